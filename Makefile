@@ -1,0 +1,80 @@
+# gongwen — see README.md.  `make` builds ./gongwen; `make test` runs the suite;
+# `make run` writes every document of the embedded default plan into out/.
+
+CC      ?= cc
+PKGS    := libxml-2.0 libxslt libexslt sqlite3 harfbuzz harfbuzz-subset fontconfig icu-uc icu-i18n
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Isrc \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lpng -lz -lm
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS    += -fsanitize=$(SANITIZE)
+BUILD   := build/san
+else
+BUILD   := build/rel
+endif
+
+LIB_SRC   := $(sort $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
+
+# Debian packages the build, the fonts and the tests need (make deps installs
+# whichever are missing and does nothing when all are present).
+DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-dev \
+            libharfbuzz-dev libfontconfig-dev libicu-dev libpng-dev zlib1g-dev \
+            fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai \
+            poppler-utils sqlite3 xsltproc libxml2-utils python3
+
+.PHONY: all deps run test check unit bench clean distclean
+all: gongwen
+
+gongwen: $(BUILD)/libgw.a $(BUILD)/src/main.o
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/src/main.o $(BUILD)/libgw.a $(LIBS)
+
+$(BUILD)/libgw.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libgw.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests -o $@ $< $(BUILD)/libgw.a $(LIBS)
+
+unit: $(UNIT_BIN)
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "make deps: installing" $$missing; \
+	    if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root (or install: $$missing)" >&2; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	$(MAKE) gongwen
+	./gongwen build -o out
+
+test: deps
+	$(MAKE) gongwen unit
+	BUILD=$(BUILD) sh tests/run.sh
+
+bench: deps
+	$(MAKE) gongwen
+	sh bench/run.sh
+
+clean:
+	rm -rf build gongwen tests/tmp
+	find out -mindepth 1 ! -name .gitignore ! -name '*.db' -exec rm -rf {} + 2>/dev/null || true
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d

@@ -1,0 +1,139 @@
+/* gw.h — what every gongwen module shares: the error context, the growable
+ * string buffer, the arena, UTF-8 helpers and diagnostics.
+ *
+ * Conventions (see docs/hacking.md): fallible functions return int, 0 on
+ * success and negative on failure, and describe the failure in a gw_err the
+ * caller passed.  gw_x_new/open/load return objects the caller frees with
+ * gw_x_free; gw_x_lookup returns borrowed pointers. */
+#ifndef GW_H
+#define GW_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define GW_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+/* A failure description filled by the function that failed.  The message is
+ * complete and user-facing, ideally "FILE:LINE:COL: what is wrong". */
+typedef struct gw_err {
+    int  code;          /* one of GW_E*, 0 when no error */
+    char msg[2048];
+} gw_err;
+
+enum {
+    GW_OK     = 0,
+    GW_EINPUT = -1,     /* bad input from the user: exit status 1 */
+    GW_EIO    = -2,     /* a file could not be read or written: exit status 2 */
+    GW_EDEP   = -3,     /* a library or resource failed (font, libharu): 3 */
+    GW_EUSAGE = -4      /* bad command line: exit status 64 */
+};
+
+/* Sets err (if not NULL) from a printf-style message; returns code, so that
+ * `return gw_err_set(err, GW_EINPUT, "...")` reads naturally. */
+int gw_err_set(gw_err *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Prefixes an existing message with "prefix: " (for adding file names as an
+ * error travels up).  Returns err->code. */
+int gw_err_prefix(gw_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---------------------------------------------------------- diagnostics */
+
+/* Verbosity shared by the whole program: 0 quiet (-q), 1 normal, 2 verbose. */
+extern int gw_verbosity;
+
+/* "gongwen: warning: ..." on stderr unless quiet. */
+void gw_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Progress/notes on stderr at normal verbosity and above. */
+void gw_notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Only with --verbose. */
+void gw_debugf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------------------------------------------------------- memory */
+
+/* Out of memory is not a recoverable input error: these abort with a
+ * message (as cmark's xcalloc does). */
+void *gw_xmalloc(size_t n);
+void *gw_xcalloc(size_t n, size_t size);
+void *gw_xrealloc(void *p, size_t n);
+char *gw_xstrdup(const char *s);
+char *gw_xstrndup(const char *s, size_t n);
+
+/* ---------------------------------------------------------------- buffer */
+
+/* A growable byte string, never NULL after gw_buf_init, always NUL-terminated.
+ * Used for all text building and escaping. */
+typedef struct gw_buf {
+    char  *ptr;
+    size_t len;
+    size_t cap;
+} gw_buf;
+
+void gw_buf_init(gw_buf *b);
+void gw_buf_free(gw_buf *b);
+void gw_buf_clear(gw_buf *b);
+void gw_buf_put(gw_buf *b, const void *data, size_t n);
+void gw_buf_puts(gw_buf *b, const char *s);
+void gw_buf_putc(gw_buf *b, int c);
+void gw_buf_put_cp(gw_buf *b, uint32_t cp);        /* UTF-8 encode */
+void gw_buf_printf(gw_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void gw_buf_vprintf(gw_buf *b, const char *fmt, va_list ap);
+/* Hands the string to the caller (who frees it) and resets b. */
+char *gw_buf_detach(gw_buf *b);
+
+/* ----------------------------------------------------------------- arena */
+
+/* Bump allocator for objects that live exactly as long as one document
+ * (layout boxes, display-list items).  Freed in one call. */
+typedef struct gw_arena gw_arena;
+
+gw_arena *gw_arena_new(void);
+void      gw_arena_free(gw_arena *a);
+/* Zeroed, 16-byte aligned; aborts on out of memory. */
+void     *gw_arena_alloc(gw_arena *a, size_t n);
+char     *gw_arena_strdup(gw_arena *a, const char *s);
+char     *gw_arena_strndup(gw_arena *a, const char *s, size_t n);
+
+/* ----------------------------------------------------------------- UTF-8 */
+
+/* Decodes one code point from s[0..n).  Returns the number of bytes used
+ * (1..4) and stores the code point, or returns -1 for an invalid or
+ * truncated sequence (overlongs, surrogates and > U+10FFFF are invalid). */
+int gw_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Returns the byte offset of the first invalid sequence, or -1 when the whole
+ * string is valid UTF-8. */
+long gw_utf8_validate(const char *s, size_t n);
+/* Encodes cp into out (at least 4 bytes); returns the length. */
+int gw_utf8_encode(uint32_t cp, char *out);
+
+/* ------------------------------------------------------------------ files */
+
+/* Reads a whole file (or standard input for "-") into buf, refusing files
+ * larger than max bytes.  Returns 0 or GW_EIO/GW_EINPUT with err set. */
+int gw_file_read(const char *path, size_t max, gw_buf *buf, gw_err *err);
+
+/* Writes data to path atomically: a temporary file beside it, fsync'd and
+ * renamed over path on success, removed on failure. */
+int gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err);
+
+/* Makes a unique temporary path beside `path` (path + ".tmp.XXXXXX"), creates
+ * the file, and returns its name in tmp (caller frees).  0 or GW_EIO. */
+int gw_file_tmp_beside(const char *path, char **tmp, gw_err *err);
+
+/* mkdir -p.  0 or GW_EIO. */
+int gw_mkdir_p(const char *dir, gw_err *err);
+
+/* Directory holding data/, templates/ and stylesheets/: $GONGWEN_HOME if set,
+ * else the directory of the running executable if it has data/, else the
+ * compiled-in GW_DATADIR.  Borrowed string. */
+const char *gw_home(void);
+
+/* Joins gw_home() and a relative path; caller frees. */
+char *gw_home_path(const char *rel);
+
+#endif

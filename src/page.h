@@ -1,0 +1,114 @@
+/* page.h — positioned pages: what layout produces and the PDF writer draws.
+ * A gw_doc owns copies of everything put into it.
+ *
+ * Coordinates are points with the origin at the TOP-LEFT corner of the page
+ * and y growing downwards (as pdftotext -bbox reports them); the PDF writer
+ * flips them.  Text is given by baseline. */
+#ifndef GW_PAGE_H
+#define GW_PAGE_H
+
+#include "gw.h"
+#include "font.h"
+
+typedef struct gw_doc gw_doc;
+typedef struct gw_page gw_page;
+
+typedef struct gw_color {
+    float r, g, b;      /* 0..1 */
+    int   none;         /* 1 = no paint (transparent) */
+} gw_color;
+
+/* One item of a vector path (SVG, after transforms are applied). */
+typedef struct gw_path_op {
+    char   op;          /* 'M', 'L', 'C' (uses x1..y3), 'Z' */
+    double x1, y1, x2, y2, x3, y3;  /* for M/L only x1,y1 */
+} gw_path_op;
+
+/* Returns a new empty document; caller frees with gw_doc_free. */
+gw_doc *gw_doc_new(void);
+void gw_doc_free(gw_doc *doc);
+
+/* Appends a page of w x h points.  rotate is 0 or 90 (the PDF /Rotate a
+ * viewer applies; content is still drawn in the unrotated frame).  Borrowed. */
+gw_page *gw_doc_add_page(gw_doc *doc, double w, double h, int rotate);
+size_t   gw_doc_page_count(const gw_doc *doc);
+gw_page *gw_doc_page(const gw_doc *doc, size_t i);   /* borrowed; 0-based */
+void     gw_page_size(const gw_page *p, double *w, double *h, int *rotate);
+
+/* Document information: key is "title", "author", "subject", "keywords" or
+ * "creator".  The value is copied. */
+void gw_doc_set_info(gw_doc *doc, const char *key, const char *value);
+const char *gw_doc_info(const gw_doc *doc, const char *key);  /* borrowed or NULL */
+
+/* Adds an outline entry under parent (-1 for the top level) pointing at
+ * page (0-based) and y; returns its id for children. */
+int gw_doc_add_bookmark(gw_doc *doc, int parent, const char *title,
+                        size_t page, double y);
+
+/* Draws a run of text in one face and size: n code points given as UTF-8 in
+ * utf8[0..len), x[i] the left edge of the i-th code point, all on baseline y.
+ * hscale < 1 narrows glyphs horizontally (fitting an authority mark on one
+ * line); fake_bold strokes the outlines. */
+void gw_page_text(gw_page *p, gw_face *face, double size, gw_color color,
+                  double y, const char *utf8, size_t len, const double *x,
+                  size_t n, double hscale, int fake_bold);
+
+/* A straight line from (x0,y0) to (x1,y1). */
+void gw_page_line(gw_page *p, double x0, double y0, double x1, double y1,
+                  double width, gw_color color);
+/* A rectangle with top-left (x,y); fill and/or stroke (none = skip). */
+void gw_page_rect(gw_page *p, double x, double y, double w, double h,
+                  gw_color fill, gw_color stroke, double width);
+/* A path; opacity 0..1 applies to fill and stroke. */
+void gw_page_path(gw_page *p, const gw_path_op *ops, size_t n, gw_color fill,
+                  gw_color stroke, double width, double opacity);
+/* A PNG image file scaled into the box. */
+void gw_page_image(gw_page *p, const char *png_path, double x, double y,
+                   double w, double h);
+/* A link area jumping to page dest_page (0-based) at dest_y. */
+void gw_page_link(gw_page *p, double x, double y, double w, double h,
+                  size_t dest_page, double dest_y);
+
+/* ---- for the PDF writer: walking what was drawn ---- */
+
+typedef enum {
+    GW_ITEM_TEXT, GW_ITEM_LINE, GW_ITEM_RECT, GW_ITEM_PATH, GW_ITEM_IMAGE,
+    GW_ITEM_LINK
+} gw_item_kind;
+
+typedef struct gw_item {
+    gw_item_kind kind;
+    gw_color fill, stroke;          /* text: fill is the text colour */
+    double   width, opacity;
+    double   x, y, w, h;            /* rect/image/link box; line: x,y -> w,h = x1,y1 */
+    /* text */
+    gw_face *face;
+    double   size, hscale;
+    int      fake_bold;
+    const char   *utf8;
+    size_t        len, n;
+    const double *xs;
+    /* path */
+    const gw_path_op *ops;
+    size_t        nops;
+    /* image */
+    const char   *path;
+    /* link */
+    size_t        dest_page;
+    double        dest_y;
+} gw_item;
+
+/* Items of a page in drawing order; borrowed, valid until gw_doc_free. */
+size_t gw_page_item_count(const gw_page *p);
+const gw_item *gw_page_item(const gw_page *p, size_t i);
+
+typedef struct gw_bookmark {
+    int parent;
+    const char *title;
+    size_t page;
+    double y;
+} gw_bookmark;
+size_t gw_doc_bookmark_count(const gw_doc *doc);
+const gw_bookmark *gw_doc_bookmark(const gw_doc *doc, size_t i);
+
+#endif

@@ -1,0 +1,570 @@
+/* util.c — error context, diagnostics, memory, buffer, arena, UTF-8, files. */
+#include "gw.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int gw_verbosity = 1;
+
+int
+gw_err_set(gw_err *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return code;
+}
+
+int
+gw_err_prefix(gw_err *err, const char *fmt, ...)
+{
+    char pre[512], old[sizeof err->msg];
+    va_list ap;
+    if (!err)
+        return GW_EINPUT;
+    va_start(ap, fmt);
+    vsnprintf(pre, sizeof pre, fmt, ap);
+    va_end(ap);
+    memcpy(old, err->msg, sizeof old);
+    {
+        /* Truncation of an over-long message is acceptable; say so in code. */
+        size_t np = strlen(pre), room = sizeof err->msg - 1, no = strlen(old);
+        if (np > room - 2)
+            np = room - 2;
+        memcpy(err->msg, pre, np);
+        memcpy(err->msg + np, ": ", 2);
+        if (no > room - np - 2)
+            no = room - np - 2;
+        memcpy(err->msg + np + 2, old, no);
+        err->msg[np + 2 + no] = '\0';
+    }
+    return err->code ? err->code : GW_EINPUT;
+}
+
+static void
+S_diag(int min, const char *kind, const char *fmt, va_list ap)
+{
+    if (gw_verbosity < min)
+        return;
+    fputs("gongwen: ", stderr);
+    if (kind)
+        fputs(kind, stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void
+gw_warnf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_diag(1, "warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void
+gw_notef(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_diag(1, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void
+gw_debugf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_diag(2, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------- memory */
+
+static void
+S_oom(size_t n)
+{
+    fprintf(stderr, "gongwen: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *
+gw_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        S_oom(n);
+    return p;
+}
+
+void *
+gw_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        S_oom(n * size);
+    return p;
+}
+
+void *
+gw_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        S_oom(n);
+    return q;
+}
+
+char *
+gw_xstrdup(const char *s)
+{
+    return gw_xstrndup(s, strlen(s));
+}
+
+char *
+gw_xstrndup(const char *s, size_t n)
+{
+    char *p = gw_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+/* ---------------------------------------------------------------- buffer */
+
+static char S_empty[1];
+
+void
+gw_buf_init(gw_buf *b)
+{
+    b->ptr = S_empty;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void
+gw_buf_free(gw_buf *b)
+{
+    if (b->cap)
+        free(b->ptr);
+    gw_buf_init(b);
+}
+
+void
+gw_buf_clear(gw_buf *b)
+{
+    b->len = 0;
+    if (b->cap)
+        b->ptr[0] = '\0';
+}
+
+static void
+S_grow(gw_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1, cap;
+    if (need <= b->cap)
+        return;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap += cap / 2;
+    if (b->cap) {
+        b->ptr = gw_xrealloc(b->ptr, cap);
+    } else {
+        b->ptr = gw_xmalloc(cap);
+        b->ptr[0] = '\0';
+    }
+    b->cap = cap;
+}
+
+void
+gw_buf_put(gw_buf *b, const void *data, size_t n)
+{
+    if (!n)
+        return;
+    S_grow(b, n);
+    memmove(b->ptr + b->len, data, n);
+    b->len += n;
+    b->ptr[b->len] = '\0';
+}
+
+void
+gw_buf_puts(gw_buf *b, const char *s)
+{
+    gw_buf_put(b, s, strlen(s));
+}
+
+void
+gw_buf_putc(gw_buf *b, int c)
+{
+    char ch = (char)c;
+    gw_buf_put(b, &ch, 1);
+}
+
+void
+gw_buf_put_cp(gw_buf *b, uint32_t cp)
+{
+    char tmp[4];
+    gw_buf_put(b, tmp, (size_t)gw_utf8_encode(cp, tmp));
+}
+
+void
+gw_buf_vprintf(gw_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    int n;
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n <= 0)
+        return;
+    S_grow(b, (size_t)n);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void
+gw_buf_printf(gw_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    gw_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *
+gw_buf_detach(gw_buf *b)
+{
+    char *p = b->cap ? b->ptr : gw_xstrdup("");
+    gw_buf_init(b);
+    return p;
+}
+
+/* ----------------------------------------------------------------- arena */
+
+typedef struct S_chunk {
+    struct S_chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+} S_chunk;
+
+struct gw_arena {
+    S_chunk *head;
+};
+
+gw_arena *
+gw_arena_new(void)
+{
+    return gw_xcalloc(1, sizeof(gw_arena));
+}
+
+void
+gw_arena_free(gw_arena *a)
+{
+    S_chunk *c, *next;
+    if (!a)
+        return;
+    for (c = a->head; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(a);
+}
+
+void *
+gw_arena_alloc(gw_arena *a, size_t n)
+{
+    S_chunk *c = a->head;
+    void *p;
+    n = (n + 15) & ~(size_t)15;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > 65536 ? n : 65536;
+        c = gw_xmalloc(sizeof *c + size);
+        c->size = size;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    p = c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *
+gw_arena_strndup(gw_arena *a, const char *s, size_t n)
+{
+    char *p = gw_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+gw_arena_strdup(gw_arena *a, const char *s)
+{
+    return gw_arena_strndup(a, s, strlen(s));
+}
+
+/* ----------------------------------------------------------------- UTF-8 */
+
+int
+gw_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    uint32_t c;
+    int len, i;
+    if (n == 0)
+        return -1;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    } else if ((s[0] & 0xE0) == 0xC0) {
+        len = 2;
+        c = s[0] & 0x1F;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3;
+        c = s[0] & 0x0F;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        len = 4;
+        c = s[0] & 0x07;
+    } else {
+        return -1;
+    }
+    if ((size_t)len > n)
+        return -1;
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+        (len == 4 && c < 0x10000) || c > 0x10FFFF ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        return -1;
+    *cp = c;
+    return len;
+}
+
+long
+gw_utf8_validate(const char *s, size_t n)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < n) {
+        int k = gw_utf8_decode(s + i, n - i, &cp);
+        if (k < 0)
+            return (long)i;
+        i += (size_t)k;
+    }
+    return -1;
+}
+
+int
+gw_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    } else if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    } else if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* ------------------------------------------------------------------ files */
+
+int
+gw_file_read(const char *path, size_t max, gw_buf *buf, gw_err *err)
+{
+    FILE *f;
+    char chunk[65536];
+    size_t n;
+    int rc = 0, is_stdin = strcmp(path, "-") == 0;
+
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return gw_err_set(err, GW_EIO, "%s: cannot open: %s", path, strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (buf->len + n > max) {
+            rc = gw_err_set(err, GW_EINPUT, "%s: larger than the limit of %zu bytes",
+                            is_stdin ? "<stdin>" : path, max);
+            goto out;
+        }
+        gw_buf_put(buf, chunk, n);
+    }
+    if (ferror(f))
+        rc = gw_err_set(err, GW_EIO, "%s: read error: %s", path, strerror(errno));
+out:
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+int
+gw_file_tmp_beside(const char *path, char **tmp, gw_err *err)
+{
+    size_t n = strlen(path);
+    char *t = gw_xmalloc(n + 16);
+    int fd;
+    memcpy(t, path, n);
+    memcpy(t + n, ".tmp.XXXXXX", 12);
+    fd = mkstemp(t);
+    if (fd < 0) {
+        int rc = gw_err_set(err, GW_EIO, "%s: cannot create a temporary file: %s",
+                            path, strerror(errno));
+        free(t);
+        return rc;
+    }
+    close(fd);
+    *tmp = t;
+    return 0;
+}
+
+int
+gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
+{
+    char *tmp = NULL;
+    int rc, fd = -1;
+    const char *p = data;
+
+    if ((rc = gw_file_tmp_beside(path, &tmp, err)) < 0)
+        return rc;
+    fd = open(tmp, O_WRONLY | O_TRUNC);
+    if (fd < 0)
+        goto fail;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    if (fsync(fd) < 0 || close(fd) < 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    /* mkstemp creates 0600; documents are meant to be shared like any file. */
+    {
+        mode_t um = umask(0);
+        umask(um);
+        chmod(tmp, 0666 & ~um);
+    }
+    if (rename(tmp, path) < 0)
+        goto fail;
+    free(tmp);
+    return 0;
+fail:
+    rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+int
+gw_mkdir_p(const char *dir, gw_err *err)
+{
+    char *d = gw_xstrdup(dir), *p;
+    int rc = 0;
+    for (p = d + 1; ; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(d, 0777) < 0 && errno != EEXIST) {
+                rc = gw_err_set(err, GW_EIO, "%s: cannot create directory: %s",
+                                d, strerror(errno));
+                break;
+            }
+            *p = c;
+            if (!c)
+                break;
+        }
+    }
+    free(d);
+    return rc;
+}
+
+#ifndef GW_DATADIR
+#define GW_DATADIR "/usr/local/share/gongwen"
+#endif
+
+static int
+S_has_data(const char *dir)
+{
+    char path[PATH_MAX + 16];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/templates", dir);
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+gw_home(void)
+{
+    static char home[PATH_MAX];
+    const char *env;
+    ssize_t n;
+    char *slash;
+
+    if (home[0])
+        return home;
+    env = getenv("GONGWEN_HOME");
+    if (env && *env) {
+        snprintf(home, sizeof home, "%s", env);
+        return home;
+    }
+    n = readlink("/proc/self/exe", home, sizeof home - 1);
+    if (n > 0) {
+        home[n] = '\0';
+        slash = strrchr(home, '/');
+        if (slash) {
+            *slash = '\0';
+            if (S_has_data(home))
+                return home;
+            /* tests/bin/… under a build directory: walk up to the tree. */
+            while ((slash = strrchr(home, '/')) != NULL) {
+                *slash = '\0';
+                if (home[0] && S_has_data(home))
+                    return home;
+            }
+        }
+    }
+    snprintf(home, sizeof home, "%s", GW_DATADIR);
+    return home;
+}
+
+char *
+gw_home_path(const char *rel)
+{
+    gw_buf b;
+    gw_buf_init(&b);
+    gw_buf_printf(&b, "%s/%s", gw_home(), rel);
+    return gw_buf_detach(&b);
+}
