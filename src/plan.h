@@ -1,0 +1,93 @@
+/* plan.h — the plan record as the document builders see it: a read-only
+ * snapshot loaded from the store in one transaction.  Row structs are plain
+ * data owned by the snapshot (borrowed by callers); the snapshot is opaque. */
+#ifndef GW_PLAN_H
+#define GW_PLAN_H
+
+#include "gw.h"
+
+typedef struct gw_plan gw_plan;
+typedef struct gw_store gw_store;   /* store.h */
+
+enum { GW_ROLE_LEAD = 1, GW_ROLE_RESPONSIBLE = 2 };
+
+typedef struct gw_section {
+    int         id;
+    int         parent;     /* id of the enclosing section, 0 for top level */
+    int         level;      /* 1 = 一、…, 2 = （一）… */
+    int         ordinal;    /* 1-based position among its siblings */
+    const char *label;      /* "一、" / "（一）" as printed */
+    const char *title;      /* "任务分工", "加快推进人才高度集聚" */
+    int         is_requirements;  /* 1 for 工作要求 / 保障措施 */
+} gw_section;
+
+typedef struct gw_unit {
+    int         id;
+    const char *name;       /* canonical name, e.g. 市科技局 */
+    const char *short_name; /* may be "" */
+    const char *kind;       /* party|government|county|mass|school|group|other */
+    int         sort;       /* order in the unit directory */
+    int         is_group;   /* 各县市区, 有关职业院校, 市直各有关部门 */
+    int         open_group; /* a group with no fixed members */
+} gw_unit;
+
+typedef struct gw_assignment {
+    int unit;               /* gw_unit.id (a unit or a group) */
+    int role;               /* GW_ROLE_* */
+    int pos;                /* 1-based position in the published list */
+} gw_assignment;
+
+typedef struct gw_milestone {
+    const char *due;        /* ISO date yyyy-mm-dd, or "" */
+    const char *deadline;   /* as published, e.g. 2020年12月底, or "" */
+    const char *description;
+    const char *form;       /* 成果形式, or "" */
+} gw_milestone;
+
+typedef struct gw_task {
+    int         no;         /* 1-based task number as published */
+    int         section;    /* gw_section.id of the innermost section */
+    const char *title;      /* short title without the final 。, or "" */
+    const char *body;       /* text after the short title (normalised) */
+    const char *units_text; /* the unit list as published, inside （）, with
+                             * any note (排第一的为牵头单位…) */
+    const gw_assignment *assignments;  /* in published order */
+    size_t      nassignments;
+    const gw_milestone  *milestones;
+    size_t      nmilestones;
+} gw_task;
+
+typedef struct gw_requirement {
+    int         ordinal;
+    const char *label;      /* "（一）" */
+    const char *text;
+} gw_requirement;
+
+/* Loads the whole plan.  Caller frees with gw_plan_free.  0, or an error
+ * (GW_EINPUT when the database holds no plan). */
+int  gw_plan_load(gw_store *st, gw_plan **out, gw_err *err);
+void gw_plan_free(gw_plan *plan);
+
+/* Metadata value for key, borrowed, NULL when unset.  Keys (see
+ * data/schema.sql): title (the plan's title), preamble, notice_title,
+ * issuer, issuer_mark, doc_number, sign_date, addressees, copy_to, printer,
+ * print_date, note, copy_no, secret, urgency, signer. */
+const char *gw_plan_meta(const gw_plan *plan, const char *key);
+
+size_t gw_plan_section_count(const gw_plan *plan);
+const gw_section *gw_plan_section(const gw_plan *plan, size_t i);   /* document order */
+const gw_section *gw_plan_section_by_id(const gw_plan *plan, int id);
+
+size_t gw_plan_task_count(const gw_plan *plan);
+const gw_task *gw_plan_task(const gw_plan *plan, size_t i);         /* by number */
+
+size_t gw_plan_unit_count(const gw_plan *plan);
+const gw_unit *gw_plan_unit(const gw_plan *plan, size_t i);         /* directory order */
+const gw_unit *gw_plan_unit_by_id(const gw_plan *plan, int id);
+/* Members of a group (ids of units), borrowed; n = 0 for open groups. */
+const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
+
+size_t gw_plan_requirement_count(const gw_plan *plan);
+const gw_requirement *gw_plan_requirement(const gw_plan *plan, size_t i);
+
+#endif

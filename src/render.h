@@ -1,0 +1,25 @@
+/* render.h — the typesetter's entry points: XSL-FO in, PDF out.
+ * FO reader (fo.c) -> layout (layout/) -> gw_doc (page.h) -> PDF (pdf.c). */
+#ifndef GW_RENDER_H
+#define GW_RENDER_H
+
+#include "gw.h"
+
+typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
+
+typedef struct gw_render_opts {
+    int allow_missing_glyphs;   /* a character no font has: warning, not error */
+} gw_render_opts;
+
+/* Typesets an XSL-FO file ("-" = standard input) into a PDF at out_path
+ * (written atomically).  0, or an error: GW_EINPUT for bad FO (message names
+ * the element, line and what is wrong), GW_EIO, GW_EDEP. */
+int gw_render_file(const char *fo_path, const char *out_path,
+                   const gw_render_opts *opts, gw_err *err);
+
+/* The same for an FO tree already in memory (from the XSLT module).  The
+ * tree is borrowed.  `name` is used in messages (e.g. "notice.fo"). */
+int gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
+                  const gw_render_opts *opts, gw_err *err);
+
+#endif
