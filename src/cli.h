@@ -18,7 +18,7 @@ int gw_cmd_render(int argc, char **argv, gw_err *err);  /* cli_render.c */
 int gw_cmd_xml(int argc, char **argv, gw_err *err);     /* cli_doc.c */
 int gw_cmd_fo(int argc, char **argv, gw_err *err);      /* cli_doc.c */
 int gw_cmd_notice(int argc, char **argv, gw_err *err);  /* cli_doc.c */
-int gw_cmd_sheets(int argc, char **argv, gw_err *err);  /* cli_doc.c */
+int gw_cmd_sheets(int argc, char **argv, gw_err *err);  /* cli_sheets.c */
 int gw_cmd_build(int argc, char **argv, gw_err *err);   /* cli_doc.c */
 
 /* Shared option helpers for the commands.
