@@ -1,0 +1,293 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- gbt9704.xsl — how a GB/T 9704-2012 official document looks: page masters,
+     the attribute sets of its elements (fonts by role, sizes, indents), the
+     版头 (header), the signature, the 版记 (colophon) and the page numbers.
+     Imported by templates/*.xsl, which decide *what* goes on the pages.
+
+     Geometry (GB/T 9704 §5.2): A4, top margin 37 mm, left 28 mm, text area
+     156 × 225 mm, a 28 × 22 document grid (gw:grid, see docs/fo-subset.md):
+     character pitch 442.205/28 = 15.793 pt, line pitch 637.795/22 = 28.991 pt.
+     An office that wants other fonts or another mark changes this file only.
+
+     Fonts are named by role; the font module maps each role to the office's
+     preferred face when installed and to a free face otherwise. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gw="urn:gongwen:fo">
+
+  <!-- ============================================================ numbers -->
+  <!-- line pitch (22 lines) and character pitch (28 characters) -->
+  <xsl:variable name="gw-p" select="28.991"/>
+  <xsl:variable name="gw-c" select="15.793"/>
+
+  <!-- font roles -->
+  <xsl:variable name="gw-fangsong">仿宋_GB2312, 仿宋</xsl:variable>
+  <xsl:variable name="gw-hei">黑体</xsl:variable>
+  <xsl:variable name="gw-kai">楷体_GB2312, 楷体</xsl:variable>
+  <xsl:variable name="gw-xbs">方正小标宋简体, 小标宋</xsl:variable>
+  <xsl:variable name="gw-song">宋体</xsl:variable>
+  <xsl:variable name="gw-red">#FF0000</xsl:variable>
+
+  <!-- ======================================================= page masters -->
+  <!-- Portrait pages: gw-odd / gw-even differ only in where the page number
+       sits (odd: one 字 in from the right; even: one 字 in from the left).
+       The region-after starts at the bottom of the text area; the number's
+       line is centred 7 mm below it.  Landscape table pages (横排表格, GB/T
+       9704 §10.1) turn the text area so that the table head faces the binding
+       edge; their number stays where portrait pages have it, so it is set in
+       the region-start turned a quarter clockwise. -->
+  <xsl:template name="gw-layout-masters">
+    <fo:layout-master-set>
+      <fo:simple-page-master master-name="gw-odd" page-width="210mm" page-height="297mm"
+          margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+        <fo:region-body margin-bottom="35mm" gw:grid="28 22"/>
+        <fo:region-after region-name="gw-after-odd" extent="35mm"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="gw-even" page-width="210mm" page-height="297mm"
+          margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+        <fo:region-body margin-bottom="35mm" gw:grid="28 22"/>
+        <fo:region-after region-name="gw-after-even" extent="35mm"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="gw-land-odd" page-width="297mm" page-height="210mm"
+          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
+        <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
+        <fo:region-start region-name="gw-start-odd" extent="35mm" reference-orientation="270"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="gw-land-even" page-width="297mm" page-height="210mm"
+          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
+        <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
+        <fo:region-start region-name="gw-start-even" extent="35mm" reference-orientation="270"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="gw-portrait">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="gw-odd" odd-or-even="odd"/>
+          <fo:conditional-page-master-reference master-reference="gw-even" odd-or-even="even"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+      <fo:page-sequence-master master-name="gw-landscape">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="gw-land-odd" odd-or-even="odd"/>
+          <fo:conditional-page-master-reference master-reference="gw-land-even" odd-or-even="even"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- ======================================================= page numbers -->
+  <!-- "— N —", 四号 (14 pt) half-width Song digits, one-字 dashes (U+2014);
+       the line's centre 7 mm (19.84 pt) below the text area. -->
+  <xsl:attribute-set name="gw-page-number">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-song"/></xsl:attribute>
+    <xsl:attribute name="font-size">14pt</xsl:attribute>
+    <xsl:attribute name="line-height">14pt</xsl:attribute>
+    <xsl:attribute name="padding-top">12.84pt</xsl:attribute>
+    <xsl:attribute name="gw:grid">none</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template name="gw-page-number-static">
+    <fo:static-content flow-name="gw-after-odd">
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="end" end-indent="16pt">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="gw-after-even">
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="start" start-indent="16pt">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- Landscape pages: the region-start is turned 270° (a quarter clockwise),
+       so its inline direction runs down the sheet like portrait x.  Odd:
+       right edge of the number at portrait R - 16 pt = 505.6 pt from the top
+       of the sheet; even: left edge at portrait L + 16 pt = 95.37 pt. -->
+  <xsl:template name="gw-page-number-static-landscape">
+    <fo:static-content flow-name="gw-start-odd">
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="end" end-indent="89.70pt">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="gw-start-even">
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="start" start-indent="95.37pt">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- ===================================================== attribute sets -->
+  <!-- Every block on the grid carries line-height = one pitch, so a renderer
+       without the grid extension (Apache FOP) still sets 22 lines a page. -->
+  <xsl:attribute-set name="gw-text">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-fangsong"/></xsl:attribute>
+    <xsl:attribute name="font-size">16pt</xsl:attribute>
+    <xsl:attribute name="line-height"><xsl:value-of select="$gw-p"/>pt</xsl:attribute>
+    <xsl:attribute name="color">#000000</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- 正文 paragraph: first line indented two 字, continuation lines flush left -->
+  <xsl:attribute-set name="gw-para" use-attribute-sets="gw-text">
+    <xsl:attribute name="text-indent"><xsl:value-of select="2 * $gw-c"/>pt</xsl:attribute>
+    <xsl:attribute name="text-align">justify</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- 一、 heading: 黑体, two 字 in -->
+  <xsl:attribute-set name="gw-h1" use-attribute-sets="gw-para">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-hei"/></xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- （一） heading: 楷体, two 字 in -->
+  <xsl:attribute-set name="gw-h2" use-attribute-sets="gw-para">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-kai"/></xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- 标题: 二号 小标宋, centred; one grid line per line of the title -->
+  <xsl:attribute-set name="gw-title">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-xbs"/></xsl:attribute>
+    <xsl:attribute name="font-size">22pt</xsl:attribute>
+    <xsl:attribute name="line-height"><xsl:value-of select="$gw-p"/>pt</xsl:attribute>
+    <xsl:attribute name="text-align">center</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+    <xsl:attribute name="gw:punctuation-squeeze">false</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- "附件1" label: 黑体, flush left on line 1 of its page -->
+  <xsl:attribute-set name="gw-attachment-label" use-attribute-sets="gw-text">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-hei"/></xsl:attribute>
+    <xsl:attribute name="text-align">start</xsl:attribute>
+    <xsl:attribute name="break-before">page</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- A title broken into lines: one centred block per <line> (the breaks
+       were chosen by meaning in C, never inside 《》). -->
+  <xsl:template name="gw-title-lines">
+    <xsl:param name="title"/>
+    <xsl:param name="space-before" select="0"/>
+    <xsl:param name="id" select="''"/>
+    <xsl:for-each select="$title/line">
+      <fo:block xsl:use-attribute-sets="gw-title">
+        <xsl:if test="position() = 1 and $space-before &gt; 0">
+          <xsl:attribute name="space-before"><xsl:value-of select="$space-before * $gw-p"/>pt</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="position() = 1 and $id != ''">
+          <xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="."/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ 版头 -->
+  <!-- Lines 1-3: optional 份号 (仿宋), 密级 and 紧急程度 (黑体), flush left.
+       The mark's top sits 35 mm below the text area's top: it starts on grid
+       line 4 (3 pitches = 30.7 mm) and is centred in two pitches, so a 30 pt
+       mark's glyphs begin ~34.7 mm down.  Two blank lines, the document
+       number, and the red rule 4 mm below the number. -->
+  <xsl:template name="gw-header">
+    <xsl:param name="meta"/>
+    <xsl:variable name="nhead" select="count($meta/copy-no[normalize-space()]) + count($meta/secret[normalize-space()]) + count($meta/urgency[normalize-space()])"/>
+    <xsl:for-each select="$meta/copy-no[normalize-space()]">
+      <fo:block xsl:use-attribute-sets="gw-text" text-align="start"><xsl:value-of select="."/></fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="$meta/secret[normalize-space()]">
+      <fo:block xsl:use-attribute-sets="gw-text" font-family="{$gw-hei}" text-align="start"><xsl:value-of select="."/></fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="$meta/urgency[normalize-space()]">
+      <fo:block xsl:use-attribute-sets="gw-text" font-family="{$gw-hei}" text-align="start"><xsl:value-of select="."/></fo:block>
+    </xsl:for-each>
+    <xsl:variable name="mark">
+      <xsl:choose>
+        <xsl:when test="normalize-space($meta/issuer-mark)"><xsl:value-of select="normalize-space($meta/issuer-mark)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space($meta/issuer)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- size: as large as fits on one line, at most 36 pt; gw:fit-to-width
+         narrows the glyphs should a face be wider than one em a character -->
+    <xsl:variable name="fit" select="floor(440 div string-length($mark))"/>
+    <xsl:variable name="size">
+      <xsl:choose>
+        <xsl:when test="$fit &gt;= 36">36</xsl:when>
+        <xsl:when test="$fit &lt; 12">12</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fit"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:block font-family="{$gw-xbs}" font-size="{$size}pt" color="{$gw-red}"
+        line-height="{2 * $gw-p}pt" text-align="center" gw:fit-to-width="true"
+        gw:punctuation-squeeze="false"
+        space-before="{(3 - $nhead) * $gw-p}pt" space-before.conditionality="retain"
+        keep-with-next.within-page="always"><xsl:value-of select="$mark"/></fo:block>
+    <xsl:choose>
+      <xsl:when test="normalize-space($meta/signer)">
+        <!-- 上行文: number one 字 in from the left, 签发人 one 字 in from the right -->
+        <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" text-align-last="justify"
+            start-indent="{$gw-c}pt" end-indent="{$gw-c}pt"
+            space-before="{2 * $gw-p}pt" padding-bottom="4pt" border-bottom="1pt solid {$gw-red}"
+            keep-with-next.within-page="always"><xsl:value-of select="$meta/doc-number"/><fo:leader leader-pattern="space"/>签发人：<fo:inline font-family="{$gw-kai}"><xsl:value-of select="$meta/signer"/></fo:inline></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="gw-text" text-align="center"
+            space-before="{2 * $gw-p}pt" padding-bottom="4pt" border-bottom="1pt solid {$gw-red}"
+            keep-with-next.within-page="always"><xsl:value-of select="$meta/doc-number"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ====================================================== 署名, 日期 -->
+  <!-- Unsealed signature (GB/T 9704 §7.3.5.2): issuer two 字 in from the
+       right, date on the next line two 字 to the right of the issuer's first
+       character; when the date is the longer, the date is two 字 in and the
+       issuer moves left to keep the two-字 offset. -->
+  <xsl:template name="gw-signature">
+    <xsl:param name="issuer"/>
+    <xsl:param name="date"/>
+    <!-- widths in 字: CJK characters count 1, ASCII digits half -->
+    <xsl:variable name="ascii" select="string-length($date) - string-length(translate($date, '0123456789', ''))"/>
+    <xsl:variable name="dw" select="string-length($date) - $ascii div 2"/>
+    <xsl:variable name="iw" select="string-length($issuer)"/>
+    <xsl:variable name="issuer-end">
+      <xsl:choose>
+        <xsl:when test="$dw + 2 &gt; $iw"><xsl:value-of select="$dw + 2 - $iw + 2"/></xsl:when>
+        <xsl:otherwise>2</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="end" end-indent="{$issuer-end * $gw-c}pt"
+        space-before="{$gw-p}pt"
+        keep-with-next.within-page="always" keep-with-previous.within-page="always"><xsl:value-of select="$issuer"/></fo:block>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="start"
+        start-indent="{(28 - $issuer-end - $iw + 2) * $gw-c}pt"
+        keep-with-previous.within-page="always"><xsl:value-of select="$date"/></fo:block>
+  </xsl:template>
+
+  <!-- ============================================================ 版记 -->
+  <!-- At the bottom of its page: thick rule, 抄送 (四号, one 字 in, continuation
+       lines after the colon), thin rule, 印发机关 (one 字 in) and 印发日期印发
+       (one 字 in from the right) on one line, thick rule on the bottom edge of
+       the text area.  Off the grid. -->
+  <xsl:attribute-set name="gw-colophon-row">
+    <xsl:attribute name="font-family"><xsl:value-of select="$gw-fangsong"/></xsl:attribute>
+    <xsl:attribute name="font-size">14pt</xsl:attribute>
+    <xsl:attribute name="line-height">21pt</xsl:attribute>
+    <xsl:attribute name="padding-top">4pt</xsl:attribute>
+    <xsl:attribute name="padding-bottom">4pt</xsl:attribute>
+    <xsl:attribute name="gw:grid">none</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template name="gw-colophon">
+    <xsl:param name="meta"/>
+    <fo:block-container height="225mm" display-align="after" gw:grid="none">
+      <xsl:if test="normalize-space($meta/copy-to)">
+        <fo:block xsl:use-attribute-sets="gw-colophon-row" border-top="0.35mm solid #000000"
+            start-indent="56pt" text-indent="-42pt" text-align="justify">抄送：<xsl:value-of select="normalize-space($meta/copy-to)"/>。</fo:block>
+      </xsl:if>
+      <fo:block xsl:use-attribute-sets="gw-colophon-row" text-align="justify" text-align-last="justify"
+          start-indent="14pt" end-indent="14pt" border-bottom="0.35mm solid #000000">
+        <xsl:choose>
+          <xsl:when test="normalize-space($meta/copy-to)">
+            <xsl:attribute name="border-top">0.25mm solid #000000</xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="border-top">0.35mm solid #000000</xsl:attribute>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="normalize-space($meta/printer)"/>
+        <fo:leader leader-pattern="space"/>
+        <xsl:value-of select="normalize-space($meta/print-date)"/>印发</fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+</xsl:stylesheet>

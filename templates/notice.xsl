@@ -1,0 +1,304 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- notice.xsl — the formal notice (通知) that 印发 the task-division plan:
+     what is on its pages and in which order.  Input: the intermediate XML of
+     data/plan.rng (`gongwen xml notice`); output: XSL-FO (`gongwen fo notice`).
+     How things look (fonts, sizes, the 版头 and 版记) is in
+     stylesheets/gbt9704.xsl.
+
+       page 1…   版头, title, addressees, covering text, 附件说明, signature, 附注
+       附件1      the division plan itself: title, preamble, sections, tasks
+                  with their unit lists as published, 工作要求
+       附件2      the task-division table on landscape pages (meta table = 0
+                  leaves it out)
+       last page 版记, on an even page
+
+     Every text comes from the record; the only words here are the fixed
+     formulas of the genre (附件：, 抄送：, 印发, 现将…印发给你们). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gw="urn:gongwen:fo">
+
+  <xsl:import href="../stylesheets/gbt9704.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:variable name="meta" select="/plan/meta"/>
+  <xsl:variable name="with-table" select="not(normalize-space($meta/table) = '0') and count(//task) &gt; 0"/>
+  <xsl:variable name="req-in-body" select="normalize-space($meta/requirements-in) = 'body'"/>
+  <xsl:variable name="nattach">
+    <xsl:choose>
+      <xsl:when test="$with-table">2</xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="plan-title" select="normalize-space($meta/title)"/>
+  <!-- 附件2's name: the plan's title with 方案 turned into 表 -->
+  <xsl:variable name="table-title">
+    <xsl:variable name="n" select="string-length($plan-title)"/>
+    <xsl:choose>
+      <xsl:when test="substring($plan-title, $n - 1) = '方案'"><xsl:value-of select="substring($plan-title, 1, $n - 2)"/>表</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$plan-title"/>表</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- ================================================================ root -->
+  <xsl:template match="/plan">
+    <fo:root gw:title="{normalize-space($meta/notice-title)}" gw:author="{normalize-space($meta/issuer)}"
+        gw:subject="{$plan-title}" gw:keywords="{normalize-space($meta/doc-number)}">
+      <xsl:call-template name="gw-layout-masters"/>
+      <fo:bookmark-tree>
+        <fo:bookmark internal-destination="gw-notice">
+          <fo:bookmark-title>通知</fo:bookmark-title>
+        </fo:bookmark>
+        <fo:bookmark internal-destination="gw-att1">
+          <fo:bookmark-title><xsl:call-template name="att-label"><xsl:with-param name="n" select="1"/></xsl:call-template></fo:bookmark-title>
+          <xsl:apply-templates select="section" mode="bookmark"/>
+        </fo:bookmark>
+        <xsl:if test="$with-table">
+          <fo:bookmark internal-destination="gw-att2">
+            <fo:bookmark-title>附件2</fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:if>
+      </fo:bookmark-tree>
+
+      <fo:page-sequence master-reference="gw-portrait" initial-page-number="1">
+        <xsl:attribute name="force-page-count">
+          <xsl:choose>
+            <xsl:when test="$with-table">no-force</xsl:when>
+            <xsl:otherwise>end-on-odd</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:call-template name="gw-page-number-static"/>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="notice"/>
+          <xsl:call-template name="attachment1"/>
+        </fo:flow>
+      </fo:page-sequence>
+
+      <xsl:if test="$with-table">
+        <fo:page-sequence master-reference="gw-landscape" force-page-count="end-on-odd">
+          <xsl:call-template name="gw-page-number-static-landscape"/>
+          <fo:flow flow-name="xsl-region-body">
+            <xsl:call-template name="attachment2"/>
+          </fo:flow>
+        </fo:page-sequence>
+      </xsl:if>
+
+      <!-- 版记: alone at the foot of the next page, which the force-page-count
+           above makes even -->
+      <fo:page-sequence master-reference="gw-portrait" force-page-count="no-force">
+        <xsl:call-template name="gw-page-number-static"/>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="gw-colophon">
+            <xsl:with-param name="meta" select="$meta"/>
+          </xsl:call-template>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- "附件1", or "附件" when the plan is the only attachment -->
+  <xsl:template name="att-label">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$nattach = 1">附件</xsl:when>
+      <xsl:otherwise>附件<xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="section" mode="bookmark">
+    <fo:bookmark internal-destination="gw-{generate-id()}">
+      <fo:bookmark-title><xsl:value-of select="concat(@label, heading)"/></fo:bookmark-title>
+      <xsl:apply-templates select="section" mode="bookmark"/>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- ============================================================== notice -->
+  <xsl:template name="notice">
+    <xsl:call-template name="gw-header">
+      <xsl:with-param name="meta" select="$meta"/>
+    </xsl:call-template>
+    <xsl:call-template name="gw-title-lines">
+      <xsl:with-param name="title" select="$meta/notice-title"/>
+      <xsl:with-param name="space-before" select="2"/>
+      <xsl:with-param name="id" select="'gw-notice'"/>
+    </xsl:call-template>
+    <!-- 主送机关: one blank line below the title, flush left, ends with ： -->
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" space-before="{$gw-p}pt"
+        keep-with-next.within-page="always"><xsl:value-of select="normalize-space($meta/addressees)"/>：</fo:block>
+    <xsl:choose>
+      <xsl:when test="normalize-space($meta/notice-body)">
+        <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="normalize-space($meta/notice-body)"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- 现将《…》印发给你们: a title holding 《》 of its own takes 〈〉 inside -->
+        <fo:block xsl:use-attribute-sets="gw-para">现将《<xsl:value-of select="translate($plan-title, '《》', '〈〉')"/>》印发给你们，请结合实际，认真抓好贯彻落实。</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$req-in-body">
+      <xsl:apply-templates select="//section[@kind = 'requirements']/requirement"/>
+    </xsl:if>
+    <!-- 附件说明: one blank line after the body, two 字 in; continuation
+         lines align with the first character of the name -->
+    <xsl:choose>
+      <xsl:when test="$nattach = 1">
+        <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" space-before="{$gw-p}pt"
+            start-indent="{5 * $gw-c}pt" text-indent="{-3 * $gw-c}pt"
+            keep-with-next.within-page="always">附件：<xsl:value-of select="$plan-title"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" space-before="{$gw-p}pt"
+            start-indent="{6 * $gw-c}pt" text-indent="{-4 * $gw-c}pt"
+            keep-with-next.within-page="always">附件：1.<xsl:value-of select="$plan-title"/></fo:block>
+        <fo:block xsl:use-attribute-sets="gw-text" text-align="justify"
+            start-indent="{6 * $gw-c}pt" text-indent="{-1 * $gw-c}pt"
+            keep-with-next.within-page="always">2.<xsl:value-of select="$table-title"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="gw-signature">
+      <xsl:with-param name="issuer" select="normalize-space($meta/issuer)"/>
+      <xsl:with-param name="date" select="normalize-space($meta/sign-date)"/>
+    </xsl:call-template>
+    <!-- 附注: two 字 in, on the line below the date -->
+    <xsl:if test="normalize-space($meta/note)">
+      <fo:block xsl:use-attribute-sets="gw-para" keep-with-previous.within-page="always"><xsl:value-of select="normalize-space($meta/note)"/></fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================= attachment 1 -->
+  <xsl:template name="attachment1">
+    <fo:block xsl:use-attribute-sets="gw-attachment-label" id="gw-att1"><xsl:call-template name="att-label"><xsl:with-param name="n" select="1"/></xsl:call-template></fo:block>
+    <xsl:call-template name="gw-title-lines">
+      <xsl:with-param name="title" select="$meta/title"/>
+      <xsl:with-param name="space-before" select="1"/>
+    </xsl:call-template>
+    <xsl:for-each select="preamble[normalize-space()]">
+      <fo:block xsl:use-attribute-sets="gw-para" space-before="{$gw-p}pt"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    </xsl:for-each>
+    <xsl:apply-templates select="section"/>
+  </xsl:template>
+
+  <xsl:template match="section[@level = 1]">
+    <fo:block xsl:use-attribute-sets="gw-h1" id="gw-{generate-id()}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
+    <xsl:apply-templates select="section | task | requirement"/>
+  </xsl:template>
+
+  <xsl:template match="section">
+    <fo:block xsl:use-attribute-sets="gw-h2" id="gw-{generate-id()}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
+    <xsl:apply-templates select="section | task | requirement"/>
+  </xsl:template>
+
+  <!-- A task as published: "1.顶尖人才引领工程。body（units）" -->
+  <xsl:template match="task">
+    <fo:block xsl:use-attribute-sets="gw-para">
+      <xsl:value-of select="@no"/>
+      <xsl:text>.</xsl:text>
+      <xsl:if test="normalize-space(title)">
+        <xsl:value-of select="normalize-space(title)"/>
+        <xsl:text>。</xsl:text>
+      </xsl:if>
+      <xsl:value-of select="normalize-space(body)"/>
+      <xsl:call-template name="units-text"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="units-text">
+    <xsl:variable name="u" select="normalize-space(units-text)"/>
+    <xsl:choose>
+      <xsl:when test="$u = ''"/>
+      <xsl:when test="starts-with($u, '（')"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:otherwise>（<xsl:value-of select="$u"/>）</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 工作要求 item: the （一） label in 楷体 like a level-2 heading, the text
+       in 仿宋 -->
+  <xsl:template match="requirement">
+    <fo:block xsl:use-attribute-sets="gw-para"><fo:inline font-family="{$gw-kai}"><xsl:value-of select="@label"/></fo:inline><xsl:value-of select="normalize-space(.)"/></fo:block>
+  </xsl:template>
+
+  <!-- ========================================================= attachment 2 -->
+  <xsl:attribute-set name="cell">
+    <xsl:attribute name="border">0.5pt solid #000000</xsl:attribute>
+    <xsl:attribute name="padding">3pt</xsl:attribute>
+    <xsl:attribute name="display-align">center</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template name="attachment2">
+    <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
+        keep-with-next.within-page="always">附件2</fo:block>
+    <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
+        space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
+        keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
+    <fo:table table-layout="fixed" width="100%" font-family="{$gw-fangsong}" font-size="12pt"
+        line-height="18pt" gw:grid="none">
+      <fo:table-column column-width="14mm"/>
+      <fo:table-column column-width="36mm"/>
+      <fo:table-column column-width="95mm"/>
+      <fo:table-column column-width="26mm"/>
+      <fo:table-column column-width="34mm"/>
+      <fo:table-column column-width="20mm"/>
+      <fo:table-header>
+        <fo:table-row font-family="{$gw-hei}" text-align="center">
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>序号</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>任务</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>主要内容</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>牵头单位</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>责任单位</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>完成时限</fo:block></fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="//task">
+          <xsl:variable name="sec" select="parent::section"/>
+          <xsl:if test="$sec and not(preceding-sibling::task)">
+            <fo:table-row keep-with-next.within-page="always">
+              <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="6">
+                <fo:block font-family="{$gw-kai}"><xsl:value-of select="concat($sec/@label, $sec/heading)"/></fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:if>
+          <fo:table-row>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>
+              <xsl:for-each select="unit[@role = 'lead']">
+                <xsl:if test="position() &gt; 1">、</xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>
+              <xsl:for-each select="unit[@role = 'responsible']">
+                <xsl:if test="position() &gt; 1">、</xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell">
+              <fo:block text-align="center"/>
+              <xsl:for-each select="milestone">
+                <fo:block text-align="center">
+                  <xsl:choose>
+                    <xsl:when test="normalize-space(@deadline)"><xsl:value-of select="normalize-space(@deadline)"/></xsl:when>
+                    <xsl:when test="normalize-space(@due)">
+                      <xsl:call-template name="cn-date"><xsl:with-param name="iso" select="@due"/></xsl:call-template>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </xsl:for-each>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- 2017-05-02 -> 2017年5月2日 -->
+  <xsl:template name="cn-date">
+    <xsl:param name="iso"/>
+    <xsl:value-of select="concat(substring($iso, 1, 4), '年', number(substring($iso, 6, 2)), '月', number(substring($iso, 9, 2)), '日')"/>
+  </xsl:template>
+
+</xsl:stylesheet>
