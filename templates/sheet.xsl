@@ -1,0 +1,419 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- sheet.xsl — the task sheet (任务交办单) of one unit: <unit-sheet> (see
+     data/sheet.rng) to XSL-FO.  What is on the sheet and in which order:
+     heading, a summary table, 一、牵头任务, 二、配合任务, 三、工作要求, 四、报送与签收.
+     The page frame is GB/T 9704-2012 (A4, 版心 156 × 225 mm from 37 mm / 28 mm,
+     22 lines of 28 characters, page numbers "— N —" 7 mm below the 版心, odd
+     pages right and even pages left, one 字 in).  templates/booklet.xsl
+     imports this file and reuses the masters and the page-sequence mode.
+
+     Try it without gongwen:
+         xsltproc templates/sheet.xsl tests/fixtures/sheets/sheet-kjj.xml -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:gw="urn:gongwen:fo"
+    exclude-result-prefixes="">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- GB/T 9704 numbers (reference/gbt9704.md).  pitch = 637.795 / 22. -->
+  <xsl:variable name="pitch">28.991pt</xsl:variable>
+  <xsl:variable name="zi">15.793pt</xsl:variable>
+  <xsl:variable name="two-zi">31.586pt</xsl:variable>
+  <xsl:variable name="blank">＿＿＿＿＿＿＿＿</xsl:variable>
+
+  <!-- ============================================================ masters -->
+  <xsl:template name="sheet-masters">
+    <fo:layout-master-set>
+      <fo:simple-page-master master-name="sheet-odd" page-width="210mm" page-height="297mm"
+          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
+        <fo:region-body margin-top="37mm" margin-bottom="35mm" margin-left="28mm"
+            margin-right="26mm" gw:grid="28 22"/>
+        <fo:region-after region-name="sheet-odd-after" extent="35mm"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="sheet-even" page-width="210mm" page-height="297mm"
+          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
+        <fo:region-body margin-top="37mm" margin-bottom="35mm" margin-left="28mm"
+            margin-right="26mm" gw:grid="28 22"/>
+        <fo:region-after region-name="sheet-even-after" extent="35mm"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="sheet">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="sheet-odd" odd-or-even="odd"/>
+          <fo:conditional-page-master-reference master-reference="sheet-even" odd-or-even="even"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- Page numbers: 四号 Song digits between one-字 dashes, 7 mm below the
+       版心; odd pages one 字 in from the right, even pages one 字 in from the left. -->
+  <xsl:template name="page-numbers">
+    <fo:static-content flow-name="sheet-odd-after">
+      <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="5mm"
+          text-align="end" end-indent="16pt" gw:grid="none">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="sheet-even-after">
+      <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="5mm"
+          text-align="start" start-indent="16pt" gw:grid="none">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- ============================================================== root -->
+  <xsl:template match="/unit-sheet">
+    <fo:root font-family="仿宋" font-size="16pt" line-height="{$pitch}"
+        gw:title="{recipient}任务交办单" gw:author="{meta/issuer}"
+        gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单">
+      <xsl:call-template name="sheet-masters"/>
+      <xsl:apply-templates select="." mode="page-sequence"/>
+    </fo:root>
+  </xsl:template>
+
+  <!-- One sheet as one page-sequence.  force: "no-force" for a sheet on its
+       own, "end-on-even" in the booklet so that the next sheet starts on an
+       odd page. -->
+  <xsl:template match="unit-sheet" mode="page-sequence">
+    <xsl:param name="force">no-force</xsl:param>
+    <xsl:param name="first">1</xsl:param>
+    <fo:page-sequence master-reference="sheet" force-page-count="{$force}">
+      <xsl:if test="$first != 1">
+        <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="page-numbers"/>
+      <fo:flow flow-name="xsl-region-body">
+        <fo:block id="{@id}" font-family="仿宋" font-size="16pt" line-height="{$pitch}"
+            text-align="justify">
+          <xsl:apply-templates select="." mode="heading"/>
+          <xsl:apply-templates select="tasks" mode="summary"/>
+          <xsl:apply-templates select="tasks" mode="lead"/>
+          <xsl:apply-templates select="tasks" mode="responsible"/>
+          <xsl:apply-templates select="requirements"/>
+          <xsl:apply-templates select="reporting"/>
+        </fo:block>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <!-- =========================================================== heading -->
+  <xsl:template match="unit-sheet" mode="heading">
+    <xsl:for-each select="meta/title/line">
+      <fo:block font-family="小标宋" font-size="22pt" text-align="center" keep-with-next="always">
+        <xsl:value-of select="."/>
+      </fo:block>
+    </xsl:for-each>
+    <fo:block font-family="小标宋" font-size="22pt" text-align="center" keep-with-next="always">任务交办单</fo:block>
+    <fo:block font-family="楷体" text-align="center" space-before="{$pitch}">
+      <xsl:text>（</xsl:text>
+      <xsl:value-of select="recipient"/>
+      <xsl:text>）</xsl:text>
+    </fo:block>
+    <fo:block space-before="{$pitch}">
+      <xsl:text>交办依据：</xsl:text>
+      <xsl:value-of select="meta/issuer"/>
+      <xsl:if test="meta/doc-number">
+        <xsl:text>《</xsl:text>
+        <xsl:call-template name="title-text"/>
+        <xsl:text>》（</xsl:text>
+        <xsl:value-of select="meta/doc-number"/>
+        <xsl:text>）</xsl:text>
+      </xsl:if>
+      <xsl:text>。</xsl:text>
+    </fo:block>
+    <fo:block>
+      <xsl:if test="meta/sign-date">
+        <xsl:text>交办日期：</xsl:text>
+        <xsl:value-of select="meta/sign-date"/>
+        <xsl:text>　</xsl:text>
+      </xsl:if>
+      <xsl:text>编号：第</xsl:text>
+      <xsl:value-of select="format-number(@no, '00')"/>
+      <xsl:text>号（共</xsl:text>
+      <xsl:value-of select="@of"/>
+      <xsl:text>份）</xsl:text>
+    </fo:block>
+    <fo:block text-indent="{$two-zi}">
+      <xsl:choose>
+        <xsl:when test="recipient/@open-group">
+          <xsl:text>本交办单送</xsl:text>
+          <xsl:value-of select="recipient"/>
+          <xsl:text>，请各有关单位对照落实</xsl:text>
+        </xsl:when>
+        <xsl:when test="recipient/@group">
+          <xsl:text>以下任务交办</xsl:text>
+          <xsl:value-of select="recipient/@group"/>
+          <xsl:text>，由</xsl:text>
+          <xsl:value-of select="recipient"/>
+          <xsl:text>抓好落实</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>现将</xsl:text>
+          <xsl:value-of select="recipient"/>
+          <xsl:text>承担的任务交办如下</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>：牵头任务</xsl:text>
+      <xsl:value-of select="tasks/@lead"/>
+      <xsl:text>项，配合任务</xsl:text>
+      <xsl:value-of select="tasks/@responsible"/>
+      <xsl:text>项。</xsl:text>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The plan's title as one string: the lines joined. -->
+  <xsl:template name="title-text">
+    <xsl:for-each select="meta/title/line">
+      <xsl:value-of select="translate(., '《》', '〈〉')"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===================================================== summary table -->
+  <xsl:template match="tasks" mode="summary">
+    <fo:block space-before="{$pitch}" keep-with-next="always" font-family="黑体"
+        text-align="center">任务一览</fo:block>
+    <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="20pt"
+        border-collapse="collapse" gw:grid="none" space-after="{$pitch}">
+      <fo:table-column column-width="42pt"/>
+      <fo:table-column column-width="168pt"/>
+      <fo:table-column column-width="46pt"/>
+      <fo:table-column column-width="96pt"/>
+      <fo:table-column column-width="90.205pt"/>
+      <fo:table-header font-family="黑体">
+        <fo:table-row keep-together.within-page="always">
+          <xsl:call-template name="head-cell"><xsl:with-param name="t">序号</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t">任务</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t">角色</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t">牵头单位</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t">完成时限</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="task">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="cell">
+              <xsl:with-param name="t" select="@no"/>
+              <xsl:with-param name="align">center</xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="t"><xsl:call-template name="short-title"/></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="t">
+                <xsl:choose>
+                  <xsl:when test="@role = 'lead'">牵头</xsl:when>
+                  <xsl:otherwise>配合</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="align">center</xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="t"><xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="t">
+                <xsl:choose>
+                  <xsl:when test="milestone[@deadline != '']">
+                    <xsl:for-each select="milestone[@deadline != '']">
+                      <xsl:if test="position() &gt; 1">；</xsl:if>
+                      <xsl:value-of select="@deadline"/>
+                    </xsl:for-each>
+                  </xsl:when>
+                  <xsl:otherwise>按阶段安排</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="head-cell">
+    <xsl:param name="t"/>
+    <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
+      <fo:block text-align="center"><xsl:value-of select="$t"/></fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template name="cell">
+    <xsl:param name="t"/>
+    <xsl:param name="align">start</xsl:param>
+    <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
+      <fo:block text-align="{$align}"><xsl:value-of select="$t"/></fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- The task's short title; a task published without one (task 16) is
+       named by the start of its text. -->
+  <xsl:template name="short-title">
+    <xsl:choose>
+      <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="title"/></xsl:when>
+      <xsl:when test="string-length(body) &gt; 14">
+        <xsl:value-of select="substring(body, 1, 12)"/>
+        <xsl:text>……</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="body"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The task's units of one role, joined with 、; the recipient itself is
+       left out when it is a responsible unit (it is listed as 其他责任单位). -->
+  <xsl:template name="unit-list">
+    <xsl:param name="role"/>
+    <xsl:param name="others">0</xsl:param>
+    <xsl:for-each select="unit[@role = $role][not($others = 1 and @self = '1')]">
+      <xsl:if test="position() &gt; 1">、</xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ====================================================== task entries -->
+  <xsl:template match="tasks" mode="lead">
+    <fo:block font-family="黑体" keep-with-next="always">一、牵头任务</fo:block>
+    <xsl:choose>
+      <xsl:when test="task[@role = 'lead']">
+        <xsl:apply-templates select="task[@role = 'lead']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block text-indent="{$two-zi}">无。</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tasks" mode="responsible">
+    <fo:block font-family="黑体" keep-with-next="always">二、配合任务</fo:block>
+    <xsl:choose>
+      <xsl:when test="task[@role = 'responsible']">
+        <xsl:apply-templates select="task[@role = 'responsible']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block text-indent="{$two-zi}">无。</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="task">
+    <fo:block font-family="楷体" text-indent="{$two-zi}" keep-with-next="always">
+      <xsl:text>（</xsl:text>
+      <xsl:call-template name="cn-number">
+        <xsl:with-param name="n" select="count(preceding-sibling::task[@role = current()/@role]) + 1"/>
+      </xsl:call-template>
+      <xsl:text>）第</xsl:text>
+      <xsl:value-of select="@no"/>
+      <xsl:text>项　</xsl:text>
+      <xsl:call-template name="short-title"/>
+    </fo:block>
+    <fo:block text-indent="{$two-zi}">
+      <xsl:if test="normalize-space(title) != ''">
+        <xsl:value-of select="title"/>
+        <xsl:text>。</xsl:text>
+      </xsl:if>
+      <xsl:value-of select="body"/>
+    </fo:block>
+    <fo:block text-indent="{$two-zi}">
+      <xsl:choose>
+        <xsl:when test="@role = 'lead'">
+          <xsl:choose>
+            <xsl:when test="unit[@role = 'lead'][not(@self = '1')]">
+              <xsl:text>共同牵头单位：</xsl:text>
+              <xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param><xsl:with-param name="others">1</xsl:with-param></xsl:call-template>
+              <xsl:text>。</xsl:text>
+            </xsl:when>
+          </xsl:choose>
+          <xsl:text>责任单位：</xsl:text>
+          <xsl:choose>
+            <xsl:when test="unit[@role = 'responsible']">
+              <xsl:call-template name="unit-list"><xsl:with-param name="role">responsible</xsl:with-param></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>无</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>。</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>牵头单位：</xsl:text>
+          <xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param></xsl:call-template>
+          <xsl:text>。</xsl:text>
+          <xsl:if test="unit[@role = 'responsible'][not(@self = '1')]">
+            <xsl:text>其他责任单位：</xsl:text>
+            <xsl:call-template name="unit-list"><xsl:with-param name="role">responsible</xsl:with-param><xsl:with-param name="others">1</xsl:with-param></xsl:call-template>
+            <xsl:text>。</xsl:text>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@via">
+        <xsl:text>本项任务交办</xsl:text>
+        <xsl:value-of select="@via"/>
+        <xsl:text>。</xsl:text>
+      </xsl:if>
+    </fo:block>
+    <fo:block text-indent="{$two-zi}">
+      <xsl:text>完成时限：</xsl:text>
+      <xsl:choose>
+        <xsl:when test="milestone">
+          <xsl:for-each select="milestone">
+            <xsl:if test="position() &gt; 1">；</xsl:if>
+            <xsl:value-of select="@deadline"/>
+            <xsl:if test="@deadline != '' and normalize-space(.) != ''">前</xsl:if>
+            <xsl:value-of select="."/>
+            <xsl:if test="@form != ''">
+              <xsl:text>（成果形式：</xsl:text>
+              <xsl:value-of select="@form"/>
+              <xsl:text>）</xsl:text>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:text>。</xsl:text>
+        </xsl:when>
+        <xsl:when test="@role = 'lead'">由本单位提出阶段性时间进度安排，明确具体成果形式。</xsl:when>
+        <xsl:otherwise>按牵头单位的进度安排完成。</xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
+  <!-- 1 → 一 … 99 → 九十九: the （一） numbering of the entries. -->
+  <xsl:template name="cn-number">
+    <xsl:param name="n"/>
+    <xsl:variable name="d">一二三四五六七八九</xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$n &lt; 10"><xsl:value-of select="substring($d, $n, 1)"/></xsl:when>
+      <xsl:when test="$n &lt; 100">
+        <xsl:if test="floor($n div 10) &gt; 1"><xsl:value-of select="substring($d, floor($n div 10), 1)"/></xsl:if>
+        <xsl:text>十</xsl:text>
+        <xsl:if test="$n mod 10 != 0"><xsl:value-of select="substring($d, $n mod 10, 1)"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ====================================================== requirements -->
+  <xsl:template match="requirements">
+    <fo:block font-family="黑体" keep-with-next="always">三、工作要求</fo:block>
+    <xsl:for-each select="requirement">
+      <fo:block text-indent="{$two-zi}">
+        <xsl:value-of select="@label"/>
+        <xsl:value-of select="."/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ========================================================= reporting -->
+  <xsl:template match="reporting">
+    <fo:block font-family="黑体" keep-with-next="always">四、报送与签收</fo:block>
+    <fo:block text-indent="{$two-zi}">
+      <xsl:text>请于每季度末月25日前将任务进展情况报送</xsl:text>
+      <xsl:value-of select="office"/>
+      <xsl:text>，报送时间为</xsl:text>
+      <xsl:for-each select="report-date">
+        <xsl:if test="position() &gt; 1">、</xsl:if>
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+      <xsl:text>。</xsl:text>
+    </fo:block>
+    <fo:block keep-together.within-page="always">
+      <fo:block text-indent="{$two-zi}">责任领导：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block text-indent="{$two-zi}">联系人：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block text-indent="{$two-zi}">联系电话：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block text-indent="{$two-zi}">签收人（签字）：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block text-indent="{$two-zi}">签收日期：　　　　年　　月　　日</fo:block>
+    </fo:block>
+  </xsl:template>
+</xsl:stylesheet>
