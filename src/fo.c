@@ -1,0 +1,1097 @@
+/* fo.c — reading XSL-FO: safe parsing, the element subset, and property
+ * computation with XSL 1.1 inheritance (see fo.h, docs/fo-subset.md). */
+#include "fo.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#define S_FO_NS "http://www.w3.org/1999/XSL/Format"
+#define S_GW_NS "urn:gongwen:fo"
+#define S_MAX_WARNINGS 50
+
+/* ------------------------------------------------------------- elements */
+
+static const char *const S_kind_names[GW_FO_KIND_COUNT] = {
+    "#text", "root", "layout-master-set", "simple-page-master",
+    "region-body", "region-before", "region-after", "region-start", "region-end",
+    "page-sequence-master", "single-page-master-reference",
+    "repeatable-page-master-reference", "repeatable-page-master-alternatives",
+    "conditional-page-master-reference", "declarations", "page-sequence", "title",
+    "static-content", "flow", "block", "block-container", "inline", "wrapper",
+    "character", "page-number", "page-number-citation", "leader", "basic-link",
+    "external-graphic", "instream-foreign-object", "bookmark-tree", "bookmark",
+    "bookmark-title", "table", "table-column", "table-header", "table-footer",
+    "table-body", "table-row", "table-cell",
+};
+
+const char *
+gw_fo_kind_name(gw_fo_kind k)
+{
+    static char names[GW_FO_KIND_COUNT][48];
+    if ((int)k < 0 || k >= GW_FO_KIND_COUNT)
+        return "fo:?";
+    if (!names[k][0])
+        snprintf(names[k], sizeof names[k], "fo:%s", S_kind_names[k]);
+    return names[k];
+}
+
+static int
+S_kind_of(const char *local)
+{
+    int i;
+    for (i = 1; i < GW_FO_KIND_COUNT; i++)
+        if (!strcmp(S_kind_names[i], local))
+            return i;
+    return -1;
+}
+
+/* Elements whose character children are text to set. */
+static int
+S_holds_text(gw_fo_kind k)
+{
+    switch (k) {
+    case GW_FO_BLOCK: case GW_FO_INLINE: case GW_FO_WRAPPER:
+    case GW_FO_BASIC_LINK: case GW_FO_BOOKMARK_TITLE: case GW_FO_TITLE:
+    case GW_FO_LEADER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------------ attributes */
+
+const char *
+gw_fo_attr(const gw_fo_node *n, const char *name)
+{
+    xmlAttrPtr a;
+    if (!n || !n->xml)
+        return NULL;
+    for (a = n->xml->properties; a; a = a->next)
+        if (!a->ns && !strcmp((const char *)a->name, name) && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+const char *
+gw_fo_gw_attr(const gw_fo_node *n, const char *name)
+{
+    xmlAttrPtr a;
+    if (!n || !n->xml)
+        return NULL;
+    for (a = n->xml->properties; a; a = a->next)
+        if (a->ns && a->ns->href && !strcmp((const char *)a->ns->href, S_GW_NS)
+            && !strcmp((const char *)a->name, name) && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- values */
+
+int
+gw_fo_length(const char *s, double font_size, double pct_base, double *out)
+{
+    char *end;
+    double v;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    v = strtod(s, &end);
+    if (end == s || !isfinite(v))
+        return -1;
+    while (*end == ' ')
+        end++;
+    if (!*end) {
+        if (v != 0)
+            return -1;          /* a unitless length other than 0 */
+        *out = 0;
+        return 0;
+    }
+    if (!strcmp(end, "pt")) *out = v;
+    else if (!strcmp(end, "mm")) *out = v * 72.0 / 25.4;
+    else if (!strcmp(end, "cm")) *out = v * 72.0 / 2.54;
+    else if (!strcmp(end, "in")) *out = v * 72.0;
+    else if (!strcmp(end, "pc")) *out = v * 12.0;
+    else if (!strcmp(end, "px")) *out = v * 0.75;
+    else if (!strcmp(end, "em")) *out = v * font_size;
+    else if (!strcmp(end, "%")) *out = v * pct_base / 100.0;
+    else
+        return -1;
+    return 0;
+}
+
+typedef struct { const char *name; unsigned rgb; } S_named;
+static const S_named S_colors[] = {
+    {"black", 0x000000}, {"silver", 0xC0C0C0}, {"gray", 0x808080},
+    {"grey", 0x808080}, {"white", 0xFFFFFF}, {"maroon", 0x800000},
+    {"red", 0xFF0000}, {"purple", 0x800080}, {"fuchsia", 0xFF00FF},
+    {"green", 0x008000}, {"lime", 0x00FF00}, {"olive", 0x808000},
+    {"yellow", 0xFFFF00}, {"navy", 0x000080}, {"blue", 0x0000FF},
+    {"teal", 0x008080}, {"aqua", 0x00FFFF}, {"orange", 0xFFA500},
+    {"darkred", 0x8B0000}, {"lightgray", 0xD3D3D3}, {"lightgrey", 0xD3D3D3},
+    {"darkgray", 0xA9A9A9}, {"darkgrey", 0xA9A9A9}, {"whitesmoke", 0xF5F5F5},
+};
+
+static int
+S_hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    c = tolower(c);
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+int
+gw_fo_color(const char *s, gw_color *out)
+{
+    size_t i, n;
+    unsigned v = 0;
+    while (*s == ' ')
+        s++;
+    n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    memset(out, 0, sizeof *out);
+    if (n == 11 && !strncmp(s, "transparent", 11)) {
+        out->none = 1;
+        return 0;
+    }
+    if (s[0] == '#' && (n == 4 || n == 7)) {
+        for (i = 1; i < n; i++) {
+            int h = S_hexval((unsigned char)s[i]);
+            if (h < 0)
+                return -1;
+            v = v * 16 + (unsigned)h;
+            if (n == 4)
+                v = v * 16 + (unsigned)h;
+        }
+    } else if (n > 5 && !strncmp(s, "rgb(", 4) && s[n - 1] == ')') {
+        const char *q = s + 4;
+        double c[3];
+        char *end;
+        for (i = 0; i < 3; i++) {
+            c[i] = strtod(q, &end);
+            if (end == q)
+                return -1;
+            while (*end == ' ') end++;
+            if (*end == '%') { c[i] = c[i] * 255.0 / 100.0; end++; }
+            while (*end == ' ') end++;
+            if (i < 2 && *end++ != ',')
+                return -1;
+            if (c[i] < 0 || c[i] > 255)
+                return -1;
+            q = end;
+        }
+        if (*q != ')')
+            return -1;
+        out->r = (float)(c[0] / 255.0);
+        out->g = (float)(c[1] / 255.0);
+        out->b = (float)(c[2] / 255.0);
+        return 0;
+    } else {
+        for (i = 0; i < sizeof S_colors / sizeof S_colors[0]; i++)
+            if (strlen(S_colors[i].name) == n && !strncasecmp(S_colors[i].name, s, n))
+                break;
+        if (i == sizeof S_colors / sizeof S_colors[0])
+            return -1;
+        v = S_colors[i].rgb;
+    }
+    out->r = (float)((v >> 16) & 255) / 255.0f;
+    out->g = (float)((v >> 8) & 255) / 255.0f;
+    out->b = (float)(v & 255) / 255.0f;
+    return 0;
+}
+
+/* ------------------------------------------------------------ properties */
+
+/* Every property name the reader knows.  The ones before S_P_ACCEPTED are
+ * computed here; the rest are read by the layout from the attributes
+ * (master-name, column-width, ...) or accepted without effect (listed in
+ * docs/fo-subset.md). */
+enum {
+    S_P_FONT_FAMILY, S_P_FONT_SIZE, S_P_FONT_WEIGHT, S_P_COLOR, S_P_TEXT_ALIGN,
+    S_P_TEXT_ALIGN_LAST, S_P_TEXT_INDENT, S_P_LINE_HEIGHT, S_P_LETTER_SPACING,
+    S_P_START_INDENT, S_P_END_INDENT, S_P_LINEFEED, S_P_WS_COLLAPSE,
+    S_P_WS_TREATMENT, S_P_WHITE_SPACE, S_P_WRAP, S_P_WIDOWS, S_P_ORPHANS,
+    S_P_DISPLAY_ALIGN, S_P_SPACE_BEFORE, S_P_SPACE_AFTER, S_P_MARGIN,
+    S_P_MARGIN_SIDE, S_P_PADDING, S_P_PADDING_SIDE, S_P_BORDER, S_P_BORDER_SIDE,
+    S_P_BORDER_PART, S_P_BORDER_SIDE_PART, S_P_BACKGROUND, S_P_BREAK_BEFORE,
+    S_P_BREAK_AFTER, S_P_PAGE_BREAK_BEFORE, S_P_PAGE_BREAK_AFTER,
+    S_P_KEEP_WITH_NEXT, S_P_KEEP_WITH_PREVIOUS, S_P_KEEP_TOGETHER,
+    S_P_ABSOLUTE_POSITION,
+    S_P_ACCEPTED
+};
+
+typedef struct { const char *name; int id; } S_prop;
+
+static const S_prop S_props[] = {
+    {"font-family", S_P_FONT_FAMILY}, {"font-size", S_P_FONT_SIZE},
+    {"font-weight", S_P_FONT_WEIGHT}, {"color", S_P_COLOR},
+    {"text-align", S_P_TEXT_ALIGN}, {"text-align-last", S_P_TEXT_ALIGN_LAST},
+    {"text-indent", S_P_TEXT_INDENT}, {"line-height", S_P_LINE_HEIGHT},
+    {"letter-spacing", S_P_LETTER_SPACING}, {"start-indent", S_P_START_INDENT},
+    {"end-indent", S_P_END_INDENT}, {"linefeed-treatment", S_P_LINEFEED},
+    {"white-space-collapse", S_P_WS_COLLAPSE},
+    {"white-space-treatment", S_P_WS_TREATMENT}, {"white-space", S_P_WHITE_SPACE},
+    {"wrap-option", S_P_WRAP}, {"widows", S_P_WIDOWS}, {"orphans", S_P_ORPHANS},
+    {"display-align", S_P_DISPLAY_ALIGN}, {"space-before", S_P_SPACE_BEFORE},
+    {"space-after", S_P_SPACE_AFTER}, {"margin", S_P_MARGIN},
+    {"margin-top", S_P_MARGIN_SIDE}, {"margin-right", S_P_MARGIN_SIDE},
+    {"margin-bottom", S_P_MARGIN_SIDE}, {"margin-left", S_P_MARGIN_SIDE},
+    {"padding", S_P_PADDING}, {"padding-top", S_P_PADDING_SIDE},
+    {"padding-right", S_P_PADDING_SIDE}, {"padding-bottom", S_P_PADDING_SIDE},
+    {"padding-left", S_P_PADDING_SIDE}, {"padding-before", S_P_PADDING_SIDE},
+    {"padding-after", S_P_PADDING_SIDE}, {"padding-start", S_P_PADDING_SIDE},
+    {"padding-end", S_P_PADDING_SIDE}, {"border", S_P_BORDER},
+    {"border-top", S_P_BORDER_SIDE}, {"border-right", S_P_BORDER_SIDE},
+    {"border-bottom", S_P_BORDER_SIDE}, {"border-left", S_P_BORDER_SIDE},
+    {"border-before", S_P_BORDER_SIDE}, {"border-after", S_P_BORDER_SIDE},
+    {"border-start", S_P_BORDER_SIDE}, {"border-end", S_P_BORDER_SIDE},
+    {"border-width", S_P_BORDER_PART}, {"border-style", S_P_BORDER_PART},
+    {"border-color", S_P_BORDER_PART},
+    {"background-color", S_P_BACKGROUND}, {"break-before", S_P_BREAK_BEFORE},
+    {"break-after", S_P_BREAK_AFTER}, {"page-break-before", S_P_PAGE_BREAK_BEFORE},
+    {"page-break-after", S_P_PAGE_BREAK_AFTER},
+    {"keep-with-next", S_P_KEEP_WITH_NEXT},
+    {"keep-with-previous", S_P_KEEP_WITH_PREVIOUS},
+    {"keep-together", S_P_KEEP_TOGETHER},
+    {"absolute-position", S_P_ABSOLUTE_POSITION},
+    /* read by the layout */
+    {"id", S_P_ACCEPTED}, {"master-name", S_P_ACCEPTED},
+    {"master-reference", S_P_ACCEPTED}, {"flow-name", S_P_ACCEPTED},
+    {"region-name", S_P_ACCEPTED}, {"extent", S_P_ACCEPTED},
+    {"precedence", S_P_ACCEPTED}, {"page-width", S_P_ACCEPTED},
+    {"page-height", S_P_ACCEPTED}, {"reference-orientation", S_P_ACCEPTED},
+    {"initial-page-number", S_P_ACCEPTED}, {"force-page-count", S_P_ACCEPTED},
+    {"odd-or-even", S_P_ACCEPTED}, {"page-position", S_P_ACCEPTED},
+    {"blank-or-not-blank", S_P_ACCEPTED}, {"maximum-repeats", S_P_ACCEPTED},
+    {"internal-destination", S_P_ACCEPTED}, {"ref-id", S_P_ACCEPTED},
+    {"src", S_P_ACCEPTED}, {"content-width", S_P_ACCEPTED},
+    {"content-height", S_P_ACCEPTED}, {"width", S_P_ACCEPTED},
+    {"height", S_P_ACCEPTED}, {"top", S_P_ACCEPTED}, {"left", S_P_ACCEPTED},
+    {"right", S_P_ACCEPTED}, {"bottom", S_P_ACCEPTED},
+    {"leader-pattern", S_P_ACCEPTED}, {"leader-length", S_P_ACCEPTED},
+    {"rule-thickness", S_P_ACCEPTED}, {"rule-style", S_P_ACCEPTED},
+    {"column-width", S_P_ACCEPTED}, {"number-columns-repeated", S_P_ACCEPTED},
+    {"number-columns-spanned", S_P_ACCEPTED},
+    {"number-rows-spanned", S_P_ACCEPTED}, {"character", S_P_ACCEPTED},
+    {"inline-progression-dimension", S_P_ACCEPTED},
+    {"block-progression-dimension", S_P_ACCEPTED},
+    {"table-omit-header-at-break", S_P_ACCEPTED},
+    {"column-number", S_P_ACCEPTED}, {"format", S_P_ACCEPTED},
+    /* accepted without effect (docs/fo-subset.md says why) */
+    {"writing-mode", S_P_ACCEPTED}, {"language", S_P_ACCEPTED},
+    {"country", S_P_ACCEPTED}, {"hyphenate", S_P_ACCEPTED},
+    {"font-style", S_P_ACCEPTED}, {"font-variant", S_P_ACCEPTED},
+    {"font-stretch", S_P_ACCEPTED}, {"font-selection-strategy", S_P_ACCEPTED},
+    {"table-layout", S_P_ACCEPTED}, {"border-collapse", S_P_ACCEPTED},
+    {"border-separation", S_P_ACCEPTED}, {"overflow", S_P_ACCEPTED},
+    {"role", S_P_ACCEPTED}, {"scaling", S_P_ACCEPTED},
+    {"show-destination", S_P_ACCEPTED}, {"starting-state", S_P_ACCEPTED},
+    {"letter-value", S_P_ACCEPTED}, {"grouping-separator", S_P_ACCEPTED},
+    {"grouping-size", S_P_ACCEPTED}, {"column-count", S_P_ACCEPTED},
+    {"column-gap", S_P_ACCEPTED}, {"empty-cells", S_P_ACCEPTED},
+    {"text-decoration", S_P_ACCEPTED}, {"vertical-align", S_P_ACCEPTED},
+    {"alignment-baseline", S_P_ACCEPTED}, {"dominant-baseline", S_P_ACCEPTED},
+    {"content-type", S_P_ACCEPTED}, {"span", S_P_ACCEPTED},
+    {"relative-position", S_P_ACCEPTED}, {"z-index", S_P_ACCEPTED},
+    {"word-spacing", S_P_ACCEPTED}, {"clip", S_P_ACCEPTED},
+    {"external-destination", S_P_ACCEPTED}, {"media-usage", S_P_ACCEPTED},
+    {"leader-alignment", S_P_ACCEPTED}, {"leader-pattern-width", S_P_ACCEPTED},
+    {"scaling-method", S_P_ACCEPTED}, {"text-altitude", S_P_ACCEPTED},
+    {"text-depth", S_P_ACCEPTED}, {"ends-row", S_P_ACCEPTED},
+    {"starts-row", S_P_ACCEPTED}, {"hyphenation-character", S_P_ACCEPTED},
+};
+
+typedef struct S_reader {
+    gw_fo_tree *t;
+    gw_err     *err;
+    int         nwarn;
+} S_reader;
+
+static void
+S_warn(S_reader *r, const gw_fo_node *n, const char *fmt, const char *a, const char *b)
+{
+    char msg[512];
+    r->nwarn++;
+    if (r->nwarn > S_MAX_WARNINGS)
+        return;
+    snprintf(msg, sizeof msg, fmt, a, b);
+    if (r->nwarn == S_MAX_WARNINGS)
+        gw_warnf("%s:%d: %s: %s (further warnings not shown)", r->t->name, n->line,
+                 gw_fo_kind_name(n->kind), msg);
+    else
+        gw_warnf("%s:%d: %s: %s", r->t->name, n->line, gw_fo_kind_name(n->kind), msg);
+}
+
+static int
+S_side_of(const char *name)
+{
+    const char *d = strrchr(name, '-');
+    d = d ? d + 1 : name;
+    if (!strcmp(d, "top") || !strcmp(d, "before")) return GW_FO_TOP;
+    if (!strcmp(d, "right") || !strcmp(d, "end")) return GW_FO_RIGHT;
+    if (!strcmp(d, "bottom") || !strcmp(d, "after")) return GW_FO_BOTTOM;
+    return GW_FO_LEFT;
+}
+
+static int
+S_align(const char *v, int allow_relative)
+{
+    if (!strcmp(v, "start") || !strcmp(v, "left") || !strcmp(v, "inside"))
+        return GW_FO_ALIGN_START;
+    if (!strcmp(v, "center")) return GW_FO_ALIGN_CENTER;
+    if (!strcmp(v, "end") || !strcmp(v, "right") || !strcmp(v, "outside"))
+        return GW_FO_ALIGN_END;
+    if (!strcmp(v, "justify")) return GW_FO_ALIGN_JUSTIFY;
+    if (allow_relative && !strcmp(v, "relative")) return GW_FO_ALIGN_RELATIVE;
+    return -1;
+}
+
+static int
+S_keep(const char *v)
+{
+    if (!strcmp(v, "auto")) return 0;
+    if (!strcmp(v, "always")) return 1;
+    return atoi(v) > 0 ? 1 : (isdigit((unsigned char)v[0]) ? 0 : -1);
+}
+
+static int
+S_break(const char *v)
+{
+    if (!strcmp(v, "auto") || !strcmp(v, "column")) return GW_FO_BREAK_AUTO;
+    if (!strcmp(v, "page")) return GW_FO_BREAK_PAGE;
+    if (!strcmp(v, "odd-page")) return GW_FO_BREAK_ODD;
+    if (!strcmp(v, "even-page")) return GW_FO_BREAK_EVEN;
+    return -1;
+}
+
+static double
+S_border_width_kw(const char *v, double fs, int *ok)
+{
+    double w;
+    *ok = 1;
+    if (!strcmp(v, "thin")) return 0.5;
+    if (!strcmp(v, "medium")) return 1.0;
+    if (!strcmp(v, "thick")) return 2.0;
+    if (gw_fo_length(v, fs, 0, &w) == 0 && w >= 0)
+        return w;
+    *ok = 0;
+    return 0;
+}
+
+static int
+S_is_border_style(const char *v)
+{
+    static const char *const styles[] = {
+        "none", "hidden", "solid", "dotted", "dashed", "double", "groove",
+        "ridge", "inset", "outset"
+    };
+    size_t i;
+    for (i = 0; i < sizeof styles / sizeof styles[0]; i++)
+        if (!strcmp(v, styles[i]))
+            return 1;
+    return 0;
+}
+
+/* Border state being built for one element: widths, styles, colours. */
+typedef struct S_border {
+    double w[4];
+    int    style[4];            /* -1 unset, 0 none, 1 visible */
+    int    wset[4], cset[4];
+    gw_color c[4];
+} S_border;
+
+/* Applies one token of a border shorthand ("1pt", "solid", "red") to sides. */
+static int
+S_border_token(S_border *b, const char *tok, double fs, int s0, int s1)
+{
+    int ok, s;
+    double w;
+    gw_color c;
+    if (S_is_border_style(tok)) {
+        for (s = s0; s <= s1; s++)
+            b->style[s] = strcmp(tok, "none") && strcmp(tok, "hidden");
+        return 0;
+    }
+    w = S_border_width_kw(tok, fs, &ok);
+    if (ok) {
+        for (s = s0; s <= s1; s++) { b->w[s] = w; b->wset[s] = 1; }
+        return 0;
+    }
+    if (gw_fo_color(tok, &c) == 0) {
+        for (s = s0; s <= s1; s++) { b->c[s] = c; b->cset[s] = 1; }
+        return 0;
+    }
+    return -1;
+}
+
+/* Splits v on spaces outside parentheses into at most 4 tokens (in buf). */
+static int
+S_tokens(const char *v, char buf[4][64])
+{
+    int n = 0, depth = 0;
+    size_t k = 0;
+    for (;; v++) {
+        if (*v == '(') depth++;
+        if (*v == ')') depth--;
+        if (!*v || (*v == ' ' && depth == 0)) {
+            if (k) {
+                if (n == 4)
+                    return -1;
+                buf[n][k] = '\0';
+                n++;
+                k = 0;
+            }
+            if (!*v)
+                break;
+            continue;
+        }
+        if (k < 63 && n < 4)
+            buf[n][k++] = *v;
+    }
+    return n;
+}
+
+/* Parses a four-side shorthand (margin, padding): 1-4 lengths, CSS order. */
+static int
+S_four(const char *v, double fs, double pct, double out[4])
+{
+    char tok[4][64];
+    double x[4];
+    int n = S_tokens(v, tok), i;
+    if (n < 1)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (!strcmp(tok[i], "auto"))
+            x[i] = 0;
+        else if (gw_fo_length(tok[i], fs, pct, &x[i]) < 0)
+            return -1;
+    out[GW_FO_TOP] = x[0];
+    out[GW_FO_RIGHT] = n > 1 ? x[1] : x[0];
+    out[GW_FO_BOTTOM] = n > 2 ? x[2] : x[0];
+    out[GW_FO_LEFT] = n > 3 ? x[3] : out[GW_FO_RIGHT];
+    return 0;
+}
+
+static int
+S_font_size(const char *v, double parent, double *out)
+{
+    static const struct { const char *k; double pt; } kw[] = {
+        {"xx-small", 7}, {"x-small", 8.3}, {"small", 10}, {"medium", 12},
+        {"large", 14.4}, {"x-large", 17.28}, {"xx-large", 20.7},
+    };
+    size_t i;
+    for (i = 0; i < sizeof kw / sizeof kw[0]; i++)
+        if (!strcmp(v, kw[i].k)) { *out = kw[i].pt; return 0; }
+    if (!strcmp(v, "larger")) { *out = parent * 1.2; return 0; }
+    if (!strcmp(v, "smaller")) { *out = parent / 1.2; return 0; }
+    if (gw_fo_length(v, parent, parent, out) < 0 || *out <= 0 || *out > 1000)
+        return -1;
+    return 0;
+}
+
+/* Space specifiers: "12pt" or the .optimum/.minimum/.conditionality parts. */
+static int
+S_space(const char *comp, const char *v, double fs, double *len, int *retain)
+{
+    if (comp && !strcmp(comp, "conditionality")) {
+        if (!strcmp(v, "retain")) *retain = 1;
+        else if (!strcmp(v, "discard")) *retain = 0;
+        else return -1;
+        return 0;
+    }
+    if (comp && strcmp(comp, "optimum") && strcmp(comp, "minimum")
+        && strcmp(comp, "maximum") && strcmp(comp, "precedence"))
+        return -1;
+    if (comp && (!strcmp(comp, "maximum") || !strcmp(comp, "precedence")))
+        return 0;
+    return gw_fo_length(v, fs, 0, len);
+}
+
+/* Applies the attributes of n onto p (already holding the inherited and
+ * initial values).  Returns 0, or GW_EINPUT for a value that cannot be
+ * understood (message names element, line, property and value). */
+static int
+S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
+{
+    xmlAttrPtr a;
+    S_border b;
+    int i, have_border = 0, have_mlr = 0, si_set = 0, ei_set = 0;
+    double si = 0, ei = 0;
+    const char *v, *fsv;
+
+    memset(&b, 0, sizeof b);
+    for (i = 0; i < 4; i++) {
+        b.style[i] = -1;
+        b.w[i] = 1.0;           /* medium */
+    }
+    /* font-size first: em lengths of every other property depend on it */
+    fsv = gw_fo_attr(n, "font-size");
+    if (fsv && S_font_size(fsv, parent->font_size, &p->font_size) < 0)
+        return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad font-size '%s'",
+                          r->t->name, n->line, gw_fo_kind_name(n->kind), fsv);
+
+    for (a = n->xml->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        char base[64];
+        const char *comp = NULL, *dot;
+        size_t k;
+        int id = -1, bad = 0;
+        double len;
+
+        v = a->children ? (const char *)a->children->content : "";
+        if (a->ns) {
+            const char *href = a->ns->href ? (const char *)a->ns->href : "";
+            if (strcmp(href, S_GW_NS))
+                continue;       /* xml:lang, fox:, foreign extensions */
+            if (!strcmp(name, "grid")) {
+                if (!strcmp(v, "none")) p->grid_off = 1;
+                else if (n->kind == GW_FO_REGION_BODY) p->grid_off = 0;
+                else bad = 1;
+            } else if (!strcmp(name, "punctuation-squeeze")) {
+                if (!strcmp(v, "true")) p->squeeze = 1;
+                else if (!strcmp(v, "false")) p->squeeze = 0;
+                else bad = 1;
+            } else if (!strcmp(name, "fit-to-width")) {
+                if (!strcmp(v, "true")) p->fit_to_width = 1;
+                else if (!strcmp(v, "false")) p->fit_to_width = 0;
+                else bad = 1;
+            } else if (!strcmp(name, "title") || !strcmp(name, "author")
+                       || !strcmp(name, "subject") || !strcmp(name, "keywords")) {
+                if (n->kind != GW_FO_ROOT && n->kind != GW_FO_DECLARATIONS)
+                    S_warn(r, n, "gw:%s belongs on fo:root; ignored%s", name, "");
+            } else {
+                S_warn(r, n, "unknown extension property 'gw:%s' ignored%s", name, "");
+            }
+            if (bad)
+                return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad value '%s' for gw:%s",
+                                  r->t->name, n->line, gw_fo_kind_name(n->kind), v, name);
+            continue;
+        }
+        dot = strchr(name, '.');
+        k = dot ? (size_t)(dot - name) : strlen(name);
+        if (k >= sizeof base)
+            k = sizeof base - 1;
+        memcpy(base, name, k);
+        base[k] = '\0';
+        if (dot)
+            comp = dot + 1;
+        for (i = 0; i < (int)(sizeof S_props / sizeof S_props[0]); i++)
+            if (!strcmp(S_props[i].name, base)) {
+                id = S_props[i].id;
+                break;
+            }
+        if (id < 0) {
+            S_warn(r, n, "unknown property '%s' ignored%s", name, "");
+            continue;
+        }
+        if (!strcmp(v, "inherit")) {
+            continue;           /* inherited ones already are; others rarely matter */
+        }
+        switch (id) {
+        case S_P_FONT_FAMILY:
+            p->font_family = gw_arena_strdup(r->t->arena, v);
+            break;
+        case S_P_FONT_SIZE:
+            break;
+        case S_P_FONT_WEIGHT:
+            if (!strcmp(v, "normal")) p->font_weight = 400;
+            else if (!strcmp(v, "bold")) p->font_weight = 700;
+            else if (!strcmp(v, "bolder")) p->font_weight = parent->font_weight >= 600 ? 900 : 700;
+            else if (!strcmp(v, "lighter")) p->font_weight = parent->font_weight >= 600 ? 400 : 100;
+            else if (atoi(v) >= 100 && atoi(v) <= 900) p->font_weight = atoi(v);
+            else bad = 1;
+            break;
+        case S_P_COLOR:
+            bad = gw_fo_color(v, &p->color) < 0;
+            break;
+        case S_P_TEXT_ALIGN:
+            bad = (p->text_align = S_align(v, 0)) < 0;
+            break;
+        case S_P_TEXT_ALIGN_LAST:
+            bad = (p->text_align_last = S_align(v, 1)) < 0;
+            break;
+        case S_P_TEXT_INDENT:
+            bad = gw_fo_length(v, p->font_size, 0, &p->text_indent) < 0;
+            break;
+        case S_P_LINE_HEIGHT: {
+            char *end;
+            double f;
+            if (comp && strcmp(comp, "optimum") && strcmp(comp, "minimum"))
+                break;
+            if (!strcmp(v, "normal")) {
+                p->lh_kind = GW_FO_LH_NORMAL;
+                break;
+            }
+            f = strtod(v, &end);
+            if (end != v && !*end && f > 0) {
+                p->lh_kind = GW_FO_LH_FACTOR;
+                p->lh = f;
+            } else if (gw_fo_length(v, p->font_size, p->font_size, &len) == 0 && len >= 0) {
+                p->lh_kind = GW_FO_LH_LENGTH;
+                p->lh = len;
+            } else {
+                bad = 1;
+            }
+            break;
+        }
+        case S_P_LETTER_SPACING:
+            if (comp && strcmp(comp, "optimum"))
+                break;
+            if (!strcmp(v, "normal")) p->letter_spacing = 0;
+            else bad = gw_fo_length(v, p->font_size, 0, &p->letter_spacing) < 0;
+            break;
+        case S_P_START_INDENT:
+            bad = gw_fo_length(v, p->font_size, 0, &si) < 0;
+            si_set = 1;
+            break;
+        case S_P_END_INDENT:
+            bad = gw_fo_length(v, p->font_size, 0, &ei) < 0;
+            ei_set = 1;
+            break;
+        case S_P_LINEFEED:
+            if (!strcmp(v, "treat-as-space")) p->linefeed = GW_FO_LF_SPACE;
+            else if (!strcmp(v, "preserve")) p->linefeed = GW_FO_LF_PRESERVE;
+            else if (!strcmp(v, "ignore")) p->linefeed = GW_FO_LF_IGNORE;
+            else if (!strcmp(v, "treat-as-zero-width-space")) p->linefeed = GW_FO_LF_IGNORE;
+            else bad = 1;
+            break;
+        case S_P_WS_COLLAPSE:
+            if (!strcmp(v, "true")) p->collapse = 1;
+            else if (!strcmp(v, "false")) p->collapse = 0;
+            else bad = 1;
+            break;
+        case S_P_WS_TREATMENT:
+            p->ws_keep = !strcmp(v, "preserve");
+            break;
+        case S_P_WHITE_SPACE:
+            if (!strcmp(v, "pre")) {
+                p->collapse = 0; p->ws_keep = 1; p->linefeed = GW_FO_LF_PRESERVE; p->wrap = 0;
+            } else if (!strcmp(v, "nowrap")) {
+                p->wrap = 0;
+            } else if (!strcmp(v, "normal")) {
+                p->collapse = 1; p->ws_keep = 0; p->linefeed = GW_FO_LF_SPACE; p->wrap = 1;
+            } else if (!strcmp(v, "pre-wrap") || !strcmp(v, "pre-line")) {
+                p->linefeed = GW_FO_LF_PRESERVE;
+                if (v[4] == 'w') { p->collapse = 0; p->ws_keep = 1; }
+            } else {
+                bad = 1;
+            }
+            break;
+        case S_P_WRAP:
+            if (!strcmp(v, "wrap")) p->wrap = 1;
+            else if (!strcmp(v, "no-wrap")) p->wrap = 0;
+            else bad = 1;
+            break;
+        case S_P_WIDOWS:
+            bad = (p->widows = atoi(v)) < 1;
+            break;
+        case S_P_ORPHANS:
+            bad = (p->orphans = atoi(v)) < 1;
+            break;
+        case S_P_DISPLAY_ALIGN:
+            if (!strcmp(v, "auto")) p->display_align = GW_FO_DISPLAY_AUTO;
+            else if (!strcmp(v, "before")) p->display_align = GW_FO_DISPLAY_BEFORE;
+            else if (!strcmp(v, "center")) p->display_align = GW_FO_DISPLAY_CENTER;
+            else if (!strcmp(v, "after")) p->display_align = GW_FO_DISPLAY_AFTER;
+            else bad = 1;
+            break;
+        case S_P_SPACE_BEFORE:
+            bad = S_space(comp, v, p->font_size, &p->space_before, &p->sb_retain) < 0;
+            break;
+        case S_P_SPACE_AFTER:
+            bad = S_space(comp, v, p->font_size, &p->space_after, &p->sa_retain) < 0;
+            break;
+        case S_P_MARGIN:
+            bad = S_four(v, p->font_size, 0, p->margin) < 0;
+            if (!bad) {
+                p->space_before = p->margin[GW_FO_TOP];
+                p->space_after = p->margin[GW_FO_BOTTOM];
+                have_mlr = 1;
+            }
+            break;
+        case S_P_MARGIN_SIDE: {
+            int s = S_side_of(name);
+            if (!strcmp(v, "auto")) len = 0;
+            else bad = gw_fo_length(v, p->font_size, 0, &len) < 0;
+            p->margin[s] = len;
+            if (s == GW_FO_TOP) p->space_before = len;
+            else if (s == GW_FO_BOTTOM) p->space_after = len;
+            else have_mlr = 1;
+            break;
+        }
+        case S_P_PADDING:
+            bad = S_four(v, p->font_size, 0, p->padding) < 0;
+            break;
+        case S_P_PADDING_SIDE:
+            if (comp && strcmp(comp, "length"))
+                break;
+            bad = gw_fo_length(v, p->font_size, 0, &p->padding[S_side_of(name)]) < 0;
+            break;
+        case S_P_BORDER: case S_P_BORDER_SIDE: {
+            char tok[4][64];
+            int nt = S_tokens(v, tok), s0 = 0, s1 = 3, t;
+            if (id == S_P_BORDER_SIDE)
+                s0 = s1 = S_side_of(name);
+            bad = nt < 1;
+            for (t = 0; t < nt && !bad; t++)
+                bad = S_border_token(&b, tok[t], p->font_size, s0, s1) < 0;
+            have_border = 1;
+            break;
+        }
+        case S_P_BORDER_PART: {
+            /* border-width/-style/-color with 1-4 values, or border-top-width */
+            char tok[4][64];
+            int nt = S_tokens(v, tok), s, t;
+            const char *part = strrchr(name, '-') + 1;
+            bad = nt < 1;
+            for (t = 0; t < nt && !bad; t++) {
+                static const int order[4][4] = {
+                    {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3}};
+                for (s = 0; s < 4; s++) {
+                    if (order[nt - 1][s] != t)
+                        continue;
+                    if (!strcmp(part, "width")) {
+                        int ok;
+                        b.w[s] = S_border_width_kw(tok[t], p->font_size, &ok);
+                        b.wset[s] = 1;
+                        bad |= !ok;
+                    } else if (!strcmp(part, "style")) {
+                        bad |= !S_is_border_style(tok[t]);
+                        b.style[s] = strcmp(tok[t], "none") && strcmp(tok[t], "hidden");
+                    } else {
+                        bad |= gw_fo_color(tok[t], &b.c[s]) < 0;
+                        b.cset[s] = 1;
+                    }
+                }
+            }
+            have_border = 1;
+            break;
+        }
+        case S_P_BACKGROUND:
+            bad = gw_fo_color(v, &p->background) < 0;
+            break;
+        case S_P_BREAK_BEFORE:
+            bad = (p->break_before = S_break(v)) < 0;
+            break;
+        case S_P_BREAK_AFTER:
+            bad = (p->break_after = S_break(v)) < 0;
+            break;
+        case S_P_PAGE_BREAK_BEFORE: case S_P_PAGE_BREAK_AFTER: {
+            int br = !strcmp(v, "always") ? GW_FO_BREAK_PAGE
+                   : !strcmp(v, "left") ? GW_FO_BREAK_EVEN
+                   : !strcmp(v, "right") ? GW_FO_BREAK_ODD
+                   : (!strcmp(v, "auto") || !strcmp(v, "avoid")) ? GW_FO_BREAK_AUTO : -1;
+            bad = br < 0;
+            if (id == S_P_PAGE_BREAK_BEFORE) p->break_before = br;
+            else p->break_after = br;
+            if (!strcmp(v, "avoid")) {
+                if (id == S_P_PAGE_BREAK_BEFORE) p->keep_with_previous = 1;
+                else p->keep_with_next = 1;
+            }
+            break;
+        }
+        case S_P_KEEP_WITH_NEXT: case S_P_KEEP_WITH_PREVIOUS: case S_P_KEEP_TOGETHER: {
+            int kv;
+            if (comp && !strcmp(comp, "within-line"))
+                break;
+            kv = S_keep(v);
+            bad = kv < 0;
+            if (id == S_P_KEEP_WITH_NEXT) p->keep_with_next = kv;
+            else if (id == S_P_KEEP_WITH_PREVIOUS) p->keep_with_previous = kv;
+            else p->keep_together = kv;
+            break;
+        }
+        case S_P_ABSOLUTE_POSITION:
+            if (!strcmp(v, "auto")) p->position = GW_FO_POS_STATIC;
+            else if (!strcmp(v, "absolute")) p->position = GW_FO_POS_ABSOLUTE;
+            else if (!strcmp(v, "fixed")) p->position = GW_FO_POS_FIXED;
+            else bad = 1;
+            break;
+        default:
+            break;
+        }
+        if (bad)
+            return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad value '%s' for %s",
+                              r->t->name, n->line, gw_fo_kind_name(n->kind), v, name);
+    }
+
+    if (have_border)
+        for (i = 0; i < 4; i++) {
+            p->border_w[i] = b.style[i] == 1 ? b.w[i] : 0;
+            p->border_c[i] = b.cset[i] ? b.c[i] : p->color;
+        }
+    /* XSL 1.1 5.3.2: start-indent given wins; else margin-left adds the
+     * margin, border and padding to the inherited indent; else inherited. */
+    if (si_set)
+        p->start_indent = si;
+    else if (have_mlr)
+        p->start_indent = parent->start_indent + p->margin[GW_FO_LEFT]
+                        + p->border_w[GW_FO_LEFT] + p->padding[GW_FO_LEFT];
+    if (ei_set)
+        p->end_indent = ei;
+    else if (have_mlr)
+        p->end_indent = parent->end_indent + p->margin[GW_FO_RIGHT]
+                      + p->border_w[GW_FO_RIGHT] + p->padding[GW_FO_RIGHT];
+    return 0;
+}
+
+/* The properties of a child: inherited ones copied, the others initial. */
+static void
+S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind kind)
+{
+    *p = *parent;
+    p->space_before = p->space_after = 0;
+    p->sb_retain = p->sa_retain = 0;
+    memset(p->margin, 0, sizeof p->margin);
+    memset(p->padding, 0, sizeof p->padding);
+    memset(p->border_w, 0, sizeof p->border_w);
+    p->background.none = 1;
+    p->break_before = p->break_after = GW_FO_BREAK_AUTO;
+    p->keep_with_next = p->keep_with_previous = p->keep_together = 0;
+    p->position = GW_FO_POS_STATIC;
+    /* Reference areas (and, as in most processors' practice, table cells)
+     * measure indents from their own content edges. */
+    if (kind == GW_FO_BLOCK_CONTAINER || kind == GW_FO_TABLE_CELL
+        || kind == GW_FO_FLOW || kind == GW_FO_STATIC_CONTENT)
+        p->start_indent = p->end_indent = 0;
+}
+
+static void
+S_initial(gw_fo_props *p)
+{
+    memset(p, 0, sizeof *p);
+    p->font_family = "宋体";
+    p->font_size = 12;
+    p->font_weight = 400;
+    p->text_align = GW_FO_ALIGN_START;
+    p->text_align_last = GW_FO_ALIGN_RELATIVE;
+    p->lh_kind = GW_FO_LH_NORMAL;
+    p->linefeed = GW_FO_LF_SPACE;
+    p->collapse = 1;
+    p->wrap = 1;
+    p->widows = p->orphans = 2;
+    p->squeeze = 1;
+    p->background.none = 1;
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+int
+gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err)
+{
+    gw_buf buf;
+    xmlDocPtr doc = NULL;
+    int rc;
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+
+    gw_buf_init(&buf);
+    *out = NULL;
+    rc = gw_file_read(path, GW_FO_MAX_BYTES, &buf, err);
+    if (rc < 0)
+        goto out;
+    if (buf.len > INT32_MAX) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: larger than the %u-byte cap", name,
+                        (unsigned)GW_FO_MAX_BYTES);
+        goto out;
+    }
+    xmlResetLastError();
+    /* No XML_PARSE_NOENT (no entity expansion), no DTD loading, no network. */
+    doc = xmlReadMemory(buf.ptr, (int)buf.len, name, NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        const xmlError *e = xmlGetLastError();
+        char msg[512] = "not well-formed XML";
+        if (e && e->message) {
+            snprintf(msg, sizeof msg, "%s", e->message);
+            msg[strcspn(msg, "\n")] = '\0';
+        }
+        rc = gw_err_set(err, GW_EINPUT, "%s:%d: %s", name, e ? e->line : 0, msg);
+        goto out;
+    }
+    if (doc->intSubset && (doc->intSubset->entities || doc->intSubset->pentities)) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: a DOCTYPE declaring entities is refused",
+                        name);
+        goto out;
+    }
+    *out = doc;
+    doc = NULL;
+    rc = 0;
+out:
+    if (doc)
+        xmlFreeDoc(doc);
+    gw_buf_free(&buf);
+    return rc;
+}
+
+static int
+S_only_space(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+typedef struct S_frame {
+    xmlNodePtr  next;           /* next XML child to visit */
+    gw_fo_node *node;
+} S_frame;
+
+int
+gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
+{
+    S_reader r;
+    gw_fo_tree *t = gw_xcalloc(1, sizeof *t);
+    S_frame *stack = gw_xcalloc(GW_FO_MAX_DEPTH + 1, sizeof *stack);
+    xmlNodePtr xroot = xmlDocGetRootElement(xdoc);
+    gw_fo_props *rootp;
+    int depth = 0, rc = 0;
+
+    t->arena = gw_arena_new();
+    t->name = gw_arena_strdup(t->arena, name ? name : "<fo>");
+    r.t = t;
+    r.err = err;
+    r.nwarn = 0;
+    *out = NULL;
+
+    if (!xroot || !xroot->ns || strcmp((const char *)xroot->ns->href, S_FO_NS)
+        || strcmp((const char *)xroot->name, "root")) {
+        rc = gw_err_set(err, GW_EINPUT, "%s:%d: the document element must be fo:root "
+                        "in namespace %s", t->name, xroot ? xroot->line : 0, S_FO_NS);
+        goto out;
+    }
+    t->root = gw_arena_alloc(t->arena, sizeof *t->root);
+    t->root->kind = GW_FO_ROOT;
+    t->root->xml = xroot;
+    t->root->line = xroot->line;
+    rootp = gw_arena_alloc(t->arena, sizeof *rootp);
+    {
+        gw_fo_props init;
+        S_initial(&init);
+        *rootp = init;
+        rc = S_apply(&r, t->root, rootp, &init);
+        if (rc < 0)
+            goto out;
+    }
+    t->root->p = rootp;
+    stack[0].next = xroot->children;
+    stack[0].node = t->root;
+
+    /* Explicit stack: the nesting depth is the input's to choose. */
+    while (depth >= 0) {
+        S_frame *f = &stack[depth];
+        xmlNodePtr x = f->next;
+        gw_fo_node *parent = f->node, *n;
+        int kind;
+
+        if (!x) {
+            depth--;
+            continue;
+        }
+        f->next = x->next;
+        if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+            const char *s = (const char *)x->content;
+            if (!s || !*s)
+                continue;
+            if (!S_holds_text(parent->kind)) {
+                if (S_only_space(s))
+                    continue;
+                rc = gw_err_set(err, GW_EINPUT, "%s:%d: %s: text is not allowed here",
+                                t->name, x->line, gw_fo_kind_name(parent->kind));
+                goto out;
+            }
+            n = gw_arena_alloc(t->arena, sizeof *n);
+            n->kind = GW_FO_TEXT;
+            n->line = x->line;
+            n->text = s;
+            n->len = strlen(s);
+            n->p = parent->p;
+        } else if (x->type == XML_ENTITY_REF_NODE) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d: entity reference &%s; is not "
+                            "expanded (entities are refused)", t->name, x->line,
+                            (const char *)x->name);
+            goto out;
+        } else if (x->type == XML_ELEMENT_NODE) {
+            gw_fo_props *p;
+            const char *id;
+            if (!x->ns || strcmp((const char *)x->ns->href, S_FO_NS)) {
+                /* foreign XML: metadata in declarations is ignored, anything
+                 * else is content we cannot draw */
+                if (parent->kind == GW_FO_DECLARATIONS || parent->kind == GW_FO_ROOT)
+                    continue;
+                rc = gw_err_set(err, GW_EINPUT, "%s:%d: %s: element <%s> (namespace %s) "
+                                "is not supported here", t->name, x->line,
+                                gw_fo_kind_name(parent->kind), (const char *)x->name,
+                                x->ns ? (const char *)x->ns->href : "none");
+                goto out;
+            }
+            kind = S_kind_of((const char *)x->name);
+            if (kind < 0) {
+                rc = gw_err_set(err, GW_EINPUT, "%s:%d: fo:%s is not in the supported "
+                                "subset (see docs/fo-subset.md)", t->name, x->line,
+                                (const char *)x->name);
+                goto out;
+            }
+            if (depth + 1 >= GW_FO_MAX_DEPTH) {
+                rc = gw_err_set(err, GW_EINPUT, "%s:%d: fo:%s nested deeper than the "
+                                "cap of %d elements", t->name, x->line,
+                                (const char *)x->name, GW_FO_MAX_DEPTH);
+                goto out;
+            }
+            n = gw_arena_alloc(t->arena, sizeof *n);
+            n->kind = (gw_fo_kind)kind;
+            n->line = x->line;
+            n->xml = x;
+            p = gw_arena_alloc(t->arena, sizeof *p);
+            S_inherit(p, parent->p, n->kind);
+            rc = S_apply(&r, n, p, parent->p);
+            if (rc < 0)
+                goto out;
+            n->p = p;
+            id = gw_fo_attr(n, "id");
+            if (id && *id)
+                n->id = id;
+            if (kind == GW_FO_PAGE_NUMBER_CITATION)
+                t->has_citations = 1;
+            /* the children of an instream-foreign-object are SVG, drawn by
+             * svg.c from the XML tree */
+            if (kind != GW_FO_INSTREAM_FOREIGN_OBJECT) {
+                depth++;
+                stack[depth].next = x->children;
+                stack[depth].node = n;
+            }
+        } else {
+            continue;           /* comments, processing instructions */
+        }
+        n->parent = parent;
+        if (parent->last)
+            parent->last->next = n;
+        else
+            parent->first = n;
+        parent->last = n;
+    }
+    *out = t;
+    t = NULL;
+out:
+    free(stack);
+    gw_fo_free(t);
+    return rc;
+}
+
+void
+gw_fo_free(gw_fo_tree *t)
+{
+    if (!t)
+        return;
+    gw_arena_free(t->arena);
+    free(t);
+}
