@@ -15,57 +15,22 @@
     xmlns:gw="urn:gongwen:fo"
     exclude-result-prefixes="">
 
+  <!-- The GB/T 9704 page frame, fonts by role and attribute sets are shared
+       with the notice: an office that changes a font changes it there. -->
+  <xsl:import href="../stylesheets/gbt9704.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- GB/T 9704 numbers (reference/gbt9704.md).  pitch = 637.795 / 22. -->
-  <xsl:variable name="pitch">28.991pt</xsl:variable>
-  <xsl:variable name="zi">15.793pt</xsl:variable>
-  <xsl:variable name="two-zi">31.586pt</xsl:variable>
+  <!-- One grid line (gw-p, the line pitch, from gbt9704.xsl) as a length. -->
+  <xsl:variable name="pitch" select="concat($gw-p, 'pt')"/>
   <xsl:variable name="blank">＿＿＿＿＿＿＿＿</xsl:variable>
-
-  <!-- ============================================================ masters -->
-  <xsl:template name="sheet-masters">
-    <fo:layout-master-set>
-      <fo:simple-page-master master-name="sheet-odd" page-width="210mm" page-height="297mm"
-          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
-        <fo:region-body margin-top="37mm" margin-bottom="35mm" margin-left="28mm"
-            margin-right="26mm" gw:grid="28 22"/>
-        <fo:region-after region-name="sheet-odd-after" extent="35mm"/>
-      </fo:simple-page-master>
-      <fo:simple-page-master master-name="sheet-even" page-width="210mm" page-height="297mm"
-          margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
-        <fo:region-body margin-top="37mm" margin-bottom="35mm" margin-left="28mm"
-            margin-right="26mm" gw:grid="28 22"/>
-        <fo:region-after region-name="sheet-even-after" extent="35mm"/>
-      </fo:simple-page-master>
-      <fo:page-sequence-master master-name="sheet">
-        <fo:repeatable-page-master-alternatives>
-          <fo:conditional-page-master-reference master-reference="sheet-odd" odd-or-even="odd"/>
-          <fo:conditional-page-master-reference master-reference="sheet-even" odd-or-even="even"/>
-        </fo:repeatable-page-master-alternatives>
-      </fo:page-sequence-master>
-    </fo:layout-master-set>
-  </xsl:template>
-
-  <!-- Page numbers: 四号 Song digits between one-字 dashes, 7 mm below the
-       版心; odd pages one 字 in from the right, even pages one 字 in from the left. -->
-  <xsl:template name="page-numbers">
-    <fo:static-content flow-name="sheet-odd-after">
-      <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="5mm"
-          text-align="end" end-indent="16pt" gw:grid="none">— <fo:page-number/> —</fo:block>
-    </fo:static-content>
-    <fo:static-content flow-name="sheet-even-after">
-      <fo:block font-family="宋体" font-size="14pt" line-height="14pt" padding-top="5mm"
-          text-align="start" start-indent="16pt" gw:grid="none">— <fo:page-number/> —</fo:block>
-    </fo:static-content>
-  </xsl:template>
 
   <!-- ============================================================== root -->
   <xsl:template match="/unit-sheet">
-    <fo:root font-family="仿宋" font-size="16pt" line-height="{$pitch}"
+    <fo:root font-family="{$gw-fangsong}" font-size="16pt" line-height="{$pitch}"
         gw:title="{recipient}任务交办单" gw:author="{meta/issuer}"
         gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单">
-      <xsl:call-template name="sheet-masters"/>
+      <xsl:call-template name="gw-layout-masters"/>
       <xsl:apply-templates select="." mode="page-sequence"/>
     </fo:root>
   </xsl:template>
@@ -76,14 +41,13 @@
   <xsl:template match="unit-sheet" mode="page-sequence">
     <xsl:param name="force">no-force</xsl:param>
     <xsl:param name="first">1</xsl:param>
-    <fo:page-sequence master-reference="sheet" force-page-count="{$force}">
+    <fo:page-sequence master-reference="gw-portrait" force-page-count="{$force}">
       <xsl:if test="$first != 1">
         <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="page-numbers"/>
+      <xsl:call-template name="gw-page-number-static"/>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="{@id}" font-family="仿宋" font-size="16pt" line-height="{$pitch}"
-            text-align="justify">
+        <fo:block id="{@id}" xsl:use-attribute-sets="gw-text" text-align="justify">
           <xsl:apply-templates select="." mode="heading"/>
           <xsl:apply-templates select="tasks" mode="summary"/>
           <xsl:apply-templates select="tasks" mode="lead"/>
@@ -97,13 +61,11 @@
 
   <!-- =========================================================== heading -->
   <xsl:template match="unit-sheet" mode="heading">
-    <xsl:for-each select="meta/title/line">
-      <fo:block font-family="小标宋" font-size="22pt" text-align="center" keep-with-next="always">
-        <xsl:value-of select="."/>
-      </fo:block>
-    </xsl:for-each>
-    <fo:block font-family="小标宋" font-size="22pt" text-align="center" keep-with-next="always">任务交办单</fo:block>
-    <fo:block font-family="楷体" text-align="center" space-before="{$pitch}">
+    <xsl:call-template name="gw-title-lines">
+      <xsl:with-param name="title" select="meta/title"/>
+    </xsl:call-template>
+    <fo:block xsl:use-attribute-sets="gw-title">任务交办单</fo:block>
+    <fo:block font-family="{$gw-kai}" text-align="center" space-before="{$pitch}">
       <xsl:text>（</xsl:text>
       <xsl:value-of select="recipient"/>
       <xsl:text>）</xsl:text>
@@ -132,7 +94,7 @@
       <xsl:value-of select="@of"/>
       <xsl:text>份）</xsl:text>
     </fo:block>
-    <fo:block text-indent="{$two-zi}">
+    <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:choose>
         <xsl:when test="recipient/@open-group">
           <xsl:text>本交办单送</xsl:text>
@@ -169,8 +131,8 @@
 
   <!-- ===================================================== summary table -->
   <xsl:template match="tasks" mode="summary">
-    <fo:block space-before="{$pitch}" keep-with-next="always" font-family="黑体"
-        text-align="center">任务一览</fo:block>
+    <fo:block space-before="{$pitch}" keep-with-next.within-page="always"
+        font-family="{$gw-hei}" text-align="center">任务一览</fo:block>
     <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="20pt"
         border-collapse="collapse" gw:grid="none" space-after="{$pitch}">
       <fo:table-column column-width="42pt"/>
@@ -178,7 +140,7 @@
       <fo:table-column column-width="46pt"/>
       <fo:table-column column-width="96pt"/>
       <fo:table-column column-width="90.205pt"/>
-      <fo:table-header font-family="黑体">
+      <fo:table-header font-family="{$gw-hei}">
         <fo:table-row keep-together.within-page="always">
           <xsl:call-template name="head-cell"><xsl:with-param name="t">序号</xsl:with-param></xsl:call-template>
           <xsl:call-template name="head-cell"><xsl:with-param name="t">任务</xsl:with-param></xsl:call-template>
@@ -269,31 +231,31 @@
 
   <!-- ====================================================== task entries -->
   <xsl:template match="tasks" mode="lead">
-    <fo:block font-family="黑体" keep-with-next="always">一、牵头任务</fo:block>
+    <fo:block xsl:use-attribute-sets="gw-h1">一、牵头任务</fo:block>
     <xsl:choose>
       <xsl:when test="task[@role = 'lead']">
         <xsl:apply-templates select="task[@role = 'lead']"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block text-indent="{$two-zi}">无。</fo:block>
+        <fo:block xsl:use-attribute-sets="gw-para">无。</fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tasks" mode="responsible">
-    <fo:block font-family="黑体" keep-with-next="always">二、配合任务</fo:block>
+    <fo:block xsl:use-attribute-sets="gw-h1">二、配合任务</fo:block>
     <xsl:choose>
       <xsl:when test="task[@role = 'responsible']">
         <xsl:apply-templates select="task[@role = 'responsible']"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block text-indent="{$two-zi}">无。</fo:block>
+        <fo:block xsl:use-attribute-sets="gw-para">无。</fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="task">
-    <fo:block font-family="楷体" text-indent="{$two-zi}" keep-with-next="always">
+    <fo:block xsl:use-attribute-sets="gw-h2">
       <xsl:text>（</xsl:text>
       <xsl:call-template name="cn-number">
         <xsl:with-param name="n" select="count(preceding-sibling::task[@role = current()/@role]) + 1"/>
@@ -303,14 +265,14 @@
       <xsl:text>项　</xsl:text>
       <xsl:call-template name="short-title"/>
     </fo:block>
-    <fo:block text-indent="{$two-zi}">
+    <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:if test="normalize-space(title) != ''">
         <xsl:value-of select="title"/>
         <xsl:text>。</xsl:text>
       </xsl:if>
       <xsl:value-of select="body"/>
     </fo:block>
-    <fo:block text-indent="{$two-zi}">
+    <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:choose>
         <xsl:when test="@role = 'lead'">
           <xsl:choose>
@@ -346,7 +308,7 @@
         <xsl:text>。</xsl:text>
       </xsl:if>
     </fo:block>
-    <fo:block text-indent="{$two-zi}">
+    <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:text>完成时限：</xsl:text>
       <xsl:choose>
         <xsl:when test="milestone">
@@ -386,9 +348,9 @@
 
   <!-- ====================================================== requirements -->
   <xsl:template match="requirements">
-    <fo:block font-family="黑体" keep-with-next="always">三、工作要求</fo:block>
+    <fo:block xsl:use-attribute-sets="gw-h1">三、工作要求</fo:block>
     <xsl:for-each select="requirement">
-      <fo:block text-indent="{$two-zi}">
+      <fo:block xsl:use-attribute-sets="gw-para">
         <xsl:value-of select="@label"/>
         <xsl:value-of select="."/>
       </fo:block>
@@ -397,8 +359,8 @@
 
   <!-- ========================================================= reporting -->
   <xsl:template match="reporting">
-    <fo:block font-family="黑体" keep-with-next="always">四、报送与签收</fo:block>
-    <fo:block text-indent="{$two-zi}">
+    <fo:block xsl:use-attribute-sets="gw-h1">四、报送与签收</fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:text>请于每季度末月25日前将任务进展情况报送</xsl:text>
       <xsl:value-of select="office"/>
       <xsl:text>，报送时间为</xsl:text>
@@ -409,11 +371,11 @@
       <xsl:text>。</xsl:text>
     </fo:block>
     <fo:block keep-together.within-page="always">
-      <fo:block text-indent="{$two-zi}">责任领导：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block text-indent="{$two-zi}">联系人：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block text-indent="{$two-zi}">联系电话：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block text-indent="{$two-zi}">签收人（签字）：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block text-indent="{$two-zi}">签收日期：　　　　年　　月　　日</fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para">责任领导：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para">联系人：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para">联系电话：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para">签收人（签字）：<xsl:value-of select="$blank"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para">签收日期：　　　　年　　月　　日</fo:block>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>
