@@ -1,0 +1,49 @@
+/* xmlbuild.h — the plan snapshot as intermediate XML (data/plan.rng), built
+ * as a libxml2 tree, never pasted together as text.  The templates turn it
+ * into XSL-FO (xslt.h). */
+#ifndef GW_XMLBUILD_H
+#define GW_XMLBUILD_H
+
+#include "gw.h"
+#include "plan.h"
+
+typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
+
+/* Section nesting deeper than this is refused (the templates walk sections
+ * with apply-templates). */
+#define GW_XML_MAX_LEVEL 8
+/* Characters of the centred 二号 title per line on the 156 mm text area
+ * (442.2 pt / 22 pt). */
+#define GW_TITLE_EM 20
+
+/* Builds <plan> with the notice metadata (`gongwen xml notice`).  *out is a
+ * new document the caller frees with xmlFreeDoc.  GW_EINPUT, naming the key,
+ * when the record lacks what a notice needs (title, issuer, doc_number,
+ * sign_date, addressees) or holds a value of the wrong form (a document
+ * number without 〔YYYY〕, a date that is not a date). */
+int gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err);
+
+/* Breaks a title into lines of at most max_em 字 (CJK 1, ASCII 0.5) by
+ * meaning: between 《…》 and what is around it first, after 关于/印发 next,
+ * never inside 《》, a number or a Latin word, never before closing or after
+ * opening punctuation; among the fewest-line solutions it prefers a
+ * trapezoid (short over long) or a diamond.  Returns the number of lines and
+ * stores in *lines an array of new strings (free each, then the array).
+ * A title that cannot be broken by these rules is broken greedily. */
+size_t gw_title_break(const char *title, double max_em, char ***lines);
+
+/* Appends the Chinese form of an ISO date (2017-05-02 -> 2017年5月2日, no
+ * leading zeros) to out.  0, or GW_EINPUT when iso is not a real date in the
+ * form YYYY-MM-DD (the message quotes it; the caller adds the key). */
+int gw_date_cn(const char *iso, gw_buf *out, gw_err *err);
+
+/* 0 when s is a document number of the form 机关代字〔YYYY〕N号 (U+3014/3015
+ * brackets, no 第, no leading zero), else GW_EINPUT with a message saying
+ * what is wrong. */
+int gw_doc_number_check(const char *s, gw_err *err);
+
+/* Serialises doc as UTF-8 with an XML declaration into out (appended);
+ * format = 1 indents.  0, or GW_EDEP when libxml2 fails. */
+int gw_xml_dump(gw_xml_doc doc, gw_buf *out, int format, gw_err *err);
+
+#endif
