@@ -419,7 +419,7 @@ S_write_png(const char *path, uint32_t w, uint32_t h, uint32_t ppm)
         S_chunk(fp, "pHYs", phys, 9);
     }
     S_chunk(fp, "IDAT", z, (uint32_t)zn);
-    S_chunk(fp, "IEND", NULL, 0);
+    S_chunk(fp, "IEND", (const unsigned char *)"", 0);
     fclose(fp);
     free(raw);
     free(z);
