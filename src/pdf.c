@@ -1,0 +1,884 @@
+/* pdf.c — positioned pages (page.h) to PDF with libharu (see pdf.h).  The
+ * only module that includes hpdf.h.
+ *
+ * Fonts: libharu's own TrueType "subset" still embeds hundreds of KB per CJK
+ * font, so each face is first cut down with hb-subset (gw_face_subset) to the
+ * characters the document uses, written to a temporary file and loaded from
+ * there; libharu re-reads that file while saving, so it is removed only after
+ * the PDF is in memory.  Text goes through libharu's UTF-8 encoder (CID
+ * fonts, Identity-H, with a ToUnicode map so pdftotext reads it back). */
+#include "pdf.h"
+
+#include <errno.h>
+#include <hpdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Caps: what one document may ask the writer for. */
+#define S_MAX_PAGES     100000
+#define S_MAX_FACES     64
+#define S_MAX_IMAGES    256
+#define S_MAX_ALPHAS    32
+
+/* libharu reports errors through a callback; it records the first one here
+ * (never a global jmp_buf) and the writer checks after each group of calls. */
+typedef struct S_haru {
+    HPDF_STATUS code, detail;
+    int         set;
+} S_haru;
+
+typedef struct S_font {
+    gw_face   *face;
+    uint32_t  *cps;
+    size_t     n, cap;
+    char      *tmp;         /* the subset file libharu loads */
+    HPDF_Font  font;
+} S_font;
+
+typedef struct S_image {
+    const char *path;
+    HPDF_Image  img;
+} S_img;
+
+typedef struct S_alpha {
+    double         a;
+    HPDF_ExtGState gs;
+} S_alpha;
+
+/* What the current page's content stream has set, so that the same state is
+ * not written again for every run of text (keeps the PDF small). */
+typedef struct S_state {
+    int       in_text;
+    HPDF_Font font;
+    double    size, tc, tz;
+    int       tr;
+    double    fill[3], stroke[3], lw;
+    int       have_fill, have_stroke, have_lw;
+} S_state;
+
+typedef struct S_writer {
+    const gw_doc *doc;
+    HPDF_Doc   pdf;
+    S_haru     haru;
+    S_font     fonts[S_MAX_FACES];
+    size_t     nfonts;
+    S_img      images[S_MAX_IMAGES];
+    size_t     nimages;
+    S_alpha    alphas[S_MAX_ALPHAS];
+    size_t     nalphas;
+    HPDF_Page *pages;
+    HPDF_Outline *outlines;
+    HPDF_Encoder utf8;
+} S_writer;
+
+static void
+S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+    S_haru *h = user;
+    if (!h->set) {
+        h->set = 1;
+        h->code = code;
+        h->detail = detail;
+    }
+}
+
+/* A readable name for the libharu errors this writer can run into. */
+static const char *
+S_haru_what(HPDF_STATUS code)
+{
+    switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR: return "file read/write error";
+    case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
+    case HPDF_FONT_EXISTS: return "two fonts with the same PostScript name";
+    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+    case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
+    case HPDF_LIBPNG_ERROR: return "libpng could not read the image";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a table libharu needs";
+    case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+    case HPDF_INVALID_PARAMETER: return "invalid parameter";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
+    case HPDF_EXCEED_GSTATE_LIMIT: return "graphics state nesting too deep";
+    default: return "error";
+    }
+}
+
+/* Turns a recorded libharu error into err; returns 0 when there was none. */
+static int
+S_check(S_writer *w, gw_err *err, const char *what)
+{
+    if (!w->haru.set)
+        return 0;
+    return gw_err_set(err, GW_EDEP, "libharu: %s: %s (code 0x%04X, detail %u)", what,
+                      S_haru_what(w->haru.code), (unsigned)w->haru.code,
+                      (unsigned)w->haru.detail);
+}
+
+/* ------------------------------------------------------------------ fonts */
+
+static S_font *
+S_font_of(S_writer *w, gw_face *face)
+{
+    for (size_t i = 0; i < w->nfonts; i++)
+        if (w->fonts[i].face == face)
+            return &w->fonts[i];
+    return NULL;
+}
+
+static int
+S_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Collects the code points each face draws.  GW_EINPUT on invalid UTF-8 or
+ * a missing face, naming the page. */
+static int
+S_collect(S_writer *w, gw_err *err)
+{
+    size_t np = gw_doc_page_count(w->doc), pi, ii, k;
+    for (pi = 0; pi < np; pi++) {
+        const gw_page *p = gw_doc_page(w->doc, pi);
+        for (ii = 0; ii < gw_page_item_count(p); ii++) {
+            const gw_item *it = gw_page_item(p, ii);
+            S_font *f;
+            size_t off = 0;
+            if (it->kind != GW_ITEM_TEXT || it->n == 0)
+                continue;
+            if (!it->face)
+                return gw_err_set(err, GW_EINPUT, "PDF page %zu: a text run without a font",
+                                  pi + 1);
+            f = S_font_of(w, it->face);
+            if (!f) {
+                if (w->nfonts == S_MAX_FACES)
+                    return gw_err_set(err, GW_EINPUT, "PDF: more than %d fonts in one document",
+                                      S_MAX_FACES);
+                f = &w->fonts[w->nfonts++];
+                f->face = it->face;
+            }
+            while (off < it->len) {
+                uint32_t cp;
+                int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
+                if (l < 0)
+                    return gw_err_set(err, GW_EINPUT,
+                                      "PDF page %zu: invalid UTF-8 in text \"%.60s\" at byte %zu",
+                                      pi + 1, it->utf8, off);
+                if (f->n == f->cap) {
+                    f->cap = f->cap ? f->cap * 2 : 256;
+                    f->cps = gw_xrealloc(f->cps, f->cap * sizeof *f->cps);
+                }
+                f->cps[f->n++] = cp;
+                off += (size_t)l;
+            }
+        }
+    }
+    for (k = 0; k < w->nfonts; k++) {
+        S_font *f = &w->fonts[k];
+        size_t i, j = 0;
+        qsort(f->cps, f->n, sizeof *f->cps, S_cmp_u32);
+        for (i = 0; i < f->n; i++)
+            if (j == 0 || f->cps[j - 1] != f->cps[i])
+                f->cps[j++] = f->cps[i];
+        f->n = j;
+    }
+    return 0;
+}
+
+/* Subsets every face into a temporary file and loads it into libharu. */
+static int
+S_load_fonts(S_writer *w, gw_err *err)
+{
+    const char *dir = getenv("TMPDIR");
+    gw_buf path, data;
+    int rc = 0;
+    size_t k;
+
+    gw_buf_init(&path);
+    gw_buf_init(&data);
+    if (!dir || !*dir)
+        dir = "/tmp";
+    for (k = 0; k < w->nfonts; k++) {
+        S_font *f = &w->fonts[k];
+        const char *name;
+        FILE *fp;
+        int fd;
+
+        gw_buf_clear(&data);
+        rc = gw_face_subset(f->face, f->cps, f->n, &data, err);
+        if (rc)
+            goto out;
+        gw_buf_clear(&path);
+        gw_buf_printf(&path, "%s/gongwen-font-XXXXXX", dir);
+        fd = mkstemp(path.ptr);
+        if (fd < 0) {
+            rc = gw_err_set(err, GW_EIO, "%s: cannot create a temporary font file: %s",
+                            path.ptr, strerror(errno));
+            goto out;
+        }
+        f->tmp = gw_xstrdup(path.ptr);
+        fp = fdopen(fd, "wb");
+        if (!fp) {
+            close(fd);
+            rc = gw_err_set(err, GW_EIO, "%s: %s", f->tmp, strerror(errno));
+            goto out;
+        }
+        if (fwrite(data.ptr, 1, data.len, fp) != data.len) {
+            fclose(fp);
+            rc = gw_err_set(err, GW_EIO, "%s: cannot write the font subset: %s", f->tmp,
+                            strerror(errno));
+            goto out;
+        }
+        if (fclose(fp) != 0) {
+            rc = gw_err_set(err, GW_EIO, "%s: cannot write the font subset: %s", f->tmp,
+                            strerror(errno));
+            goto out;
+        }
+        name = HPDF_LoadTTFontFromFile(w->pdf, f->tmp, HPDF_TRUE);
+        if (name)
+            f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
+        if (w->haru.set || !name || !f->font) {
+            rc = S_check(w, err, "loading a font");
+            if (!rc)
+                rc = gw_err_set(err, GW_EDEP, "libharu: cannot load a font");
+            gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(f->face),
+                          gw_face_index(f->face), f->n);
+            goto out;
+        }
+        gw_debugf("pdf: font %s (index %u) subset to %zu characters, %zu bytes",
+                  gw_face_file(f->face), gw_face_index(f->face), f->n, data.len);
+    }
+
+out:
+    gw_buf_free(&path);
+    gw_buf_free(&data);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ state */
+
+static int
+S_same(double a, double b)
+{
+    return fabs(a - b) < 1e-6;
+}
+
+static void
+S_end_text(HPDF_Page pg, S_state *st)
+{
+    if (st->in_text) {
+        HPDF_Page_EndText(pg);
+        st->in_text = 0;
+    }
+}
+
+static void
+S_set_fill(HPDF_Page pg, S_state *st, gw_color c)
+{
+    if (st->have_fill && S_same(st->fill[0], c.r) && S_same(st->fill[1], c.g) &&
+        S_same(st->fill[2], c.b))
+        return;
+    HPDF_Page_SetRGBFill(pg, c.r, c.g, c.b);
+    st->fill[0] = c.r;
+    st->fill[1] = c.g;
+    st->fill[2] = c.b;
+    st->have_fill = 1;
+}
+
+static void
+S_set_stroke(HPDF_Page pg, S_state *st, gw_color c)
+{
+    if (st->have_stroke && S_same(st->stroke[0], c.r) && S_same(st->stroke[1], c.g) &&
+        S_same(st->stroke[2], c.b))
+        return;
+    HPDF_Page_SetRGBStroke(pg, c.r, c.g, c.b);
+    st->stroke[0] = c.r;
+    st->stroke[1] = c.g;
+    st->stroke[2] = c.b;
+    st->have_stroke = 1;
+}
+
+static void
+S_set_lw(HPDF_Page pg, S_state *st, double lw)
+{
+    if (st->have_lw && S_same(st->lw, lw))
+        return;
+    HPDF_Page_SetLineWidth(pg, (HPDF_REAL)lw);
+    st->lw = lw;
+    st->have_lw = 1;
+}
+
+/* ------------------------------------------------------------------- text */
+
+/* Draws one text item.  Consecutive characters whose distance is their
+ * advance plus one constant go into one string with that character spacing
+ * (Tc), so pdftotext sees one word and injects no spaces; elsewhere a new
+ * text matrix starts a new string at the exact x. */
+static int
+S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
+       size_t pageno, gw_err *err)
+{
+    S_font *f = S_font_of(w, it->face);
+    uint32_t stack_cps[256];
+    size_t stack_off[257];
+    uint32_t *cps = stack_cps;
+    size_t *offs = stack_off;
+    double th = it->hscale > 0 ? it->hscale : 1.0;
+    double y = ph - it->y;
+    size_t n = 0, off = 0, i, j;
+    int tr = it->fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL;
+    char *run = NULL;
+    int rc = 0;
+
+    if (!f || !f->font || it->n == 0 || it->len == 0)
+        goto out;
+    if (it->n > 256) {
+        cps = gw_xmalloc(it->n * sizeof *cps);
+        offs = gw_xmalloc((it->n + 1) * sizeof *offs);
+    }
+    while (off < it->len && n < it->n) {
+        uint32_t cp;
+        int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
+        if (l < 0)
+            break;          /* S_collect has already rejected invalid UTF-8 */
+        offs[n] = off;
+        cps[n++] = cp;
+        off += (size_t)l;
+    }
+    offs[n] = off;
+    if (n != it->n) {
+        rc = gw_err_set(err, GW_EINPUT,
+                        "PDF page %zu: text \"%.60s\" has %zu characters but %zu positions",
+                        pageno + 1, it->utf8, n, it->n);
+        goto out;
+    }
+    run = gw_xmalloc(it->len + 1);
+
+    if (!st->in_text) {
+        HPDF_Page_BeginText(pg);
+        st->in_text = 1;
+    }
+    if (st->font != f->font || !S_same(st->size, it->size)) {
+        HPDF_Page_SetFontAndSize(pg, f->font, (HPDF_REAL)it->size);
+        st->font = f->font;
+        st->size = it->size;
+    }
+    S_set_fill(pg, st, it->fill);
+    if (!S_same(st->tz, th * 100)) {
+        HPDF_Page_SetHorizontalScalling(pg, (HPDF_REAL)(th * 100));
+        st->tz = th * 100;
+    }
+    if (st->tr != tr) {
+        HPDF_Page_SetTextRenderingMode(pg, (HPDF_TextRenderingMode)tr);
+        st->tr = tr;
+    }
+    if (it->fake_bold) {
+        S_set_stroke(pg, st, it->fill);
+        S_set_lw(pg, st, it->size / 30);
+    }
+
+    for (i = 0; i < n; i = j) {
+        /* the spacing of the first pair sets the run's Tc; the run goes on
+         * while every pair keeps it.  PDF: tx = (w0 * Tfs + Tc) * Th. */
+        double tc = 0;
+        j = i + 1;
+        if (j < n) {
+            tc = (it->xs[j] - it->xs[i]) / th - gw_face_advance(it->face, cps[i], it->size);
+            while (j < n) {
+                double d = (it->xs[j] - it->xs[j - 1]) / th -
+                           gw_face_advance(it->face, cps[j - 1], it->size);
+                if (fabs(d - tc) > 0.01)
+                    break;
+                j++;
+            }
+            if (j == i + 1)
+                tc = st->tc;   /* a single character: whatever Tc is set */
+        } else {
+            tc = st->tc;
+        }
+        if (!S_same(tc, st->tc)) {
+            HPDF_Page_SetCharSpace(pg, (HPDF_REAL)tc);
+            st->tc = tc;
+        }
+        HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)it->xs[i], (HPDF_REAL)y);
+        memcpy(run, it->utf8 + offs[i], offs[j] - offs[i]);
+        run[offs[j] - offs[i]] = '\0';
+        HPDF_Page_ShowText(pg, run);
+    }
+    rc = S_check(w, err, "drawing text");
+    if (rc)
+        gw_err_prefix(err, "PDF page %zu, text \"%.60s\"", pageno + 1, it->utf8);
+
+out:
+    free(run);
+    if (cps != stack_cps)
+        free(cps);
+    if (offs != stack_off)
+        free(offs);
+    return rc;
+}
+
+/* ------------------------------------------------------------- graphics */
+
+static HPDF_ExtGState
+S_alpha_gs(S_writer *w, double a)
+{
+    size_t i;
+    for (i = 0; i < w->nalphas; i++)
+        if (S_same(w->alphas[i].a, a))
+            return w->alphas[i].gs;
+    if (w->nalphas == S_MAX_ALPHAS)
+        return NULL;
+    w->alphas[w->nalphas].a = a;
+    w->alphas[w->nalphas].gs = HPDF_CreateExtGState(w->pdf);
+    HPDF_ExtGState_SetAlphaFill(w->alphas[w->nalphas].gs, (HPDF_REAL)a);
+    HPDF_ExtGState_SetAlphaStroke(w->alphas[w->nalphas].gs, (HPDF_REAL)a);
+    return w->alphas[w->nalphas++].gs;
+}
+
+/* Sets the colours and width a path will be painted with; must come before
+ * the path is built (colour operators are not allowed inside a path). */
+static void
+S_paint_setup(HPDF_Page pg, S_state *st, gw_color fill, gw_color stroke, double width)
+{
+    if (!fill.none)
+        S_set_fill(pg, st, fill);
+    if (!stroke.none && width > 0) {
+        S_set_stroke(pg, st, stroke);
+        S_set_lw(pg, st, width);
+    }
+}
+
+/* Fills and/or strokes the path just built, or ends it unpainted. */
+static void
+S_paint(HPDF_Page pg, gw_color fill, gw_color stroke, double width)
+{
+    int f = !fill.none, s = !stroke.none && width > 0;
+    if (f && s)
+        HPDF_Page_FillStroke(pg);
+    else if (f)
+        HPDF_Page_Fill(pg);
+    else if (s)
+        HPDF_Page_Stroke(pg);
+    else
+        HPDF_Page_EndPath(pg);
+}
+
+static int
+S_path(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
+       size_t pageno, gw_err *err)
+{
+    HPDF_ExtGState gs = NULL;
+    int started = 0;
+    size_t i;
+
+    if (it->nops == 0 || (it->fill.none && (it->stroke.none || it->width <= 0)))
+        return 0;
+    if (it->opacity <= 0)
+        return 0;
+    for (i = 0; i < it->nops; i++)
+        if (!strchr("MLCZ", it->ops[i].op) || !it->ops[i].op)
+            return gw_err_set(err, GW_EINPUT,
+                              "PDF page %zu: path operation %zu is '%c', not M, L, C or Z",
+                              pageno + 1, i + 1, it->ops[i].op ? it->ops[i].op : '?');
+    if (it->opacity < 1) {
+        gs = S_alpha_gs(w, it->opacity);
+        /* the ExtGState is scoped with q/Q; Q restores colours and widths */
+        HPDF_Page_GSave(pg);
+        if (gs)
+            HPDF_Page_SetExtGState(pg, gs);
+    }
+    S_paint_setup(pg, st, it->fill, it->stroke, it->width);
+    for (i = 0; i < it->nops; i++) {
+        const gw_path_op *op = &it->ops[i];
+        switch (op->op) {
+        case 'M':
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+            started = 1;
+            break;
+        case 'L':
+            if (!started)
+                HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+            else
+                HPDF_Page_LineTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+            started = 1;
+            break;
+        case 'C':
+            if (!started)
+                HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+            HPDF_Page_CurveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1),
+                              (HPDF_REAL)op->x2, (HPDF_REAL)(ph - op->y2),
+                              (HPDF_REAL)op->x3, (HPDF_REAL)(ph - op->y3));
+            started = 1;
+            break;
+        case 'Z':
+            if (started)
+                HPDF_Page_ClosePath(pg);
+            break;
+        default:
+            break;          /* rejected above */
+        }
+    }
+    if (started)
+        S_paint(pg, it->fill, it->stroke, it->width);
+    if (it->opacity < 1) {
+        HPDF_Page_GRestore(pg);
+        st->have_fill = st->have_stroke = st->have_lw = 0;
+    }
+    return 0;
+}
+
+static int
+S_image(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, gw_err *err)
+{
+    HPDF_Image img = NULL;
+    size_t i;
+    int rc;
+
+    for (i = 0; i < w->nimages; i++)
+        if (strcmp(w->images[i].path, it->path) == 0)
+            img = w->images[i].img;
+    if (!img) {
+        if (access(it->path, R_OK) != 0)
+            return gw_err_set(err, GW_EIO, "%s: cannot read the image (page %zu): %s", it->path,
+                              pageno + 1, strerror(errno));
+        if (w->nimages == S_MAX_IMAGES)
+            return gw_err_set(err, GW_EINPUT, "PDF: more than %d images in one document",
+                              S_MAX_IMAGES);
+        img = HPDF_LoadPngImageFromFile(w->pdf, it->path);
+        rc = S_check(w, err, "loading a PNG image");
+        if (rc || !img) {
+            if (!rc)
+                rc = gw_err_set(err, GW_EDEP, "libharu: cannot load the image");
+            return gw_err_prefix(err, "%s (page %zu)", it->path, pageno + 1);
+        }
+        w->images[w->nimages].path = it->path;
+        w->images[w->nimages++].img = img;
+    }
+    HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y - it->h),
+                        (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+    return 0;
+}
+
+/* A destination showing page i with y (top-left coordinates) at the top,
+ * fitted to the window width (libharu's XYZ refuses zoom 0, "keep zoom"). */
+static HPDF_Destination
+S_dest(S_writer *w, size_t i, double y)
+{
+    double pw, ph;
+    int rot;
+    HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[i]);
+    gw_page_size(gw_doc_page(w->doc, i), &pw, &ph, &rot);
+    if (d)
+        HPDF_Destination_SetFitH(d, (HPDF_REAL)(y < 0 ? ph : y > ph ? 0 : ph - y));
+    return d;
+}
+
+static int
+S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, gw_err *err)
+{
+    HPDF_Rect r;
+    HPDF_Annotation a;
+    HPDF_Destination d;
+    size_t np = gw_doc_page_count(w->doc);
+
+    if (it->dest_page >= np)
+        return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu of %zu", pageno + 1,
+                          it->dest_page + 1, np);
+    r.left = (HPDF_REAL)it->x;
+    r.right = (HPDF_REAL)(it->x + it->w);
+    r.top = (HPDF_REAL)(ph - it->y);
+    r.bottom = (HPDF_REAL)(ph - it->y - it->h);
+    d = S_dest(w, it->dest_page, it->dest_y);
+    a = d ? HPDF_Page_CreateLinkAnnot(pg, r, d) : NULL;
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    return S_check(w, err, "adding a link");
+}
+
+/* ------------------------------------------------------------------ pages */
+
+static int
+S_page(S_writer *w, size_t pi, gw_err *err)
+{
+    const gw_page *p = gw_doc_page(w->doc, pi);
+    HPDF_Page pg = w->pages[pi];
+    S_state st;
+    double pw, ph;
+    int rot, rc = 0;
+    size_t ii;
+
+    memset(&st, 0, sizeof st);
+    st.tz = 100;
+    st.tr = HPDF_FILL;
+    gw_page_size(p, &pw, &ph, &rot);
+    for (ii = 0; ii < gw_page_item_count(p); ii++) {
+        const gw_item *it = gw_page_item(p, ii);
+        if (it->kind != GW_ITEM_TEXT)
+            S_end_text(pg, &st);
+        switch (it->kind) {
+        case GW_ITEM_TEXT:
+            rc = S_text(w, pg, &st, ph, it, pi, err);
+            break;
+        case GW_ITEM_LINE:
+            if (it->stroke.none || it->width <= 0)
+                break;
+            S_set_stroke(pg, &st, it->stroke);
+            S_set_lw(pg, &st, it->width);
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y));
+            HPDF_Page_LineTo(pg, (HPDF_REAL)it->w, (HPDF_REAL)(ph - it->h));
+            HPDF_Page_Stroke(pg);
+            break;
+        case GW_ITEM_RECT:
+            if (it->fill.none && (it->stroke.none || it->width <= 0))
+                break;
+            S_paint_setup(pg, &st, it->fill, it->stroke, it->width);
+            HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y - it->h),
+                                (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+            S_paint(pg, it->fill, it->stroke, it->width);
+            break;
+        case GW_ITEM_PATH:
+            rc = S_path(w, pg, &st, ph, it, pi, err);
+            break;
+        case GW_ITEM_IMAGE:
+            rc = S_image(w, pg, ph, it, pi, err);
+            break;
+        case GW_ITEM_LINK:
+            rc = S_link(w, pg, ph, it, pi, err);
+            break;
+        }
+        if (!rc && w->haru.set) {
+            rc = S_check(w, err, "drawing");
+            gw_err_prefix(err, "PDF page %zu, item %zu", pi + 1, ii + 1);
+        }
+        if (rc)
+            goto out;
+    }
+    S_end_text(pg, &st);
+    rc = S_check(w, err, "finishing a page");
+
+out:
+    return rc;
+}
+
+static int
+S_bookmarks(S_writer *w, gw_err *err)
+{
+    size_t n = gw_doc_bookmark_count(w->doc), np = gw_doc_page_count(w->doc), i;
+    if (n == 0)
+        return 0;
+    w->outlines = gw_xcalloc(n, sizeof *w->outlines);
+    for (i = 0; i < n; i++) {
+        const gw_bookmark *b = gw_doc_bookmark(w->doc, i);
+        HPDF_Outline parent = NULL;
+        HPDF_Destination d;
+        /* parents come first (ids are handed out in order), so no recursion
+         * and no cycles */
+        if (b->parent >= (int)i || b->parent < -1)
+            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%.60s\": bad parent %d", i + 1,
+                              b->title, b->parent);
+        if (b->page >= np)
+            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%.60s\": page %zu of %zu",
+                              i + 1, b->title, b->page + 1, np);
+        if (gw_utf8_validate(b->title, strlen(b->title)) >= 0)
+            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu: title is not valid UTF-8", i + 1);
+        if (b->parent >= 0)
+            parent = w->outlines[b->parent];
+        w->outlines[i] = HPDF_CreateOutline(w->pdf, parent, b->title, w->utf8);
+        if (!w->outlines[i])
+            break;
+        HPDF_Outline_SetOpened(w->outlines[i], b->parent < 0 ? HPDF_TRUE : HPDF_FALSE);
+        d = S_dest(w, b->page, b->y);
+        if (d)
+            HPDF_Outline_SetDestination(w->outlines[i], d);
+    }
+    HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    return S_check(w, err, "adding bookmarks");
+}
+
+/* Title, author, ... (UTF-8: the current encoder must be UTF-8 before
+ * HPDF_SetInfoAttr or the strings come out garbled), and the dates from
+ * SOURCE_DATE_EPOCH.  Without it no date is written, so that the same
+ * document always gives the same bytes. */
+static int
+S_info(S_writer *w, gw_err *err)
+{
+    static const struct { const char *key; HPDF_InfoType type; } keys[] = {
+        { "title", HPDF_INFO_TITLE }, { "author", HPDF_INFO_AUTHOR },
+        { "subject", HPDF_INFO_SUBJECT }, { "keywords", HPDF_INFO_KEYWORDS },
+        { "creator", HPDF_INFO_CREATOR },
+    };
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    size_t i;
+
+    for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *v = gw_doc_info(w->doc, keys[i].key);
+        if (keys[i].type == HPDF_INFO_CREATOR && !v)
+            v = "gongwen " GW_VERSION;
+        if (!v || !*v)
+            continue;
+        if (gw_utf8_validate(v, strlen(v)) >= 0)
+            return gw_err_set(err, GW_EINPUT, "PDF info %s: not valid UTF-8", keys[i].key);
+        HPDF_SetInfoAttr(w->pdf, keys[i].type, v);
+    }
+    if (sde && *sde) {
+        char *end = NULL;
+        long long t;
+        time_t tt;
+        struct tm tm;
+        HPDF_Date d;
+        errno = 0;
+        t = strtoll(sde, &end, 10);
+        if (errno || *end || t < 0 || t > 253402300799LL)
+            return gw_err_set(err, GW_EINPUT,
+                              "SOURCE_DATE_EPOCH=%.40s: not a number of seconds since 1970",
+                              sde);
+        tt = (time_t)t;
+        if (!gmtime_r(&tt, &tm))
+            return gw_err_set(err, GW_EINPUT, "SOURCE_DATE_EPOCH=%.40s: out of range", sde);
+        memset(&d, 0, sizeof d);
+        d.year = tm.tm_year + 1900;
+        d.month = tm.tm_mon + 1;
+        d.day = tm.tm_mday;
+        d.hour = tm.tm_hour;
+        d.minutes = tm.tm_min;
+        d.seconds = tm.tm_sec;
+        d.ind = 'Z';
+        HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
+        HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
+    }
+    return S_check(w, err, "setting document information");
+}
+
+/* Saves into memory (libharu's stream) and copies it into out. */
+static int
+S_save(S_writer *w, gw_buf *out, gw_err *err)
+{
+    HPDF_UINT32 size;
+    int rc;
+
+    HPDF_SaveToStream(w->pdf);
+    rc = S_check(w, err, "saving");
+    if (rc)
+        return rc;
+    size = HPDF_GetStreamSize(w->pdf);
+    HPDF_ResetStream(w->pdf);
+    while (out->len < size) {
+        HPDF_BYTE chunk[65536];
+        HPDF_UINT32 got = sizeof chunk;
+        HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, chunk, &got);
+        gw_buf_put(out, chunk, got);
+        if (st == HPDF_STREAM_EOF || got == 0)
+            break;
+        if (st != HPDF_OK)
+            return gw_err_set(err, GW_EDEP, "libharu: reading the saved PDF (code 0x%04X)",
+                              (unsigned)st);
+    }
+    if (out->len != size)
+        return gw_err_set(err, GW_EDEP, "libharu: saved %u bytes but %zu came back",
+                          (unsigned)size, out->len);
+    w->haru.set = 0;    /* HPDF_ReadFromStream reports EOF through the handler */
+    return 0;
+}
+
+int
+gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
+{
+    S_writer w;
+    gw_buf bytes;
+    size_t np = gw_doc_page_count(doc), i;
+    int rc = 0;
+
+    memset(&w, 0, sizeof w);
+    gw_buf_init(&bytes);
+    w.doc = doc;
+    if (np == 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: the document has no pages", path);
+        goto out;
+    }
+    if (np > S_MAX_PAGES) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: %zu pages, more than the cap of %d", path, np,
+                        S_MAX_PAGES);
+        goto out;
+    }
+    rc = S_collect(&w, err);
+    if (rc)
+        goto out;
+    w.pdf = HPDF_New(S_on_error, &w.haru);
+    if (!w.pdf) {
+        rc = gw_err_set(err, GW_EDEP, "libharu: cannot create a document (out of memory)");
+        goto out;
+    }
+    HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(w.pdf);
+    HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
+    w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
+    rc = S_check(&w, err, "setting up UTF-8");
+    if (rc)
+        goto out;
+    rc = S_info(&w, err);
+    if (rc)
+        goto out;
+    rc = S_load_fonts(&w, err);
+    if (rc)
+        goto out;
+
+    /* every page first, so links and bookmarks can point forwards */
+    w.pages = gw_xcalloc(np, sizeof *w.pages);
+    for (i = 0; i < np; i++) {
+        double pw, ph;
+        int rot;
+        gw_page_size(gw_doc_page(doc, i), &pw, &ph, &rot);
+        if (!(pw > 0 && ph > 0 && pw <= 14400 && ph <= 14400)) {
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is outside 0..14400",
+                            i + 1, pw, ph);
+            goto out;
+        }
+        w.pages[i] = HPDF_AddPage(w.pdf);
+        if (!w.pages[i])
+            break;
+        HPDF_Page_SetWidth(w.pages[i], (HPDF_REAL)pw);
+        HPDF_Page_SetHeight(w.pages[i], (HPDF_REAL)ph);
+        if (rot)
+            HPDF_Page_SetRotate(w.pages[i], (HPDF_UINT16)rot);
+    }
+    rc = S_check(&w, err, "adding pages");
+    if (rc)
+        goto out;
+    for (i = 0; i < np; i++) {
+        rc = S_page(&w, i, err);
+        if (rc)
+            goto out;
+    }
+    rc = S_bookmarks(&w, err);
+    if (rc)
+        goto out;
+    rc = S_save(&w, &bytes, err);
+    if (rc)
+        goto out;
+    rc = gw_file_write_atomic(path, bytes.ptr, bytes.len, err);
+
+out:
+    if (rc && err && err->code == rc && !strstr(err->msg, path))
+        gw_err_prefix(err, "%s", path);
+    if (w.pdf)
+        HPDF_Free(w.pdf);
+    for (i = 0; i < w.nfonts; i++) {
+        if (w.fonts[i].tmp) {
+            unlink(w.fonts[i].tmp);
+            free(w.fonts[i].tmp);
+        }
+        free(w.fonts[i].cps);
+    }
+    free(w.pages);
+    free(w.outlines);
+    gw_buf_free(&bytes);
+    return rc;
+}

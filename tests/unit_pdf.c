@@ -1,0 +1,241 @@
+/* unit_pdf.c — the PDF writer: a hand-built document with Chinese text at
+ * known positions, rules, a rectangle, a path, a link and bookmarks; checked
+ * with pdftotext -bbox, pdffonts and pdfinfo. */
+#include "pdf.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+
+/* Runs cmd and returns its standard output (caller frees). */
+static char *
+S_run(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    gw_buf b;
+    char chunk[4096];
+    size_t n;
+    gw_buf_init(&b);
+    if (!p)
+        return gw_buf_detach(&b);
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        gw_buf_put(&b, chunk, n);
+    pclose(p);
+    return gw_buf_detach(&b);
+}
+
+/* Finds <word xMin=".." yMin=".." xMax=".." yMax="..">text</word> in the
+ * bbox output; 1 when found. */
+static int
+S_word(const char *html, const char *text, double box[4])
+{
+    const char *p = html;
+    char want[256];
+    snprintf(want, sizeof want, ">%s</word>", text);
+    while ((p = strstr(p, "<word ")) != NULL) {
+        const char *e = strstr(p, "</word>");
+        const char *t = strchr(p, '>');
+        if (!e || !t)
+            return 0;
+        if (strncmp(t, want, strlen(want)) == 0 &&
+            sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                   &box[0], &box[1], &box[2], &box[3]) == 4)
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
+static long
+S_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static int
+S_same_file(const char *a, const char *b)
+{
+    gw_buf x, y;
+    gw_err err;
+    int same;
+    gw_buf_init(&x);
+    gw_buf_init(&y);
+    same = gw_file_read(a, 1 << 24, &x, &err) == 0 && gw_file_read(b, 1 << 24, &y, &err) == 0 &&
+           x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
+    gw_buf_free(&x);
+    gw_buf_free(&y);
+    return same;
+}
+
+/* Lays a UTF-8 string out from x with each character's advance plus gap. */
+static void
+S_text(gw_page *pg, const gw_fontlist *fl, double size, double x, double y,
+       const char *s, double gap, double hscale, gw_color c)
+{
+    double xs[256];
+    size_t n = 0, off = 0, len = strlen(s);
+    gw_face *face = NULL;
+    while (off < len && n < 256) {
+        uint32_t cp;
+        int l = gw_utf8_decode(s + off, len - off, &cp);
+        if (l < 0)
+            break;
+        if (!face)
+            face = gw_fontlist_face_for(fl, cp);
+        xs[n++] = x;
+        x += (gw_face_advance(face, cp, size) + gap) * hscale;
+        off += (size_t)l;
+    }
+    gw_page_text(pg, face, size, c, y, s, len, xs, n, hscale,
+                 gw_fontlist_fake_bold(fl, face));
+}
+
+int
+main(void)
+{
+    gw_fontset *fs = NULL;
+    const gw_fontlist *body = NULL, *title = NULL, *hei = NULL;
+    gw_doc *doc = gw_doc_new(), *bad = NULL;
+    gw_page *p1, *p2;
+    gw_err err = {0, ""};
+    gw_color black = {0, 0, 0, 0}, red = {1, 0, 0, 0}, none = {0, 0, 0, 1};
+    gw_path_op star[] = {
+        { 'M', 300, 700, 0, 0, 0, 0 }, { 'L', 320, 740, 0, 0, 0, 0 },
+        { 'C', 330, 700, 340, 700, 350, 690 }, { 'Z', 0, 0, 0, 0, 0, 0 },
+    };
+    char dir[] = "/tmp/gw-unit-pdf.XXXXXX";
+    char a[512], b[512], cmd[1200], missing[512];
+    double box[4], asc, desc, base;
+    char *out;
+    int top;
+    gw_face *f;
+
+    gw_verbosity = 0;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    TAP_OK(mkdtemp(dir) != NULL, "temporary directory %s", dir);
+    snprintf(a, sizeof a, "%s/a.pdf", dir);
+    snprintf(b, sizeof b, "%s/b.pdf", dir);
+    snprintf(missing, sizeof missing, "%s/no/such/dir/c.pdf", dir);
+
+    TAP_OK(gw_fontset_new(&fs, &err) == 0, "fontset");
+    TAP_OK(gw_fontset_lookup(fs, "仿宋", 400, &body, &err) == 0, "仿宋 resolves");
+    TAP_OK(gw_fontset_lookup(fs, "小标宋", 400, &title, &err) == 0, "小标宋 resolves");
+    TAP_OK(gw_fontset_lookup(fs, "黑体", 400, &hei, &err) == 0, "黑体 resolves");
+
+    p1 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
+    S_text(p1, title, 22, 100, 150, "关于印发任务分工方案的通知", 0, 1.0, black);
+    S_text(p1, body, 16, 80, 200, "国务院办公厅2026年第3号", 0, 1.0, black);
+    S_text(p1, body, 16, 80, 230, "各省、自治区、直辖市人民政府：", 1.5, 1.0, black);
+    S_text(p1, hei, 16, 80, 260, "一、总体要求", 0, 1.0, black);
+    S_text(p1, body, 16, 80, 290, "中华人民共和国国务院办公厅文件", 0, 0.8, red);
+    gw_page_line(p1, 80, 320, 515, 320, 1.0, red);
+    gw_page_rect(p1, 80, 340, 100, 40, none, black, 0.5);
+    gw_page_rect(p1, 200, 340, 100, 40, red, none, 0);
+    gw_page_path(p1, star, 4, red, none, 0, 0.5);
+    gw_page_link(p1, 80, 255, 100, 20, 1, 100);
+    p2 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
+    S_text(p2, body, 16, 80, 100, "第二页", 0, 1.0, black);
+    gw_doc_set_info(doc, "title", "关于印发任务分工方案的通知");
+    gw_doc_set_info(doc, "author", "国务院办公厅");
+    top = gw_doc_add_bookmark(doc, -1, "一、总体要求", 0, 240);
+    gw_doc_add_bookmark(doc, top, "第二页", 1, 80);
+
+    TAP_OK(gw_pdf_write(doc, a, &err) == 0, "writes %s (%s)", a, err.msg);
+
+    /* text comes back exactly, without spaces between the characters */
+    snprintf(cmd, sizeof cmd, "pdftotext -layout -f 1 -l 1 '%s' - 2>&1", a);
+    out = S_run(cmd);
+    TAP_OK(strstr(out, "关于印发任务分工方案的通知") != NULL, "title text extracts");
+    TAP_OK(strstr(out, "国务院办公厅2026年第3号") != NULL, "body text with digits extracts");
+    TAP_OK(strstr(out, "各省、自治区、直辖市人民政府：") != NULL,
+           "text with 1.5pt character spacing extracts without spaces");
+    TAP_OK(strstr(out, "中华人民共和国国务院办公厅文件") != NULL, "narrowed text extracts");
+    if (!strstr(out, "国务院办公厅2026年第3号"))
+        printf("# pdftotext:\n%s\n", out);
+    free(out);
+
+    /* positions: the word box starts at the first glyph's x, and its bottom
+     * is the baseline minus the descender poppler takes from the font */
+    snprintf(cmd, sizeof cmd, "pdftotext -bbox '%s' - 2>&1", a);
+    out = S_run(cmd);
+    f = gw_fontlist_face_for(body, 0x56FD);
+    asc = gw_face_ascender(f, 16);
+    desc = gw_face_descender(f, 16);
+    TAP_OK(S_word(out, "国务院办公厅2026年第3号", box), "bbox has the body line as one word");
+    TAP_OK(fabs(box[0] - 80) < 0.5, "first glyph x is 80 (got %.2f)", box[0]);
+    base = box[3] + desc;
+    TAP_OK(fabs(base - 200) < 0.5, "baseline y is 200 (got %.2f; box %.2f..%.2f)", base, box[1],
+           box[3]);
+    TAP_OK(fabs((box[3] - box[1]) - (asc - desc)) < 0.5, "box height is ascender-descender");
+    TAP_OK(fabs(box[2] - (80 + 16 * 9 + 8 * 5)) < 0.5,
+           "last glyph ends at 80 + 9 characters + 5 half-width digits (got %.2f)", box[2]);
+    TAP_OK(S_word(out, "各省、自治区、直辖市人民政府：", box) &&
+               fabs(box[0] - 80) < 0.5 && fabs(box[2] - (80 + 15 * 17.5 - 1.5)) < 0.6,
+           "character spacing keeps the run's width (%.2f..%.2f)", box[0], box[2]);
+    TAP_OK(S_word(out, "中华人民共和国国务院办公厅文件", box) &&
+               fabs(box[2] - (80 + 15 * 16 * 0.8)) < 0.5,
+           "horizontal scaling 0.8 narrows the run (ends at %.2f)", box[2]);
+    TAP_OK(S_word(out, "第二页", box) && fabs(box[0] - 80) < 0.5, "page 2 text at x 80");
+    free(out);
+
+    snprintf(cmd, sizeof cmd, "pdffonts '%s' 2>&1", a);
+    out = S_run(cmd);
+    TAP_OK(strstr(out, "CID TrueType") != NULL, "pdffonts shows CID TrueType fonts");
+    TAP_OK(strstr(out, " no ") == NULL || strstr(out, "yes yes") != NULL,
+           "fonts are embedded and subset");
+    if (!strstr(out, "CID TrueType"))
+        printf("# pdffonts:\n%s\n", out);
+    free(out);
+
+    snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>&1", a);
+    out = S_run(cmd);
+    TAP_OK(strstr(out, "关于印发任务分工方案的通知") != NULL, "pdfinfo shows the Chinese title");
+    TAP_OK(strstr(out, "国务院办公厅") != NULL, "pdfinfo shows the author");
+    TAP_OK(strstr(out, "Pages:") && strstr(out, " 2\n") != NULL, "two pages");
+    TAP_OK(strstr(out, "2023") != NULL, "creation date from SOURCE_DATE_EPOCH");
+    free(out);
+
+    snprintf(cmd, sizeof cmd, "pdfinfo -dests '%s' 2>&1; python3 - '%s' <<'EOF' 2>/dev/null\n"
+             "import sys,zlib,re\nd=open(sys.argv[1],'rb').read()\nprint('outlines' if b'/Outlines' in d else 'none')\nEOF",
+             a, a);
+    out = S_run(cmd);
+    TAP_OK(strstr(out, "outlines") != NULL, "the catalog has outlines");
+    free(out);
+
+    TAP_OK(S_size(a) > 0 && S_size(a) < 30 * 1024, "the document is small: %ld bytes", S_size(a));
+
+    TAP_OK(gw_pdf_write(doc, b, &err) == 0, "writes it again");
+    TAP_OK(S_same_file(a, b), "writing twice gives identical bytes");
+
+    TAP_OK(gw_pdf_write(doc, missing, &err) == GW_EIO, "a missing directory fails with GW_EIO");
+    TAP_OK(strstr(err.msg, "no/such/dir") != NULL, "the message names the path: %s", err.msg);
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l; ls -A ${TMPDIR:-/tmp} | grep -c gongwen-font",
+             dir);
+    out = S_run(cmd);
+    TAP_OK(strncmp(out, "2\n0", 3) == 0, "nothing is left behind (a.pdf, b.pdf only; no font files)");
+    free(out);
+
+    bad = gw_doc_new();
+    TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT, "a document without pages is refused: %s",
+           err.msg);
+    gw_doc_free(bad);
+
+    if (getenv("GW_TEST_KEEP")) {
+        printf("# kept %s\n", a);
+    } else {
+        unlink(a);
+        unlink(b);
+        rmdir(dir);
+    }
+    gw_doc_free(doc);
+    gw_fontset_free(fs);
+    return TAP_DONE();
+}
