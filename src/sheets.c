@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,16 +689,150 @@ S_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Workers: sheets are independent documents, so they are typeset in forked
+ * worker processes (design.md: parallelise across documents).  Job numbers
+ * go through a pipe (the booklet, the longest job, first); a worker that
+ * fails writes its message to the error pipe (one write under PIPE_BUF, so
+ * messages never interleave) and exits 1. */
+typedef struct {
+    const gw_plan *plan;
+    const S_index *ix;
+    S_rcpt *const *sel;
+    size_t         nsel;
+    const char    *dir;
+    const char    *booklet;     /* NULL: none */
+} S_jobs;
+
+/* Runs job j: j < nsel is a sheet, j == nsel the booklet. */
+static int
+S_run_job(const S_jobs *jb, size_t j, gw_err *err)
+{
+    if (j == jb->nsel) {
+        gw_notef("booklet %s (%zu sheets)", jb->booklet, jb->nsel);
+        return S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, err);
+    }
+    gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
+    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, NULL, err);
+}
+
+static void
+S_worker(const S_jobs *jb, int jobfd, int errfd)
+{
+    uint32_t j;
+    gw_err err = {0, ""};
+    ssize_t n;
+
+    while ((n = read(jobfd, &j, sizeof j)) == (ssize_t)sizeof j) {
+        if (S_run_job(jb, j, &err) != 0) {
+            size_t len = strnlen(err.msg, sizeof err.msg - 1);
+            if (write(errfd, err.msg, len) < 0)
+                fprintf(stderr, "gongwen: %s\n", err.msg);
+            _exit(err.code == GW_EIO ? 2 : err.code == GW_EDEP ? 3 : 1);
+        }
+    }
+    _exit(0);
+}
+
+static int
+S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
+{
+    int jobp[2] = {-1, -1}, errp[2] = {-1, -1}, rc = 0, status, w, nstarted = 0;
+    pid_t pids[S_MAX_WORKERS];
+    struct sigaction ign, old;
+    size_t njobs = jb->nsel + (jb->booklet ? 1 : 0), k;
+    char msg[sizeof err->msg];
+    ssize_t got;
+    uint32_t j;
+
+    if (pipe(jobp) != 0 || pipe(errp) != 0) {
+        rc = gw_err_set(err, GW_EIO, "sheets: pipe: %s", strerror(errno));
+        goto out;
+    }
+    fflush(NULL);
+    for (w = 0; w < nworkers; w++) {
+        pid_t pid = fork();
+        if (pid < 0) {
+            rc = gw_err_set(err, GW_EIO, "sheets: fork: %s", strerror(errno));
+            break;
+        }
+        if (pid == 0) {
+            close(jobp[1]);
+            close(errp[0]);
+            S_worker(jb, jobp[0], errp[1]);
+        }
+        pids[nstarted++] = pid;
+    }
+    close(jobp[0]);
+    jobp[0] = -1;
+    close(errp[1]);
+    errp[1] = -1;
+    /* When every worker has died a write to the job pipe must fail with
+     * EPIPE, not kill us with SIGPIPE. */
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &old);
+    /* Jobs are queued even after a failed fork: the workers that did start
+     * finish them.  A worker that died leaves its jobs to the others. */
+    for (k = 0; k < njobs && nstarted > 0; k++) {
+        j = (uint32_t)(jb->booklet ? (k == 0 ? jb->nsel : k - 1) : k);
+        if (write(jobp[1], &j, sizeof j) != (ssize_t)sizeof j)
+            break;   /* every worker has exited: their status says why */
+    }
+    close(jobp[1]);
+    jobp[1] = -1;
+    sigaction(SIGPIPE, &old, NULL);
+    got = read(errp[0], msg, sizeof msg - 1);
+    for (w = 0; w < nstarted; w++) {
+        while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+            int code = WIFEXITED(status) ? WEXITSTATUS(status) : 3;
+            rc = code == 2 ? GW_EIO : code == 3 ? GW_EDEP : GW_EINPUT;
+            if (got > 0) {
+                msg[got] = '\0';
+                gw_err_set(err, rc, "%s", msg);
+            } else {
+                gw_err_set(err, rc, "sheets: a worker process failed (status %d)", status);
+            }
+        }
+    }
+    if (rc == 0 && nstarted == 0)
+        rc = gw_err_set(err, GW_EIO, "sheets: no worker process could be started");
+out:
+    if (jobp[0] >= 0) close(jobp[0]);
+    if (jobp[1] >= 0) close(jobp[1]);
+    if (errp[0] >= 0) close(errp[0]);
+    if (errp[1] >= 0) close(errp[1]);
+    return rc;
+}
+
+/* Worker count: the online CPUs, at most S_MAX_WORKERS; GONGWEN_JOBS=N
+ * overrides (1 = everything in this process). */
+static int
+S_nworkers(size_t njobs)
+{
+    const char *env = getenv("GONGWEN_JOBS");
+    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    if (n > S_MAX_WORKERS)
+        n = S_MAX_WORKERS;
+    if ((size_t)n > njobs)
+        n = (long)njobs;
+    return (int)n;
+}
+
 int
 gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
                 const char *const *units, size_t nunits, gw_err *err)
 {
     S_index ix;
     S_rcpt **sel = NULL;
-    size_t nsel = 0, i;
-    off_t size, total = 0;
+    S_jobs jb;
+    size_t nsel = 0, k, njobs;
     double t0 = S_now();
-    int rc;
+    int rc, nw;
 
     rc = S_index_build(plan, &ix, err);
     if (rc)
@@ -712,21 +847,21 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     rc = gw_mkdir_p(dir, err);
     if (rc)
         goto out;
-    for (i = 0; i < nsel; i++) {
-        gw_notef("[%zu/%zu] %s", i + 1, nsel, sel[i]->unit->name);
-        size = 0;
-        rc = S_write_one(plan, &ix, sel[i], dir, &size, err);
-        if (rc)
-            goto out;
-        total += size;
+    jb.plan = plan;
+    jb.ix = &ix;
+    jb.sel = sel;
+    jb.nsel = nsel;
+    jb.dir = dir;
+    jb.booklet = booklet_path;
+    njobs = nsel + (booklet_path ? 1 : 0);
+    nw = S_nworkers(njobs);
+    if (nw > 1) {
+        rc = S_run_parallel(&jb, nw, err);
+    } else {
+        for (k = 0; k < njobs && rc == 0; k++)
+            rc = S_run_job(&jb, k, err);
     }
-    if (booklet_path) {
-        gw_notef("booklet %s (%zu sheets)", booklet_path, nsel);
-        rc = S_write_booklet(plan, &ix, sel, nsel, booklet_path, err);
-        if (rc)
-            goto out;
-    }
-    gw_debugf("sheets: %zu sheets, %lld bytes, %.3f s", nsel, (long long)total, S_now() - t0);
+    gw_debugf("sheets: %zu sheets in %.3f s with %d process(es)", nsel, S_now() - t0, nw);
 out:
     free(sel);
     S_index_free(&ix);
