@@ -11,6 +11,7 @@
 
 #include "fname.h"
 #include "render.h"
+#include "xmlbuild.h"
 #include "xslt.h"
 
 #include <libxml/tree.h>
@@ -306,25 +307,27 @@ S_date_el(S_xml *x, xmlNodePtr parent, const char *name, int y, int m, int d)
     return n;
 }
 
-/* The plan's title as <line>s: a long title breaks after the closing 》 of
- * the document it implements ("《…30条措施》" / "主要任务分工方案"), never
- * inside 《》; anything else is one line. */
+/* The plan's title as <line>s, broken by meaning as the notice breaks it
+ * (xmlbuild.h: never inside 《》, at most GW_TITLE_EM 字 a line). */
 static void
 S_title_lines(S_xml *x, xmlNodePtr title, const char *s)
 {
-    const char *close = strstr(s, "》"), *last = NULL;
-    while (close) {
-        last = close;
-        close = strstr(close + 3, "》");
+    char **lines = NULL;
+    size_t n, i;
+
+    if (!s[0]) {
+        S_el(x, title, "line", "任务分工方案");
+        return;
     }
-    if (last && last[3] != '\0' && s[0] != '\0') {
-        char *head = gw_xstrndup(s, (size_t)(last + 3 - s));
-        S_el(x, title, "line", head);
-        S_el(x, title, "line", last + 3);
-        free(head);
-    } else {
-        S_el(x, title, "line", s[0] ? s : "任务分工方案");
+    n = gw_title_break(s, GW_TITLE_EM, &lines);
+    for (i = 0; i < n; i++) {
+        if (lines[i][0])
+            S_el(x, title, "line", lines[i]);
+        free(lines[i]);
     }
+    free(lines);
+    if (!title->children)
+        S_el(x, title, "line", s);
 }
 
 static const char *
