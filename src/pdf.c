@@ -171,6 +171,12 @@ S_collect(S_writer *w, gw_err *err)
                     return gw_err_set(err, GW_EINPUT,
                                       "PDF page %zu: invalid UTF-8 in text \"%.60s\" at byte %zu",
                                       pi + 1, it->utf8, off);
+                if (cp > 0xFFFF)
+                    /* libharu 2.3.0's UTF-8 fonts use 16-bit codes */
+                    return gw_err_set(err, GW_EINPUT,
+                                      "PDF page %zu: character U+%04X in \"%.60s\" is outside the "
+                                      "Basic Multilingual Plane, which libharu cannot write",
+                                      pi + 1, (unsigned)cp, it->utf8);
                 if (f->n == f->cap) {
                     f->cap = f->cap ? f->cap * 2 : 256;
                     f->cps = gw_xrealloc(f->cps, f->cap * sizeof *f->cps);
@@ -190,6 +196,49 @@ S_collect(S_writer *w, gw_err *err)
         f->n = j;
     }
     return 0;
+}
+
+/* libharu 2.3.0 gives UTF-8 fonts a ToUnicode CMap written with
+ * begincidrange, which is not allowed there (poppler warns "Invalid
+ * 'begincidrange' operator in ToUnicode CMap" and other readers may copy
+ * garbage).  Its codes are the Unicode values themselves (CID = code, and a
+ * CIDToGIDMap maps them to glyphs), so the right map lists each character
+ * used as <code> -> <code>.  The stream object already exists once the font
+ * is created; only its content is replaced. */
+static int
+S_fix_tounicode(S_writer *w, S_font *f, gw_err *err)
+{
+    HPDF_Dict tu = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
+    HPDF_Stream st;
+    gw_buf cm;
+    size_t i;
+
+    if (!tu || !tu->stream) {
+        w->haru.set = 0;    /* not this libharu's layout: keep its map */
+        return 0;
+    }
+    gw_buf_init(&cm);
+    gw_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (i = 0; i < f->n; i += 100) {
+        size_t k, m = f->n - i < 100 ? f->n - i : 100;
+        gw_buf_printf(&cm, "%zu beginbfchar\n", m);
+        for (k = i; k < i + m; k++)
+            gw_buf_printf(&cm, "<%04X> <%04X>\n", (unsigned)f->cps[k], (unsigned)f->cps[k]);
+        gw_buf_puts(&cm, "endbfchar\n");
+    }
+    gw_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    st = HPDF_MemStream_New(tu->mmgr, 4096);
+    if (st && HPDF_Stream_WriteStr(st, cm.ptr) == HPDF_OK) {
+        HPDF_Stream_Free(tu->stream);
+        tu->stream = st;
+    } else if (st) {
+        HPDF_Stream_Free(st);
+    }
+    gw_buf_free(&cm);
+    return S_check(w, err, "writing the ToUnicode map");
 }
 
 /* Subsets every face into a temporary file and loads it into libharu. */
@@ -252,6 +301,9 @@ S_load_fonts(S_writer *w, gw_err *err)
                           gw_face_index(f->face), f->n);
             goto out;
         }
+        rc = S_fix_tounicode(w, f, err);
+        if (rc)
+            goto out;
         gw_debugf("pdf: font %s (index %u) subset to %zu characters, %zu bytes",
                   gw_face_file(f->face), gw_face_index(f->face), f->n, data.len);
     }

@@ -158,6 +158,8 @@ main(void)
     TAP_OK(strstr(out, "各省、自治区、直辖市人民政府：") != NULL,
            "text with 1.5pt character spacing extracts without spaces");
     TAP_OK(strstr(out, "中华人民共和国国务院办公厅文件") != NULL, "narrowed text extracts");
+    TAP_OK(strstr(out, "Warning") == NULL && strstr(out, "Error") == NULL,
+           "pdftotext reports no syntax warnings (the ToUnicode map is valid)");
     if (!strstr(out, "国务院办公厅2026年第3号"))
         printf("# pdftotext:\n%s\n", out);
     free(out);
