@@ -197,12 +197,24 @@ gw_xslt_cleanup(void)
     S_inited = 0;
 }
 
-/* Strips the trailing newline libxml2 puts on its messages. */
+/* The collected messages on one line: libxml2 ends each with a newline and
+ * often splits one message over two lines. */
 static const char *
 S_msgs_text(void)
 {
+    gw_buf b;
+    size_t i;
     while (S_msgs.len > 0 && (S_msgs.ptr[S_msgs.len - 1] == '\n' || S_msgs.ptr[S_msgs.len - 1] == ' '))
         S_msgs.ptr[--S_msgs.len] = '\0';
+    gw_buf_init(&b);
+    for (i = 0; i < S_msgs.len; i++) {
+        if (S_msgs.ptr[i] == '\n')
+            gw_buf_puts(&b, "; ");
+        else
+            gw_buf_putc(&b, S_msgs.ptr[i]);
+    }
+    gw_buf_free(&S_msgs);
+    S_msgs = b;
     return S_msgs.len ? S_msgs.ptr : "no details";
 }
 
