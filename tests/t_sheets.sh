@@ -1,0 +1,141 @@
+#!/bin/sh
+# t_sheets.sh — `gongwen sheets` on the embedded reference plan: who gets a
+# sheet, what is on it (task numbers and roles against the database for all
+# 38 recipients), file names, the booklet, and bad input.
+. "$(dirname "$0")/lib.sh"
+
+cd "$T" || exit 2
+"$GW" sheets >"$T/log" 2>&1
+ok_eq "sheets on the default plan exits 0" "$?" 0
+DB="$T/out/gongwen.db"
+n=$(ls out/sheets/*.pdf 2>/dev/null | wc -l)
+ok_eq "38 sheets (28 units + 9 counties + 有关职业院校)" "$n" 38
+ok_if "booklet out/sheets.pdf written" test -s out/sheets.pdf
+ok_match "progress on stderr" "$(cat "$T/log")" '^\[12/38\] '
+ok_if "01-市委办.pdf" test -s out/sheets/01-市委办.pdf
+ok_if "11-市科技局.pdf" test -s out/sheets/11-市科技局.pdf
+ok_if "29-有关职业院校.pdf (open group, one sheet)" test -s out/sheets/29-有关职业院校.pdf
+ok_if "30-荷塘区.pdf (member of 各县市区)" test -s out/sheets/30-荷塘区.pdf
+ok_if "38-炎陵县.pdf" test -s out/sheets/38-炎陵县.pdf
+ok_if "no sheet for 市直各有关部门 (no tasks)" sh -c '! ls out/sheets | grep -q 市直各有关部门'
+ok_if "no sheet for the group 各县市区 itself" sh -c '! ls out/sheets | grep -q 各县市区'
+
+# Every sheet's task numbers and roles against the database: the tasks where
+# the unit, or a group with members it belongs to, is assigned.
+sqlite3 "$DB" "
+  WITH r(rid, task, role) AS (
+    SELECT a.unit, a.task, a.role FROM assignment a JOIN unit u ON u.id = a.unit
+     WHERE NOT (u.is_group = 1 AND u.open_group = 0)
+    UNION
+    SELECT gm.member, a.task, a.role FROM assignment a
+      JOIN unit g ON g.id = a.unit AND g.is_group = 1 AND g.open_group = 0
+      JOIN group_member gm ON gm.grp = g.id)
+  SELECT u.name || ' ' || r.task || ' ' || r.role FROM r JOIN unit u ON u.id = r.rid
+   ORDER BY 1;" | sort >"$T/want"
+: >"$T/got"
+for f in out/sheets/*.pdf; do
+    unit=${f##*/}; unit=${unit#*-}; unit=${unit%.pdf}
+    pdftotext "$f" - | awk -v u="$unit" '
+        /^一、牵头任务/ { role = "lead"; next }
+        /^二、配合任务/ { role = "responsible"; next }
+        /^三、工作要求/ { role = ""; next }
+        role != "" && match($0, /^（[一二三四五六七八九十]+）第[0-9]+项/) {
+            s = substr($0, RSTART, RLENGTH); sub(/^.*第/, "", s); sub(/项$/, "", s)
+            print u " " s " " role }' >>"$T/got"
+done
+sort "$T/got" -o "$T/got"
+ok_eq "sheets list $(wc -l <"$T/want") unit/task/role rows" "$(wc -l <"$T/got")" "$(wc -l <"$T/want")"
+ok_if "every sheet's tasks and roles match the database" diff "$T/want" "$T/got"
+ok_match "荷塘区 has task 2 as 配合 (through 各县市区)" "$(grep '^荷塘区 ' "$T/got")" '^荷塘区 2 responsible$'
+ok_match "市科技局 leads task 1" "$(grep '^市科技局 1 ' "$T/got")" 'lead'
+
+txt=$(pdftotext out/sheets/30-荷塘区.pdf -)
+ok_match "county sheet names the recipient" "$txt" '（荷塘区）'
+ok_match "county sheet says the tasks come through 各县市区" "$txt" '本项任务交办各县市区'
+ok_match "sheet heading has 任务交办单" "$txt" '任务交办单'
+ok_match "sheet carries the document number" "$txt" '株人才办发〔2017〕3号'
+ok_match "sheet has 三、工作要求" "$txt" '三、工作要求'
+ok_match "sheet has the quarterly reporting dates" "$(echo "$txt" | tr -d '\n')" '2017年6月25日'
+ok_match "sheet has the sign-off blanks" "$txt" '签收人'
+ok_match "sheet numbered 30 of 38" "$txt" '第30号（共38份）'
+
+# The booklet: cover + every sheet, each sheet on an odd page.
+pages=$(pdfinfo out/sheets.pdf | awk '/^Pages:/ { print $2 }')
+ok_if "booklet page count is even ($pages)" test $((pages % 2)) -eq 0
+: >"$T/starts"
+p=1
+while [ "$p" -le "$pages" ]; do
+    if pdftotext -f "$p" -l "$p" out/sheets.pdf - | grep -q '^任务交办单$'; then
+        echo "$p" >>"$T/starts"
+    fi
+    p=$((p + 1))
+done
+ok_eq "38 sheets start in the booklet" "$(wc -l <"$T/starts")" 38
+ok_eq "every sheet starts on an odd page" "$(awk '$1 % 2 == 0' "$T/starts" | wc -l)" 0
+cover=$(pdftotext -f 1 -l 2 out/sheets.pdf -)
+ok_match "cover lists 市科技局" "$cover" '市科技局'
+ok_match "cover lists 炎陵县" "$cover" '炎陵县'
+
+# The GB/T 9704 checker, sheet profile, on every sheet and the booklet.
+CHECK=${GBT9704_CHECK:-$TOP/../shared/checks/gbt9704-check}
+if [ -x "$CHECK" ]; then
+    : >"$T/check"
+    for f in out/sheets/*.pdf out/sheets.pdf; do
+        "$CHECK" --profile sheet "$f" >"$T/one" 2>&1 || { echo "== $f"; cat "$T/one"; } >>"$T/check"
+    done
+    ok_if "gbt9704-check --profile sheet passes on all sheets and the booklet" test ! -s "$T/check"
+    [ -s "$T/check" ] && grep -E '^(==|FAIL)' "$T/check" | head -20 | sed 's/^/#   /'
+else
+    skip "gbt9704-check on every sheet" "checker not found at $CHECK"
+fi
+
+# --unit: one sheet, a group expands to its members, bad names.
+rm -rf one
+"$GW" sheets --db "$DB" --unit 市科技局 -o one -q >"$T/log" 2>&1
+ok_eq "--unit 市科技局 exits 0" "$?" 0
+ok_eq "--unit writes exactly that sheet" "$(ls one)" "11-市科技局.pdf"
+ok_if "-q prints nothing" test ! -s "$T/log"
+ok_if "--unit writes no booklet unless asked" test ! -e one.pdf
+rm -rf grp
+"$GW" sheets --db "$DB" --unit 各县市区 -o grp -q >/dev/null 2>&1
+ok_eq "--unit 各县市区 writes its 9 members' sheets" "$(ls grp | wc -l)" 9
+"$GW" sheets --db "$DB" --unit 不存在的单位 -o bad >"$T/log" 2>&1
+ok_eq "unknown --unit exits 1" "$?" 1
+ok_match "unknown --unit names the unit" "$(cat "$T/log")" '不存在的单位'
+"$GW" sheets --db "$DB" --unit 市直各有关部门 -o none >"$T/log" 2>&1
+ok_eq "--unit with no tasks exits 0" "$?" 0
+ok_match "--unit with no tasks warns" "$(cat "$T/log")" 'warning: .*市直各有关部门.*no tasks'
+"$GW" sheets --db "$DB" --frobnicate >/dev/null 2>&1
+ok_eq "unknown option exits 64" "$?" 64
+"$GW" sheets --db "$T/missing.db" >"$T/log" 2>&1
+ok_eq "missing --db exits 2" "$?" 2
+
+# The intermediate XML and the FO of one sheet.
+"$GW" xml sheet --unit 市科技局 --db "$DB" >"$T/s.xml" 2>"$T/log"
+ok_eq "gongwen xml sheet exits 0" "$?" 0
+ok_if "the sheet XML is valid against data/sheet.rng" xmllint --noout --relaxng "$TOP/data/sheet.rng" "$T/s.xml"
+ok_eq "市科技局's XML lists its tasks" \
+    "$(xmllint --xpath 'count(/unit-sheet/tasks/task)' "$T/s.xml" 2>/dev/null)" \
+    "$(grep -c '^市科技局 ' "$T/want")"
+"$GW" xml sheet --unit 荷塘区 --db "$DB" >"$T/h.xml" 2>/dev/null
+ok_eq "荷塘区's tasks come via 各县市区" \
+    "$(xmllint --xpath 'count(/unit-sheet/tasks/task[@via="各县市区"])' "$T/h.xml" 2>/dev/null)" \
+    "$(grep -c '^荷塘区 ' "$T/want")"
+"$GW" fo sheet --unit 有关职业院校 --db "$DB" >"$T/s.fo" 2>/dev/null
+ok_if "gongwen fo sheet gives well-formed FO" xmllint --noout "$T/s.fo"
+ok_match "the FO uses the GB/T 9704 masters" "$(head -c 3000 "$T/s.fo")" 'gw-portrait|gw-odd'
+"$GW" xml sheet --unit 各县市区 --db "$DB" >/dev/null 2>"$T/log"
+ok_eq "xml sheet for a group with members exits 1" "$?" 1
+ok_match "... and names its members" "$(cat "$T/log")" '荷塘区'
+
+# Hostile unit names cannot leave the output directory.
+cp "$DB" "$T/evil.db"
+sqlite3 "$T/evil.db" "UPDATE unit SET name = '../../escape/x' WHERE name = '市科技局';
+                      UPDATE unit SET name = '.hidden' || char(10) || 'y' WHERE name = '市科协';"
+mkdir -p "$T/deep/er"
+( cd "$T/deep/er" && "$GW" sheets --db "$T/evil.db" -o s -q --no-booklet ) >"$T/log" 2>&1
+ok_eq "hostile names: sheets still written" "$(ls "$T/deep/er/s" | wc -l)" 38
+ok_if "hostile names: nothing escaped the directory" sh -c "! find '$T' -path '$T/deep/er/s' -prune -o -name '*x.pdf' -print | grep -q ."
+ok_if "'../../escape/x' became one file inside" test -s "$T/deep/er/s/11-_.._escape_x.pdf"
+ok_if "no hidden files" sh -c "! ls -A '$T/deep/er/s' | grep -q '^\.'"
+done_testing
