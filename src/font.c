@@ -41,6 +41,7 @@ struct gw_fontlist {
 };
 
 struct gw_fontset {
+    FcConfig    *fc;            /* own configuration: no global fontconfig state */
     gw_face     *faces[S_MAX_FACES];
     size_t       nfaces;
     gw_fontlist **lists;
@@ -90,10 +91,14 @@ int
 gw_fontset_new(gw_fontset **out, gw_err *err)
 {
     gw_fontset *fs;
+    FcConfig *fc;
     *out = NULL;
-    if (!FcInit())
-        return gw_err_set(err, GW_EDEP, "fontconfig: cannot initialise (FcInit failed)");
+    fc = FcInitLoadConfigAndFonts();
+    if (!fc)
+        return gw_err_set(err, GW_EDEP,
+                          "fontconfig: cannot load its configuration and font list");
     fs = gw_xcalloc(1, sizeof *fs);
+    fs->fc = fc;
     *out = fs;
     return 0;
 }
@@ -124,6 +129,7 @@ gw_fontset_free(gw_fontset *fs)
         free(fs->lists[i]);
     }
     free(fs->lists);
+    FcConfigDestroy(fs->fc);
     free(fs);
 }
 
@@ -238,7 +244,7 @@ S_resolve(gw_fontset *fs, const char *family, int bold)
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_WEIGHT, FC_SLANT,
                           FC_FONTFORMAT, FC_OUTLINE, (char *)NULL);
-    set = FcFontList(NULL, pat, os);
+    set = FcFontList(fs->fc, pat, os);
     for (i = 0; set && i < set->nfont; i++) {
         const char *file;
         int index, weight, d;
@@ -315,7 +321,7 @@ S_cjk_build(gw_fontset *fs)
     FcLangSetDestroy(ls);
     os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_WEIGHT, FC_SLANT,
                           FC_FONTFORMAT, FC_OUTLINE, (char *)NULL);
-    set = FcFontList(NULL, pat, os);
+    set = FcFontList(fs->fc, pat, os);
     if (set && set->nfont > 1)
         qsort(set->fonts, (size_t)set->nfont, sizeof set->fonts[0], S_cmp_pattern);
     for (int k = 0; set && k < set->nfont; k++) {
