@@ -58,6 +58,9 @@ struct gw_fontset {
  * 仿宋: no free FangSong exists; AR PL UMing is a Ming/Song face with the same
  *       upright strokes and even colour, the usual pick on Linux.  LXGW WenKai
  *       is a Kai (brush) style and would read as 楷体.
+ * 楷体: LXGW WenKai before AR PL UKai CN: rendered side by side, UKai puts
+ *       、，：。 in the middle of the em box (Taiwan style) while GB/T 9704
+ *       text needs them low on the left, as WenKai draws them.
  * 小标宋: the title face is a heavy, high-contrast Song.  No free one exists.
  *       UMing stroked with synthetic bold keeps the Song serifs and contrast
  *       and gains the weight, so it reads as a title Song; WenQuanYi Zen Hei is
@@ -71,7 +74,7 @@ static const struct S_role {
     { "仿宋",   { "仿宋_GB2312", "FangSong_GB2312", "FangSong", "仿宋", "STFangsong", NULL },
       { "AR PL UMing CN", NULL, NULL }, 0 },
     { "楷体",   { "楷体_GB2312", "KaiTi_GB2312", "KaiTi", "楷体", "STKaiti", NULL },
-      { "AR PL UKai CN", "LXGW WenKai", NULL }, 0 },
+      { "LXGW WenKai", "AR PL UKai CN", NULL }, 0 },
     { "黑体",   { "黑体", "SimHei", "STHeiti", NULL, NULL, NULL },
       { "WenQuanYi Zen Hei", NULL, NULL }, 0 },
     { "小标宋", { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", NULL, NULL, NULL },
@@ -84,7 +87,7 @@ static const struct S_role {
 /* Free CJK TrueType faces tried first when a character is in no face of a
  * list, in order of how well they sit next to official-document text. */
 static const char *const S_cjk_preferred[] = {
-    "AR PL UMing CN", "WenQuanYi Zen Hei", "AR PL UKai CN", "LXGW WenKai"
+    "AR PL UMing CN", "WenQuanYi Zen Hei", "LXGW WenKai", "AR PL UKai CN"
 };
 
 int

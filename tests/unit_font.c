@@ -97,6 +97,9 @@ main(void)
                strstr(gw_face_file(gw_fontlist_primary(fl)), "uming.ttc") &&
                gw_face_index(gw_fontlist_primary(fl)) == 0,
            "仿宋 falls back to AR PL UMing CN (uming.ttc index 0)");
+    TAP_OK(gw_fontset_lookup(fs, "楷体", 400, &fl2, &err) == 0 &&
+               strcmp(gw_face_family(gw_fontlist_primary(fl2)), "LXGW WenKai") == 0,
+           "楷体 falls back to LXGW WenKai (mainland punctuation), then UKai");
     TAP_OK(gw_fontset_lookup(fs, "仿宋", 400, &fl2, &err) == 0 && fl2 == fl,
            "the same family value gives the same cached list");
 
