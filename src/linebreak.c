@@ -552,10 +552,13 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
             } else {
                 /* No break at all (an overlong word): break anywhere, but
                  * not before a closing mark if an earlier place will do. */
-                end = i;
-                while (end > s + 1 && (gw_lb_no_start(items[end].cp) ||
-                                       gw_lb_no_end(items[end - 1].cp)))
-                    end--;
+                size_t k = i;
+                while (k > s + 1 && (gw_lb_no_start(items[k].cp) ||
+                                     gw_lb_no_end(items[k - 1].cp)))
+                    k--;
+                /* A run made only of such marks is pathological: fill the
+                 * line rather than setting one mark per line. */
+                end = k > s + 1 ? k : i;
             }
         }
         if (end < n && items[end - 1].cp == S_LS)

@@ -552,6 +552,43 @@ test_speed(void)
     free(chunk);
 }
 
+/* Pathological paragraphs: no break opportunity at all, only forbidden
+ * marks, only opening marks, alternating squeezable pairs.  Each must break
+ * in linear time, fill its lines and leave nothing over the width. */
+static void
+test_pathological(void)
+{
+    static const char *units[] = { "a", "，", "“", "”，", "——", "\xe2\x80\xa8", " " };
+    gw_lb_opts o = S_grid(1);
+    size_t u;
+
+    for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+        char *t = S_rep(units[u], 200000 / (int)strlen(units[u]) / 2);
+        struct timespec t0, t1;
+        S_res r;
+        double ms, right = 0;
+        size_t k, maxl = 0;
+
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        r = S_run(t, &o);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        for (k = 0; k < r.n; k++)
+            right = fmax(right, r.it[k].x + r.it[k].w);
+        for (k = 0; k < r.nl; k++)
+            maxl = S_count(&r, k) > maxl ? S_count(&r, k) : maxl;
+        printf("# %zu x \"%s\": %zu lines in %.2f ms\n", r.n, strcmp(units[u], "\xe2\x80\xa8") ? units[u] : "U+2028",
+               r.nl, ms);
+        TAP_OK(r.rc == 0 && right <= WIDTH + EPS && ms < 2000,
+               "pathological run of \"%s\": %zu lines, nothing over the width",
+               strcmp(units[u], "\xe2\x80\xa8") ? units[u] : "U+2028", r.nl);
+        if (u < 4)
+            TAP_OK(r.nl < r.n / 20, "  and the lines are filled (longest %zu items)", maxl);
+        S_free(&r);
+        free(t);
+    }
+}
+
 /* Half-width , ; : ( ) " in the web text become full width, as the importer
  * does (quotes alternate “ ”). */
 static char *
@@ -649,6 +686,7 @@ main(void)
     test_align();
     test_errors();
     test_speed();
+    test_pathological();
     test_plan();
     return TAP_DONE();
 }
