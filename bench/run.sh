@@ -1,0 +1,159 @@
+#!/bin/sh
+# bench/run.sh — figures, not tests: renders (1) the reference plan as grid
+# body text (bench/plan.fo, ~8 pages) and (2) a generated ~500-page FO of
+# paragraphs and a long table, with ./gongwen and with Apache FOP, and prints
+# wall time, peak RSS and PDF size for both, and the ratios against the
+# targets.  `make bench` runs it after building ./gongwen.
+#
+#   sh bench/run.sh [PAGES]      PAGES of the long document (default 500)
+#
+# FOP is given a configuration naming the same TrueType files gongwen's font
+# roles resolve to (see fc_role below), so both embed the same fonts.
+cd "$(dirname "$0")/.." || exit 2
+PAGES=${1:-500}
+GW=./gongwen
+T=$(mktemp -d "${TMPDIR:-/tmp}/gw-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1494547200}
+export PYTHONDONTWRITEBYTECODE=1
+
+say() { printf '%s\n' "$*"; }
+
+# ---------------------------------------------------------------- tools
+if [ ! -x /usr/bin/time ]; then
+    say "installing GNU time (package time) for peak RSS"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1
+fi
+if [ ! -x /usr/bin/time ]; then
+    say "bench: /usr/bin/time is missing and could not be installed (apt-get install time)"
+    exit 1
+fi
+if ! command -v fop >/dev/null 2>&1; then
+    say "installing Apache FOP (package fop) for the comparison"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fop >/dev/null 2>&1
+fi
+HAVE_FOP=1
+command -v fop >/dev/null 2>&1 || { HAVE_FOP=0; say "FOP not installed, skipping comparison"; }
+PY=$(command -v python3 || true)
+[ -n "$PY" ] || { say "bench: python3 is needed for the FO generators"; exit 1; }
+
+# ---------------------------------------------------------------- fonts
+# The file, TTC index and full name of the first installed family of a role,
+# in the order src/font.c tries them: "file|index|fullname".
+fc_role() {
+    for fam in "$@"; do
+        r=$(fc-list --format '%{file}|%{index}|%{fullname[0]}\n' ":family=$fam:fontformat=TrueType" 2>/dev/null \
+            | sort | head -n 1)
+        if [ -n "$r" ]; then
+            printf '%s\n' "$r"
+            return 0
+        fi
+    done
+    return 1
+}
+
+fop_font() {    # fop_font ROLE FAMILIES... -> a <font> element for FOP's config
+    role=$1; shift
+    r=$(fc_role "$@") || { say "bench: no font for role $role" >&2; return 0; }
+    file=${r%%|*}; rest=${r#*|}; name=${rest#*|}
+    case "$file" in
+        *.ttc|*.TTC) sub=" sub-font=\"$name\"" ;;
+        *) sub="" ;;
+    esac
+    say "      <font embed-url=\"file://$file\"$sub kerning=\"yes\">"
+    say "        <font-triplet name=\"$role\" style=\"normal\" weight=\"normal\"/>"
+    say "        <font-triplet name=\"$role\" style=\"normal\" weight=\"bold\"/>"
+    say "      </font>"
+    say "    $role -> $file ($name)" >&2
+}
+
+write_fop_conf() {
+    {
+        say '<?xml version="1.0"?>'
+        say '<fop version="1.0"><renderers><renderer mime="application/pdf"><fonts>'
+        fop_font 仿宋 仿宋_GB2312 FangSong_GB2312 FangSong 仿宋 STFangsong "AR PL UMing CN"
+        fop_font 楷体 楷体_GB2312 KaiTi_GB2312 KaiTi 楷体 STKaiti "AR PL UKai CN" "LXGW WenKai"
+        fop_font 黑体 黑体 SimHei STHeiti "WenQuanYi Zen Hei"
+        fop_font 小标宋 方正小标宋简体 FZXiaoBiaoSong-B05S 方正小标宋_GBK "AR PL UMing CN"
+        fop_font 宋体 宋体 SimSun STSong "AR PL UMing CN"
+        say '</fonts></renderer></renderers></fop>'
+    } >"$T/fop.xconf" 2>"$T/fonts.txt"
+}
+
+# --------------------------------------------------------------- runners
+# run NAME CMD... : runs CMD under GNU time; sets SECS, RSS_KB, OK; the
+# command's own output goes to $T/NAME.log.
+run() {
+    name=$1; shift
+    /usr/bin/time -f '%e %M' -o "$T/$name.time" "$@" >"$T/$name.log" 2>&1
+    rc=$?
+    SECS=$(cut -d' ' -f1 "$T/$name.time" 2>/dev/null | tail -n 1)
+    RSS_KB=$(cut -d' ' -f2 "$T/$name.time" 2>/dev/null | tail -n 1)
+    OK=$rc
+}
+
+pdf_size() { [ -f "$1" ] && wc -c <"$1" | tr -d ' ' || echo 0; }
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# bench_one LABEL FO SPEED_TARGET RSS_TARGET_MB
+bench_one() {
+    label=$1 fo=$2 speed_target=$3 rss_target=$4
+    say ""
+    say "== $label: $(basename "$fo") ($(wc -c <"$fo" | tr -d ' ') bytes of FO)"
+    run gw "$GW" render "$fo" -o "$T/gw.pdf"
+    if [ "$OK" -ne 0 ] || [ ! -s "$T/gw.pdf" ]; then
+        say "gongwen render failed: $(grep -v '^Command exited' "$T/gw.log" | head -n 3 | tr '\n' ' ')"
+        gw_ok=0
+    else
+        gw_ok=1
+        gw_s=$SECS gw_rss=$RSS_KB gw_size=$(pdf_size "$T/gw.pdf") gw_pages=$(pdf_pages "$T/gw.pdf")
+        printf '%-8s %8ss %8.1f MB peak RSS %10s bytes PDF %5s pages\n' gongwen "$gw_s" \
+            "$(awk -v k="$gw_rss" 'BEGIN{print k/1024}')" "$gw_size" "$gw_pages"
+    fi
+    fop_ok=0
+    if [ "$HAVE_FOP" = 1 ]; then
+        # -r: FOP rejects attributes in foreign namespaces (gw:grid) unless
+        # validation is relaxed; it then warns and ignores them.
+        run fop fop -r -c "$T/fop.xconf" -fo "$fo" -pdf "$T/fop.pdf"
+        if [ "$OK" -ne 0 ] || [ ! -s "$T/fop.pdf" ]; then
+            say "FOP failed: $(grep -i 'severe\|error\|exception' "$T/fop.log" | head -n 3 | tr '\n' ' ')"
+        else
+            fop_ok=1
+            fop_s=$SECS fop_rss=$RSS_KB fop_size=$(pdf_size "$T/fop.pdf") fop_pages=$(pdf_pages "$T/fop.pdf")
+            printf '%-8s %8ss %8.1f MB peak RSS %10s bytes PDF %5s pages\n' FOP "$fop_s" \
+                "$(awk -v k="$fop_rss" 'BEGIN{print k/1024}')" "$fop_size" "$fop_pages"
+        fi
+    fi
+    if [ "$gw_ok" = 1 ] && [ "$fop_ok" = 1 ]; then
+        # GNU time reports 0.00 for runs under 10 ms; count them as 0.01 s.
+        gs=$(awk -v s="$gw_s" 'BEGIN { print (s < 0.01 ? 0.01 : s) }')
+        say "speed:    gongwen is $(ratio "$fop_s" "$gs")x faster than FOP (target >= ${speed_target}x)"
+        say "PDF size: gongwen/FOP = $(ratio "$gw_size" "$fop_size") (target <= 0.5)"
+        say "peak RSS: gongwen/FOP = $(ratio "$gw_rss" "$fop_rss")"
+    fi
+    if [ "$gw_ok" = 1 ] && [ -n "$rss_target" ]; then
+        say "peak RSS: gongwen $(awk -v k="$gw_rss" 'BEGIN{printf "%.1f", k/1024}') MB (target <= $rss_target MB)"
+    fi
+}
+
+# ------------------------------------------------------------------ main
+if [ ! -x "$GW" ]; then
+    say "bench: ./gongwen is not built (make gongwen)"
+    exit 1
+fi
+say "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1),"\
+" $(awk '/^MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM"
+say "gongwen $("$GW" --version 2>/dev/null | head -n 1)"
+if [ "$HAVE_FOP" = 1 ]; then
+    say "$(fop -version 2>/dev/null | grep -i 'fop version' | head -n 1)"
+    write_fop_conf
+    say "FOP fonts (the files gongwen's roles resolve to):"
+    cat "$T/fonts.txt"
+fi
+
+"$PY" bench/mklong.py bench/plan.fo "$PAGES" >"$T/long.fo" || { say "bench: mklong.py failed"; exit 1; }
+
+bench_one "(1) reference plan, grid body text" bench/plan.fo 25 30
+bench_one "(2) $PAGES-page paragraphs and long table" "$T/long.fo" 10 ""
+exit 0
