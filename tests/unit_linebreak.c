@@ -386,6 +386,35 @@ test_squeeze(void)
         free(t);
         free(h24);
     }
+    /* Order: after the line-end mark, brackets before ，、； before 。？！. */
+    {
+        char *h20 = S_han(20), *h27 = S_han(27);
+        char *a = S_cat3(h20, "才）。人、，人才。", h10);
+        char *b = S_cat3(h20, "人。，人、，人才。", h10);
+        char *d = S_cat3(h27, "。”", h10);
+        o = S_grid(1);
+        r = S_run(a, &o);
+        TAP_OK(S_count(&r, 0) == 29 && fabs(r.it[21].w - PITCH / 2) < 1e-9 &&
+               fabs(r.it[24].w - PITCH) < 1e-9 && fabs(r.it[28].w - PITCH / 2) < 1e-9,
+               "squeeze order: line-end 。, then the bracket of ）。, the 、 of 、， stays full");
+        S_free(&r);
+        r = S_run(b, &o);
+        TAP_OK(S_count(&r, 0) == 29 && fabs(r.it[24].w - PITCH / 2) < 1e-9 &&
+               fabs(r.it[21].w - PITCH) < 1e-9,
+               "squeeze order: the 、 of 、， goes before the 。 of 。，");
+        S_free(&r);
+        r = S_run(d, &o);
+        TAP_OK(S_count(&r, 0) == 29 && fabs(r.it[27].w - PITCH / 2) < 1e-9 &&
+               fabs(r.it[28].w - PITCH / 2) < 1e-9 && fabs(S_right(&r, 0) - WIDTH) <= EPS &&
+               fabs(r.it[26].x - 26 * PITCH) < 1e-6,
+               "。” overflowing the line by 1 字: both set half width (line end + pair)");
+        S_free(&r);
+        free(a);
+        free(b);
+        free(d);
+        free(h20);
+        free(h27);
+    }
     free(h25);
     free(h10);
 }
