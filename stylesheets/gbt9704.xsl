@@ -269,24 +269,29 @@
 
   <xsl:template name="gw-colophon">
     <xsl:param name="meta"/>
+    <xsl:variable name="has-cc" select="normalize-space($meta/copy-to) != ''"/>
     <fo:block-container height="225mm" display-align="after" gw:grid="none">
-      <xsl:if test="normalize-space($meta/copy-to)">
-        <fo:block xsl:use-attribute-sets="gw-colophon-row" border-top="0.35mm solid #000000"
-            start-indent="56pt" text-indent="-42pt" text-align="justify">抄送：<xsl:value-of select="normalize-space($meta/copy-to)"/>。</fo:block>
+      <!-- rules are the borders of full-width wrappers; the text inside is
+           indented with start-/end-indent (absolute in XSL, so every
+           renderer puts it in the same place) -->
+      <xsl:if test="$has-cc">
+        <fo:block border-top="0.35mm solid #000000">
+          <fo:block xsl:use-attribute-sets="gw-colophon-row" start-indent="56pt" end-indent="14pt"
+              text-indent="-42pt" text-align="justify">抄送：<xsl:value-of select="normalize-space($meta/copy-to)"/>。</fo:block>
+        </fo:block>
       </xsl:if>
-      <fo:block xsl:use-attribute-sets="gw-colophon-row" text-align="justify" text-align-last="justify"
-          start-indent="14pt" end-indent="14pt" border-bottom="0.35mm solid #000000">
+      <fo:block border-bottom="0.35mm solid #000000">
         <xsl:choose>
-          <xsl:when test="normalize-space($meta/copy-to)">
+          <xsl:when test="$has-cc">
             <xsl:attribute name="border-top">0.25mm solid #000000</xsl:attribute>
           </xsl:when>
           <xsl:otherwise>
             <xsl:attribute name="border-top">0.35mm solid #000000</xsl:attribute>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:value-of select="normalize-space($meta/printer)"/>
-        <fo:leader leader-pattern="space"/>
-        <xsl:value-of select="normalize-space($meta/print-date)"/>印发</fo:block>
+        <fo:block xsl:use-attribute-sets="gw-colophon-row" text-align="justify" text-align-last="justify"
+            start-indent="14pt" end-indent="14pt"><xsl:value-of select="normalize-space($meta/printer)"/><fo:leader leader-pattern="space"/><xsl:value-of select="normalize-space($meta/print-date)"/>印发</fo:block>
+      </fo:block>
     </fo:block-container>
   </xsl:template>
 

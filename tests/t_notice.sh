@@ -1,0 +1,131 @@
+#!/bin/sh
+# t_notice.sh — gongwen notice / build end to end on the embedded reference
+# plan: builds from a clean database, passes gbt9704-check --profile notice,
+# 附件1's text equals the plan's text, bookmarks and PDF title, bad
+# metadata rejected, no half-written PDF when rendering fails.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 2
+
+CHECK="$TOP/../shared/checks/gbt9704-check"
+DB="$T/gw.db"
+PDF="$T/out/notice.pdf"
+
+ok_if "notice from a clean database" "$GW" -q notice --db "$DB" -o "$PDF"
+if [ ! -s "$PDF" ]; then
+    echo "# no PDF; stopping"
+    done_testing
+    exit 1
+fi
+
+ok_eq "PDF title is the notice title" "$(pdfinfo "$PDF" | sed -n 's/^Title: *//p')" \
+    "关于印发《关于进一步推进人才优先发展的30条措施》主要任务分工方案的通知"
+pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
+ok_eq "even number of pages (版记 on an even page)" "$((pages % 2))" "0"
+
+# Bookmarks: 通知, 附件1 with its sections, 附件2.
+pdftohtml -xml -i -stdout "$PDF" >"$T/n.xml" 2>/dev/null
+outline=$(sed -n '/<outline>/,$p' "$T/n.xml" | grep -o '<item[^>]*>[^<]*' | sed 's/<item[^>]*>//' | tr '\n' '|')
+ok_match "bookmark 通知" "$outline" "(^|\|)通知\|"
+ok_match "bookmark 附件1 and sections" "$outline" "附件1\|一、任务分工\|（一）加快推进人才高度集聚\|"
+ok_match "bookmark 二、工作要求" "$outline" "二、工作要求\|"
+ok_match "bookmark 附件2" "$outline" "附件2\|"
+
+# Page 1: the 版头 and the start of the body, as text.
+p1=$(pdftotext -f 1 -l 1 -layout "$PDF" - | tr -d ' ')
+ok_match "page 1 issuer mark" "$p1" "中共株洲市委人才工作领导小组办公室文件"
+ok_match "page 1 document number" "$p1" "株人才办发〔2017〕3号"
+ok_match "page 1 addressees" "$p1" "市委人才工作领导小组各成员单位："
+
+# 附件1 = the reference plan's text (data/plan.txt after punctuation
+# normalisation), character for character, ignoring line breaks and page
+# numbers.  Its pages run from the page starting with 附件1 to the page
+# before the one starting with 附件2.
+first=""; last=""
+i=1
+while [ "$i" -le "$pages" ]; do
+    top=$(pdftotext -f "$i" -l "$i" "$PDF" - | sed -n '/[^[:space:]]/{p;q}' | tr -d ' ')
+    case "$top" in
+        附件1) first=$i ;;
+        附件2) [ -n "$first" ] && [ -z "$last" ] && last=$((i - 1)) ;;
+    esac
+    i=$((i + 1))
+done
+ok_if "附件1 pages found ($first-$last)" test -n "$first" -a -n "$last"
+if [ -n "$first" ] && [ -n "$last" ]; then
+    pdftotext -f "$first" -l "$last" "$PDF" "$T/att1.txt"
+    python3 - "$T/att1.txt" data/plan.txt >"$T/cmp.txt" <<'EOF'
+import re, sys
+def norm(s):
+    out, q = [], 0
+    for ch in s:
+        if ch == '"':
+            out.append('“' if q == 0 else '”'); q ^= 1
+        else:
+            out.append({',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？'}.get(ch, ch))
+    return ''.join(out)
+got = open(sys.argv[1], encoding='utf-8').read()
+got = '\n'.join(l for l in got.split('\n') if not re.match(r'^\s*— ?\d+ ?—\s*$', l))
+got = re.sub(r'\s+', '', got)
+want = re.sub(r'\s+', '', norm(open(sys.argv[2], encoding='utf-8').read()))
+if got == want:
+    print('same', len(want))
+else:
+    i = next((k for k in range(min(len(got), len(want))) if got[k] != want[k]), min(len(got), len(want)))
+    print('differ at char %d of %d/%d: got …%s… want …%s…' % (i, len(got), len(want), got[max(0, i-15):i+15], want[max(0, i-15):i+15]))
+EOF
+    ok_match "附件1 text equals data/plan.txt (normalised)" "$(cat "$T/cmp.txt")" "^same"
+fi
+
+# The colophon on the last page.
+lastp=$(pdftotext -f "$pages" -l "$pages" "$PDF" - | tr -d ' \n')
+ok_match "版记 抄送 on the last page" "$lastp" "抄送：市委人才工作领导小组组长、副组长，市委办，市政府办。"
+ok_match "版记 印发 on the last page" "$lastp" "中共株洲市委人才工作领导小组办公室2017年5月12日印发"
+
+if [ -f "$CHECK" ]; then
+    python3 "$CHECK" --profile notice "$PDF" >"$T/check.txt" 2>&1
+    rc=$?
+    sed 's/^/#   /' "$T/check.txt" | grep -v PASS | head -20
+    ok_eq "gbt9704-check --profile notice: no FAIL" "$rc" "0"
+    ok_eq "gbt9704-check: 20 passed" "$(grep -c '^PASS' "$T/check.txt")" "20"
+else
+    skip "gbt9704-check" "$CHECK not found"
+fi
+
+# The intermediate XML is valid against the schema.
+"$GW" -q xml notice --db "$DB" >"$T/plan.xml"
+ok_if "gongwen xml notice valid against data/plan.rng" xmllint --noout --relaxng data/plan.rng "$T/plan.xml"
+"$GW" -q fo notice --db "$DB" >"$T/notice.fo"
+ok_if "gongwen fo notice is well-formed FO" xmllint --noout "$T/notice.fo"
+
+# Bad metadata: rejected when set, and refused when found in the record.
+cp "$DB" "$T/bad.db"
+out=$("$GW" set doc_number "株人才办发[2017]3号" --db "$T/bad.db" 2>&1); rc=$?
+ok_if "set doc_number without 〔〕 fails" test "$rc" -ne 0
+ok_match "… saying what is wrong" "$out" "〔"
+sqlite3 "$T/bad.db" "UPDATE meta SET value = '株人才办发〔2017〕03号' WHERE key = 'doc_number'"
+out=$("$GW" notice --db "$T/bad.db" -o "$T/bad.pdf" 2>&1); rc=$?
+ok_eq "notice refuses a leading-zero number in the record (exit 1)" "$rc" "1"
+ok_match "… naming the key and the fault" "$out" "doc_number.*leading zero"
+ok_if "… and writes no PDF" test ! -e "$T/bad.pdf"
+cp "$DB" "$T/bad2.db"
+sqlite3 "$T/bad2.db" "UPDATE meta SET value = '2017-02-30' WHERE key = 'sign_date'"
+out=$("$GW" notice --db "$T/bad2.db" -o "$T/bad2.pdf" 2>&1); rc=$?
+ok_eq "notice refuses 2017-02-30 (exit 1)" "$rc" "1"
+ok_match "… naming sign_date" "$out" "sign_date.*2017-02-30"
+
+# A failure inside the renderer (a character no font has) leaves the old
+# PDF untouched and no temporary file behind.
+cp "$DB" "$T/bad3.db"
+sqlite3 "$T/bad3.db" "UPDATE meta SET value = '中共株洲市委人才工作领导小组办公室' || char(57344) WHERE key = 'issuer'"
+echo old >"$T/keep.pdf"
+"$GW" -q notice --db "$T/bad3.db" -o "$T/keep.pdf" >/dev/null 2>&1; rc=$?
+ok_if "render failure: non-zero exit" test "$rc" -ne 0
+ok_eq "render failure: old PDF untouched" "$(cat "$T/keep.pdf")" "old"
+ok_eq "render failure: no temporary left" "$(ls "$T" | grep -c 'keep.pdf.tmp')" "0"
+
+# gongwen build writes the notice (then the sheets) into the directory.
+"$GW" -q build --db "$DB" -o "$T/build" >"$T/build.log" 2>&1
+ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"
+ok_eq "build's notice = notice's notice (pages)" \
+    "$(pdfinfo "$T/build/notice.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" "$pages"
+done_testing
