@@ -267,7 +267,6 @@ S_breaks(const gw_lb_item *items, size_t n, uint8_t *brk, gw_err *err)
 typedef struct S_ctx {
     gw_lb_item       *items;
     size_t            n;
-    const gw_lb_opts *o;
     double           *cw;     /* cell width: pitch for full-width chars in grid mode, else adv */
     unsigned         *fl;     /* S_flags, with S_FW forced for full-width items */
     uint8_t          *brk;
@@ -358,6 +357,26 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
     return 1;
 }
 
+/* Whether justification may widen the gap before visible item k (the
+ * previous visible item is found backwards from k, at most to s). */
+static int
+S_gap_ok(const S_ctx *c, size_t s, size_t k, int all_gaps)
+{
+    uint32_t cur = c->items[k].cp, prev;
+    size_t j = k;
+
+    if (all_gaps)
+        return 1;
+    while (j > s && c->items[j - 1].w <= 0)
+        j--;
+    if (j == s)
+        return 1;
+    prev = c->items[j - 1].cp;
+    if (S_is_alnum(prev) && S_is_alnum(cur))
+        return 0;
+    return !((c->fl[k] & S_PR) && prev == cur);
+}
+
 /* Positions items [ls, end) of one line; s is the first item after dropped
  * leading spaces.  Returns the natural width. */
 static double
@@ -406,16 +425,10 @@ S_place(S_ctx *c, size_t ls, size_t s, size_t end, double start, double avail,
         /* Spread over the gaps between visible items, except inside a Latin
          * word or number and inside —— ……; if that leaves none, use all. */
         for (all_gaps = 0; all_gaps <= 1; all_gaps++) {
-            uint32_t prev = 0;
             nvis = ngap = 0;
-            for (k = s; k < lv; k++) {
-                if (it[k].w <= 0)
-                    continue;
-                if (nvis++ > 0 && (all_gaps || !((S_is_alnum(prev) && S_is_alnum(it[k].cp)) ||
-                                                 ((S_flags(prev) & S_PR) && prev == it[k].cp))))
-                    ngap++;
-                prev = it[k].cp;
-            }
+            for (k = s; k < lv; k++)
+                if (it[k].w > 0 && nvis++ > 0)
+                    ngap += S_gap_ok(c, s, k, all_gaps);
             if (ngap > 0 || nvis < 2)
                 break;
         }
@@ -423,18 +436,13 @@ S_place(S_ctx *c, size_t ls, size_t s, size_t end, double start, double avail,
             break;
         per = rem / (double)ngap;
         extra = 0;
-        {
-            uint32_t prev = 0;
-            nvis = 0;
-            for (k = s; k < end; k++) {
-                if (k < lv && it[k].w > 0) {
-                    if (nvis++ > 0 && (all_gaps || !((S_is_alnum(prev) && S_is_alnum(it[k].cp)) ||
-                                                     ((S_flags(prev) & S_PR) && prev == it[k].cp))))
-                        extra += per;
-                    prev = it[k].cp;
-                }
-                it[k].x += extra;
-            }
+        nvis = 0;
+        for (k = s; k < end; k++) {
+            /* Zero-width items (marks, dropped spaces) move with the
+             * item before them. */
+            if (k < lv && it[k].w > 0 && nvis++ > 0 && S_gap_ok(c, s, k, all_gaps))
+                extra += per;
+            it[k].x += extra;
         }
         break;
     default:
@@ -479,7 +487,6 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
         goto out;
     c.items = items;
     c.n = n;
-    c.o = opts;
     c.cw = gw_xmalloc(n * sizeof *c.cw);
     c.fl = gw_xmalloc(n * sizeof *c.fl);
     c.brk = gw_xmalloc(n + 1);
@@ -493,9 +500,7 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
             goto out;
         }
         fw = items[i].fullwidth || gw_lb_is_fullwidth(items[i].cp);
-        c.fl[i] = S_flags(items[i].cp) | (fw ? S_FW : 0);
-        if (!fw)
-            c.fl[i] &= ~(unsigned)S_FW;
+        c.fl[i] = (S_flags(items[i].cp) & ~(unsigned)S_FW) | (fw ? S_FW : 0);
         c.cw[i] = items[i].cp == S_LS ? 0 : (fw && opts->pitch > 0) ? opts->pitch : items[i].adv;
     }
     rc = S_breaks(items, n, c.brk, err);
