@@ -331,9 +331,20 @@ S_end_text(HPDF_Page pg, S_state *st)
     }
 }
 
+/* libharu refuses components outside 0..1 (and NaN): clamp them. */
+static gw_color
+S_clamp(gw_color c)
+{
+    c.r = c.r >= 0 ? (c.r <= 1 ? c.r : 1) : 0;
+    c.g = c.g >= 0 ? (c.g <= 1 ? c.g : 1) : 0;
+    c.b = c.b >= 0 ? (c.b <= 1 ? c.b : 1) : 0;
+    return c;
+}
+
 static void
 S_set_fill(HPDF_Page pg, S_state *st, gw_color c)
 {
+    c = S_clamp(c);
     if (st->have_fill && S_same(st->fill[0], c.r) && S_same(st->fill[1], c.g) &&
         S_same(st->fill[2], c.b))
         return;
@@ -347,6 +358,7 @@ S_set_fill(HPDF_Page pg, S_state *st, gw_color c)
 static void
 S_set_stroke(HPDF_Page pg, S_state *st, gw_color c)
 {
+    c = S_clamp(c);
     if (st->have_stroke && S_same(st->stroke[0], c.r) && S_same(st->stroke[1], c.g) &&
         S_same(st->stroke[2], c.b))
         return;
@@ -391,6 +403,19 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
 
     if (!f || !f->font || it->n == 0 || it->len == 0)
         goto out;
+    if (!(it->size > 0 && it->size <= 1000) || !(th >= 0.1 && th <= 10) || !isfinite(it->y)) {
+        rc = gw_err_set(err, GW_EINPUT,
+                        "PDF page %zu: text \"%.60s\" has size %g pt, horizontal scale %g, "
+                        "baseline %g (allowed: 0 < size <= 1000, 0.1 <= scale <= 10)",
+                        pageno + 1, it->utf8, it->size, th, it->y);
+        goto out;
+    }
+    for (i = 0; i < it->n; i++)
+        if (!isfinite(it->xs[i])) {
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: text \"%.60s\": position %zu is not a number",
+                            pageno + 1, it->utf8, i + 1);
+            goto out;
+        }
     if (it->n > 256) {
         cps = gw_xmalloc(it->n * sizeof *cps);
         offs = gw_xmalloc((it->n + 1) * sizeof *offs);
@@ -405,7 +430,15 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
         off += (size_t)l;
     }
     offs[n] = off;
-    if (n != it->n) {
+    if (n != it->n || off != it->len) {
+        while (off < it->len) {     /* count the rest for the message */
+            uint32_t cp;
+            int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
+            if (l < 0)
+                break;
+            off += (size_t)l;
+            n++;
+        }
         rc = gw_err_set(err, GW_EINPUT,
                         "PDF page %zu: text \"%.60s\" has %zu characters but %zu positions",
                         pageno + 1, it->utf8, n, it->n);
@@ -657,6 +690,24 @@ S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, g
 
 /* ------------------------------------------------------------------ pages */
 
+/* Whether every coordinate of a non-text item is a finite number (libharu
+ * would write "nan" into the content stream). */
+static int
+S_item_finite(const gw_item *it)
+{
+    size_t i;
+    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) ||
+        !isfinite(it->width) || !isfinite(it->opacity))
+        return 0;
+    for (i = 0; it->kind == GW_ITEM_PATH && i < it->nops; i++) {
+        const gw_path_op *o = &it->ops[i];
+        if (!isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2) ||
+            !isfinite(o->x3) || !isfinite(o->y3))
+            return 0;
+    }
+    return 1;
+}
+
 static int
 S_page(S_writer *w, size_t pi, gw_err *err)
 {
@@ -673,8 +724,14 @@ S_page(S_writer *w, size_t pi, gw_err *err)
     gw_page_size(p, &pw, &ph, &rot);
     for (ii = 0; ii < gw_page_item_count(p); ii++) {
         const gw_item *it = gw_page_item(p, ii);
-        if (it->kind != GW_ITEM_TEXT)
+        if (it->kind != GW_ITEM_TEXT) {
             S_end_text(pg, &st);
+            if (!S_item_finite(it)) {
+                rc = gw_err_set(err, GW_EINPUT, "PDF page %zu, item %zu: a coordinate is not a number",
+                                pi + 1, ii + 1);
+                goto out;
+            }
+        }
         switch (it->kind) {
         case GW_ITEM_TEXT:
             rc = S_text(w, pg, &st, ph, it, pi, err);
@@ -898,6 +955,11 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
             break;
         HPDF_Page_SetWidth(w.pages[i], (HPDF_REAL)pw);
         HPDF_Page_SetHeight(w.pages[i], (HPDF_REAL)ph);
+        if (rot != 0 && rot != 90 && rot != 180 && rot != 270) {
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is not 0, 90, 180 or 270",
+                            i + 1, rot);
+            goto out;
+        }
         if (rot)
             HPDF_Page_SetRotate(w.pages[i], (HPDF_UINT16)rot);
     }

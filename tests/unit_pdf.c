@@ -276,6 +276,32 @@ main(void)
     gw_doc_free(bad);
 
     bad = gw_doc_new();
+    p1 = gw_doc_add_page(bad, PAGE_W, PAGE_H, 45);
+    TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT && strstr(err.msg, "rotation 45"),
+           "a 45 degree page is refused: %s", err.msg);
+    gw_doc_free(bad);
+
+    bad = gw_doc_new();
+    p1 = gw_doc_add_page(bad, PAGE_W, PAGE_H, 0);
+    {
+        double xs[2] = { 10, NAN };
+        gw_page_text(p1, gw_fontlist_primary(body), 16, black, 100, "字字", 6, xs, 2, 1.0, 0);
+    }
+    TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT && strstr(err.msg, "position 2"),
+           "a NaN text position is refused: %s", err.msg);
+    gw_doc_free(bad);
+
+    bad = gw_doc_new();
+    p1 = gw_doc_add_page(bad, PAGE_W, PAGE_H, 0);
+    {
+        double xs[1] = { 10 };
+        gw_page_text(p1, gw_fontlist_primary(body), 16, black, 100, "字字", 6, xs, 1, 1.0, 0);
+    }
+    TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT && strstr(err.msg, "2 characters but 1"),
+           "more characters than positions is refused: %s", err.msg);
+    gw_doc_free(bad);
+
+    bad = gw_doc_new();
     TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT, "a document without pages is refused: %s",
            err.msg);
     gw_doc_free(bad);
