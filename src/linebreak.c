@@ -47,7 +47,8 @@
 
 enum {
     S_NS = 1 << 0, S_NE = 1 << 1, S_CL = 1 << 2, S_OP = 1 << 3,
-    S_CM = 1 << 4, S_ST = 1 << 5, S_PR = 1 << 6, S_FW = 1 << 7
+    S_CM = 1 << 4, S_ST = 1 << 5, S_PR = 1 << 6, S_FW = 1 << 7,
+    S_D1 = 1 << 8, S_NJ = 1 << 9
 };
 
 typedef struct S_class {
@@ -139,13 +140,6 @@ static int
 S_is_digit(uint32_t cp)
 {
     return cp >= '0' && cp <= '9';
-}
-
-/* Joiners inside a number: "3+3+1", "1.5", "10,000", "50%". */
-static int
-S_is_numjoin(uint32_t cp)
-{
-    return cp == '+' || cp == '.' || cp == ',' || cp == '%';
 }
 
 /* Marks whose ink is on the left of the em box: can be halved at a line end
@@ -249,12 +243,12 @@ S_breaks(const gw_lb_item *items, size_t n, uint8_t *brk, gw_err *err)
         if ((fa & S_PR) && a == b)
             brk[i] = 0;
         /* A single — may not start a line; —— may. */
-        if ((b == 0x2014 || b == 0x2015) && a != b && (i + 1 >= n || items[i + 1].cp != b))
+        if ((fb & S_D1) && a != b && (i + 1 >= n || items[i + 1].cp != b))
             brk[i] = 0;
         /* Numbers and Latin words stay whole. */
         if (S_is_alnum(a) && S_is_alnum(b))
             brk[i] = 0;
-        if ((S_is_digit(a) && S_is_numjoin(b)) || (S_is_numjoin(a) && S_is_digit(b)))
+        if ((S_is_digit(a) && (fb & S_NJ)) || ((fa & S_NJ) && S_is_digit(b)))
             brk[i] = 0;
     }
     brk[0] = 0;
