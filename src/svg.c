@@ -1224,6 +1224,9 @@ gw_svg_draw(gw_xml_node svg, gw_page *page, gw_fontset *fonts, double x, double 
         }
         if (n->type != XML_ELEMENT_NODE || S_silent(n))
             continue;
+        /* display="none" hides the element and everything inside it. */
+        if ((name = S_attr(n, "display")) != NULL && strcmp(S_skip_ws(name), "none") == 0)
+            continue;
         if (++count > S_MAX_ELEMENTS) {
             char what[80];
             snprintf(what, sizeof what, "more than %d elements in one <svg> (cap)",

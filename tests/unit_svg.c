@@ -333,6 +333,34 @@ S_test_warnings_and_caps(void)
                    "64 nested groups hit the depth cap: %s", err.msg);
     }
 
+    rc = S_draw("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+                "<g display='none'><rect width='5' height='5'/><foo/></g>"
+                "<rect display='none' width='5' height='5'/></svg>", 0, 0, 100, 100);
+    TAP_OK(rc == 0 && gw_page_item_count(page) == 0 && warnings[0] == '\0',
+           "display none hides an element and its children");
+
+    {
+        /* 200001 line-tos (0.8 MB of d) pass the size cap, hit the item cap. */
+        gw_buf b;
+        gw_buf_init(&b);
+        gw_buf_puts(&b, "<svg xmlns='http://www.w3.org/2000/svg'><path d='M0 0");
+        for (i = 0; i < 200001; i++)
+            gw_buf_puts(&b, "l1 1");
+        gw_buf_puts(&b, "'/></svg>");
+        rc = S_draw(b.ptr, 0, 0, 10, 10);
+        TAP_OK(rc == GW_EINPUT && strstr(err.msg, "200000 path items"),
+               "path item cap: %s", err.msg);
+        gw_buf_clear(&b);
+        gw_buf_puts(&b, "<svg xmlns='http://www.w3.org/2000/svg'><path d='M0 0");
+        for (i = 0; i < 300000; i++)
+            gw_buf_puts(&b, " 1 1");
+        gw_buf_puts(&b, "'/></svg>");
+        rc = S_draw(b.ptr, 0, 0, 10, 10);
+        TAP_OK(rc == GW_EINPUT && strstr(err.msg, "d longer than 1048576 bytes"),
+               "path data size cap: %s", err.msg);
+        gw_buf_free(&b);
+    }
+
     rc = S_draw("<html/>", 0, 0, 10, 10);
     TAP_OK(rc == GW_EINPUT && strstr(err.msg, "<svg>"), "the root must be <svg>: %s", err.msg);
 
