@@ -1,7 +1,578 @@
-/* cli_plan.c — import, list, export, set.  (Placeholder until the store lands.) */
+/* cli_plan.c — the record's commands: import, list, export, set. */
 #include "cli.h"
+#include "import.h"
+#include "plan.h"
+#include "store.h"
 
-int gw_cmd_import(int argc, char **argv, gw_err *err) { (void)argc; return gw_err_set(err, GW_EUSAGE, "%s: not implemented yet", argv[0]); }
-int gw_cmd_list(int argc, char **argv, gw_err *err) { (void)argc; return gw_err_set(err, GW_EUSAGE, "%s: not implemented yet", argv[0]); }
-int gw_cmd_export(int argc, char **argv, gw_err *err) { (void)argc; return gw_err_set(err, GW_EUSAGE, "%s: not implemented yet", argv[0]); }
-int gw_cmd_set(int argc, char **argv, gw_err *err) { (void)argc; return gw_err_set(err, GW_EUSAGE, "%s: not implemented yet", argv[0]); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Longest metadata value `gongwen set` accepts (bytes). */
+#define S_META_MAX 4000
+
+static int
+S_starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Creates the directory that will hold path. */
+static int
+S_mkdir_for(const char *path, gw_err *err)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int rc;
+    if (!slash || slash == path)
+        return 0;
+    dir = gw_xstrndup(path, (size_t)(slash - path));
+    rc = gw_mkdir_p(dir, err);
+    free(dir);
+    return rc;
+}
+
+/* Parses "[--db PATH]" and the positional arguments; npos receives them. */
+static int
+S_args(int argc, char **argv, const char **db, const char **pos, int maxpos, int *npos,
+       int *all_lead, gw_err *err)
+{
+    int rc;
+    *db = GW_DEFAULT_DB;
+    *npos = 0;
+    for (int i = 1; i < argc; i++) {
+        if ((rc = gw_cli_optval(argc, argv, &i, "--db", db, err)) < 0)
+            return rc;
+        if (rc == 1)
+            continue;
+        if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet") ||
+            !strcmp(argv[i], "--verbose"))
+            continue;
+        if (all_lead && !strcmp(argv[i], "--all-lead")) {
+            *all_lead = 1;
+            continue;
+        }
+        if (argv[i][0] == '-' && argv[i][1])
+            return gw_err_set(err, GW_EUSAGE, "%s: unknown option %s", argv[0], argv[i]);
+        if (*npos == maxpos)
+            return gw_err_set(err, GW_EUSAGE, "%s: unexpected argument %s", argv[0], argv[i]);
+        pos[(*npos)++] = argv[i];
+    }
+    return 0;
+}
+
+int
+gw_cmd_import(int argc, char **argv, gw_err *err)
+{
+    const char *db, *pos[2];
+    int npos, rc, existed;
+    gw_import_opts opts = {0};
+    gw_store *st = NULL;
+
+    if ((rc = S_args(argc, argv, &db, pos, 2, &npos, &opts.all_lead, err)) < 0)
+        return rc;
+    if (npos != 2 || strcmp(pos[0], "plan"))
+        return gw_err_set(err, GW_EUSAGE, "import: expected `import plan FILE`");
+    existed = access(db, F_OK) == 0;
+    if ((rc = S_mkdir_for(db, err)) < 0 || (rc = gw_store_open(&st, db, err)) < 0)
+        goto out;
+    rc = gw_import_plan_file(st, pos[1], &opts, err);
+out:
+    gw_store_close(st);
+    /* A failed import leaves no trace: not even a new empty database. */
+    if (rc < 0 && !existed) {
+        char *j = gw_xmalloc(strlen(db) + 16);
+        sprintf(j, "%s-journal", db);
+        unlink(db);
+        unlink(j);
+        free(j);
+    }
+    return rc;
+}
+
+/* Opens an existing database and loads its plan. */
+static int
+S_load(const char *db, gw_store **st, gw_plan **plan, gw_err *err)
+{
+    int rc;
+    *plan = NULL;
+    if ((rc = gw_store_open_existing(st, db, err)) < 0)
+        return rc;
+    if ((rc = gw_plan_load(*st, plan, err)) < 0) {
+        gw_store_close(*st);
+        *st = NULL;
+    }
+    return rc;
+}
+
+/* The units of task t with role, joined by 、 into b (cleared first). */
+static void
+S_units(const gw_plan *p, const gw_task *t, int role, gw_buf *b)
+{
+    gw_buf_clear(b);
+    for (size_t i = 0; i < t->nassignments; i++) {
+        const gw_unit *u;
+        if (t->assignments[i].role != role)
+            continue;
+        u = gw_plan_unit_by_id(p, t->assignments[i].unit);
+        if (b->len)
+            gw_buf_puts(b, "、");
+        gw_buf_puts(b, u ? u->name : "?");
+    }
+}
+
+static void
+S_deadlines(const gw_task *t, gw_buf *b)
+{
+    gw_buf_clear(b);
+    for (size_t i = 0; i < t->nmilestones; i++) {
+        if (!*t->milestones[i].deadline)
+            continue;
+        if (b->len)
+            gw_buf_puts(b, "、");
+        gw_buf_puts(b, t->milestones[i].deadline);
+    }
+}
+
+/* The full task text: short title and body (without the unit list). */
+static void
+S_task_text(const gw_task *t, gw_buf *b)
+{
+    gw_buf_clear(b);
+    if (*t->title) {
+        gw_buf_puts(b, t->title);
+        gw_buf_puts(b, "。");
+    }
+    gw_buf_puts(b, t->body);
+}
+
+/* The first n characters of s, with … when cut. */
+static void
+S_excerpt(const char *s, size_t n, gw_buf *b)
+{
+    size_t i = 0, c = 0;
+    uint32_t cp;
+    while (s[i] && c < n) {
+        int k = gw_utf8_decode(s + i, strlen(s + i), &cp);
+        i += k > 0 ? (size_t)k : 1;
+        c++;
+    }
+    gw_buf_put(b, s, i);
+    if (s[i])
+        gw_buf_puts(b, "…");
+}
+
+static void
+S_list_tasks(const gw_plan *p)
+{
+    gw_buf b, l;
+    int last_sec = -1;
+    gw_buf_init(&b);
+    gw_buf_init(&l);
+    for (size_t i = 0; i < gw_plan_task_count(p); i++) {
+        const gw_task *t = gw_plan_task(p, i);
+        if (t->section != last_sec) {
+            const gw_section *s = gw_plan_section_by_id(p, t->section);
+            if (s)
+                printf("%s%s%s\n", i ? "\n" : "", s->label, s->title);
+            last_sec = t->section;
+        }
+        gw_buf_clear(&b);
+        if (*t->title)
+            gw_buf_puts(&b, t->title);
+        else
+            S_excerpt(t->body, 24, &b);
+        printf("%3d. %s\n", t->no, b.ptr);
+        S_units(p, t, GW_ROLE_LEAD, &l);
+        printf("     牵头：%s\n", l.ptr);
+        S_units(p, t, GW_ROLE_RESPONSIBLE, &l);
+        if (l.len)
+            printf("     责任：%s\n", l.ptr);
+        S_deadlines(t, &l);
+        if (l.len)
+            printf("     时限：%s\n", l.ptr);
+    }
+    gw_buf_free(&b);
+    gw_buf_free(&l);
+}
+
+static void
+S_list_units(const gw_plan *p)
+{
+    for (size_t i = 0; i < gw_plan_unit_count(p); i++) {
+        const gw_unit *u = gw_plan_unit(p, i);
+        int lead = 0, resp = 0;
+        for (size_t k = 0; k < gw_plan_task_count(p); k++) {
+            const gw_task *t = gw_plan_task(p, k);
+            for (size_t a = 0; a < t->nassignments; a++)
+                if (t->assignments[a].unit == u->id) {
+                    lead += t->assignments[a].role == GW_ROLE_LEAD;
+                    resp += t->assignments[a].role == GW_ROLE_RESPONSIBLE;
+                }
+        }
+        printf("%3d  %-10s  %s  牵头 %d  责任 %d", u->sort, u->kind, u->name, lead, resp);
+        if (u->is_group) {
+            size_t n;
+            const int *m = gw_plan_group_members(p, u->id, &n);
+            if (u->open_group) {
+                printf("  （开放组，无固定成员）");
+            } else {
+                printf("  成员：");
+                for (size_t k = 0; k < n; k++) {
+                    const gw_unit *x = gw_plan_unit_by_id(p, m[k]);
+                    printf("%s%s", k ? "、" : "", x ? x->name : "?");
+                }
+            }
+        }
+        printf("\n");
+    }
+}
+
+static void
+S_list_sections(const gw_plan *p)
+{
+    for (size_t i = 0; i < gw_plan_section_count(p); i++) {
+        const gw_section *s = gw_plan_section(p, i);
+        size_t n = 0;
+        for (size_t k = 0; k < gw_plan_task_count(p); k++)
+            n += gw_plan_task(p, k)->section == s->id;
+        printf("%s%s%s", s->level == 2 ? "  " : "", s->label, s->title);
+        if (s->is_requirements)
+            printf("  （%zu 项要求）\n", gw_plan_requirement_count(p));
+        else if (n)
+            printf("  （%zu 项任务）\n", n);
+        else
+            printf("\n");
+    }
+}
+
+int
+gw_cmd_list(int argc, char **argv, gw_err *err)
+{
+    const char *db, *pos[1];
+    int npos, rc;
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+
+    if ((rc = S_args(argc, argv, &db, pos, 1, &npos, NULL, err)) < 0)
+        return rc;
+    if (npos != 1 || (strcmp(pos[0], "tasks") && strcmp(pos[0], "units") &&
+                      strcmp(pos[0], "sections")))
+        return gw_err_set(err, GW_EUSAGE, "list: expected tasks, units or sections");
+    if ((rc = S_load(db, &st, &p, err)) < 0)
+        goto out;
+    if (!strcmp(pos[0], "tasks"))
+        S_list_tasks(p);
+    else if (!strcmp(pos[0], "units"))
+        S_list_units(p);
+    else
+        S_list_sections(p);
+out:
+    gw_plan_free(p);
+    gw_store_close(st);
+    return rc;
+}
+
+/* One RFC 4180 field: quoted when it holds a comma, quote or line break. */
+static void
+S_csv_field(gw_buf *b, const char *s, int last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        gw_buf_putc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                gw_buf_putc(b, '"');
+            gw_buf_putc(b, *s);
+        }
+        gw_buf_putc(b, '"');
+    } else {
+        gw_buf_puts(b, s);
+    }
+    gw_buf_puts(b, last ? "\r\n" : ",");
+}
+
+int
+gw_cmd_export(int argc, char **argv, gw_err *err)
+{
+    const char *db = GW_DEFAULT_DB, *out = NULL, *what = NULL;
+    int rc = 0;
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    gw_buf csv, f;
+
+    gw_buf_init(&csv);
+    gw_buf_init(&f);
+    for (int i = 1; i < argc; i++) {
+        if ((rc = gw_cli_optval(argc, argv, &i, "--db", &db, err)) < 0 ||
+            (!rc && (rc = gw_cli_optval(argc, argv, &i, "-o", &out, err)) < 0))
+            goto out;
+        if (rc == 1)
+            continue;
+        if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--verbose"))
+            continue;
+        if (what || argv[i][0] == '-') {
+            rc = gw_err_set(err, GW_EUSAGE, "export: unexpected argument %s", argv[i]);
+            goto out;
+        }
+        what = argv[i];
+    }
+    if (!what || strcmp(what, "csv")) {
+        rc = gw_err_set(err, GW_EUSAGE, "export: expected `export csv`");
+        goto out;
+    }
+    if ((rc = S_load(db, &st, &p, err)) < 0)
+        goto out;
+    gw_buf_puts(&csv, "序号,类别,任务,牵头单位,责任单位,完成时限\r\n");
+    for (size_t i = 0; i < gw_plan_task_count(p); i++) {
+        const gw_task *t = gw_plan_task(p, i);
+        const gw_section *s = gw_plan_section_by_id(p, t->section);
+        char no[16];
+        snprintf(no, sizeof no, "%d", t->no);
+        S_csv_field(&csv, no, 0);
+        S_csv_field(&csv, s ? s->title : "", 0);
+        S_task_text(t, &f);
+        S_csv_field(&csv, f.ptr, 0);
+        S_units(p, t, GW_ROLE_LEAD, &f);
+        S_csv_field(&csv, f.ptr, 0);
+        S_units(p, t, GW_ROLE_RESPONSIBLE, &f);
+        S_csv_field(&csv, f.ptr, 0);
+        S_deadlines(t, &f);
+        S_csv_field(&csv, f.ptr, 1);
+    }
+    if (out && strcmp(out, "-")) {
+        rc = gw_file_write_atomic(out, csv.ptr, csv.len, err);
+    } else if (fwrite(csv.ptr, 1, csv.len, stdout) != csv.len || fflush(stdout) != 0) {
+        rc = gw_err_set(err, GW_EIO, "export: cannot write to standard output");
+    }
+out:
+    gw_buf_free(&csv);
+    gw_buf_free(&f);
+    gw_plan_free(p);
+    gw_store_close(st);
+    return rc;
+}
+
+/* ------------------------------------------------------------------- set */
+
+static const struct {
+    const char *key, *what;
+} S_keys[] = {
+    {"title", "the plan's title"},
+    {"preamble", "the paragraph before the first section"},
+    {"notice_title", "title of the notice that circulates the plan"},
+    {"issuer", "issuing authority (发文机关)"},
+    {"issuer_mark", "issuer mark of the masthead (发文机关标志)"},
+    {"doc_number", "document number, e.g. 株人才办发〔2017〕3号"},
+    {"sign_date", "date of signing (成文日期), 2017-05-12 or 2017年5月12日"},
+    {"addressees", "main addressees (主送机关), without the final ："},
+    {"copy_to", "copy-to organs (抄送机关), without the final 。"},
+    {"printer", "printing organisation (印发机关)"},
+    {"print_date", "printing date (印发日期)"},
+    {"note", "note (附注), e.g. （此件公开发布）"},
+    {"attachment", "attachment number of the plan in the notice (附件N)"},
+    {"copy_no", "copy number (份号), six digits"},
+    {"secret", "classification (密级和保密期限), e.g. 秘密★1年"},
+    {"urgency", "urgency (紧急程度): 特急 or 加急"},
+    {"signer", "signer (签发人)"},
+};
+
+#define S_NKEYS (sizeof S_keys / sizeof S_keys[0])
+
+/* 2017-05-12 or 2017年5月12日 → ISO in iso[11]; 1 when a real date. */
+static int
+S_date(const char *s, char iso[11])
+{
+    int y, m, d, n = 0;
+    if (!((sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n]) ||
+          (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 && !s[n])))
+        return 0;
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    {
+        char tmp[40];
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+        memcpy(iso, tmp, 11);
+    }
+    /* gw_import_deadline checks that the day exists in that month. */
+    {
+        char chk[11];
+        return gw_import_deadline(iso, chk) && !strcmp(chk, iso);
+    }
+}
+
+/* Validates a document number: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.4). */
+static int
+S_doc_number(const char *v, gw_err *err)
+{
+    const char *lb = strstr(v, "〔"), *rb = lb ? strstr(lb, "〕") : NULL, *p;
+    static const char *const wrong[][2] = {
+        {"[", "]"}, {"(", ")"}, {"（", "）"}, {"【", "】"}, {"［", "］"}, {"〈", "〉"},
+    };
+    for (size_t i = 0; !lb && i < sizeof wrong / sizeof wrong[0]; i++) {
+        const char *a = strstr(v, wrong[i][0]), *b = a ? strstr(a, wrong[i][1]) : NULL;
+        if (a && b && b - a == (long)strlen(wrong[i][0]) + 4) {
+            gw_buf fix;
+            int rc;
+            gw_buf_init(&fix);
+            gw_buf_put(&fix, v, (size_t)(a - v));
+            gw_buf_puts(&fix, "〔");
+            gw_buf_put(&fix, a + strlen(wrong[i][0]), 4);
+            gw_buf_puts(&fix, "〕");
+            gw_buf_puts(&fix, b + strlen(wrong[i][1]));
+            rc = gw_err_set(err, GW_EINPUT, "set doc_number: the year of a document number "
+                            "is in 六角括号 〔〕 (GB/T 9704-2012 7.2.4): did you mean %s?",
+                            fix.ptr);
+            gw_buf_free(&fix);
+            return rc;
+        }
+    }
+    if (!lb || !rb || lb == v)
+        return gw_err_set(err, GW_EINPUT, "set doc_number: expected 机关代字〔年份〕序号号, "
+                          "e.g. 株人才办发〔2017〕3号; got %s", v);
+    p = lb + strlen("〔");
+    for (int i = 0; i < 4; i++, p++)
+        if (*p < '0' || *p > '9')
+            return gw_err_set(err, GW_EINPUT, "set doc_number: the year in 〔〕 must be "
+                              "four digits: %s", v);
+    if (p != rb)
+        return gw_err_set(err, GW_EINPUT, "set doc_number: the year in 〔〕 must be four "
+                          "digits: %s", v);
+    p = rb + strlen("〕");
+    if (S_starts_with(p, "第"))
+        return gw_err_set(err, GW_EINPUT, "set doc_number: no 第 before the serial number "
+                          "(GB/T 9704-2012 7.2.4): %s", v);
+    if (*p == '0')
+        return gw_err_set(err, GW_EINPUT, "set doc_number: the serial number has no leading "
+                          "zero (GB/T 9704-2012 7.2.4): %s", v);
+    if (*p < '1' || *p > '9')
+        return gw_err_set(err, GW_EINPUT, "set doc_number: expected a serial number after "
+                          "〕: %s", v);
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (strcmp(p, "号"))
+        return gw_err_set(err, GW_EINPUT, "set doc_number: the number must end with 号: %s", v);
+    return 0;
+}
+
+/* Checks (and for dates rewrites into iso) a metadata value. */
+static int
+S_check(const char *key, const char **val, char iso[11], gw_err *err)
+{
+    const char *v = *val;
+    size_t n = strlen(v);
+    if (n > S_META_MAX)
+        return gw_err_set(err, GW_EINPUT, "set %s: value longer than the cap of %d bytes",
+                          key, S_META_MAX);
+    if (gw_utf8_validate(v, n) >= 0)
+        return gw_err_set(err, GW_EINPUT, "set %s: the value is not valid UTF-8", key);
+    if (strcmp(key, "preamble") && (strchr(v, '\n') || strchr(v, '\r')))
+        return gw_err_set(err, GW_EINPUT, "set %s: the value must be one line", key);
+    if (!strcmp(key, "doc_number"))
+        return S_doc_number(v, err);
+    if (!strcmp(key, "sign_date") || !strcmp(key, "print_date")) {
+        if (!S_date(v, iso))
+            return gw_err_set(err, GW_EINPUT, "set %s: %s is not a real date (write "
+                              "2017-05-12 or 2017年5月12日)", key, v);
+        *val = iso;
+        return 0;
+    }
+    if (!strcmp(key, "copy_no")) {
+        for (const char *p = v; *p; p++)
+            if (*p < '0' || *p > '9')
+                goto bad_copy;
+        if (n == 6)
+            return 0;
+    bad_copy:
+        return gw_err_set(err, GW_EINPUT, "set copy_no: the copy number is six digits "
+                          "(GB/T 9704-2012 7.2.1), e.g. 000001; got %s", v);
+    }
+    if (!strcmp(key, "urgency") && *v && strcmp(v, "特急") && strcmp(v, "加急"))
+        return gw_err_set(err, GW_EINPUT, "set urgency: 特急 or 加急 (GB/T 9704-2012 "
+                          "7.2.3), got %s", v);
+    if (!strcmp(key, "secret") && *v && !S_starts_with(v, "秘密") &&
+        !S_starts_with(v, "机密") && !S_starts_with(v, "绝密"))
+        return gw_err_set(err, GW_EINPUT, "set secret: 秘密, 机密 or 绝密 (with ★ and a "
+                          "period if any), got %s", v);
+    if (!strcmp(key, "attachment")) {
+        for (const char *p = v; *p; p++)
+            if (*p < '0' || *p > '9')
+                return gw_err_set(err, GW_EINPUT, "set attachment: a number, got %s", v);
+    }
+    if (!*v && (!strcmp(key, "title") || !strcmp(key, "issuer") ||
+                !strcmp(key, "notice_title")))
+        return gw_err_set(err, GW_EINPUT, "set %s: the value may not be empty", key);
+    return 0;
+}
+
+int
+gw_cmd_set(int argc, char **argv, gw_err *err)
+{
+    const char *db = GW_DEFAULT_DB, *pos[2] = {NULL, NULL}, *val;
+    int npos = 0, rc = 0, list = 0;
+    size_t k;
+    gw_store *st = NULL;
+    gw_buf cur;
+    char iso[11];
+
+    gw_buf_init(&cur);
+    for (int i = 1; i < argc; i++) {
+        if ((rc = gw_cli_optval(argc, argv, &i, "--db", &db, err)) < 0)
+            goto out;
+        if (rc == 1)
+            continue;
+        if (!strcmp(argv[i], "--list")) {
+            list = 1;
+        } else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--verbose")) {
+            continue;
+        } else if (npos < 2 && (argv[i][0] != '-' || npos == 1)) {
+            pos[npos++] = argv[i];
+        } else {
+            rc = gw_err_set(err, GW_EUSAGE, "set: unexpected argument %s", argv[i]);
+            goto out;
+        }
+    }
+    rc = 0;
+    if (!list && npos != 2) {
+        rc = gw_err_set(err, GW_EUSAGE, "set: expected KEY VALUE or --list");
+        goto out;
+    }
+    if (!list) {
+        for (k = 0; k < S_NKEYS; k++)
+            if (!strcmp(pos[0], S_keys[k].key))
+                break;
+        if (k == S_NKEYS) {
+            gw_buf_printf(&cur, "set: unknown key %s; the keys are", pos[0]);
+            for (k = 0; k < S_NKEYS; k++)
+                gw_buf_printf(&cur, "%s %s", k ? "," : "", S_keys[k].key);
+            rc = gw_err_set(err, GW_EINPUT, "%s", cur.ptr);
+            goto out;
+        }
+        val = pos[1];
+        if ((rc = S_check(pos[0], &val, iso, err)) < 0)
+            goto out;
+    }
+    if ((rc = gw_store_open_existing(&st, db, err)) < 0)
+        goto out;
+    if (list) {
+        for (k = 0; k < S_NKEYS; k++) {
+            if ((rc = gw_store_meta_get(st, S_keys[k].key, &cur, err)) < 0)
+                goto out;
+            printf("%-13s %s\n%-13s   %s\n", S_keys[k].key, rc ? cur.ptr : "(unset)", "",
+                   S_keys[k].what);
+        }
+        rc = 0;
+        goto out;
+    }
+    if ((rc = gw_store_begin(st, err)) < 0)
+        goto out;
+    if ((rc = gw_store_meta_set(st, pos[0], val, err)) < 0) {
+        gw_store_rollback(st);
+        goto out;
+    }
+    rc = gw_store_commit(st, err);
+out:
+    gw_buf_free(&cur);
+    gw_store_close(st);
+    return rc;
+}

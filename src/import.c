@@ -1,0 +1,1421 @@
+/* import.c — a plan published as text → the record.
+ *
+ * Two phases.  S_parse reads the whole text into plain structures (lines,
+ * sections, tasks with their unit lists, requirements) and stops at the first
+ * error with FILE:LINE:COL.  S_store then writes the record in one
+ * transaction.  So a bad file never changes the database. */
+#include "import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Caps on input sizes (docs/hacking.md: say which cap was hit). */
+#define S_FILE_MAX   (8u * 1024 * 1024)   /* a plan of 10 000 tasks fits */
+#define S_LINE_MAX   (64u * 1024)         /* bytes in one line */
+#define S_TASKS_MAX  20000
+#define S_LIST_MAX   300                  /* units in one list */
+#define S_NAME_MAX   40                   /* characters in one unit name */
+#define S_DEPTH_MAX  16                   /* nested brackets in one line */
+#define S_TITLE_MAX  20                   /* characters of a short title */
+
+const char *const gw_norm_chars[GW_NORM_N] = {
+    "，", "；", "：", "（", "）", "！", "？", "“", "”"
+};
+
+/* Lines that web pages add around a published plan.  A line starting with
+ * one of these is reported and skipped. */
+static const char *const S_artefacts[] = {
+    "编辑推荐", "温馨提示", "责任编辑", "点击加载", "相关阅读", "相关链接",
+    "上一篇", "下一篇", "打印本页", "关闭窗口", "分享到", "来源：", "【打印】",
+    "【关闭】", "扫一扫", "版权所有",
+};
+
+/* Suffixes that give a group of units in a list its role (convention b),
+ * longest first so that 按职责分工负责 is not read as 负责. */
+static const struct { const char *text; int role; } S_markers[] = {
+    {"按职责分工负责", 2}, {"按职责分工配合", 2}, {"按职能分工负责", 2},
+    {"按职责负责", 2}, {"共同牵头", 1}, {"牵头负责", 1}, {"牵头", 1},
+    {"配合", 2}, {"负责", 2}, {"参与", 2}, {"协助", 2},
+};
+
+enum { S_ROLE_NONE = 0, S_ROLE_LEAD = 1, S_ROLE_RESP = 2 };
+
+typedef struct {
+    int         no;         /* line number, 1-based */
+    int         lead;       /* characters of white space trimmed at the start */
+    const char *text;       /* normalised, trimmed */
+} S_line;
+
+typedef struct {
+    const char *name;
+    int         role;       /* S_ROLE_* */
+    int         line, col;
+} S_unit;
+
+typedef struct {
+    int         no, line, section;
+    const char *raw;        /* text after "N." with continuation lines */
+    int         first_base; /* column before raw[0] on the first line */
+    int         last_line, last_base;
+    size_t      last_off;   /* characters of raw before the last line */
+    const char *title, *body, *units_text;
+    S_unit     *units;
+    size_t      nunits, capunits;
+    int         has_d;      /* convention d: 牵头单位：/责任单位： lines */
+    const char *deadline, *form;
+} S_task;
+
+typedef struct {
+    int         parent, level, ordinal, is_req;
+    const char *label, *title;
+} S_section;
+
+typedef struct {
+    const char *label, *text;
+} S_req;
+
+typedef struct {
+    const char *name, *kind, *short_name, *aliases, *members;
+    int         line;
+} S_dirent;
+
+typedef struct {
+    const char     *file;
+    gw_arena       *A;
+    const gw_import_opts *opts;
+    gw_norm_counts  counts;
+    S_line         *lines;
+    size_t          nlines;
+    S_section      *secs;
+    size_t          nsecs;
+    S_task         *tasks;
+    size_t          ntasks;
+    S_req          *reqs;
+    size_t          nreqs;
+    S_dirent       *dir;
+    size_t          ndir;
+    const char     *title, *preamble, *attachment;
+    int             sticky_first_lead;   /* a note with 下同 was seen */
+} S_ctx;
+
+/* ------------------------------------------------------------- characters */
+
+static uint32_t
+S_cp_at(const char *s, size_t n, size_t *len)
+{
+    uint32_t cp = 0;
+    int k = gw_utf8_decode(s, n, &cp);
+    *len = k > 0 ? (size_t)k : 1;
+    return k > 0 ? cp : 0xFFFD;
+}
+
+/* Characters that make the neighbourhood "Chinese text": CJK and full-width
+ * forms, CJK punctuation, curly quotes, the ideographic dots and dashes. */
+static int
+S_is_cjk(uint32_t cp)
+{
+    return cp >= 0x2E80 || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2014 ||
+           cp == 0x2026 || cp == 0x00B7 || cp == '"';
+}
+
+static size_t
+S_nchars(const char *s, size_t n)
+{
+    size_t i = 0, c = 0, k;
+    while (i < n) {
+        S_cp_at(s + i, n - i, &k);
+        i += k;
+        c++;
+    }
+    return c;
+}
+
+static int
+S_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static int
+S_ends(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+static char *
+S_cat(gw_arena *A, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    char *p = gw_arena_alloc(A, na + nb + 1);
+    memcpy(p, a, na);
+    memcpy(p + na, b, nb + 1);
+    return p;
+}
+
+/* Trims ASCII white space and U+3000 at both ends of s[0..*n); returns the
+ * new start and stores the characters trimmed at the start in *lead. */
+static const char *
+S_trim(const char *s, size_t *n, int *lead)
+{
+    int l = 0;
+    for (;;) {
+        if (*n && (*s == ' ' || *s == '\t' || *s == '\r')) {
+            s++, (*n)--, l++;
+        } else if (*n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+            s += 3, *n -= 3, l++;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t' || s[*n - 1] == '\r'))
+            (*n)--;
+        else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
+            *n -= 3;
+        else
+            break;
+    }
+    if (lead)
+        *lead = l;
+    return s;
+}
+
+/* ---------------------------------------------------------- normalisation */
+
+int
+gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *counts)
+{
+    static const char half[] = ",;:()!?";
+    /* Parentheses are converted as pairs so that （…) never appears: a ")"
+     * follows the fate of its "(".  The stack depth is capped; deeper
+     * parentheses are judged on their own context. */
+    unsigned char stack[64];
+    int depth = 0, quote_open = 0;
+    uint32_t prev = 0;
+    size_t i = 0, k;
+
+    while (i < n) {
+        uint32_t cp = S_cp_at(s + i, n - i, &k);
+        const char *h = cp < 128 && cp ? strchr(half, (int)cp) : NULL;
+        if (cp == '"') {
+            int slot = quote_open ? GW_NORM_RQUOTE : GW_NORM_LQUOTE;
+            gw_buf_puts(out, gw_norm_chars[slot]);
+            if (counts)
+                counts->n[slot]++;
+            quote_open = !quote_open;
+            prev = quote_open ? 0x201C : 0x201D;
+            i += k;
+            continue;
+        }
+        if (h) {
+            uint32_t next = 0;
+            size_t j = i + k, kk;
+            int slot = (int)(h - half), conv;
+            while (j < n && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+            if (j < n)
+                next = S_cp_at(s + j, n - j, &kk);
+            conv = S_is_cjk(prev) || S_is_cjk(next);
+            if (cp == '(') {
+                if (depth < (int)sizeof stack)
+                    stack[depth] = (unsigned char)conv;
+                depth++;
+            } else if (cp == ')' && depth > 0) {
+                depth--;
+                if (depth < (int)sizeof stack)
+                    conv = stack[depth];
+            }
+            if (conv) {
+                gw_buf_puts(out, gw_norm_chars[slot]);
+                if (counts)
+                    counts->n[slot]++;
+                prev = 0x3000;   /* any full-width character */
+                i += k;
+                continue;
+            }
+        }
+        gw_buf_put(out, s + i, k);
+        if (cp != ' ' && cp != '\t')
+            prev = cp;
+        i += k;
+    }
+    return quote_open;
+}
+
+/* -------------------------------------------------------------- deadlines */
+
+static int
+S_days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static int
+S_iso(char iso[11], int y, int m, int d)
+{
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > S_days_in(y, m)) {
+        iso[0] = '\0';
+        return 0;
+    }
+    {
+        char tmp[40];
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+        memcpy(iso, tmp, 11);
+    }
+    return 1;
+}
+
+int
+gw_import_deadline(const char *t, char iso[11])
+{
+    int y = 0, m = 0, d = 0, n = 0;
+    const char *rest;
+
+    iso[0] = '\0';
+    if (sscanf(t, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && t[n] == '\0')
+        return S_iso(iso, y, m, d);
+    if (sscanf(t, "%4d年%n", &y, &n) != 1)
+        return 0;
+    rest = t + n;
+    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "年底") || !strcmp(rest, "末") ||
+        !strcmp(rest, "下半年") || !strcmp(rest, "前"))
+        return S_iso(iso, y, 12, 31);
+    if (!strcmp(rest, "上半年"))
+        return S_iso(iso, y, 6, 30);
+    if (sscanf(rest, "%2d月%n", &m, &n) != 1)
+        return 0;
+    rest += n;
+    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "末") || !strcmp(rest, "前") ||
+        !strcmp(rest, "份"))
+        return m >= 1 && m <= 12 ? S_iso(iso, y, m, S_days_in(y, m)) : 0;
+    if (sscanf(rest, "%2d日%n", &d, &n) == 1 && (rest[n] == '\0' || !strcmp(rest + n, "前")))
+        return S_iso(iso, y, m, d);
+    return 0;
+}
+
+/* ------------------------------------------------------------- directory */
+
+/* Reads data/units.tsv (see the comment at its top). */
+static int
+S_dir_load(S_ctx *c, gw_err *err)
+{
+    char *path = gw_home_path("data/units.tsv");
+    gw_buf b;
+    char *p, *nl;
+    int rc, lineno = 0;
+    size_t cap = 0;
+
+    gw_buf_init(&b);
+    if ((rc = gw_file_read(path, S_FILE_MAX, &b, err)) < 0)
+        goto out;
+    for (p = b.ptr; p && *p; p = nl ? nl + 1 : NULL) {
+        static const char *const kinds[] = {"party", "government", "county", "mass",
+                                            "school", "group", "other"};
+        char *f[5];
+        int nf = 0, kind_ok = 0;
+        nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        if (*p == '#' || !*p)
+            continue;
+        f[nf++] = p;
+        for (char *q = p; *q && nf < 5; q++)
+            if (*q == '\t') {
+                *q = '\0';
+                f[nf++] = q + 1;
+            }
+        if (nf != 5) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d: expected 5 tab-separated fields "
+                            "(name, kind, short name, aliases, members), found %d",
+                            path, lineno, nf);
+            goto out;
+        }
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            kind_ok |= !strcmp(f[1], kinds[k]);
+        if (!kind_ok) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d: unknown kind '%s' (party, government, "
+                            "county, mass, school, group, other)", path, lineno, f[1]);
+            goto out;
+        }
+        if (c->ndir == cap) {
+            cap = cap ? cap * 2 : 64;
+            c->dir = gw_xrealloc(c->dir, cap * sizeof *c->dir);
+        }
+        c->dir[c->ndir].name = gw_arena_strdup(c->A, f[0]);
+        c->dir[c->ndir].kind = gw_arena_strdup(c->A, f[1]);
+        c->dir[c->ndir].short_name = gw_arena_strdup(c->A, strcmp(f[2], "-") ? f[2] : "");
+        c->dir[c->ndir].aliases = gw_arena_strdup(c->A, strcmp(f[3], "-") ? f[3] : "");
+        c->dir[c->ndir].members = gw_arena_strdup(c->A, strcmp(f[4], "-") ? f[4] : "");
+        c->dir[c->ndir].line = lineno;
+        c->ndir++;
+    }
+out:
+    gw_buf_free(&b);
+    free(path);
+    return rc;
+}
+
+/* Whether name is in the shipped directory (a canonical name or an alias). */
+static int
+S_dir_known(const S_ctx *c, const char *name, size_t n)
+{
+    for (size_t i = 0; i < c->ndir; i++) {
+        const char *a = c->dir[i].aliases;
+        if (strlen(c->dir[i].name) == n && !memcmp(c->dir[i].name, name, n))
+            return 1;
+        while (*a) {
+            const char *e = strstr(a, "、");
+            size_t len = e ? (size_t)(e - a) : strlen(a);
+            if (len == n && !memcmp(a, name, n))
+                return 1;
+            a += len + (e ? strlen("、") : 0);
+        }
+    }
+    return 0;
+}
+
+/* ----------------------------------------------------------------- lines */
+
+/* Splits the text into lines, checks UTF-8 and the line cap, normalises. */
+static int
+S_split(S_ctx *c, const char *text, size_t n, gw_err *err)
+{
+    size_t i = 0, cap = 0;
+    int no = 0, rc = 0;
+    long bad;
+    gw_buf nb;
+
+    gw_buf_init(&nb);
+    if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+        text += 3, n -= 3;
+    bad = gw_utf8_validate(text, n);
+    if (bad >= 0) {
+        size_t ls = 0;
+        int line = 1;
+        for (size_t j = 0; j < (size_t)bad; j++)
+            if (text[j] == '\n')
+                line++, ls = j + 1;
+        rc = gw_err_set(err, GW_EINPUT, "%s:%d:%zu: invalid UTF-8 (byte 0x%02X); "
+                        "save the plan as UTF-8", c->file, line,
+                        S_nchars(text + ls, (size_t)bad - ls) + 1,
+                        (unsigned)(unsigned char)text[bad]);
+        goto out;
+    }
+    {
+        /* Only white space (or nothing) is an empty plan. */
+        size_t j;
+        for (j = 0; j < n; j++)
+            if (text[j] != '\n' && text[j] != ' ' && text[j] != '\t' && text[j] != '\r')
+                break;
+        if (j == n) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:1:1: the file is empty: no plan text",
+                            c->file);
+            goto out;
+        }
+    }
+    while (i < n) {
+        const char *s = text + i, *e = memchr(s, '\n', n - i), *t;
+        size_t len = e ? (size_t)(e - s) : n - i;
+        int lead, odd;
+        no++;
+        i += len + 1;
+        if (len > S_LINE_MAX) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d:1: line longer than the cap of %u bytes",
+                            c->file, no, S_LINE_MAX);
+            goto out;
+        }
+        t = S_trim(s, &len, &lead);
+        if (!len)
+            continue;
+        gw_buf_clear(&nb);
+        odd = gw_import_normalise(t, len, &nb, &c->counts);
+        if (odd)
+            gw_warnf("%s:%d: odd number of straight quotes; the last “ has no ”",
+                     c->file, no);
+        if (c->nlines == cap) {
+            cap = cap ? cap * 2 : 256;
+            c->lines = gw_xrealloc(c->lines, cap * sizeof *c->lines);
+        }
+        c->lines[c->nlines].no = no;
+        c->lines[c->nlines].lead = lead;
+        c->lines[c->nlines].text = gw_arena_strndup(c->A, nb.ptr, nb.len);
+        c->nlines++;
+    }
+out:
+    gw_buf_free(&nb);
+    return rc;
+}
+
+/* Checks that the brackets of one line pair up. */
+static int
+S_brackets(const S_ctx *c, const S_line *l, gw_err *err)
+{
+    static const char *const open[] = {"（", "《", "【", "〔", "(", "["};
+    static const char *const close[] = {"）", "》", "】", "〕", ")", "]"};
+    int stack[S_DEPTH_MAX], cols[S_DEPTH_MAX], depth = 0, col = l->lead;
+    const char *s = l->text;
+
+    while (*s) {
+        size_t k, j;
+        int found = 0;
+        col++;
+        for (j = 0; j < sizeof open / sizeof open[0]; j++) {
+            if (S_starts(s, open[j])) {
+                if (depth == S_DEPTH_MAX)
+                    return gw_err_set(err, GW_EINPUT, "%s:%d:%d: brackets nested deeper "
+                                      "than the cap of %d", c->file, l->no, col, S_DEPTH_MAX);
+                stack[depth] = (int)j;
+                cols[depth++] = col;
+                found = 1;
+                break;
+            }
+            if (S_starts(s, close[j])) {
+                if (depth == 0)
+                    return gw_err_set(err, GW_EINPUT, "%s:%d:%d: unbalanced bracket: %s "
+                                      "closes nothing", c->file, l->no, col, close[j]);
+                if (stack[depth - 1] != (int)j)
+                    return gw_err_set(err, GW_EINPUT, "%s:%d:%d: unbalanced bracket: %s "
+                                      "does not close the %s opened at column %d",
+                                      c->file, l->no, col, close[j], open[stack[depth - 1]],
+                                      cols[depth - 1]);
+                depth--;
+                found = 1;
+                break;
+            }
+        }
+        (void)found;
+        S_cp_at(s, strlen(s), &k);
+        s += k;
+    }
+    if (depth > 0)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: unbalanced bracket: %s is never "
+                          "closed on this line", c->file, l->no, cols[depth - 1],
+                          open[stack[depth - 1]]);
+    return 0;
+}
+
+/* ------------------------------------------------------------- headings */
+
+static const char S_cnum[] = "一二三四五六七八九十";
+
+/* Length in bytes of a run of Chinese numerals 一…十 at s, and its value
+ * (一 … 九十九). */
+static size_t
+S_cnum_len(const char *s, int *val)
+{
+    size_t n = 0;
+    int v = 0, tens = 0, d;
+    for (;;) {
+        for (d = 0; d < 10; d++)
+            if (!strncmp(s + n, S_cnum + 3 * d, 3))
+                break;
+        if (d == 10)
+            break;
+        if (d == 9)
+            tens = v ? v : 1, v = 0;
+        else
+            v = d + 1;
+        n += 3;
+    }
+    *val = tens * 10 + v;
+    return n;
+}
+
+/* "一、title" → level 1; "（一）title" → level 2.  Returns the level or 0,
+ * with the label length in *lab. */
+static int
+S_heading(const char *s, size_t *lab, int *ordinal)
+{
+    size_t n = S_cnum_len(s, ordinal);
+    if (n && S_starts(s + n, "、")) {
+        *lab = n + strlen("、");
+        return 1;
+    }
+    if (S_starts(s, "（")) {
+        n = S_cnum_len(s + 3, ordinal);
+        if (n && S_starts(s + 3 + n, "）")) {
+            *lab = 3 + n + 3;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+/* "12." / "12．" / "12、" → 12 with the label length, else 0. */
+static int
+S_tasknum(const char *s, size_t *lab)
+{
+    int v = 0;
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9' && n < 6)
+        v = v * 10 + (s[n++] - '0');
+    if (!n)
+        return 0;
+    if (s[n] == '.') {
+        /* "2017.5" is a number, not a task. */
+        if (s[n + 1] >= '0' && s[n + 1] <= '9')
+            return 0;
+        *lab = n + 1;
+        return v;
+    }
+    if (S_starts(s + n, "．") || S_starts(s + n, "、")) {
+        *lab = n + 3;
+        return v;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ unit lists */
+
+static void
+S_add_unit(S_ctx *c, S_task *t, const char *name, size_t n, int role, int line, int col)
+{
+    if (t->nunits == t->capunits) {
+        t->capunits = t->capunits ? t->capunits * 2 : 8;
+        t->units = gw_xrealloc(t->units, t->capunits * sizeof *t->units);
+    }
+    t->units[t->nunits].name = gw_arena_strndup(c->A, name, n);
+    t->units[t->nunits].role = role;
+    t->units[t->nunits].line = line;
+    t->units[t->nunits].col = col;
+    t->nunits++;
+}
+
+/* Column of character index k of a task's raw text. */
+static void
+S_pos(const S_task *t, size_t k, int *line, int *col)
+{
+    if (k >= t->last_off) {
+        *line = t->last_line;
+        *col = t->last_base + (int)(k - t->last_off) + 1;
+    } else {
+        *line = t->line;
+        *col = t->first_base + (int)k + 1;
+    }
+}
+
+/* Adds one unit name at character index k of the task's raw text. */
+static int
+S_emit(S_ctx *c, S_task *t, const char *name, size_t nl, int role, size_t k, gw_err *err)
+{
+    int line, col;
+    S_pos(t, k, &line, &col);
+    if (nl == 0)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: empty unit name in the unit list "
+                          "of task %d", c->file, line, col, t->no);
+    if (S_nchars(name, nl) > S_NAME_MAX)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: unit name longer than the cap of "
+                          "%d characters in task %d: is a separator 、 missing?",
+                          c->file, line, col, S_NAME_MAX, t->no);
+    if (t->nunits >= S_LIST_MAX)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: more than %d units in the list "
+                          "of task %d", c->file, line, col, S_LIST_MAX, t->no);
+    S_add_unit(c, t, name, nl, role, line, col);
+    return 0;
+}
+
+/* Adds the units of one "A、B及C" run s[0..n) (role given), which starts at
+ * character index k0 of the task's raw text.  及/以及 separate units unless
+ * they are part of a name in the directory. */
+static int
+S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_err *err)
+{
+    size_t i = 0;
+    int rc;
+    for (;;) {
+        const char *e = strstr(s + i, "、");
+        size_t end = (e && (size_t)(e - s) < n) ? (size_t)(e - s) : n;
+        size_t nl = end - i, k;
+        int lead;
+        const char *name = S_trim(s + i, &nl, &lead);
+
+        k = k0 + S_nchars(s, i) + (size_t)lead;
+        while (nl && !S_dir_known(c, name, nl)) {
+            const char *p = strstr(name, "及");
+            size_t a, sl = strlen("及");
+            if (!p || (size_t)(p - name) + sl >= nl || p == name)
+                break;
+            a = (size_t)(p - name);
+            if (a >= 3 && !memcmp(p - 3, "以", 3))
+                a -= 3, sl += 3;
+            if ((rc = S_emit(c, t, name, a, role, k, err)) < 0)
+                return rc;
+            k += S_nchars(name, a + sl);
+            name += a + sl;
+            nl -= a + sl;
+        }
+        if ((rc = S_emit(c, t, name, nl, role, k, err)) < 0)
+            return rc;
+        if (end >= n)
+            break;
+        i = end + strlen("、");
+    }
+    return 0;
+}
+
+/* Whether a segment of a list is a note about the list (convention a). */
+static int
+S_note(const char *seg, int *first_lead, int *sticky)
+{
+    int is_note = 0;
+    if (strstr(seg, "牵头") && (strstr(seg, "第一") || strstr(seg, "首位") ||
+                                 strstr(seg, "首个") || strstr(seg, "排首"))) {
+        *first_lead = 1;
+        is_note = 1;
+    }
+    if ((strstr(seg, "其他") || strstr(seg, "其余") || strstr(seg, "其它")) &&
+        (strstr(seg, "责任单位") || strstr(seg, "配合单位") || strstr(seg, "参与单位")))
+        is_note = 1;
+    if (strstr(seg, "下同")) {
+        *sticky = 1;
+        is_note = 1;
+    }
+    return is_note;
+}
+
+/* Parses the unit list list[0..n) (inside its brackets) of task t, which
+ * starts at character index k0 of the task's raw text. */
+static int
+S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *err)
+{
+    size_t i = 0;
+    int rc = 0, any_lead = 0, first_lead = 0, sticky = 0;
+
+    while (i < n) {
+        const char *s = list + i, *e1 = strstr(s, "，"), *e2 = strstr(s, "；");
+        const char *e = (e1 && (!e2 || e1 < e2)) ? e1 : e2;
+        size_t len = (e && (size_t)(e - list) < n) ? (size_t)(e - s) : n - i;
+        char *seg = gw_arena_strndup(c->A, s, len);
+        size_t sl = len, m;
+        int role = S_ROLE_NONE;
+
+        if (!S_note(seg, &first_lead, &sticky)) {
+            for (m = 0; m < sizeof S_markers / sizeof S_markers[0]; m++) {
+                if (S_ends(seg, sl, S_markers[m].text) && sl > strlen(S_markers[m].text)) {
+                    role = S_markers[m].role;
+                    sl -= strlen(S_markers[m].text);
+                    break;
+                }
+            }
+            if (role == S_ROLE_LEAD)
+                any_lead = 1;
+            if (sl && (rc = S_names(c, t, seg, sl, role, k0 + S_nchars(list, i), err)) < 0)
+                return rc;
+        }
+        i += len + (e && (size_t)(e - list) < n ? 3 : 0);
+    }
+    if (sticky)
+        c->sticky_first_lead = 1;
+    if (t->nunits == 0) {
+        int line, col;
+        S_pos(t, k0, &line, &col);
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d has no unit list: the "
+                          "brackets name no unit", c->file, line, col, t->no);
+    }
+    /* Convention b: explicit 牵头 markers decide.  Otherwise the first listed
+     * unit leads (conventions a and c), or all lead with --all-lead when no
+     * note says otherwise. */
+    for (size_t u = 0; u < t->nunits; u++) {
+        if (any_lead)
+            t->units[u].role = t->units[u].role == S_ROLE_LEAD ? S_ROLE_LEAD : S_ROLE_RESP;
+        else if (c->opts->all_lead && !first_lead && !c->sticky_first_lead)
+            t->units[u].role = S_ROLE_LEAD;
+        else
+            t->units[u].role = u == 0 ? S_ROLE_LEAD : S_ROLE_RESP;
+    }
+    return 0;
+}
+
+/* -------------------------------------------------------------- tasks */
+
+/* Splits a task's raw text into title, body and unit list. */
+static int
+S_task_finish(S_ctx *c, S_task *t, gw_err *err)
+{
+    const char *raw = t->raw, *text_end;
+    size_t n = strlen(raw);
+    int rc;
+
+    if (!t->has_d) {
+        /* The unit list is the bracket group that ends the text (a final 。
+         * after it is tolerated). */
+        size_t end = n, j;
+        int depth = 0;
+        if (S_ends(raw, end, "。") && end >= 6 && S_ends(raw, end - 3, "）"))
+            end -= 3;
+        if (!S_ends(raw, end, "）")) {
+            int line, col;
+            S_pos(t, S_nchars(raw, n), &line, &col);
+            return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d has no unit list: expected "
+                              "（单位、单位…） at the end of the task, or 牵头单位：/责任单位： "
+                              "lines after it", c->file, line, col, t->no);
+        }
+        /* Walk back to the matching （; S_brackets has checked the balance. */
+        for (j = end; j >= 3; j -= 1) {
+            if (S_starts(raw + j - 3, "）") && j - 3 < end)
+                depth++;
+            else if (S_starts(raw + j - 3, "（") && --depth == 0)
+                break;
+        }
+        if (j < 3) {
+            int line, col;
+            S_pos(t, S_nchars(raw, end) - 1, &line, &col);
+            return gw_err_set(err, GW_EINPUT, "%s:%d:%d: unbalanced bracket: the unit list "
+                              "of task %d is not opened", c->file, line, col, t->no);
+        }
+        t->units_text = gw_arena_strndup(c->A, raw + j, end - 3 - j);
+        if ((rc = S_unit_list(c, t, raw + j, end - 3 - j, S_nchars(raw, j), err)) < 0)
+            return rc;
+        text_end = raw + j - 3;
+    } else {
+        text_end = raw + n;
+        if (!t->nunits) {
+            int line, col;
+            S_pos(t, 0, &line, &col);
+            return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d has a 完成时限/成果形式 line "
+                              "but no 牵头单位：or 责任单位： line", c->file, t->line,
+                              t->first_base + 1, t->no);
+        }
+        /* A d-style list without 牵头单位： lets the first listed unit lead. */
+        {
+            int lead = 0;
+            for (size_t u = 0; u < t->nunits; u++)
+                lead |= t->units[u].role == S_ROLE_LEAD;
+            if (!lead)
+                t->units[0].role = S_ROLE_LEAD;
+        }
+    }
+    {
+        /* Short title: a first sentence that names the task — short, no
+         * 、，；： inside, and followed by more text. */
+        size_t tn = (size_t)(text_end - raw);
+        const char *stop = strstr(raw, "。");
+        t->title = "";
+        if (stop && stop < text_end) {
+            size_t sl = (size_t)(stop - raw);
+            char *first = gw_arena_strndup(c->A, raw, sl);
+            if (sl && S_nchars(first, sl) <= S_TITLE_MAX && !strstr(first, "、") &&
+                !strstr(first, "，") && !strstr(first, "；") && !strstr(first, "：") &&
+                stop + 3 < text_end) {
+                t->title = first;
+                raw = stop + 3;
+                tn -= sl + 3;
+            }
+        }
+        t->body = gw_arena_strndup(c->A, raw, tn);
+    }
+    return 0;
+}
+
+/* Convention d: 牵头单位：A / 责任单位：B、C / 完成时限：… / 成果形式：… */
+static int
+S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
+{
+    static const struct { const char *key; int role; } keys[] = {
+        {"牵头单位：", S_ROLE_LEAD}, {"责任单位：", S_ROLE_RESP}, {"配合单位：", S_ROLE_RESP},
+        {"完成时限：", 0}, {"完成时间：", 0}, {"时间节点：", 0}, {"成果形式：", -1},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *v;
+        if (!S_starts(l->text, keys[i].key))
+            continue;
+        v = l->text + strlen(keys[i].key);
+        if (keys[i].role > 0) {
+            /* Columns are relative to this line. */
+            S_task tmp = *t;
+            int rc;
+            tmp.last_line = l->no;
+            tmp.last_base = l->lead + 5;
+            tmp.last_off = 0;
+            if (S_ends(v, strlen(v), "。"))
+                v = gw_arena_strndup(c->A, v, strlen(v) - 3);
+            rc = S_names(c, &tmp, v, strlen(v), keys[i].role, 0, err);
+            t->units = tmp.units;
+            t->nunits = tmp.nunits;
+            t->capunits = tmp.capunits;
+            if (rc < 0)
+                return rc;
+            if (!*v)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: %s names no unit", c->file,
+                                  l->no, l->lead + 6, keys[i].key);
+            t->units_text = *t->units_text ? S_cat(c->A, S_cat(c->A, t->units_text, "；"),
+                                                  l->text) : l->text;
+        } else if (keys[i].role == 0) {
+            t->deadline = v;
+        } else {
+            t->form = v;
+        }
+        t->has_d = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* ----------------------------------------------------------------- parse */
+
+static int
+S_is_artefact(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof S_artefacts / sizeof S_artefacts[0]; i++)
+        if (S_starts(s, S_artefacts[i]))
+            return 1;
+    return S_ends(s, n, ">>") || S_ends(s, n, "》》");
+}
+
+static int
+S_is_attachment(const char *s)
+{
+    if (!S_starts(s, "附件"))
+        return 0;
+    s += strlen("附件");
+    while ((*s >= '0' && *s <= '9'))
+        s++;
+    if (S_starts(s, "："))
+        s += 3;
+    return *s == '\0';
+}
+
+static S_section *
+S_push_section(S_ctx *c, size_t *cap)
+{
+    if (c->nsecs == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        c->secs = gw_xrealloc(c->secs, *cap * sizeof *c->secs);
+    }
+    memset(&c->secs[c->nsecs], 0, sizeof c->secs[0]);
+    return &c->secs[c->nsecs++];
+}
+
+/* Header lines (before the first section): 附件N, title, preamble. */
+static int
+S_header(S_ctx *c, size_t nhead, gw_err *err)
+{
+    size_t i, t = 0;
+    for (i = 0; i < nhead; i++)
+        if (S_is_attachment(c->lines[i].text) && i + 1 < nhead) {
+            c->attachment = c->lines[i].text + strlen("附件");
+            t = i + 1;
+            break;
+        }
+    if (nhead == 0)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no title before its first "
+                          "section", c->file, c->nlines ? c->lines[0].no : 1);
+    c->title = c->lines[t].text;
+    c->preamble = "";
+    for (i = 0; i < nhead; i++) {
+        const S_line *l = &c->lines[i];
+        if (i == t || (c->attachment && S_is_attachment(l->text) && i + 1 == t))
+            continue;
+        if (!strcmp(l->text, c->title)) {
+            gw_notef("%s:%d: skipped: a repeated title (web page text)", c->file, l->no);
+        } else if (i < t || S_is_artefact(l->text)) {
+            gw_notef("%s:%d: skipped: text before the plan's title (web page text)",
+                     c->file, l->no);
+        } else {
+            c->preamble = *c->preamble ? S_cat(c->A, S_cat(c->A, c->preamble, "\n"), l->text)
+                                       : l->text;
+        }
+    }
+    return 0;
+}
+
+static int
+S_parse(S_ctx *c, gw_err *err)
+{
+    size_t i, nhead = 0, seccap = 0, taskcap = 0, reqcap = 0;
+    int rc = 0, l1 = 0, l2 = 0, in_req = 0, in_body = 0, expect = 1;
+    S_task *cur = NULL;
+    S_req *req = NULL;
+    int l1_ord = 0, l2_ord = 0;
+
+    for (i = 0; i < c->nlines; i++) {
+        const S_line *l = &c->lines[i];
+        size_t lab = 0;
+        int ord = 0, lev, no;
+
+        if ((rc = S_brackets(c, l, err)) < 0)
+            return rc;
+        lev = S_heading(l->text, &lab, &ord);
+        if (!in_body && !lev) {
+            nhead++;
+            continue;
+        }
+        if (!in_body) {
+            in_body = 1;
+            if ((rc = S_header(c, nhead, err)) < 0)
+                return rc;
+        }
+        if (S_is_artefact(l->text) || !strcmp(l->text, c->title)) {
+            gw_notef("%s:%d: skipped: %s", c->file, l->no,
+                     !strcmp(l->text, c->title) ? "a repeated title (web page text)"
+                                                : "not part of the plan (web page text)");
+            continue;
+        }
+        if (lev == 1 || (lev == 2 && !in_req)) {
+            S_section *s;
+            if (cur && (rc = S_task_finish(c, cur, err)) < 0)
+                return rc;
+            cur = NULL;
+            req = NULL;
+            s = S_push_section(c, &seccap);
+            s->level = lev;
+            s->label = gw_arena_strndup(c->A, l->text, lab);
+            s->title = l->text + lab;
+            if (lev == 1) {
+                s->ordinal = ++l1_ord;
+                l1 = (int)c->nsecs;
+                l2 = 0;
+                l2_ord = 0;
+                in_req = strstr(s->title, "工作要求") || strstr(s->title, "保障措施") ||
+                         strstr(s->title, "组织保障") || strstr(s->title, "组织实施");
+                s->is_req = in_req;
+            } else {
+                s->ordinal = ++l2_ord;
+                s->parent = l1;
+                l2 = (int)c->nsecs;
+            }
+            continue;
+        }
+        no = in_req ? 0 : S_tasknum(l->text, &lab);
+        if (in_req && (lev == 2 || S_tasknum(l->text, &lab))) {
+            if (c->nreqs == reqcap) {
+                reqcap = reqcap ? reqcap * 2 : 8;
+                c->reqs = gw_xrealloc(c->reqs, reqcap * sizeof *c->reqs);
+            }
+            req = &c->reqs[c->nreqs++];
+            req->label = gw_arena_strndup(c->A, l->text, lab);
+            req->text = l->text + lab;
+            continue;
+        }
+        if (no) {
+            int col = l->lead + 1;
+            if (cur && (rc = S_task_finish(c, cur, err)) < 0)
+                return rc;
+            for (size_t k = 0; k < c->ntasks; k++)
+                if (c->tasks[k].no == no)
+                    return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d is numbered twice "
+                                      "(first at line %d)", c->file, l->no, col, no,
+                                      c->tasks[k].line);
+            if (no != expect)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task number %d skips %s%d "
+                                  "(expected %d after %d)", c->file, l->no, col, no,
+                                  no > expect + 1 ? "numbers from " : "", expect, expect,
+                                  expect - 1);
+            if (c->ntasks >= S_TASKS_MAX)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: more than %d tasks", c->file,
+                                  l->no, col, S_TASKS_MAX);
+            if (c->ntasks == taskcap) {
+                taskcap = taskcap ? taskcap * 2 : 64;
+                c->tasks = gw_xrealloc(c->tasks, taskcap * sizeof *c->tasks);
+            }
+            cur = &c->tasks[c->ntasks++];
+            memset(cur, 0, sizeof *cur);
+            cur->no = no;
+            cur->line = cur->last_line = l->no;
+            cur->section = l2 ? l2 : l1;
+            cur->raw = l->text + lab;
+            cur->first_base = cur->last_base = l->lead + (int)S_nchars(l->text, lab);
+            cur->units_text = cur->deadline = cur->form = "";
+            expect = no + 1;
+            if (!cur->section)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d comes before any "
+                                  "section heading (一、…)", c->file, l->no, col, no);
+            continue;
+        }
+        if (cur) {
+            if ((rc = S_dline(c, cur, l, err)) < 0)
+                return rc;
+            if (rc == 1)
+                continue;
+            if (cur->has_d)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: text after the 牵头单位：/责任单位："
+                                  " lines of task %d", c->file, l->no, l->lead + 1, cur->no);
+            cur->last_off = S_nchars(cur->raw, strlen(cur->raw));
+            cur->raw = S_cat(c->A, cur->raw, l->text);
+            cur->last_line = l->no;
+            cur->last_base = l->lead;
+            continue;
+        }
+        if (req) {
+            req->text = S_cat(c->A, req->text, l->text);
+            continue;
+        }
+        return gw_err_set(err, GW_EINPUT, "%s:%d:%d: text outside any task or requirement "
+                          "(expected a numbered task N. or a heading)", c->file, l->no,
+                          l->lead + 1);
+    }
+    if (!in_body) {
+        int line = c->nlines ? c->lines[c->nlines - 1].no : 1;
+        return gw_err_set(err, GW_EINPUT, "%s:%d:1: no section heading (一、…) found: "
+                          "this does not look like a task-division plan", c->file, line);
+    }
+    if (cur && (rc = S_task_finish(c, cur, err)) < 0)
+        return rc;
+    if (c->ntasks == 0)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no numbered tasks",
+                          c->file, c->lines[c->nlines - 1].no);
+    return 0;
+}
+
+/* ----------------------------------------------------------------- store */
+
+static int
+S_run(gw_store *st, const char *sql, gw_err *err)
+{
+    return gw_store_exec(st, sql, err);
+}
+
+/* Upserts the shipped directory: units, aliases, group members. */
+static int
+S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
+{
+    gw_stmt *u = NULL, *a = NULL, *m = NULL;
+    int rc;
+    long long id, mid;
+
+    if ((rc = gw_stmt_prepare(st,
+            "INSERT INTO unit(name, short_name, kind, sort, is_group, open_group) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(name) DO UPDATE SET "
+            "short_name = excluded.short_name, kind = excluded.kind, sort = excluded.sort, "
+            "is_group = excluded.is_group, open_group = excluded.open_group, "
+            "added_by_import = 0", &u, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO unit_alias(alias, unit) VALUES (?1, "
+                              "(SELECT id FROM unit WHERE name = ?2)) ON CONFLICT(alias) "
+                              "DO UPDATE SET unit = excluded.unit", &a, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT OR REPLACE INTO group_member(grp, member, pos) "
+                              "VALUES (?1, ?2, ?3)", &m, err)) < 0)
+        goto out;
+    for (size_t i = 0; i < c->ndir; i++) {
+        const S_dirent *d = &c->dir[i];
+        int grp = !strcmp(d->kind, "group");
+        gw_stmt_reset(u);
+        if ((rc = gw_stmt_bind_text(u, 1, d->name, err)) < 0 ||
+            (rc = gw_stmt_bind_text(u, 2, d->short_name, err)) < 0 ||
+            (rc = gw_stmt_bind_text(u, 3, d->kind, err)) < 0 ||
+            (rc = gw_stmt_bind_int(u, 4, (long long)i + 1, err)) < 0 ||
+            (rc = gw_stmt_bind_int(u, 5, grp, err)) < 0 ||
+            (rc = gw_stmt_bind_int(u, 6, grp && !strcmp(d->members, "open"), err)) < 0 ||
+            (rc = gw_stmt_step(u, err)) < 0)
+            goto out;
+        for (const char *p = d->aliases; *p;) {
+            const char *e = strstr(p, "、");
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            char *al = gw_arena_strndup(c->A, p, len);
+            gw_stmt_reset(a);
+            if ((rc = gw_stmt_bind_text(a, 1, al, err)) < 0 ||
+                (rc = gw_stmt_bind_text(a, 2, d->name, err)) < 0 ||
+                (rc = gw_stmt_step(a, err)) < 0)
+                goto out;
+            p += len + (e ? 3 : 0);
+        }
+    }
+    /* Members after all units exist. */
+    for (size_t i = 0; i < c->ndir; i++) {
+        const S_dirent *d = &c->dir[i];
+        int pos = 0;
+        if (strcmp(d->kind, "group") || !strcmp(d->members, "open"))
+            continue;
+        if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", d->name, 0,
+                               &id, err)) < 0)
+            goto out;
+        for (const char *p = d->members; *p;) {
+            const char *e = strstr(p, "、");
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            char *mn = gw_arena_strndup(c->A, p, len);
+            if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", mn, 0, &mid,
+                                   err)) < 0)
+                goto out;
+            if (!mid) {
+                rc = gw_err_set(err, GW_EINPUT, "data/units.tsv:%d: member %s of %s is not "
+                                "a unit of the directory", d->line, mn, d->name);
+                goto out;
+            }
+            gw_stmt_reset(m);
+            if ((rc = gw_stmt_bind_int(m, 1, id, err)) < 0 ||
+                (rc = gw_stmt_bind_int(m, 2, mid, err)) < 0 ||
+                (rc = gw_stmt_bind_int(m, 3, ++pos, err)) < 0 ||
+                (rc = gw_stmt_step(m, err)) < 0)
+                goto out;
+            p += len + (e ? 3 : 0);
+        }
+    }
+    rc = 0;
+out:
+    gw_stmt_free(u);
+    gw_stmt_free(a);
+    gw_stmt_free(m);
+    return rc;
+}
+
+/* Id of a unit by name or alias; adds unknown units (kind other). */
+static int
+S_unit_id(S_ctx *c, gw_store *st, const S_unit *un, long long *id, gw_err *err)
+{
+    int rc;
+    long long sort;
+    gw_stmt *s = NULL;
+    if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1 UNION ALL "
+                           "SELECT unit FROM unit_alias WHERE alias = ?1 LIMIT 1",
+                           un->name, 0, id, err)) < 0 || *id)
+        return rc;
+    if ((rc = gw_store_int(st, "SELECT coalesce(max(sort), 0) + 1 FROM unit", NULL, 1,
+                           &sort, err)) < 0)
+        return rc;
+    if ((rc = gw_stmt_prepare(st, "INSERT INTO unit(name, kind, sort, added_by_import) "
+                              "VALUES (?1, 'other', ?2, 1)", &s, err)) < 0)
+        goto out;
+    if ((rc = gw_stmt_bind_text(s, 1, un->name, err)) < 0 ||
+        (rc = gw_stmt_bind_int(s, 2, sort, err)) < 0 || (rc = gw_stmt_step(s, err)) < 0)
+        goto out;
+    *id = gw_store_last_id(st);
+    gw_warnf("%s:%d:%d: unknown unit %s added to the unit directory (kind other)",
+             c->file, un->line, un->col, un->name);
+    rc = 0;
+out:
+    gw_stmt_free(s);
+    return rc;
+}
+
+/* Applies data/meta.tsv to the keys that are still unset. */
+static int
+S_store_meta_defaults(gw_store *st, gw_err *err)
+{
+    char *path = gw_home_path("data/meta.tsv");
+    gw_buf b, cur;
+    int rc;
+    gw_buf_init(&b);
+    gw_buf_init(&cur);
+    if ((rc = gw_file_read(path, 65536, &b, err)) < 0)
+        goto out;
+    for (char *p = b.ptr, *nl; *p; p = nl + 1) {
+        char *tab;
+        nl = strchr(p, '\n');
+        if (!nl)
+            nl = p + strlen(p);
+        if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+            int end = *nl == '\0';
+            *nl = '\0';
+            *tab = '\0';
+            if ((rc = gw_store_meta_get(st, p, &cur, err)) < 0)
+                goto out;
+            if (rc == 0 && (rc = gw_store_meta_set(st, p, tab + 1, err)) < 0)
+                goto out;
+            if (end)
+                break;
+        } else if (!*nl) {
+            break;
+        }
+    }
+    rc = 0;
+out:
+    gw_buf_free(&b);
+    gw_buf_free(&cur);
+    free(path);
+    return rc;
+}
+
+static int
+S_store(S_ctx *c, gw_store *st, gw_err *err)
+{
+    gw_stmt *ss = NULL, *ts = NULL, *as = NULL, *ms = NULL, *rs = NULL, *ps = NULL;
+    int rc, in_tx = 0;
+    char when[32];
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct tm tmv;
+
+    /* Reproducible records: SOURCE_DATE_EPOCH stands in for "now". */
+    if (sde && *sde)
+        now = (time_t)strtoll(sde, NULL, 10);
+    gmtime_r(&now, &tmv);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+
+    if ((rc = gw_store_begin(st, err)) < 0)
+        goto out;
+    in_tx = 1;
+    if ((rc = S_store_dir(c, st, err)) < 0)
+        goto out;
+    if ((rc = S_run(st, "DELETE FROM assignment; DELETE FROM milestone; DELETE FROM task; "
+                    "DELETE FROM requirement; DELETE FROM section;", err)) < 0)
+        goto out;
+    if ((rc = gw_stmt_prepare(st, "INSERT INTO section(id, parent, level, ordinal, label, "
+                              "title, is_requirements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              &ss, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO task(no, section, title, body, units_text, "
+                              "line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &ts, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO assignment(task, pos, unit, role) VALUES "
+                              "(?1, ?2, ?3, ?4)", &as, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO milestone(task, due, deadline, form) VALUES "
+                              "(?1, ?2, ?3, ?4)", &ms, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO requirement(ordinal, label, text) VALUES "
+                              "(?1, ?2, ?3)", &rs, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT OR REPLACE INTO plan(id, source, imported_at) "
+                              "VALUES (1, ?1, ?2)", &ps, err)) < 0)
+        goto out;
+    for (size_t i = 0; i < c->nsecs; i++) {
+        const S_section *s = &c->secs[i];
+        gw_stmt_reset(ss);
+        if ((rc = gw_stmt_bind_int(ss, 1, (long long)i + 1, err)) < 0 ||
+            (s->parent && (rc = gw_stmt_bind_int(ss, 2, s->parent, err)) < 0) ||
+            (rc = gw_stmt_bind_int(ss, 3, s->level, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ss, 4, s->ordinal, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ss, 5, s->label, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ss, 6, s->title, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ss, 7, s->is_req, err)) < 0 ||
+            (rc = gw_stmt_step(ss, err)) < 0)
+            goto out;
+    }
+    for (size_t i = 0; i < c->ntasks; i++) {
+        const S_task *t = &c->tasks[i];
+        gw_stmt_reset(ts);
+        if ((rc = gw_stmt_bind_int(ts, 1, t->no, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ts, 2, t->section, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ts, 3, t->title, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ts, 4, t->body, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ts, 5, t->units_text, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ts, 6, t->line, err)) < 0 ||
+            (rc = gw_stmt_step(ts, err)) < 0)
+            goto out;
+        for (size_t u = 0; u < t->nunits; u++) {
+            long long id = 0;
+            int dup = 0;
+            for (size_t v = 0; v < u; v++)
+                dup |= !strcmp(t->units[v].name, t->units[u].name);
+            if (dup) {
+                gw_warnf("%s:%d:%d: %s is listed twice for task %d; the second is ignored",
+                         c->file, t->units[u].line, t->units[u].col, t->units[u].name, t->no);
+                continue;
+            }
+            if ((rc = S_unit_id(c, st, &t->units[u], &id, err)) < 0)
+                goto out;
+            gw_stmt_reset(as);
+            if ((rc = gw_stmt_bind_int(as, 1, t->no, err)) < 0 ||
+                (rc = gw_stmt_bind_int(as, 2, (long long)u + 1, err)) < 0 ||
+                (rc = gw_stmt_bind_int(as, 3, id, err)) < 0 ||
+                (rc = gw_stmt_bind_text(as, 4, t->units[u].role == S_ROLE_LEAD ? "lead"
+                                                : "responsible", err)) < 0 ||
+                (rc = gw_stmt_step(as, err)) < 0) {
+                if (rc == GW_EIO)
+                    gw_err_prefix(err, "%s:%d: task %d", c->file, t->line, t->no);
+                goto out;
+            }
+        }
+        if (*t->deadline || *t->form) {
+            char iso[11] = "";
+            if (*t->deadline && !gw_import_deadline(t->deadline, iso))
+                gw_warnf("%s:%d: task %d: deadline %s is not a date gongwen understands; "
+                         "kept as text", c->file, t->line, t->no, t->deadline);
+            gw_stmt_reset(ms);
+            if ((rc = gw_stmt_bind_int(ms, 1, t->no, err)) < 0 ||
+                (rc = gw_stmt_bind_text(ms, 2, iso, err)) < 0 ||
+                (rc = gw_stmt_bind_text(ms, 3, t->deadline, err)) < 0 ||
+                (rc = gw_stmt_bind_text(ms, 4, t->form, err)) < 0 ||
+                (rc = gw_stmt_step(ms, err)) < 0)
+                goto out;
+        }
+    }
+    for (size_t i = 0; i < c->nreqs; i++) {
+        gw_stmt_reset(rs);
+        if ((rc = gw_stmt_bind_int(rs, 1, (long long)i + 1, err)) < 0 ||
+            (rc = gw_stmt_bind_text(rs, 2, c->reqs[i].label, err)) < 0 ||
+            (rc = gw_stmt_bind_text(rs, 3, c->reqs[i].text, err)) < 0 ||
+            (rc = gw_stmt_step(rs, err)) < 0)
+            goto out;
+    }
+    if ((rc = gw_stmt_bind_text(ps, 1, c->file, err)) < 0 ||
+        (rc = gw_stmt_bind_text(ps, 2, when, err)) < 0 || (rc = gw_stmt_step(ps, err)) < 0)
+        goto out;
+    if ((rc = gw_store_meta_set(st, "title", c->title, err)) < 0 ||
+        (rc = gw_store_meta_set(st, "preamble", c->preamble, err)) < 0 ||
+        (c->attachment && *c->attachment &&
+         (rc = gw_store_meta_set(st, "attachment", c->attachment, err)) < 0) ||
+        (rc = S_store_meta_defaults(st, err)) < 0)
+        goto out;
+    /* Progress reports refer to task numbers; say which lost their task. */
+    gw_stmt_free(ps);
+    if ((rc = gw_stmt_prepare(st, "SELECT task_no, count(*) FROM progress WHERE task_no "
+                              "NOT IN (SELECT no FROM task) GROUP BY task_no ORDER BY task_no",
+                              &ps, err)) < 0)
+        goto out;
+    while ((rc = gw_stmt_step(ps, err)) == 1)
+        gw_warnf("%s: %lld progress report(s) for task %lld, which the new plan does not "
+                 "have; they are kept", c->file, gw_stmt_int(ps, 1), gw_stmt_int(ps, 0));
+    if (rc < 0)
+        goto out;
+    rc = gw_store_commit(st, err);
+    in_tx = 0;
+out:
+    if (in_tx)
+        gw_store_rollback(st);
+    gw_stmt_free(ss);
+    gw_stmt_free(ts);
+    gw_stmt_free(as);
+    gw_stmt_free(ms);
+    gw_stmt_free(rs);
+    gw_stmt_free(ps);
+    return rc;
+}
+
+int
+gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
+                    const gw_import_opts *opts, gw_err *err)
+{
+    static const gw_import_opts dflt = {0};
+    S_ctx c;
+    int rc;
+    size_t ncat = 0;
+
+    memset(&c, 0, sizeof c);
+    c.file = name;
+    c.A = gw_arena_new();
+    c.opts = opts ? opts : &dflt;
+    if ((rc = S_dir_load(&c, err)) < 0 || (rc = S_split(&c, text, n, err)) < 0 ||
+        (rc = S_parse(&c, err)) < 0 || (rc = S_store(&c, st, err)) < 0)
+        goto out;
+    {
+        gw_buf b;
+        gw_buf_init(&b);
+        for (int k = 0; k < GW_NORM_N; k++)
+            gw_buf_printf(&b, "%s%lu %s", k ? "  " : "", c.counts.n[k], gw_norm_chars[k]);
+        gw_notef("%s: normalised: %s", name, b.ptr);
+        gw_buf_free(&b);
+    }
+    for (size_t i = 0; i < c.nsecs; i++) {
+        int p = c.secs[i].parent;
+        ncat += c.secs[i].level == 2 && !(p && c.secs[p - 1].is_req);
+    }
+    gw_notef("%s: imported %zu tasks in %zu categories, %zu requirements into %s", name,
+             c.ntasks, ncat, c.nreqs, gw_store_path(st));
+out:
+    for (size_t i = 0; i < c.ntasks; i++)
+        free(c.tasks[i].units);
+    free(c.tasks);
+    free(c.secs);
+    free(c.reqs);
+    free(c.lines);
+    free(c.dir);
+    gw_arena_free(c.A);
+    return rc;
+}
+
+int
+gw_import_plan_file(gw_store *st, const char *path, const gw_import_opts *opts, gw_err *err)
+{
+    gw_buf b;
+    int rc;
+    gw_buf_init(&b);
+    if ((rc = gw_file_read(path, S_FILE_MAX, &b, err)) < 0)
+        goto out;
+    rc = gw_import_plan_text(st, path, b.ptr, b.len, opts, err);
+out:
+    gw_buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,54 @@
+/* import.h — a plan published as text → the record (store.h).
+ *
+ * The text is parsed completely in memory first (title, 附件N, preamble,
+ * sections 一、/（一）, numbered tasks with their unit lists in every
+ * convention real plans use, 工作要求 items); only then is the database
+ * changed, in one transaction that replaces the previous plan but keeps the
+ * progress reports (which refer to task numbers). */
+#ifndef GW_IMPORT_H
+#define GW_IMPORT_H
+
+#include "gw.h"
+#include "store.h"
+
+typedef struct gw_import_opts {
+    int all_lead;       /* a plain list with no marker and no note: all lead */
+} gw_import_opts;
+
+/* What normalisation changed, by the character it produced. */
+enum { GW_NORM_COMMA, GW_NORM_SEMI, GW_NORM_COLON, GW_NORM_LPAREN,
+       GW_NORM_RPAREN, GW_NORM_EXCL, GW_NORM_QUEST, GW_NORM_LQUOTE,
+       GW_NORM_RQUOTE, GW_NORM_N };
+
+typedef struct gw_norm_counts {
+    unsigned long n[GW_NORM_N];
+} gw_norm_counts;
+
+/* The full-width character for each GW_NORM_* slot (UTF-8, static). */
+extern const char *const gw_norm_chars[GW_NORM_N];
+
+/* Normalises one line of published text into out (appended): half-width
+ * , ; : ( ) ! ? next to Chinese text become ，；：（）！？ and straight double
+ * quotes become “ ” pairs; Latin text and numbers are untouched.  Adds what
+ * changed to counts (may be NULL).  Returns 1 when the line has an odd number
+ * of straight quotes (the last one is left as “), else 0.  The input must be
+ * valid UTF-8. */
+int gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *counts);
+
+/* Parses a published deadline (2020年12月底, 2020年6月, 2020年底, 2020年上半年,
+ * 2020年3月15日, 2020-03-15) into an ISO date in iso[11] (the last day of the
+ * period).  Returns 1 when understood, 0 otherwise (iso = ""). */
+int gw_import_deadline(const char *text, char iso[11]);
+
+/* Imports the plan in the file at path (standard input for "-") into st,
+ * replacing any plan there.  Reports skipped lines, unknown units and the
+ * normalisation counts on stderr.  0, or GW_EINPUT with "FILE:LINE:COL:
+ * message" (the database unchanged), or GW_EIO. */
+int gw_import_plan_file(gw_store *st, const char *path, const gw_import_opts *opts,
+                        gw_err *err);
+
+/* The same for text already in memory; name is used in messages. */
+int gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
+                        const gw_import_opts *opts, gw_err *err);
+
+#endif

@@ -1,0 +1,389 @@
+/* plan.c — a read-only snapshot of the record for the document builders
+ * (plan.h), loaded in one read transaction through the store's statements.
+ * Every string and array lives in one arena freed by gw_plan_free. */
+#include "plan.h"
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int    grp;
+    int   *members;
+    size_t n;
+} S_group;
+
+struct gw_plan {
+    gw_arena       *A;
+    const char    **keys, **values;
+    size_t          nmeta;
+    gw_section     *secs;
+    size_t          nsecs;
+    gw_task        *tasks;
+    size_t          ntasks;
+    gw_unit        *units;
+    size_t          nunits;
+    S_group        *groups;
+    size_t          ngroups;
+    gw_requirement *reqs;
+    size_t          nreqs;
+};
+
+/* Counts rows of a table (fixed names only, never input). */
+static int
+S_count(gw_store *st, const char *sql, size_t *n, gw_err *err)
+{
+    long long v = 0;
+    int rc = gw_store_int(st, sql, NULL, 0, &v, err);
+    *n = (size_t)(v > 0 ? v : 0);
+    return rc;
+}
+
+static const char *
+S_dup(gw_plan *p, gw_stmt *s, int col)
+{
+    return gw_arena_strdup(p->A, gw_stmt_text(s, col));
+}
+
+static int
+S_load_meta(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM meta", &p->nmeta, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT key, value FROM meta ORDER BY key", &s, err)) < 0)
+        goto out;
+    p->keys = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->keys);
+    p->values = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->values);
+    while (i < p->nmeta && (rc = gw_stmt_step(s, err)) == 1) {
+        p->keys[i] = S_dup(p, s, 0);
+        p->values[i] = S_dup(p, s, 1);
+        i++;
+    }
+    p->nmeta = i;
+    rc = rc < 0 ? rc : 0;
+out:
+    gw_stmt_free(s);
+    return rc;
+}
+
+static int
+S_load_sections(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM section", &p->nsecs, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT id, coalesce(parent, 0), level, ordinal, label, "
+                              "title, is_requirements FROM section ORDER BY id", &s, err)) < 0)
+        goto out;
+    p->secs = gw_arena_alloc(p->A, (p->nsecs + 1) * sizeof *p->secs);
+    while (i < p->nsecs && (rc = gw_stmt_step(s, err)) == 1) {
+        gw_section *x = &p->secs[i++];
+        x->id = (int)gw_stmt_int(s, 0);
+        x->parent = (int)gw_stmt_int(s, 1);
+        x->level = (int)gw_stmt_int(s, 2);
+        x->ordinal = (int)gw_stmt_int(s, 3);
+        x->label = S_dup(p, s, 4);
+        x->title = S_dup(p, s, 5);
+        x->is_requirements = (int)gw_stmt_int(s, 6);
+    }
+    p->nsecs = i;
+    rc = rc < 0 ? rc : 0;
+out:
+    gw_stmt_free(s);
+    return rc;
+}
+
+static int
+S_load_units(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL, *m = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM unit", &p->nunits, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT id, name, short_name, kind, sort, is_group, "
+                              "open_group FROM unit ORDER BY sort, id", &s, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT member FROM group_member WHERE grp = ?1 "
+                              "ORDER BY pos", &m, err)) < 0)
+        goto out;
+    p->units = gw_arena_alloc(p->A, (p->nunits + 1) * sizeof *p->units);
+    p->groups = gw_arena_alloc(p->A, (p->nunits + 1) * sizeof *p->groups);
+    while (i < p->nunits && (rc = gw_stmt_step(s, err)) == 1) {
+        gw_unit *u = &p->units[i++];
+        u->id = (int)gw_stmt_int(s, 0);
+        u->name = S_dup(p, s, 1);
+        u->short_name = S_dup(p, s, 2);
+        u->kind = S_dup(p, s, 3);
+        u->sort = (int)gw_stmt_int(s, 4);
+        u->is_group = (int)gw_stmt_int(s, 5);
+        u->open_group = (int)gw_stmt_int(s, 6);
+    }
+    if (rc < 0)
+        goto out;
+    p->nunits = i;
+    for (i = 0; i < p->nunits; i++) {
+        S_group *g;
+        size_t cap = 0;
+        if (!p->units[i].is_group)
+            continue;
+        g = &p->groups[p->ngroups++];
+        g->grp = p->units[i].id;
+        gw_stmt_reset(m);
+        if ((rc = gw_stmt_bind_int(m, 1, g->grp, err)) < 0)
+            goto out;
+        while ((rc = gw_stmt_step(m, err)) == 1) {
+            if (g->n == cap) {
+                int *old = g->members;
+                cap = cap ? cap * 2 : 16;
+                g->members = gw_arena_alloc(p->A, cap * sizeof *g->members);
+                if (old)
+                    memcpy(g->members, old, g->n * sizeof *old);
+            }
+            g->members[g->n++] = (int)gw_stmt_int(m, 0);
+        }
+        if (rc < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    gw_stmt_free(s);
+    gw_stmt_free(m);
+    return rc;
+}
+
+static int
+S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL, *a = NULL, *m = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM task", &p->ntasks, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT no, section, title, body, units_text FROM task "
+                              "ORDER BY no", &s, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT unit, role, pos FROM assignment WHERE task = ?1 "
+                              "ORDER BY pos", &a, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT due, deadline, description, form FROM milestone "
+                              "WHERE task = ?1 ORDER BY due, id", &m, err)) < 0)
+        goto out;
+    p->tasks = gw_arena_alloc(p->A, (p->ntasks + 1) * sizeof *p->tasks);
+    while (i < p->ntasks && (rc = gw_stmt_step(s, err)) == 1) {
+        gw_task *t = &p->tasks[i++];
+        size_t n = 0, cap = 8;
+        gw_assignment *as = gw_arena_alloc(p->A, cap * sizeof *as);
+        gw_milestone *ms;
+
+        t->no = (int)gw_stmt_int(s, 0);
+        t->section = (int)gw_stmt_int(s, 1);
+        t->title = S_dup(p, s, 2);
+        t->body = S_dup(p, s, 3);
+        t->units_text = S_dup(p, s, 4);
+        gw_stmt_reset(a);
+        if ((rc = gw_stmt_bind_int(a, 1, t->no, err)) < 0)
+            goto out;
+        while ((rc = gw_stmt_step(a, err)) == 1) {
+            if (n == cap) {
+                gw_assignment *old = as;
+                cap *= 2;
+                as = gw_arena_alloc(p->A, cap * sizeof *as);
+                memcpy(as, old, n * sizeof *as);
+            }
+            as[n].unit = (int)gw_stmt_int(a, 0);
+            as[n].role = strcmp(gw_stmt_text(a, 1), "lead") ? GW_ROLE_RESPONSIBLE
+                                                            : GW_ROLE_LEAD;
+            as[n].pos = (int)gw_stmt_int(a, 2);
+            n++;
+        }
+        if (rc < 0)
+            goto out;
+        t->assignments = as;
+        t->nassignments = n;
+        n = 0;
+        cap = 4;
+        ms = gw_arena_alloc(p->A, cap * sizeof *ms);
+        gw_stmt_reset(m);
+        if ((rc = gw_stmt_bind_int(m, 1, t->no, err)) < 0)
+            goto out;
+        while ((rc = gw_stmt_step(m, err)) == 1) {
+            if (n == cap) {
+                gw_milestone *old = ms;
+                cap *= 2;
+                ms = gw_arena_alloc(p->A, cap * sizeof *ms);
+                memcpy(ms, old, n * sizeof *ms);
+            }
+            ms[n].due = S_dup(p, m, 0);
+            ms[n].deadline = S_dup(p, m, 1);
+            ms[n].description = S_dup(p, m, 2);
+            ms[n].form = S_dup(p, m, 3);
+            n++;
+        }
+        if (rc < 0)
+            goto out;
+        t->milestones = ms;
+        t->nmilestones = n;
+    }
+    p->ntasks = i;
+    rc = rc < 0 ? rc : 0;
+out:
+    gw_stmt_free(s);
+    gw_stmt_free(a);
+    gw_stmt_free(m);
+    return rc;
+}
+
+static int
+S_load_reqs(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM requirement", &p->nreqs, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT ordinal, label, text FROM requirement "
+                              "ORDER BY ordinal", &s, err)) < 0)
+        goto out;
+    p->reqs = gw_arena_alloc(p->A, (p->nreqs + 1) * sizeof *p->reqs);
+    while (i < p->nreqs && (rc = gw_stmt_step(s, err)) == 1) {
+        p->reqs[i].ordinal = (int)gw_stmt_int(s, 0);
+        p->reqs[i].label = S_dup(p, s, 1);
+        p->reqs[i].text = S_dup(p, s, 2);
+        i++;
+    }
+    p->nreqs = i;
+    rc = rc < 0 ? rc : 0;
+out:
+    gw_stmt_free(s);
+    return rc;
+}
+
+int
+gw_plan_load(gw_store *st, gw_plan **out, gw_err *err)
+{
+    gw_plan *p = gw_xcalloc(1, sizeof *p);
+    int rc, in_tx = 0;
+
+    *out = NULL;
+    p->A = gw_arena_new();
+    if ((rc = gw_store_has_plan(st, err)) < 0)
+        goto out;
+    if (rc == 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: the database holds no plan (run `gongwen "
+                        "import plan FILE --db %s`)", gw_store_path(st), gw_store_path(st));
+        goto out;
+    }
+    /* One read transaction: the snapshot is consistent even while another
+     * process imports. */
+    if ((rc = gw_store_exec(st, "BEGIN", err)) < 0)
+        goto out;
+    in_tx = 1;
+    if ((rc = S_load_meta(p, st, err)) < 0 || (rc = S_load_sections(p, st, err)) < 0 ||
+        (rc = S_load_units(p, st, err)) < 0 || (rc = S_load_tasks(p, st, err)) < 0 ||
+        (rc = S_load_reqs(p, st, err)) < 0)
+        goto out;
+    rc = gw_store_commit(st, err);
+    in_tx = 0;
+out:
+    if (in_tx)
+        gw_store_rollback(st);
+    if (rc < 0)
+        gw_plan_free(p);
+    else
+        *out = p;
+    return rc;
+}
+
+void
+gw_plan_free(gw_plan *plan)
+{
+    if (!plan)
+        return;
+    gw_arena_free(plan->A);
+    free(plan);
+}
+
+const char *
+gw_plan_meta(const gw_plan *plan, const char *key)
+{
+    for (size_t i = 0; i < plan->nmeta; i++)
+        if (!strcmp(plan->keys[i], key))
+            return plan->values[i];
+    return NULL;
+}
+
+size_t
+gw_plan_section_count(const gw_plan *plan)
+{
+    return plan->nsecs;
+}
+
+const gw_section *
+gw_plan_section(const gw_plan *plan, size_t i)
+{
+    return i < plan->nsecs ? &plan->secs[i] : NULL;
+}
+
+const gw_section *
+gw_plan_section_by_id(const gw_plan *plan, int id)
+{
+    for (size_t i = 0; i < plan->nsecs; i++)
+        if (plan->secs[i].id == id)
+            return &plan->secs[i];
+    return NULL;
+}
+
+size_t
+gw_plan_task_count(const gw_plan *plan)
+{
+    return plan->ntasks;
+}
+
+const gw_task *
+gw_plan_task(const gw_plan *plan, size_t i)
+{
+    return i < plan->ntasks ? &plan->tasks[i] : NULL;
+}
+
+size_t
+gw_plan_unit_count(const gw_plan *plan)
+{
+    return plan->nunits;
+}
+
+const gw_unit *
+gw_plan_unit(const gw_plan *plan, size_t i)
+{
+    return i < plan->nunits ? &plan->units[i] : NULL;
+}
+
+const gw_unit *
+gw_plan_unit_by_id(const gw_plan *plan, int id)
+{
+    for (size_t i = 0; i < plan->nunits; i++)
+        if (plan->units[i].id == id)
+            return &plan->units[i];
+    return NULL;
+}
+
+const int *
+gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n)
+{
+    for (size_t i = 0; i < plan->ngroups; i++)
+        if (plan->groups[i].grp == group_id) {
+            *n = plan->groups[i].n;
+            return plan->groups[i].members;
+        }
+    *n = 0;
+    return NULL;
+}
+
+size_t
+gw_plan_requirement_count(const gw_plan *plan)
+{
+    return plan->nreqs;
+}
+
+const gw_requirement *
+gw_plan_requirement(const gw_plan *plan, size_t i)
+{
+    return i < plan->nreqs ? &plan->reqs[i] : NULL;
+}
