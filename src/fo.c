@@ -846,7 +846,8 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
 
 /* The properties of a child: inherited ones copied, the others initial. */
 static void
-S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind kind)
+S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind pkind,
+          gw_fo_kind kind)
 {
     *p = *parent;
     p->space_before = p->space_after = 0;
@@ -860,7 +861,7 @@ S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind kind)
     p->position = GW_FO_POS_STATIC;
     /* Reference areas (and, as in most processors' practice, table cells)
      * measure indents from their own content edges. */
-    if (kind == GW_FO_BLOCK_CONTAINER || kind == GW_FO_TABLE_CELL
+    if (pkind == GW_FO_BLOCK_CONTAINER || pkind == GW_FO_TABLE_CELL
         || kind == GW_FO_FLOW || kind == GW_FO_STATIC_CONTENT)
         p->start_indent = p->end_indent = 0;
 }
@@ -1052,7 +1053,7 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
             n->line = x->line;
             n->xml = x;
             p = gw_arena_alloc(t->arena, sizeof *p);
-            S_inherit(p, parent->p, n->kind);
+            S_inherit(p, parent->p, parent->kind, n->kind);
             rc = S_apply(&r, n, p, parent->p);
             if (rc < 0)
                 goto out;

@@ -1,0 +1,1394 @@
+/* build.c — FO flow to a vertical list (see layout.h).
+ *
+ * One iterative walk over the FO tree (explicit frame stack, never
+ * recursion).  Inline content (text, inlines, page numbers, leaders,
+ * graphics) is gathered per code point into gw_lb_items, with white space
+ * handled as XSL says (collapse; a line feed between two Chinese characters
+ * disappears instead of becoming a space), and set into lines with
+ * gw_linebreak when a block boundary is reached.  Block boundaries emit
+ * spaces (glue), box borders, anchors and forced breaks; tables emit one
+ * item per row whose cells hold vertical lists of their own. */
+#include "layout.h"
+#include "linebreak.h"
+#include "svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+/* ------------------------------------------------------------ vlists */
+
+gw_lo_item *
+gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h)
+{
+    gw_lo_item *it;
+    if (vl->n == vl->cap) {
+        size_t cap = vl->cap ? vl->cap * 2 : 32;
+        gw_lo_item *v = gw_arena_alloc(lo->arena, cap * sizeof *v);
+        if (vl->n)
+            memcpy(v, vl->v, vl->n * sizeof *v);
+        vl->v = v;
+        vl->cap = cap;
+    }
+    it = &vl->v[vl->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = (unsigned char)kind;
+    it->h = h;
+    return it;
+}
+
+double
+gw_lo_line_height(const gw_fo_props *p)
+{
+    switch (p->lh_kind) {
+    case GW_FO_LH_FACTOR: return p->lh * p->font_size;
+    case GW_FO_LH_LENGTH: return p->lh;
+    default: return 1.2 * p->font_size;
+    }
+}
+
+int
+gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y)
+{
+    size_t i;
+    for (i = 0; i < lo->nids; i++)
+        if (!strcmp(lo->ids[i], id)) {
+            *page = lo->id_page[i];
+            *y = lo->id_y[i];
+            return 0;
+        }
+    return -1;
+}
+
+/* ------------------------------------------------------------ builder */
+
+/* Keep state of one vertical list. */
+typedef struct S_vstate {
+    gw_lo_vlist *vl;
+    int keep_pending;           /* keep-with-next: glue and next item nobreak */
+    int nobreak_next;           /* next item nobreak (after a box top, anchor) */
+    int keep_depth;             /* inside keep-together */
+} S_vstate;
+
+/* Where the children of a frame go. */
+typedef struct S_ctx {
+    S_vstate  *vs;
+    double     xoff, w;         /* content edges of the reference area */
+    gw_lo_grid grid;
+    int        nest;            /* nested reference areas */
+} S_ctx;
+
+typedef struct S_info {
+    gw_face           *face;
+    double             size;
+    gw_color           color;
+    int                fake_bold;
+    const gw_fo_props *p;
+    int                obj;     /* index into objs or -1 */
+    const char        *link;
+} S_info;
+
+typedef struct S_idref {
+    const char *id;
+    size_t      at;
+} S_idref;
+
+/* Inline content gathered for the current block. */
+typedef struct S_acc {
+    gw_lb_item *it;
+    S_info     *inf;
+    size_t      n, cap;
+    gw_lo_obj  *objs;
+    size_t      nobj, objcap;
+    S_idref    *ids;
+    size_t      nids, idcap;
+    int         pending_space, pending_lf, line_start;
+    uint32_t    prev;
+} S_acc;
+
+typedef struct S_cellb {
+    gw_lo_cell *cell;
+    int col, colspan;
+} S_cellb;
+
+typedef struct S_rowb {
+    const gw_fo_node *node;
+    gw_lo_cell **cells;
+    size_t ncells, cap;
+    int section;                /* 0 header, 1 body, 2 footer */
+    int next_col;
+    double min_h;
+} S_rowb;
+
+typedef struct S_tbl {
+    const gw_fo_node *node;
+    int     ncols;
+    double *colx;               /* ncols + 1 edges */
+    int    *span_left;          /* rows still covered per column */
+    S_rowb **rows;
+    size_t nrows, cap;
+    int section;
+    gw_lo_table *lt;
+    S_ctx *ctx;
+} S_tbl;
+
+enum { F_ROOT, F_BLOCK, F_INLINE, F_TABLE, F_TSECT, F_ROW, F_CELL, F_BCONT, F_ABS };
+
+typedef struct S_frame {
+    int               kind;
+    const gw_fo_node *node, *child;
+    S_ctx            *ctx;      /* for the children */
+    int               lines_done;
+    gw_lo_box        *box;
+    const char       *link;
+    S_tbl            *tb;
+    S_rowb           *rb;
+    gw_lo_cell       *cell;
+    gw_lo_abs        *abs;
+} S_frame;
+
+typedef struct S_b {
+    gw_lo      *lo;
+    const char *pagenum;
+    S_acc       acc;
+    S_frame    *st;
+    int         depth;
+} S_b;
+
+static void *
+S_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    while (*cap < need)
+        *cap = *cap ? *cap * 2 : 64;
+    return gw_xrealloc(p, *cap * size);
+}
+
+static S_ctx *
+S_newctx(gw_lo *lo, const S_ctx *like, gw_lo_vlist *vl)
+{
+    S_ctx *c = gw_arena_alloc(lo->arena, sizeof *c);
+    if (like)
+        *c = *like;
+    if (vl) {
+        c->vs = gw_arena_alloc(lo->arena, sizeof *c->vs);
+        c->vs->vl = vl;
+    }
+    return c;
+}
+
+/* Appends an item honouring the keep state of its list. */
+static gw_lo_item *
+S_push(S_b *b, S_ctx *c, gw_li_kind kind, double h)
+{
+    S_vstate *vs = c->vs;
+    gw_lo_item *it = gw_lo_push(b->lo, vs->vl, kind, h);
+    if (vs->nobreak_next || vs->keep_depth > 0 || vs->keep_pending)
+        it->nobreak = 1;
+    vs->nobreak_next = 0;
+    if (kind != GW_LI_GLUE)
+        vs->keep_pending = 0;
+    return it;
+}
+
+static int
+S_grid_on(const S_ctx *c, const gw_fo_props *p)
+{
+    return c->grid.line > 0 && !p->grid_off;
+}
+
+static void
+S_glue(S_b *b, S_ctx *c, const gw_fo_props *p, double h, int retain)
+{
+    gw_lo_item *it;
+    if (h <= 0)
+        return;
+    if (S_grid_on(c, p)) {
+        /* grid: spaces are whole line pitches */
+        h = floor(h / c->grid.line + 0.5) * c->grid.line;
+        if (h <= 0)
+            return;
+    }
+    it = S_push(b, c, GW_LI_GLUE, h);
+    it->retain = (unsigned char)retain;
+    it->grid = (unsigned char)S_grid_on(c, p);
+}
+
+static void
+S_break(S_b *b, S_ctx *c, int brk)
+{
+    gw_lo_item *it;
+    if (brk == GW_FO_BREAK_AUTO)
+        return;
+    it = gw_lo_push(b->lo, c->vs->vl, GW_LI_BREAK, 0);
+    it->brk = brk;
+}
+
+static void
+S_anchor(S_b *b, S_ctx *c, const char *id)
+{
+    gw_lo_item *it;
+    if (!id)
+        return;
+    it = S_push(b, c, GW_LI_ANCHOR, 0);
+    it->ptr = (void *)id;
+    c->vs->nobreak_next = 1;
+}
+
+/* keep-with-previous: no break before this block nor in the glue before it. */
+static void
+S_keep_previous(S_ctx *c)
+{
+    gw_lo_vlist *vl = c->vs->vl;
+    size_t i = vl->n;
+    while (i > 0 && (vl->v[i - 1].kind == GW_LI_GLUE || vl->v[i - 1].kind == GW_LI_ANCHOR)) {
+        vl->v[i - 1].nobreak = 1;
+        i--;
+    }
+    c->vs->nobreak_next = 1;
+}
+
+static const gw_fontlist *
+S_fontlist(S_b *b, const gw_fo_props *p)
+{
+    gw_lo *lo = b->lo;
+    const gw_fontlist *fl;
+    if (lo->last_fl_props == p)
+        return lo->last_fl;
+    if (gw_fontset_lookup(lo->fonts, p->font_family, p->font_weight, &fl, lo->err) < 0)
+        return NULL;
+    lo->last_fl = fl;
+    lo->last_fl_props = p;
+    return fl;
+}
+
+/* ------------------------------------------------------------ inline */
+
+static S_info *
+S_acc_add(S_acc *a, uint32_t cp, double adv)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 256;
+        a->it = gw_xrealloc(a->it, a->cap * sizeof *a->it);
+        a->inf = gw_xrealloc(a->inf, a->cap * sizeof *a->inf);
+    }
+    memset(&a->it[a->n], 0, sizeof a->it[a->n]);
+    a->it[a->n].cp = cp;
+    a->it[a->n].adv = adv;
+    memset(&a->inf[a->n], 0, sizeof a->inf[a->n]);
+    a->inf[a->n].obj = -1;
+    a->line_start = cp == 0x2028;
+    a->prev = cp;
+    return &a->inf[a->n++];
+}
+
+static int
+S_is_cjk(uint32_t cp)
+{
+    return cp >= 0x2E80 && gw_lb_is_fullwidth(cp);
+}
+
+/* Adds one character with the props of its element.  Missing glyphs are
+ * errors unless --allow-missing-glyphs. */
+static int
+S_add_char(S_b *b, const gw_fo_props *p, const gw_fontlist *fl, uint32_t cp,
+           int line, const char *link)
+{
+    gw_face *face = gw_fontlist_face_for(fl, cp);
+    S_info *inf;
+    if (!face) {
+        char u[8] = "";
+        u[gw_utf8_encode(cp, u)] = '\0';
+        if (!b->lo->opts || !b->lo->opts->allow_missing_glyphs)
+            return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: character U+%04X '%s' has "
+                              "no glyph in any installed font (font-family \"%s\")",
+                              b->lo->tree->name, line, (unsigned)cp, u, p->font_family);
+        gw_warnf("%s:%d: character U+%04X '%s' has no glyph in any installed font; "
+                 "left out", b->lo->tree->name, line, (unsigned)cp, u);
+        return 0;
+    }
+    inf = S_acc_add(&b->acc, cp, gw_face_advance(face, cp, p->font_size) + p->letter_spacing);
+    inf->face = face;
+    inf->size = p->font_size;
+    inf->color = p->color;
+    inf->fake_bold = gw_fontlist_fake_bold(fl, face);
+    inf->p = p;
+    inf->link = link;
+    return 0;
+}
+
+static int
+S_flush_space(S_b *b, const gw_fo_props *p, const gw_fontlist *fl, uint32_t next,
+              int line, const char *link)
+{
+    S_acc *a = &b->acc;
+    int drop;
+    if (!a->pending_space)
+        return 0;
+    /* A line feed between two Chinese characters is not a word space. */
+    drop = a->n == 0 || a->line_start || (a->pending_lf && S_is_cjk(a->prev) && S_is_cjk(next));
+    a->pending_space = a->pending_lf = 0;
+    return drop ? 0 : S_add_char(b, p, fl, ' ', line, link);
+}
+
+static int
+S_add_text(S_b *b, const gw_fo_props *p, const char *s, size_t len, int line,
+           const char *link)
+{
+    const gw_fontlist *fl = S_fontlist(b, p);
+    S_acc *a = &b->acc;
+    size_t i = 0;
+    int rc;
+    if (!fl)
+        return GW_EDEP;
+    while (i < len) {
+        uint32_t cp;
+        int k = gw_utf8_decode(s + i, len - i, &cp);
+        if (k < 0)
+            return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: invalid UTF-8",
+                              b->lo->tree->name, line);
+        i += (size_t)k;
+        if (cp == '\r')
+            continue;
+        if (cp == '\n') {
+            if (p->linefeed == GW_FO_LF_IGNORE)
+                continue;
+            if (p->linefeed == GW_FO_LF_PRESERVE) {
+                a->pending_space = a->pending_lf = 0;   /* ignore-if-surrounding-linefeed */
+                S_acc_add(a, 0x2028, 0)->p = p;
+                continue;
+            }
+            a->pending_lf = 1;
+            cp = ' ';
+        }
+        if (cp == ' ' || cp == '\t') {
+            if (p->collapse || !p->ws_keep) {
+                a->pending_space = 1;
+                continue;
+            }
+            cp = ' ';
+            rc = S_add_char(b, p, fl, cp, line, link);
+            if (rc < 0)
+                return rc;
+            continue;
+        }
+        rc = S_flush_space(b, p, fl, cp, line, link);
+        if (rc < 0)
+            return rc;
+        rc = S_add_char(b, p, fl, cp, line, link);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int
+S_add_obj(S_b *b, const gw_fo_props *p, const gw_lo_obj *o, int line, const char *link)
+{
+    S_acc *a = &b->acc;
+    S_info *inf;
+    const gw_fontlist *fl = S_fontlist(b, p);
+    int rc;
+    if (!fl)
+        return GW_EDEP;
+    rc = S_flush_space(b, p, fl, 'a', line, link);
+    if (rc < 0)
+        return rc;
+    a->objs = S_grow(a->objs, &a->objcap, a->nobj + 1, sizeof *a->objs);
+    a->objs[a->nobj] = *o;
+    inf = S_acc_add(a, 0xFFFC, o->w);
+    inf->obj = (int)a->nobj++;
+    inf->p = p;
+    inf->link = link;
+    inf->size = p->font_size;
+    return 0;
+}
+
+static void
+S_acc_id(S_b *b, const char *id)
+{
+    S_acc *a = &b->acc;
+    if (!id)
+        return;
+    a->ids = S_grow(a->ids, &a->idcap, a->nids + 1, sizeof *a->ids);
+    a->ids[a->nids].id = id;
+    a->ids[a->nids].at = a->n;
+    a->nids++;
+}
+
+static int
+S_align(int a)
+{
+    switch (a) {
+    case GW_FO_ALIGN_CENTER: return GW_LB_CENTER;
+    case GW_FO_ALIGN_END: return GW_LB_END;
+    case GW_FO_ALIGN_JUSTIFY: return GW_LB_JUSTIFY;
+    default: return GW_LB_START;
+    }
+}
+
+static int
+S_same_run(const S_info *x, const S_info *y)
+{
+    return x->face == y->face && x->size == y->size && x->fake_bold == y->fake_bold
+        && x->color.r == y->color.r && x->color.g == y->color.g && x->color.b == y->color.b;
+}
+
+/* Sets the gathered inline content of block frame f into lines. */
+static int
+S_flush(S_b *b, S_frame *f)
+{
+    gw_lo *lo = b->lo;
+    S_acc *a = &b->acc;
+    const gw_fo_props *p = f->node->p;
+    S_ctx *c = f->ctx;
+    gw_lb_opts o;
+    gw_lb_line *lines = NULL;
+    size_t nl = 0, li, i, k, idk = 0;
+    double x0, width, hscale = 1.0, pitch_line;
+    int rc = 0, grid = S_grid_on(c, p);
+    const gw_fontlist *fl;
+    gw_face *strut;
+
+    a->pending_space = a->pending_lf = 0;
+    if (a->n == 0) {
+        for (i = 0; i < a->nids; i++)
+            S_anchor(b, c, a->ids[i].id);
+        goto out;
+    }
+    fl = S_fontlist(b, p);
+    if (!fl) {
+        rc = GW_EDEP;
+        goto out;
+    }
+    strut = gw_fontlist_primary(fl);
+    x0 = c->xoff + p->start_indent;
+    width = c->w - p->start_indent - p->end_indent;
+    if (width < 1)
+        width = 1;
+    memset(&o, 0, sizeof o);
+    o.width = p->wrap ? width : 1e7;
+    o.indent = f->lines_done ? 0 : p->text_indent;
+    /* gw:grid: 16 pt body text sits on the character pitch */
+    o.pitch = grid && fabs(p->font_size - c->grid.chr) < 1.0 ? c->grid.chr : 0;
+    o.squeeze = p->squeeze;
+    o.align = S_align(p->text_align);
+    o.align_last = p->text_align_last == GW_FO_ALIGN_RELATIVE
+                 ? (p->text_align == GW_FO_ALIGN_JUSTIFY ? GW_LB_START : S_align(p->text_align))
+                 : S_align(p->text_align_last);
+    if (p->fit_to_width) {
+        double total = 0;
+        for (i = 0; i < a->n; i++)
+            total += a->it[i].adv;
+        if (total > width) {
+            hscale = width / total;
+            for (i = 0; i < a->n; i++)
+                a->it[i].adv *= hscale;
+            for (i = 0; i < a->nobj; i++)
+                a->objs[i].w *= hscale;
+            o.pitch = 0;
+            o.width = width + 1;
+        }
+    }
+    rc = gw_linebreak(a->it, a->n, &o, &lines, &nl, lo->err);
+    if (rc < 0) {
+        gw_err_prefix(lo->err, "%s:%d", lo->tree->name, f->node->line);
+        goto out;
+    }
+    pitch_line = grid ? c->grid.line : 0;
+    for (li = 0; li < nl; li++) {
+        gw_lo_line *ln = gw_arena_alloc(lo->arena, sizeof *ln);
+        size_t s = lines[li].start, e = lines[li].end, last = e, nr = 0, no = 0;
+        double A = gw_face_ascender(strut, p->font_size);
+        double D = -gw_face_descender(strut, p->font_size);
+        double L = gw_lo_line_height(p), H;
+        gw_lo_item *it;
+
+        /* trailing spaces and forced breaks are not drawn */
+        while (last > s && (a->it[last - 1].cp == ' ' || a->it[last - 1].cp == 0x2028))
+            last--;
+        for (i = s; i < e; i++) {
+            const S_info *inf = &a->inf[i];
+            if (inf->obj >= 0) {
+                const gw_lo_obj *ob = &a->objs[inf->obj];
+                if (ob->kind == GW_OBJ_IMAGE || ob->kind == GW_OBJ_SVG)
+                    A = fmax(A, ob->h);
+                no++;
+            } else if (inf->face) {
+                A = fmax(A, gw_face_ascender(inf->face, inf->size));
+                D = fmax(D, -gw_face_descender(inf->face, inf->size));
+            }
+            if (inf->p && inf->p != p)
+                L = fmax(L, gw_lo_line_height(inf->p));
+        }
+        H = fmax(L, A + D);
+        if (pitch_line > 0) {
+            double kk = ceil(H / pitch_line - 0.05);
+            H = (kk < 1 ? 1 : kk) * pitch_line;
+        }
+        ln->asc = A;
+        ln->desc = D;
+        ln->base = (H - (A + D)) / 2 + A;
+        /* runs */
+        for (i = s; i < last; i++)
+            if (a->inf[i].obj < 0 && a->inf[i].face && a->it[i].cp != 0x2028
+                && (i == s || a->inf[i - 1].obj >= 0 || !a->inf[i - 1].face
+                    || !S_same_run(&a->inf[i], &a->inf[i - 1])))
+                nr++;
+        ln->runs = nr ? gw_arena_alloc(lo->arena, nr * sizeof *ln->runs) : NULL;
+        for (i = s; i < last;) {
+            gw_lo_run *r;
+            gw_buf ub;
+            size_t j, m;
+            if (a->inf[i].obj >= 0 || !a->inf[i].face || a->it[i].cp == 0x2028) {
+                i++;
+                continue;
+            }
+            for (j = i + 1; j < last && a->inf[j].obj < 0 && a->inf[j].face
+                 && a->it[j].cp != 0x2028 && S_same_run(&a->inf[j], &a->inf[i]); j++)
+                ;
+            r = &ln->runs[ln->nruns++];
+            r->face = a->inf[i].face;
+            r->size = a->inf[i].size;
+            r->color = a->inf[i].color;
+            r->fake_bold = a->inf[i].fake_bold;
+            r->hscale = hscale;
+            r->n = j - i;
+            r->xs = gw_arena_alloc(lo->arena, r->n * sizeof *r->xs);
+            gw_buf_init(&ub);
+            for (m = 0; m < r->n; m++) {
+                gw_buf_put_cp(&ub, a->it[i + m].cp);
+                r->xs[m] = x0 + a->it[i + m].x;
+            }
+            r->utf8 = gw_arena_strndup(lo->arena, ub.ptr, ub.len);
+            r->len = ub.len;
+            gw_buf_free(&ub);
+            i = j;
+        }
+        /* objects, and link areas over linked characters */
+        for (i = s; i < e; i++)
+            if (a->inf[i].link && (i == s || a->inf[i - 1].link != a->inf[i].link))
+                no++;
+        ln->objs = no ? gw_arena_alloc(lo->arena, no * sizeof *ln->objs) : NULL;
+        for (i = s; i < e; i++) {
+            if (a->inf[i].obj >= 0) {
+                gw_lo_obj *ob = &ln->objs[ln->nobjs++];
+                *ob = a->objs[a->inf[i].obj];
+                ob->x = x0 + a->it[i].x;
+            }
+            if (a->inf[i].link && (i == s || a->inf[i - 1].link != a->inf[i].link)) {
+                gw_lo_obj *ob = &ln->objs[ln->nobjs++];
+                for (k = i; k + 1 < e && a->inf[k + 1].link == a->inf[i].link; k++)
+                    ;
+                memset(ob, 0, sizeof *ob);
+                ob->kind = GW_OBJ_LINK;
+                ob->x = x0 + a->it[i].x;
+                ob->w = a->it[k].x + a->it[k].w - a->it[i].x;
+                ob->str = a->inf[i].link;
+            }
+        }
+        /* ids of inline objects that start on this line */
+        while (idk < a->nids && (a->ids[idk].at < e || li + 1 == nl)) {
+            ln->ids = ln->ids ? ln->ids : gw_arena_alloc(lo->arena, a->nids * sizeof *ln->ids);
+            ln->ids[ln->nids++] = a->ids[idk].id;
+            idk++;
+        }
+        it = S_push(b, c, GW_LI_LINE, H);
+        it->ptr = ln;
+        it->grid = (unsigned char)grid;
+        /* widows and orphans: XSL defaults 2 */
+        if (li > 0 && (li < (size_t)p->orphans || nl - li < (size_t)p->widows))
+            it->nobreak = 1;
+    }
+    f->lines_done = 1;
+out:
+    free(lines);
+    a->n = a->nobj = a->nids = 0;
+    a->line_start = 1;
+    a->prev = 0;
+    return rc;
+}
+
+/* The nearest block frame at or below depth d (the owner of inline text). */
+static S_frame *
+S_owner(S_b *b)
+{
+    int d;
+    for (d = b->depth; d >= 0; d--) {
+        if (b->st[d].kind == F_BLOCK)
+            return &b->st[d];
+        if (b->st[d].kind != F_INLINE)
+            return NULL;
+    }
+    return NULL;
+}
+
+static int
+S_flush_owner(S_b *b)
+{
+    S_frame *f = S_owner(b);
+    if (!f)
+        return 0;
+    return S_flush(b, f);
+}
+
+/* ------------------------------------------------------------ objects */
+
+static double
+S_len_attr(const gw_fo_node *n, const char *name, double base, double dflt)
+{
+    const char *v = gw_fo_attr(n, name);
+    double x;
+    if (!v || !strcmp(v, "auto") || gw_fo_length(v, n->p->font_size, base, &x) < 0)
+        return dflt;
+    return x;
+}
+
+static int
+S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
+{
+    gw_lo_obj o;
+    const char *pat = gw_fo_attr(n, "leader-pattern");
+    const char *lv;
+    double len = 12;
+    memset(&o, 0, sizeof o);
+    o.kind = GW_OBJ_LEADER;
+    o.color = n->p->color;
+    lv = gw_fo_attr(n, "leader-length");
+    if (!lv)
+        lv = gw_fo_attr(n, "leader-length.optimum");
+    if (!lv)
+        lv = gw_fo_attr(n, "leader-length.minimum");
+    if (lv && gw_fo_length(lv, n->p->font_size, avail, &len) < 0)
+        return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: fo:leader: bad leader-length '%s'",
+                          b->lo->tree->name, n->line, lv);
+    o.w = len;
+    o.h = S_len_attr(n, "rule-thickness", 0, 1.0);
+    if (pat && !strcmp(pat, "space"))
+        o.h = 0;
+    else if (pat && strcmp(pat, "rule"))
+        gw_warnf("%s:%d: fo:leader: leader-pattern '%s' is not supported; drawn as space",
+                 b->lo->tree->name, n->line, pat);
+    if (pat && strcmp(pat, "rule"))
+        o.h = 0;
+    return S_add_obj(b, n->p, &o, n->line, link);
+}
+
+/* Scales an intrinsic size by content-width/-height (and width/height). */
+static void
+S_graphic_size(const gw_fo_node *n, double avail, double iw, double ih, double *w, double *h)
+{
+    double cw = S_len_attr(n, "content-width", iw, -1);
+    double ch = S_len_attr(n, "content-height", ih, -1);
+    if (cw < 0)
+        cw = S_len_attr(n, "width", avail, -1);
+    if (ch < 0)
+        ch = S_len_attr(n, "height", avail, -1);
+    if (cw > 0 && ch < 0 && iw > 0)
+        ch = ih * cw / iw;
+    else if (ch > 0 && cw < 0 && ih > 0)
+        cw = iw * ch / ih;
+    *w = cw > 0 ? cw : iw;
+    *h = ch > 0 ? ch : ih;
+}
+
+static int
+S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
+{
+    gw_lo *lo = b->lo;
+    gw_lo_obj o;
+    double iw = 0, ih = 0;
+    int rc;
+    memset(&o, 0, sizeof o);
+    o.node = n;
+    if (n->kind == GW_FO_EXTERNAL_GRAPHIC) {
+        const char *src = gw_fo_attr(n, "src");
+        char path[4096];
+        size_t k;
+        if (!src)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:external-graphic needs src",
+                              lo->tree->name, n->line);
+        /* url('x.png') or url(x.png) or x.png */
+        if (!strncmp(src, "url(", 4)) {
+            src += 4;
+            if (*src == '\'' || *src == '"')
+                src++;
+        }
+        k = strcspn(src, "'\")");
+        if (src[0] == '/' || !lo->basedir)
+            snprintf(path, sizeof path, "%.*s", (int)k, src);
+        else
+            snprintf(path, sizeof path, "%s/%.*s", lo->basedir, (int)k, src);
+        rc = gw_png_size(path, &iw, &ih, lo->err);
+        if (rc < 0)
+            return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name, n->line);
+        o.kind = GW_OBJ_IMAGE;
+        o.str = gw_arena_strdup(lo->arena, path);
+    } else {
+        xmlNodePtr x;
+        for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
+            ;
+        if (!x || strcmp((const char *)x->name, "svg"))
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:instream-foreign-object must "
+                              "hold an <svg> element", lo->tree->name, n->line);
+        rc = gw_svg_size(x, &iw, &ih, lo->err);
+        if (rc < 0)
+            return rc;
+        o.kind = GW_OBJ_SVG;
+        o.node = (const gw_fo_node *)(void *)x;   /* the svg element */
+    }
+    S_graphic_size(n, avail, iw, ih, &o.w, &o.h);
+    return S_add_obj(b, n->p, &o, n->line, link);
+}
+
+/* ------------------------------------------------------------ tables */
+
+static int
+S_table_columns(S_b *b, const gw_fo_node *t, double width, S_tbl *tb)
+{
+    gw_lo *lo = b->lo;
+    const gw_fo_node *c, *sec, *row, *cell;
+    double fixed = 0, prop = 0, *w = NULL, *pr = NULL;
+    int n = 0, cap = 0, i, rc = 0;
+
+    for (c = t->first; c; c = c->next) {
+        const char *cw, *rep;
+        int r, k;
+        if (c->kind != GW_FO_TABLE_COLUMN)
+            continue;
+        cw = gw_fo_attr(c, "column-width");
+        rep = gw_fo_attr(c, "number-columns-repeated");
+        r = rep ? atoi(rep) : 1;
+        if (r < 1 || r > 1000) {
+            rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-column: bad "
+                            "number-columns-repeated '%s'", lo->tree->name, c->line, rep);
+            goto out;
+        }
+        for (k = 0; k < r; k++) {
+            if (n + 1 > cap) {
+                cap = cap ? cap * 2 : 16;
+                w = gw_xrealloc(w, (size_t)cap * sizeof *w);
+                pr = gw_xrealloc(pr, (size_t)cap * sizeof *pr);
+            }
+            w[n] = 0;
+            pr[n] = 0;
+            if (!cw || !strcmp(cw, "auto")) {
+                pr[n] = 1;
+            } else if (!strncmp(cw, "proportional-column-width(", 26)) {
+                pr[n] = atof(cw + 26);
+                if (pr[n] <= 0)
+                    pr[n] = 1;
+            } else if (gw_fo_length(cw, c->p->font_size, width, &w[n]) < 0 || w[n] < 0) {
+                rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-column: bad "
+                                "column-width '%s'", lo->tree->name, c->line, cw);
+                goto out;
+            }
+            fixed += w[n];
+            prop += pr[n];
+            n++;
+        }
+    }
+    if (n == 0) {
+        /* no fo:table-column: as many equal columns as the first row has */
+        for (sec = t->first; sec && !n; sec = sec->next) {
+            if (sec->kind != GW_FO_TABLE_BODY && sec->kind != GW_FO_TABLE_HEADER)
+                continue;
+            for (row = sec->first; row && row->kind != GW_FO_TABLE_ROW; row = row->next)
+                ;
+            if (!row)
+                continue;
+            for (cell = row->first; cell; cell = cell->next)
+                if (cell->kind == GW_FO_TABLE_CELL) {
+                    const char *cs = gw_fo_attr(cell, "number-columns-spanned");
+                    n += cs && atoi(cs) > 0 ? atoi(cs) : 1;
+                }
+        }
+        if (n <= 0 || n > 1000) {
+            rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table: no columns",
+                            lo->tree->name, t->line);
+            goto out;
+        }
+        w = gw_xcalloc((size_t)n, sizeof *w);
+        pr = gw_xcalloc((size_t)n, sizeof *pr);
+        for (i = 0; i < n; i++)
+            pr[i] = 1;
+        prop = n;
+    }
+    tb->ncols = n;
+    tb->colx = gw_arena_alloc(lo->arena, (size_t)(n + 1) * sizeof *tb->colx);
+    tb->span_left = gw_arena_alloc(lo->arena, (size_t)n * sizeof *tb->span_left);
+    for (i = 0; i < n; i++) {
+        double cwid = w[i];
+        if (pr[i] > 0)
+            cwid = prop > 0 && width > fixed ? (width - fixed) * pr[i] / prop : 0;
+        tb->colx[i + 1] = tb->colx[i] + cwid;
+    }
+out:
+    free(w);
+    free(pr);
+    return rc;
+}
+
+static void
+S_cell_props(gw_lo_cell *cl, const gw_fo_props *p)
+{
+    int s;
+    for (s = 0; s < 4; s++) {
+        cl->pad[s] = p->padding[s];
+        cl->bw[s] = p->border_w[s];
+        cl->bc[s] = p->border_c[s];
+    }
+    cl->bg = p->background;
+    cl->valign = p->display_align;
+}
+
+static double
+S_vl_height(const gw_lo_vlist *vl)
+{
+    double h = 0;
+    size_t i;
+    for (i = 0; i < vl->n; i++)
+        h += vl->v[i].h;
+    return h;
+}
+
+static double
+S_cell_total(const gw_lo_cell *cl)
+{
+    return cl->content_h + cl->pad[GW_FO_TOP] + cl->pad[GW_FO_BOTTOM]
+         + cl->bw[GW_FO_TOP] + cl->bw[GW_FO_BOTTOM];
+}
+
+/* All rows are read: heights (spanning cells stretch the last row they
+ * cover), then one item per row. */
+static void
+S_table_finish(S_b *b, S_tbl *tb)
+{
+    gw_lo *lo = b->lo;
+    S_ctx *c = tb->ctx;
+    size_t r, i, k, nh = 0;
+    int sec, body_seen = 0;
+    gw_lo_row **rows = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *rows);
+    int *nobreak = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *nobreak);
+
+    for (r = 0; r < tb->nrows; r++) {
+        S_rowb *rb = tb->rows[r];
+        gw_lo_row *row = gw_arena_alloc(lo->arena, sizeof *row);
+        row->table = tb->lt;
+        row->cells = rb->cells;
+        row->ncells = rb->ncells;
+        row->header = rb->section == 0;
+        row->keep = rb->node->p->keep_together;
+        row->h = rb->min_h;
+        for (i = 0; i < rb->ncells; i++)
+            if (rb->cells[i]->rowspan <= 1)
+                row->h = fmax(row->h, S_cell_total(rb->cells[i]));
+        rows[r] = row;
+    }
+    for (r = 0; r < tb->nrows; r++) {
+        S_rowb *rb = tb->rows[r];
+        for (i = 0; i < rb->ncells; i++) {
+            gw_lo_cell *cl = rb->cells[i];
+            size_t span = (size_t)cl->rowspan, end;
+            double sum = 0;
+            if (span <= 1)
+                continue;
+            end = r + span > tb->nrows ? tb->nrows : r + span;
+            cl->rowspan = (int)(end - r);
+            for (k = r; k < end; k++) {
+                sum += rows[k]->h;
+                rows[k]->spans = 1;
+                if (k > r)
+                    nobreak[k] = 1;
+            }
+            if (S_cell_total(cl) > sum)
+                rows[end - 1]->h += S_cell_total(cl) - sum;
+        }
+    }
+    /* header rows first, then body, then footer (rows were read in
+     * document order; the footer element precedes the body in FO) */
+    for (sec = 0; sec < 3; sec++)
+        for (r = 0; r < tb->nrows; r++) {
+            gw_lo_item *it;
+            if (tb->rows[r]->section != sec)
+                continue;
+            it = S_push(b, c, GW_LI_ROW, rows[r]->h);
+            it->ptr = rows[r];
+            /* headers stay with the first body row; footers with the last */
+            if (nobreak[r] || (sec == 0 && nh > 0) || (sec == 1 && nh > 0 && !body_seen)
+                || sec == 2)
+                it->nobreak = 1;
+            if (sec == 1)
+                body_seen = 1;
+            if (tb->node->p->keep_together && it != &c->vs->vl->v[0])
+                it->nobreak = 1;
+            if (tb->rows[r]->node->p->keep_with_previous)
+                it->nobreak = 1;
+            if (tb->rows[r]->node->p->keep_with_next)
+                c->vs->keep_pending = 1;
+            if (sec == 0)
+                nh++;
+        }
+    /* the header rows, for repeating after page breaks */
+    if (nh) {
+        gw_lo_vlist *vl = c->vs->vl;
+        size_t first = vl->n - tb->nrows;
+        tb->lt->header = gw_arena_alloc(lo->arena, nh * sizeof *tb->lt->header);
+        memcpy(tb->lt->header, &vl->v[first], nh * sizeof *tb->lt->header);
+        tb->lt->nheader = nh;
+        for (i = 0; i < nh; i++)
+            tb->lt->header[i].nobreak = 1;
+    }
+    for (r = 0; r < tb->nrows; r++)
+        free(tb->rows[r]);
+    free(tb->rows);
+    tb->rows = NULL;
+}
+
+/* ------------------------------------------------------------ the walk */
+
+static int
+S_err_here(S_b *b, const gw_fo_node *n, const char *what)
+{
+    const gw_fo_node *par = n->parent;
+    return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: %s is not allowed %s%s",
+                      b->lo->tree->name, n->line, gw_fo_kind_name(n->kind), what,
+                      par ? gw_fo_kind_name(par->kind) : "");
+}
+
+static S_frame *
+S_push_frame(S_b *b, int kind, const gw_fo_node *n, S_ctx *ctx)
+{
+    S_frame *f;
+    b->depth++;
+    f = &b->st[b->depth];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->node = n;
+    f->child = n->first;
+    f->ctx = ctx;
+    f->link = b->st[b->depth - 1].link;
+    return f;
+}
+
+/* Opens a block-like area: break, space, anchor, box top. */
+static void
+S_block_open(S_b *b, S_ctx *c, const gw_fo_node *n, S_frame *f, double x0, double x1)
+{
+    const gw_fo_props *p = n->p;
+    int s, deco = !p->background.none;
+    if (p->keep_with_previous)
+        S_keep_previous(c);
+    S_break(b, c, p->break_before);
+    S_glue(b, c, p, p->space_before, p->sb_retain);
+    if (p->keep_together)
+        c->vs->keep_depth++;
+    S_anchor(b, c, n->id);
+    for (s = 0; s < 4; s++)
+        if (p->border_w[s] > 0 || p->padding[s] > 0)
+            deco = 1;
+    if (deco) {
+        gw_lo_box *bx = gw_arena_alloc(b->lo->arena, sizeof *bx);
+        gw_lo_item *it;
+        bx->x0 = x0 - p->padding[GW_FO_LEFT] - p->border_w[GW_FO_LEFT];
+        bx->x1 = x1 + p->padding[GW_FO_RIGHT] + p->border_w[GW_FO_RIGHT];
+        for (s = 0; s < 4; s++) {
+            bx->bw[s] = p->border_w[s];
+            bx->bc[s] = p->border_c[s];
+        }
+        bx->bg = p->background;
+        it = S_push(b, c, GW_LI_BOX_START, p->border_w[GW_FO_TOP] + p->padding[GW_FO_TOP]);
+        it->ptr = bx;
+        c->vs->nobreak_next = 1;
+        f->box = bx;
+    }
+}
+
+static void
+S_block_close(S_b *b, S_ctx *c, const gw_fo_node *n, S_frame *f)
+{
+    const gw_fo_props *p = n->p;
+    if (f->box) {
+        gw_lo_item *it = S_push(b, c, GW_LI_BOX_END,
+                                p->border_w[GW_FO_BOTTOM] + p->padding[GW_FO_BOTTOM]);
+        it->ptr = f->box;
+        it->nobreak = 1;
+    }
+    if (p->keep_together && c->vs->keep_depth > 0)
+        c->vs->keep_depth--;
+    S_break(b, c, p->break_after);
+    S_glue(b, c, p, p->space_after, p->sa_retain);
+    if (p->keep_with_next)
+        c->vs->keep_pending = 1;
+}
+
+static int
+S_is_inline(gw_fo_kind k)
+{
+    switch (k) {
+    case GW_FO_TEXT: case GW_FO_INLINE: case GW_FO_WRAPPER: case GW_FO_CHARACTER:
+    case GW_FO_PAGE_NUMBER: case GW_FO_PAGE_NUMBER_CITATION: case GW_FO_LEADER:
+    case GW_FO_BASIC_LINK: case GW_FO_EXTERNAL_GRAPHIC:
+    case GW_FO_INSTREAM_FOREIGN_OBJECT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Enters node n (child of frame f). */
+static int
+S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
+{
+    gw_lo *lo = b->lo;
+    S_ctx *c = f->ctx;
+    const gw_fo_props *p = n->p;
+    S_frame *g;
+    int rc = 0;
+
+    if (S_is_inline(n->kind)) {
+        S_frame *own = S_owner(b);
+        double avail;
+        if (!own) {
+            if (n->kind == GW_FO_WRAPPER) {
+                S_push_frame(b, F_INLINE, n, c);
+                return 0;
+            }
+            if (n->kind == GW_FO_TEXT)
+                return 0;
+            return S_err_here(b, n, "directly in ");
+        }
+        avail = own->ctx->w - own->node->p->start_indent - own->node->p->end_indent;
+        switch (n->kind) {
+        case GW_FO_TEXT:
+            return S_add_text(b, p, n->text, n->len, n->line, f->link);
+        case GW_FO_INLINE: case GW_FO_WRAPPER: case GW_FO_BASIC_LINK:
+            S_acc_id(b, n->id);
+            g = S_push_frame(b, F_INLINE, n, c);
+            if (n->kind == GW_FO_BASIC_LINK) {
+                const char *d = gw_fo_attr(n, "internal-destination");
+                if (d)
+                    g->link = d;
+                else if (gw_fo_attr(n, "external-destination"))
+                    gw_warnf("%s:%d: fo:basic-link: external-destination is not "
+                             "supported; the text is set without a link",
+                             lo->tree->name, n->line);
+            }
+            return 0;
+        case GW_FO_CHARACTER: {
+            const char *ch = gw_fo_attr(n, "character");
+            S_acc_id(b, n->id);
+            return ch ? S_add_text(b, p, ch, strlen(ch), n->line, f->link) : 0;
+        }
+        case GW_FO_PAGE_NUMBER:
+            S_acc_id(b, n->id);
+            if (b->pagenum)
+                return S_add_text(b, p, b->pagenum, strlen(b->pagenum), n->line, f->link);
+            {
+                gw_lo_obj o;
+                const gw_fontlist *fl = S_fontlist(b, p);
+                gw_face *fc;
+                if (!fl)
+                    return GW_EDEP;
+                fc = gw_fontlist_face_for(fl, '0');
+                memset(&o, 0, sizeof o);
+                o.kind = GW_OBJ_PAGENUM;
+                o.node = n;
+                o.fl = fl;
+                o.color = p->color;
+                o.w = fc ? 2 * gw_face_advance(fc, '0', p->font_size) : p->font_size;
+                return S_add_obj(b, p, &o, n->line, f->link);
+            }
+        case GW_FO_PAGE_NUMBER_CITATION: {
+            const char *ref = gw_fo_attr(n, "ref-id");
+            size_t pg;
+            double y;
+            const char *num = "00";
+            if (!ref)
+                return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:page-number-citation "
+                                  "needs ref-id", lo->tree->name, n->line);
+            if (gw_lo_id_lookup(lo, ref, &pg, &y) == 0 && pg < lo->npagenum)
+                num = lo->pagenum_str[pg];
+            S_acc_id(b, n->id);
+            return S_add_text(b, p, num, strlen(num), n->line, f->link);
+        }
+        case GW_FO_LEADER:
+            S_acc_id(b, n->id);
+            return S_leader(b, n, avail, f->link);
+        default:
+            S_acc_id(b, n->id);
+            return S_graphic(b, n, avail, f->link);
+        }
+    }
+
+    switch (n->kind) {
+    case GW_FO_BLOCK:
+        rc = S_flush_owner(b);
+        if (rc < 0)
+            return rc;
+        g = S_push_frame(b, F_BLOCK, n, c);
+        S_block_open(b, c, n, g, c->xoff + p->start_indent, c->xoff + c->w - p->end_indent);
+        b->acc.line_start = 1;
+        return 0;
+    case GW_FO_BLOCK_CONTAINER: {
+        double w, x0;
+        S_ctx *nc;
+        rc = S_flush_owner(b);
+        if (rc < 0)
+            return rc;
+        if (c->nest + 1 > GW_LO_MAX_NEST)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
+                              "nested deeper than %d", lo->tree->name, n->line,
+                              GW_LO_MAX_NEST);
+        if (p->position != GW_FO_POS_STATIC) {
+            gw_lo_abs *ab = gw_arena_alloc(lo->arena, sizeof *ab);
+            ab->fixed = p->position == GW_FO_POS_FIXED;
+            ab->x = S_len_attr(n, "left", c->w, 0);
+            ab->y = S_len_attr(n, "top", 0, 0);
+            ab->w = S_len_attr(n, "width", c->w, -1);
+            if (ab->w < 0)
+                ab->w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+            if (ab->w < 0)
+                ab->w = c->w - ab->x - S_len_attr(n, "right", c->w, 0);
+            ab->h = S_len_attr(n, "height", 0, -1);
+            if (ab->h < 0)
+                ab->h = S_len_attr(n, "block-progression-dimension", 0, -1);
+            ab->valign = p->display_align;
+            nc = S_newctx(lo, NULL, &ab->vl);
+            nc->xoff = 0;
+            nc->w = ab->w;
+            nc->nest = c->nest + 1;
+            g = S_push_frame(b, F_ABS, n, nc);
+            g->abs = ab;
+            return 0;
+        }
+        x0 = c->xoff + p->start_indent;
+        w = S_len_attr(n, "width", c->w, -1);
+        if (w < 0)
+            w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+        if (w < 0)
+            w = c->w - p->start_indent - p->end_indent;
+        nc = S_newctx(lo, c, NULL);
+        nc->xoff = x0;
+        nc->w = w;
+        nc->nest = c->nest + 1;
+        g = S_push_frame(b, F_BCONT, n, nc);
+        S_block_open(b, c, n, g, x0, x0 + w);
+        return 0;
+    }
+    case GW_FO_TABLE: {
+        S_tbl *tb;
+        double w, x0;
+        rc = S_flush_owner(b);
+        if (rc < 0)
+            return rc;
+        if (c->nest + 1 > GW_LO_MAX_NEST)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
+                              "nested deeper than %d", lo->tree->name, n->line,
+                              GW_LO_MAX_NEST);
+        tb = gw_arena_alloc(lo->arena, sizeof *tb);
+        tb->node = n;
+        tb->lt = gw_arena_alloc(lo->arena, sizeof *tb->lt);
+        {
+            const char *om = gw_fo_attr(n, "table-omit-header-at-break");
+            tb->lt->omit_header = om && !strcmp(om, "true");
+        }
+        x0 = c->xoff + p->start_indent;
+        w = S_len_attr(n, "width", c->w, -1);
+        if (w < 0)
+            w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+        if (w < 0)
+            w = c->w - p->start_indent - p->end_indent;
+        rc = S_table_columns(b, n, w, tb);
+        if (rc < 0)
+            return rc;
+        for (int i = 0; i <= tb->ncols; i++)
+            tb->colx[i] += x0;
+        tb->ctx = c;
+        g = S_push_frame(b, F_TABLE, n, c);
+        g->tb = tb;
+        S_block_open(b, c, n, g, x0, x0 + w);
+        return 0;
+    }
+    case GW_FO_TABLE_HEADER: case GW_FO_TABLE_BODY: case GW_FO_TABLE_FOOTER:
+        if (f->kind != F_TABLE)
+            return S_err_here(b, n, "in ");
+        g = S_push_frame(b, F_TSECT, n, c);
+        g->tb = f->tb;
+        f->tb->section = n->kind == GW_FO_TABLE_HEADER ? 0 : n->kind == GW_FO_TABLE_BODY ? 1 : 2;
+        return 0;
+    case GW_FO_TABLE_COLUMN:
+        if (f->kind != F_TABLE)
+            return S_err_here(b, n, "in ");
+        return 0;
+    case GW_FO_TABLE_ROW: {
+        S_rowb *rb;
+        int i;
+        if (f->kind != F_TSECT)
+            return S_err_here(b, n, "in ");
+        rb = gw_xcalloc(1, sizeof *rb);
+        rb->node = n;
+        rb->section = f->tb->section;
+        rb->min_h = fmax(S_len_attr(n, "height", 0, 0),
+                         S_len_attr(n, "block-progression-dimension", 0, 0));
+        for (i = 0; i < f->tb->ncols; i++)
+            if (f->tb->span_left[i] > 0)
+                f->tb->span_left[i]--;
+        g = S_push_frame(b, F_ROW, n, c);
+        g->tb = f->tb;
+        g->rb = rb;
+        return 0;
+    }
+    case GW_FO_TABLE_CELL: {
+        S_tbl *tb = f->tb;
+        S_rowb *rb = f->rb;
+        gw_lo_cell *cl;
+        const char *v;
+        int col = rb->next_col, cs = 1, rs = 1, i;
+        S_ctx *nc;
+        if (f->kind != F_ROW)
+            return S_err_here(b, n, "(cells must be inside fo:table-row) in ");
+        if ((v = gw_fo_attr(n, "column-number")) && atoi(v) >= 1)
+            col = atoi(v) - 1;
+        while (col < tb->ncols && tb->span_left[col] > 0)
+            col++;
+        if ((v = gw_fo_attr(n, "number-columns-spanned")) && atoi(v) >= 1)
+            cs = atoi(v);
+        if ((v = gw_fo_attr(n, "number-rows-spanned")) && atoi(v) >= 1)
+            rs = atoi(v);
+        if (col + cs > tb->ncols)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-cell: the row has more "
+                              "cells than the table's %d columns", lo->tree->name, n->line,
+                              tb->ncols);
+        cl = gw_arena_alloc(lo->arena, sizeof *cl);
+        S_cell_props(cl, p);
+        cl->x = tb->colx[col];
+        cl->w = tb->colx[col + cs] - tb->colx[col];
+        cl->rowspan = rs;
+        for (i = col; i < col + cs; i++)
+            tb->span_left[i] = rs;  /* decremented as the next rows start */
+        rb->next_col = col + cs;
+        rb->cells = S_grow(rb->cells, &rb->cap, rb->ncells + 1, sizeof *rb->cells);
+        rb->cells[rb->ncells++] = cl;
+        nc = S_newctx(lo, NULL, &cl->vl);
+        nc->xoff = cl->x + cl->bw[GW_FO_LEFT] + cl->pad[GW_FO_LEFT];
+        nc->w = cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
+              - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT];
+        if (nc->w < 1)
+            nc->w = 1;
+        nc->nest = c->nest + 1;
+        g = S_push_frame(b, F_CELL, n, nc);
+        g->cell = cl;
+        return 0;
+    }
+    default:
+        return S_err_here(b, n, "in ");
+    }
+}
+
+/* Leaves frame f (top of the stack). */
+static int
+S_leave(S_b *b, S_frame *f)
+{
+    S_frame *up = &b->st[b->depth - 1];
+    int rc = 0;
+    switch (f->kind) {
+    case F_BLOCK:
+        rc = S_flush(b, f);
+        if (rc < 0)
+            return rc;
+        S_block_close(b, f->ctx, f->node, f);
+        /* text after a nested block is a new line sequence of the parent */
+        b->acc.line_start = 1;
+        if (up->kind == F_BLOCK || up->kind == F_INLINE) {
+            S_frame *own = NULL;
+            int d;
+            for (d = b->depth - 1; d >= 0; d--)
+                if (b->st[d].kind == F_BLOCK) {
+                    own = &b->st[d];
+                    break;
+                }
+            if (own)
+                own->lines_done = 1;
+        }
+        break;
+    case F_BCONT:
+        S_block_close(b, up->ctx, f->node, f);
+        break;
+    case F_ABS: {
+        gw_lo_item *it;
+        f->abs->content_h = S_vl_height(&f->abs->vl);
+        it = gw_lo_push(b->lo, up->ctx->vs->vl, GW_LI_ABS, 0);
+        it->ptr = f->abs;
+        break;
+    }
+    case F_CELL:
+        f->cell->content_h = S_vl_height(&f->cell->vl);
+        break;
+    case F_ROW: {
+        S_tbl *tb = f->tb;
+        tb->rows = S_grow(tb->rows, &tb->cap, tb->nrows + 1, sizeof *tb->rows);
+        tb->rows[tb->nrows++] = f->rb;
+        break;
+    }
+    case F_TABLE:
+        S_table_finish(b, f->tb);
+        S_block_close(b, f->ctx, f->node, f);
+        break;
+    default:
+        break;
+    }
+    return rc;
+}
+
+int
+gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *grid,
+            const char *pagenum, gw_lo_vlist *out)
+{
+    S_b b;
+    S_ctx *c;
+    int rc = 0;
+
+    memset(&b, 0, sizeof b);
+    b.lo = lo;
+    b.pagenum = pagenum;
+    b.acc.line_start = 1;
+    b.st = gw_xcalloc(GW_FO_MAX_DEPTH + 2, sizeof *b.st);
+    c = S_newctx(lo, NULL, out);
+    c->xoff = 0;
+    c->w = w;
+    if (grid)
+        c->grid = *grid;
+    b.st[0].kind = F_ROOT;
+    b.st[0].node = parent;
+    b.st[0].child = parent->first;
+    b.st[0].ctx = c;
+    while (b.depth >= 0) {
+        S_frame *f = &b.st[b.depth];
+        const gw_fo_node *n = f->child;
+        if (!n) {
+            if (b.depth == 0)
+                break;
+            rc = S_leave(&b, f);
+            if (rc < 0)
+                goto out;
+            b.depth--;
+            continue;
+        }
+        f->child = n->next;
+        rc = S_enter(&b, f, n);
+        if (rc < 0)
+            goto out;
+    }
+out:
+    free(b.st);
+    free(b.acc.it);
+    free(b.acc.inf);
+    free(b.acc.objs);
+    free(b.acc.ids);
+    return rc;
+}

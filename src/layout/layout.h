@@ -1,0 +1,170 @@
+/* layout.h — private interface of the layout engine (src/layout/):
+ *
+ *   build.c     FO flow -> vertical list of items (lines, spaces, block
+ *               boxes, table rows, absolute containers, forced breaks)
+ *   paginate.c  page masters, pagination (keeps, breaks, widows/orphans,
+ *               row splitting, repeated table headers), static content,
+ *               drawing into a gw_doc, page numbers, links, bookmarks
+ *
+ * Everything is allocated from the layout's arena and freed in one call.
+ * Coordinates: points, x from the left edge of the reference area the list
+ * was built for (region, cell or absolute container), y down. */
+#ifndef GW_LAYOUT_H
+#define GW_LAYOUT_H
+
+#include "fo.h"
+#include "font.h"
+#include "page.h"
+#include "render.h"
+
+#define GW_LO_MAX_NEST 16      /* nested tables / block-containers */
+
+typedef struct gw_lo gw_lo;
+typedef struct gw_lo_table gw_lo_table;
+
+typedef enum {
+    GW_LI_LINE, GW_LI_GLUE, GW_LI_BOX_START, GW_LI_BOX_END, GW_LI_BREAK,
+    GW_LI_ROW, GW_LI_ABS, GW_LI_ANCHOR
+} gw_li_kind;
+
+typedef struct gw_lo_item {
+    unsigned char kind;         /* gw_li_kind */
+    unsigned char nobreak;      /* no page break directly before this item */
+    unsigned char grid;         /* top snaps to the line grid */
+    unsigned char retain;       /* glue kept at the top of a page */
+    int           brk;          /* GW_LI_BREAK: GW_FO_BREAK_* */
+    double        h;            /* height taken */
+    void         *ptr;          /* gw_lo_line, gw_lo_box, gw_lo_row, gw_lo_abs, id */
+} gw_lo_item;
+
+typedef struct gw_lo_vlist {
+    gw_lo_item *v;
+    size_t      n, cap;
+} gw_lo_vlist;
+
+/* A run of glyphs in one face, size and colour. */
+typedef struct gw_lo_run {
+    gw_face    *face;
+    double      size, hscale;
+    gw_color    color;
+    int         fake_bold;
+    const char *utf8;
+    size_t      len, n;
+    double     *xs;             /* left edge of each code point */
+} gw_lo_run;
+
+enum { GW_OBJ_PAGENUM, GW_OBJ_LEADER, GW_OBJ_IMAGE, GW_OBJ_SVG, GW_OBJ_LINK };
+
+/* Something in a line that is not a glyph run. */
+typedef struct gw_lo_obj {
+    int         kind;
+    double      x, w, h;        /* h: above the baseline (images) or thickness */
+    gw_color    color;
+    const gw_fo_node *node;     /* page-number: its props; svg: the element */
+    const char *str;            /* image path; link destination id */
+    const gw_fontlist *fl;      /* page-number */
+} gw_lo_obj;
+
+typedef struct gw_lo_line {
+    double     base;            /* baseline offset from the top of the line box */
+    double     asc, desc;       /* of the tallest content (desc positive) */
+    gw_lo_run *runs;
+    size_t     nruns;
+    gw_lo_obj *objs;
+    size_t     nobjs;
+    const char **ids;           /* ids of inline objects starting on this line */
+    size_t     nids;
+} gw_lo_line;
+
+/* Background and borders of a block drawn around its content. */
+typedef struct gw_lo_box {
+    double   x0, x1;            /* border-box edges */
+    double   bw[4];
+    gw_color bc[4], bg;
+} gw_lo_box;
+
+typedef struct gw_lo_cell {
+    double      x, w;           /* border box */
+    int         rowspan;
+    double      pad[4], bw[4];
+    gw_color    bc[4], bg;
+    int         valign;         /* GW_FO_DISPLAY_* */
+    gw_lo_vlist vl;
+    double      content_h;
+} gw_lo_cell;
+
+typedef struct gw_lo_row {
+    gw_lo_table *table;
+    gw_lo_cell **cells;
+    size_t       ncells;
+    double       h;             /* its own height (spanning cells add rows') */
+    int          header;
+    int          spans;         /* a cell spans more rows: not splittable */
+    int          keep;          /* keep-together: moved whole when it fits a page */
+} gw_lo_row;
+
+struct gw_lo_table {
+    gw_lo_item *header;         /* header rows (copies), repeated after breaks */
+    size_t      nheader;
+    int         omit_header;
+};
+
+/* A block-container with absolute-position: drawn where it says, taking no
+ * room in the flow. */
+typedef struct gw_lo_abs {
+    int         fixed;          /* relative to the page, not the region */
+    double      x, y, w, h;     /* h < 0: auto */
+    int         valign;
+    gw_lo_vlist vl;
+    double      content_h;
+} gw_lo_abs;
+
+/* Grid of a region-body with gw:grid="C L". */
+typedef struct gw_lo_grid {
+    double line;                /* line pitch, 0 = no grid */
+    double chr;                 /* character pitch */
+} gw_lo_grid;
+
+struct gw_lo {
+    gw_arena     *arena;
+    gw_fontset   *fonts;
+    gw_fo_tree   *tree;
+    const char   *basedir;      /* for external-graphic src */
+    const gw_render_opts *opts;
+    gw_err       *err;
+    int           missing_warned;
+    /* id -> page map from the previous pass (citations) and this one */
+    const char  **ids;
+    size_t       *id_page;      /* 0-based page index */
+    double       *id_y;
+    size_t        nids, idcap;
+    char        **pagenum_str;  /* formatted number of each page index */
+    size_t        npagenum;
+    /* font lists used, for --verbose */
+    const gw_fontlist *last_fl;
+    const gw_fo_props *last_fl_props;
+};
+
+/* Appends an item; returns it (valid until the next append). */
+gw_lo_item *gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h);
+
+/* Builds the vertical list of the children of `parent` (a flow, a
+ * static-content or an absolute block-container) for a reference area of
+ * width w, with grid (may be NULL).  `pagenum` is the formatted number of
+ * the page being drawn (static content) or NULL (the flow: page numbers are
+ * drawn later).  0 or a negative GW_E* with lo->err set. */
+int gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w,
+                const gw_lo_grid *grid, const char *pagenum, gw_lo_vlist *out);
+
+/* Line height of props per XSL (normal = 1.2em). */
+double gw_lo_line_height(const gw_fo_props *p);
+
+/* Looks up the page index and y of an id found in a previous pass;
+ * 0 when found, -1 otherwise. */
+int gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y);
+
+/* Lays out the whole FO tree into doc (pages, text, bookmarks, info).
+ * 0 or a negative GW_E* with lo->err set. */
+int gw_lo_document(gw_lo *lo, gw_doc *doc);
+
+#endif

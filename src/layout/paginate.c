@@ -1,0 +1,1041 @@
+/* paginate.c — page masters, pagination and drawing (see layout.h).
+ *
+ * Per page-sequence: the flow is built once into a vertical list for the
+ * region-body width of the first page's master; pages are then filled
+ * greedily, and when an item does not fit the page ends at the last legal
+ * break (an item without `nobreak`: keeps, widows/orphans and box edges
+ * forbid the others).  A table row that does not fit is split between
+ * lines of its cells; a page that continues a table starts with its header
+ * rows again.  Static content is built per page (it holds the page number).
+ * Pages, then ids, are recorded first; a document with page-number
+ * citations is laid out twice so forward references know their pages. */
+#include "layout.h"
+#include "svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#define S_EPS 0.01
+
+typedef struct S_region {
+    int         present;
+    const char *name;
+    double      x, y, w, h;
+    int         valign;
+} S_region;
+
+typedef struct S_master {
+    const gw_fo_node *node;
+    double      pw, ph;
+    S_region    body, side[4];      /* GW_FO_TOP = before, ... */
+    gw_lo_grid  grid;
+} S_master;
+
+typedef struct S_pagerec {
+    const S_master   *m;
+    const gw_fo_node *seq;
+    int               number;
+    int               blank;
+    gw_lo_vlist       body;
+} S_pagerec;
+
+typedef struct S_doc {
+    gw_lo      *lo;
+    const gw_fo_node *lms;          /* layout-master-set */
+    S_master  **masters;            /* parsed simple-page-masters */
+    size_t      nmasters;
+    S_pagerec  *pages;
+    size_t      npages, cap;
+    int         next_number;
+} S_doc;
+
+/* ------------------------------------------------------------ masters */
+
+static int
+S_err(gw_lo *lo, const gw_fo_node *n, const char *msg, const char *arg)
+{
+    return gw_err_set(lo->err, GW_EINPUT, "%s:%d: %s: %s%s%s%s", lo->tree->name,
+                      n ? n->line : 0, n ? gw_fo_kind_name(n->kind) : "fo", msg,
+                      arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+}
+
+static double
+S_attr_len(const gw_fo_node *n, const char *name, double base, double dflt)
+{
+    const char *v = gw_fo_attr(n, name);
+    double x;
+    if (!v || !strcmp(v, "auto") || gw_fo_length(v, n->p->font_size, base, &x) < 0)
+        return dflt;
+    return x;
+}
+
+static int
+S_parse_master(S_doc *d, const gw_fo_node *spm, S_master **out)
+{
+    gw_lo *lo = d->lo;
+    S_master *m = gw_arena_alloc(lo->arena, sizeof *m);
+    const gw_fo_node *r;
+    const char *ro = gw_fo_attr(spm, "reference-orientation");
+    double cx, cy, cw, ch;
+    const double *mg = spm->p->margin;
+
+    m->node = spm;
+    m->pw = S_attr_len(spm, "page-width", 0, 595.276);
+    m->ph = S_attr_len(spm, "page-height", 0, 841.89);
+    if (m->pw <= 0 || m->ph <= 0 || m->pw > 14400 || m->ph > 14400)
+        return S_err(lo, spm, "page size out of range", NULL);
+    /* reference-orientation 90: a landscape page with upright content
+     * (docs/fo-subset.md) */
+    if (ro && (!strcmp(ro, "90") || !strcmp(ro, "-90") || !strcmp(ro, "270")
+               || !strcmp(ro, "-270")) && m->pw < m->ph) {
+        double t = m->pw;
+        m->pw = m->ph;
+        m->ph = t;
+    } else if (ro && strcmp(ro, "0") && strcmp(ro, "180") && strcmp(ro, "-180")
+               && strcmp(ro, "90") && strcmp(ro, "-90") && strcmp(ro, "270")
+               && strcmp(ro, "-270")) {
+        return S_err(lo, spm, "bad reference-orientation", ro);
+    }
+    cx = mg[GW_FO_LEFT];
+    cy = mg[GW_FO_TOP];
+    cw = m->pw - mg[GW_FO_LEFT] - mg[GW_FO_RIGHT];
+    ch = m->ph - mg[GW_FO_TOP] - mg[GW_FO_BOTTOM];
+    for (r = spm->first; r; r = r->next) {
+        S_region *rg = NULL;
+        const char *nm = gw_fo_attr(r, "region-name");
+        double e = S_attr_len(r, "extent", 0, 0);
+        switch (r->kind) {
+        case GW_FO_REGION_BODY: {
+            const double *bm = r->p->margin;
+            const char *g = gw_fo_gw_attr(r, "grid");
+            rg = &m->body;
+            rg->name = nm ? nm : "xsl-region-body";
+            rg->x = cx + bm[GW_FO_LEFT];
+            rg->y = cy + bm[GW_FO_TOP];
+            rg->w = cw - bm[GW_FO_LEFT] - bm[GW_FO_RIGHT];
+            rg->h = ch - bm[GW_FO_TOP] - bm[GW_FO_BOTTOM];
+            if (g && strcmp(g, "none")) {
+                int nc = 0, nlines = 0;
+                if (sscanf(g, "%d %d", &nc, &nlines) != 2 || nc < 1 || nlines < 1
+                    || nc > 200 || nlines > 200)
+                    return S_err(lo, r, "gw:grid must be \"CHARS LINES\", not", g);
+                m->grid.chr = rg->w / nc;
+                m->grid.line = rg->h / nlines;
+            }
+            break;
+        }
+        case GW_FO_REGION_BEFORE:
+            rg = &m->side[GW_FO_TOP];
+            rg->name = nm ? nm : "xsl-region-before";
+            rg->x = cx; rg->y = cy; rg->w = cw; rg->h = e;
+            break;
+        case GW_FO_REGION_AFTER:
+            rg = &m->side[GW_FO_BOTTOM];
+            rg->name = nm ? nm : "xsl-region-after";
+            rg->x = cx; rg->y = cy + ch - e; rg->w = cw; rg->h = e;
+            break;
+        case GW_FO_REGION_START:
+            rg = &m->side[GW_FO_LEFT];
+            rg->name = nm ? nm : "xsl-region-start";
+            rg->x = cx; rg->y = cy; rg->w = e; rg->h = ch;
+            break;
+        case GW_FO_REGION_END:
+            rg = &m->side[GW_FO_RIGHT];
+            rg->name = nm ? nm : "xsl-region-end";
+            rg->x = cx + cw - e; rg->y = cy; rg->w = e; rg->h = ch;
+            break;
+        default:
+            return S_err(lo, r, "is not allowed in fo:simple-page-master", NULL);
+        }
+        rg->present = 1;
+        rg->valign = r->p->display_align;
+    }
+    if (!m->body.present)
+        return S_err(lo, spm, "has no fo:region-body", NULL);
+    if (m->body.w <= 0 || m->body.h <= 0)
+        return S_err(lo, spm, "margins leave no room for the region-body", NULL);
+    *out = m;
+    return 0;
+}
+
+/* The layout-master-set child named name, or NULL. */
+static const gw_fo_node *
+S_named(const S_doc *d, const char *name)
+{
+    const gw_fo_node *c;
+    for (c = d->lms ? d->lms->first : NULL; c; c = c->next) {
+        const char *mn = gw_fo_attr(c, "master-name");
+        if (mn && !strcmp(mn, name))
+            return c;
+    }
+    return NULL;
+}
+
+static const S_master *
+S_master_of(const S_doc *d, const gw_fo_node *spm)
+{
+    size_t i;
+    for (i = 0; i < d->nmasters; i++)
+        if (d->masters[i]->node == spm)
+            return d->masters[i];
+    return NULL;
+}
+
+static int
+S_cond_ok(const gw_fo_node *c, int number, int first, int last, int blank)
+{
+    const char *oe = gw_fo_attr(c, "odd-or-even");
+    const char *pp = gw_fo_attr(c, "page-position");
+    const char *bb = gw_fo_attr(c, "blank-or-not-blank");
+    if (oe && !strcmp(oe, "odd") && number % 2 == 0) return 0;
+    if (oe && !strcmp(oe, "even") && number % 2 != 0) return 0;
+    if (pp && !strcmp(pp, "first") && !first) return 0;
+    if (pp && !strcmp(pp, "last") && !last) return 0;
+    if (pp && !strcmp(pp, "rest") && (first || last)) return 0;
+    if (pp && !strcmp(pp, "only") && !(first && last)) return 0;
+    if (bb && !strcmp(bb, "blank") && !blank) return 0;
+    if (bb && !strcmp(bb, "not-blank") && blank) return 0;
+    return 1;
+}
+
+/* The simple-page-master for page idx (0-based in its sequence). */
+static int
+S_pick(S_doc *d, const gw_fo_node *seq, int idx, int number, int last, int blank,
+       const S_master **out)
+{
+    gw_lo *lo = d->lo;
+    const char *ref = gw_fo_attr(seq, "master-reference");
+    const gw_fo_node *mn, *spec, *lastspec = NULL;
+    int start = 0;
+
+    if (!ref)
+        return S_err(lo, seq, "needs master-reference", NULL);
+    mn = S_named(d, ref);
+    if (!mn)
+        return S_err(lo, seq, "no page master named", ref);
+    if (mn->kind == GW_FO_SIMPLE_PAGE_MASTER) {
+        *out = S_master_of(d, mn);
+        return 0;
+    }
+    for (spec = mn->first; spec; spec = spec->next) {
+        const char *mr = gw_fo_attr(spec, "maximum-repeats");
+        int count = spec->kind == GW_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1
+                  : (!mr || !strcmp(mr, "no-limit")) ? 1 << 30 : atoi(mr);
+        lastspec = spec;
+        if (idx < start + count)
+            break;
+        start += count;
+    }
+    spec = spec ? spec : lastspec;
+    if (!spec)
+        return S_err(lo, mn, "has no page master references", NULL);
+    if (spec->kind == GW_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+        const gw_fo_node *c;
+        for (c = spec->first; c; c = c->next) {
+            if (c->kind != GW_FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+                continue;
+            if (S_cond_ok(c, number, idx == 0, last, blank)) {
+                spec = c;
+                break;
+            }
+        }
+        if (!c)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: no conditional-page-master-"
+                              "reference matches page %d", lo->tree->name, spec->line,
+                              number);
+    }
+    ref = gw_fo_attr(spec, "master-reference");
+    mn = ref ? S_named(d, ref) : NULL;
+    if (!mn || mn->kind != GW_FO_SIMPLE_PAGE_MASTER)
+        return S_err(lo, spec, "master-reference names no simple-page-master:",
+                     ref ? ref : "(none)");
+    *out = S_master_of(d, mn);
+    return 0;
+}
+
+/* ------------------------------------------------------------ pagination */
+
+static double
+S_snap(const gw_lo_item *it, double y, double pitch)
+{
+    if (it->grid && pitch > 0)
+        return ceil(y / pitch - 1e-6) * pitch;
+    return y;
+}
+
+static S_pagerec *
+S_new_page(S_doc *d, const gw_fo_node *seq, const S_master *m, int blank)
+{
+    S_pagerec *pr;
+    if (d->npages == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->pages = gw_xrealloc(d->pages, d->cap * sizeof *d->pages);
+    }
+    pr = &d->pages[d->npages++];
+    memset(pr, 0, sizeof *pr);
+    pr->m = m;
+    pr->seq = seq;
+    pr->blank = blank;
+    pr->number = d->next_number++;
+    return pr;
+}
+
+static void
+S_vl_add(gw_lo *lo, gw_lo_vlist *vl, const gw_lo_item *it)
+{
+    gw_lo_item *c = gw_lo_push(lo, vl, (gw_li_kind)it->kind, it->h);
+    *c = *it;
+}
+
+/* Splits a cell's list after the items that fit in limit. */
+static size_t
+S_cell_cut(const gw_lo_vlist *vl, double limit)
+{
+    size_t i, legal = 0, forced = 0;
+    double y = 0;
+    for (i = 0; i <= vl->n; i++) {
+        if (y > limit + S_EPS)
+            break;
+        if (i == vl->n)
+            return i;
+        if (i > 0 && !vl->v[i].nobreak)
+            legal = i;
+        forced = i;
+        y += vl->v[i].h;
+    }
+    return legal ? legal : forced;
+}
+
+static double
+S_cell_total(const gw_lo_cell *c)
+{
+    return c->content_h + c->pad[GW_FO_TOP] + c->pad[GW_FO_BOTTOM]
+         + c->bw[GW_FO_TOP] + c->bw[GW_FO_BOTTOM];
+}
+
+/* Splits a row between lines of its cells so the first part fits avail.
+ * 1 with the two parts, 0 when it cannot be split usefully. */
+static int
+S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, gw_lo_item *p1, gw_lo_item *p2)
+{
+    const gw_lo_row *row = it->ptr;
+    gw_lo_row *a, *b;
+    size_t i, moved = 0, kept = 0;
+    if (row->spans || row->ncells == 0)
+        return 0;
+    a = gw_arena_alloc(lo->arena, sizeof *a);
+    b = gw_arena_alloc(lo->arena, sizeof *b);
+    *a = *row;
+    *b = *row;
+    a->cells = gw_arena_alloc(lo->arena, row->ncells * sizeof *a->cells);
+    b->cells = gw_arena_alloc(lo->arena, row->ncells * sizeof *b->cells);
+    a->h = b->h = 0;
+    for (i = 0; i < row->ncells; i++) {
+        const gw_lo_cell *c = row->cells[i];
+        gw_lo_cell *ca = gw_arena_alloc(lo->arena, sizeof *ca);
+        gw_lo_cell *cb = gw_arena_alloc(lo->arena, sizeof *cb);
+        double limit = avail - (S_cell_total(c) - c->content_h);
+        size_t k = limit > 0 ? S_cell_cut(&c->vl, limit) : 0, j;
+        *ca = *c;
+        *cb = *c;
+        ca->vl.v = c->vl.v;
+        ca->vl.n = ca->vl.cap = k;
+        while (k < c->vl.n && c->vl.v[k].kind == GW_LI_GLUE)
+            k++;
+        cb->vl.v = c->vl.v + k;
+        cb->vl.n = cb->vl.cap = c->vl.n - k;
+        ca->content_h = cb->content_h = 0;
+        for (j = 0; j < ca->vl.n; j++)
+            ca->content_h += ca->vl.v[j].h;
+        for (j = 0; j < cb->vl.n; j++)
+            cb->content_h += cb->vl.v[j].h;
+        if (ca->vl.n)
+            kept++;
+        if (cb->vl.n)
+            moved++;
+        a->cells[i] = ca;
+        b->cells[i] = cb;
+        a->h = fmax(a->h, S_cell_total(ca));
+        b->h = fmax(b->h, S_cell_total(cb));
+    }
+    if (!kept || !moved)
+        return 0;
+    *p1 = *it;
+    *p2 = *it;
+    p1->ptr = a;
+    p1->h = a->h;
+    p2->ptr = b;
+    p2->h = b->h;
+    p2->nobreak = 0;
+    return 1;
+}
+
+typedef struct S_bp {
+    size_t n, pos;
+    const gw_lo_item *pending;
+} S_bp;
+
+/* Fills pages of sequence seq from the flow list v. */
+static int
+S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx)
+{
+    gw_lo *lo = d->lo;
+    size_t pos = 0;
+    const gw_lo_item *pending = NULL;
+    int idx = first_idx, parity = GW_FO_BREAK_AUTO, rc;
+
+    for (;;) {
+        const S_master *m;
+        S_pagerec *pr;
+        double y = 0, H, pitch;
+        size_t nhdr = 0;
+        S_bp bp = {0, 0, NULL};
+        int have_bp = 0;
+        const gw_lo_item *first;
+
+        /* spaces and breaks at the top of a page go */
+        while (!pending && pos < v->n && ((v->v[pos].kind == GW_LI_GLUE && !v->v[pos].retain)
+                                          || v->v[pos].kind == GW_LI_BREAK)) {
+            if (v->v[pos].kind == GW_LI_BREAK && v->v[pos].brk != GW_FO_BREAK_PAGE)
+                parity = v->v[pos].brk;
+            pos++;
+        }
+        if (!pending && pos >= v->n && idx > first_idx)
+            break;
+        /* break-before odd-page / even-page: a blank page when needed */
+        if ((parity == GW_FO_BREAK_ODD && d->next_number % 2 == 0)
+            || (parity == GW_FO_BREAK_EVEN && d->next_number % 2 != 0)) {
+            rc = S_pick(d, seq, idx, d->next_number, 0, 1, &m);
+            if (rc < 0)
+                return rc;
+            S_new_page(d, seq, m, 1);
+            idx++;
+        }
+        parity = GW_FO_BREAK_AUTO;
+        rc = S_pick(d, seq, idx, d->next_number, 0, 0, &m);
+        if (rc < 0)
+            return rc;
+        pr = S_new_page(d, seq, m, 0);
+        idx++;
+        H = m->body.h;
+        pitch = m->grid.line;
+        first = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
+        if (first && first->kind == GW_LI_ROW) {
+            const gw_lo_row *row = first->ptr;
+            const gw_lo_table *t = row->table;
+            size_t k;
+            if (!row->header && t->nheader && !t->omit_header)
+                for (k = 0; k < t->nheader; k++) {
+                    S_vl_add(lo, &pr->body, &t->header[k]);
+                    y += t->header[k].h;
+                    nhdr++;
+                }
+        }
+        for (;;) {
+            const gw_lo_item *it = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
+            double top, end;
+            gw_lo_item p1, p2;
+            if (!it)
+                break;
+            if (it->kind == GW_LI_BREAK) {
+                if (it->brk != GW_FO_BREAK_PAGE)
+                    parity = it->brk;
+                pos++;
+                break;
+            }
+            top = S_snap(it, y, pitch);
+            end = top + it->h;
+            if (end > H + S_EPS) {
+                if (it->kind == GW_LI_ROW && H - top > 0
+                    && !(((const gw_lo_row *)it->ptr)->keep && pr->body.n > nhdr)
+                    && S_split_row(lo, it, H - top, &p1, &p2)) {
+                    gw_lo_item *c = gw_lo_push(lo, &pr->body, GW_LI_ROW, 0);
+                    gw_lo_item *rest = gw_arena_alloc(lo->arena, sizeof *rest);
+                    *c = p1;
+                    *rest = p2;
+                    pending = rest;
+                    break;
+                }
+                if (pr->body.n > nhdr) {
+                    if (have_bp) {
+                        pr->body.n = bp.n;
+                        pos = bp.pos;
+                        pending = bp.pending;
+                    }
+                    break;
+                }
+                /* alone and too tall: it overflows rather than looping */
+            }
+            if (pr->body.n > nhdr && !it->nobreak) {
+                bp.n = pr->body.n;
+                bp.pos = pos;
+                bp.pending = pending;
+                have_bp = 1;
+            }
+            S_vl_add(lo, &pr->body, it);
+            if (pending)
+                pending = NULL;
+            pos++;
+            y = end;
+            if (end > H + S_EPS)
+                break;
+        }
+        /* a page holding only a repeated header is useless: drop the header */
+        if (pr->body.n == nhdr && nhdr > 0)
+            pr->body.n = 0;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+typedef struct S_draw_ctx {
+    gw_lo     *lo;
+    S_doc     *d;
+    gw_doc    *doc;
+    gw_page   *pg;          /* NULL: only record ids */
+    size_t     page_index;
+    const char *pagenum;
+} S_draw_ctx;
+
+static void
+S_id_add(gw_lo *lo, const char *id, size_t page, double y)
+{
+    size_t i;
+    for (i = 0; i < lo->nids; i++)
+        if (!strcmp(lo->ids[i], id))
+            return;             /* the first area of an id wins */
+    if (lo->nids == lo->idcap) {
+        lo->idcap = lo->idcap ? lo->idcap * 2 : 64;
+        lo->ids = gw_xrealloc(lo->ids, lo->idcap * sizeof *lo->ids);
+        lo->id_page = gw_xrealloc(lo->id_page, lo->idcap * sizeof *lo->id_page);
+        lo->id_y = gw_xrealloc(lo->id_y, lo->idcap * sizeof *lo->id_y);
+    }
+    lo->ids[lo->nids] = id;
+    lo->id_page[lo->nids] = page;
+    lo->id_y[lo->nids] = y;
+    lo->nids++;
+}
+
+static void
+S_rect_border(gw_page *pg, double x, double y, double w, double h, const double bw[4],
+              const gw_color bc[4], gw_color bg, int top, int bottom)
+{
+    gw_color none = {0, 0, 0, 1};
+    if (h <= 0 || w <= 0)
+        return;
+    if (!bg.none)
+        gw_page_rect(pg, x, y, w, h, bg, none, 0);
+    if (top && bw[GW_FO_TOP] > 0)
+        gw_page_rect(pg, x, y, w, bw[GW_FO_TOP], bc[GW_FO_TOP], none, 0);
+    if (bottom && bw[GW_FO_BOTTOM] > 0)
+        gw_page_rect(pg, x, y + h - bw[GW_FO_BOTTOM], w, bw[GW_FO_BOTTOM],
+                     bc[GW_FO_BOTTOM], none, 0);
+    if (bw[GW_FO_LEFT] > 0)
+        gw_page_rect(pg, x, y, bw[GW_FO_LEFT], h, bc[GW_FO_LEFT], none, 0);
+    if (bw[GW_FO_RIGHT] > 0)
+        gw_page_rect(pg, x + w - bw[GW_FO_RIGHT], y, bw[GW_FO_RIGHT], h,
+                     bc[GW_FO_RIGHT], none, 0);
+}
+
+static int S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy,
+                  double pitch, int depth);
+
+static int
+S_draw_pagenum(S_draw_ctx *dc, const gw_lo_obj *o, double x, double base)
+{
+    const char *s = dc->pagenum ? dc->pagenum : "";
+    double size = o->node->p->font_size;
+    for (; *s; s++) {
+        gw_face *f = gw_fontlist_face_for(o->fl, (unsigned char)*s);
+        if (!f)
+            continue;
+        gw_page_text(dc->pg, f, size, o->color, base, s, 1, &x, 1, 1.0,
+                     gw_fontlist_fake_bold(o->fl, f));
+        x += gw_face_advance(f, (unsigned char)*s, size);
+    }
+    return 0;
+}
+
+static int
+S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double h)
+{
+    gw_lo *lo = dc->lo;
+    size_t i, j;
+    double base = top + ln->base;
+    int rc = 0;
+    for (i = 0; i < ln->nids; i++)
+        S_id_add(lo, ln->ids[i], dc->page_index, top);
+    if (!dc->pg)
+        return 0;
+    for (i = 0; i < ln->nruns; i++) {
+        const gw_lo_run *r = &ln->runs[i];
+        double *xs = gw_xmalloc(r->n * sizeof *xs);
+        for (j = 0; j < r->n; j++)
+            xs[j] = ox + r->xs[j];
+        gw_page_text(dc->pg, r->face, r->size, r->color, base, r->utf8, r->len, xs,
+                     r->n, r->hscale, r->fake_bold);
+        free(xs);
+    }
+    for (i = 0; i < ln->nobjs; i++) {
+        const gw_lo_obj *o = &ln->objs[i];
+        double x = ox + o->x;
+        switch (o->kind) {
+        case GW_OBJ_LEADER:
+            /* a rule leader is centred in its line box */
+            if (o->h > 0 && o->w > 0)
+                gw_page_line(dc->pg, x, top + h / 2, x + o->w, top + h / 2, o->h, o->color);
+            break;
+        case GW_OBJ_IMAGE:
+            gw_page_image(dc->pg, o->str, x, base - o->h, o->w, o->h);
+            break;
+        case GW_OBJ_SVG:
+            rc = gw_svg_draw((gw_xml_node)(void *)o->node, dc->pg, lo->fonts, x,
+                             base - o->h, o->w, o->h, lo->err);
+            if (rc < 0)
+                return rc;
+            break;
+        case GW_OBJ_PAGENUM:
+            S_draw_pagenum(dc, o, x, base);
+            break;
+        case GW_OBJ_LINK: {
+            size_t pg;
+            double y;
+            if (gw_lo_id_lookup(lo, o->str, &pg, &y) == 0)
+                gw_page_link(dc->pg, x, top, o->w, h, pg, y);
+            else
+                gw_warnf("%s: fo:basic-link: internal-destination '%s' names no id",
+                         lo->tree->name, o->str);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+static int
+S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, double ox,
+           double oy, int depth)
+{
+    const gw_lo_row *row = vl->v[i].ptr;
+    size_t c, k;
+    int rc;
+    for (c = 0; c < row->ncells; c++) {
+        const gw_lo_cell *cl = row->cells[c];
+        double h = vl->v[i].h, off = 0, inner;
+        /* a cell spanning rows takes the heights of the rows it covers */
+        for (k = 1; k < (size_t)cl->rowspan && i + k < vl->n
+             && vl->v[i + k].kind == GW_LI_ROW; k++)
+            h += vl->v[i + k].h;
+        if (dc->pg)
+            S_rect_border(dc->pg, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc, cl->bg,
+                          1, 1);
+        inner = h - (S_cell_total(cl) - cl->content_h);
+        if (cl->valign == GW_FO_DISPLAY_CENTER)
+            off = (inner - cl->content_h) / 2;
+        else if (cl->valign == GW_FO_DISPLAY_AFTER)
+            off = inner - cl->content_h;
+        if (off < 0)
+            off = 0;
+        rc = S_draw(dc, &cl->vl, ox, oy + ys[i] + cl->bw[GW_FO_TOP] + cl->pad[GW_FO_TOP] + off,
+                    0, depth + 1);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Draws (or, without a page, only records the ids of) a vertical list with
+ * its top at (ox, oy).  Depth is bounded by GW_LO_MAX_NEST (build.c refuses
+ * deeper nesting of tables and containers). */
+static int
+S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch, int depth)
+{
+    gw_lo *lo = dc->lo;
+    double *ys = NULL, *yend = NULL, y = 0;
+    size_t i, *stack = NULL, sp = 0;
+    int rc = 0;
+
+    if (depth > GW_LO_MAX_NEST + 2 || vl->n == 0)
+        return 0;
+    ys = gw_xmalloc(vl->n * sizeof *ys);
+    yend = gw_xmalloc(vl->n * sizeof *yend);
+    stack = gw_xmalloc(vl->n * sizeof *stack);
+    for (i = 0; i < vl->n; i++) {
+        ys[i] = S_snap(&vl->v[i], y, pitch);
+        y = ys[i] + vl->v[i].h;
+        yend[i] = -1;
+    }
+    /* boxes: backgrounds and borders first, outer before inner */
+    for (i = 0; i < vl->n; i++) {
+        if (vl->v[i].kind == GW_LI_BOX_START) {
+            stack[sp++] = i;
+        } else if (vl->v[i].kind == GW_LI_BOX_END) {
+            if (sp)
+                yend[stack[--sp]] = ys[i] + vl->v[i].h;
+            else if (dc->pg) {      /* continued from the previous page */
+                const gw_lo_box *b = vl->v[i].ptr;
+                S_rect_border(dc->pg, ox + b->x0, oy, b->x1 - b->x0, ys[i] + vl->v[i].h,
+                              b->bw, b->bc, b->bg, 0, 1);
+            }
+        }
+    }
+    for (i = 0; i < vl->n && dc->pg; i++)
+        if (vl->v[i].kind == GW_LI_BOX_START) {
+            const gw_lo_box *b = vl->v[i].ptr;
+            int closed = yend[i] >= 0;
+            S_rect_border(dc->pg, ox + b->x0, oy + ys[i], b->x1 - b->x0,
+                          (closed ? yend[i] : y) - ys[i], b->bw, b->bc, b->bg, 1, closed);
+        }
+    for (i = 0; i < vl->n; i++) {
+        const gw_lo_item *it = &vl->v[i];
+        switch (it->kind) {
+        case GW_LI_LINE:
+            rc = S_draw_line(dc, it->ptr, ox, oy + ys[i], it->h);
+            break;
+        case GW_LI_ROW:
+            rc = S_draw_row(dc, vl, i, ys, ox, oy, depth);
+            break;
+        case GW_LI_ANCHOR:
+            S_id_add(lo, it->ptr, dc->page_index, oy + ys[i]);
+            break;
+        case GW_LI_ABS: {
+            const gw_lo_abs *ab = it->ptr;
+            double bx = ab->fixed ? 0 : ox, by = ab->fixed ? 0 : oy, off = 0;
+            if (ab->h > 0 && ab->valign == GW_FO_DISPLAY_CENTER)
+                off = (ab->h - ab->content_h) / 2;
+            else if (ab->h > 0 && ab->valign == GW_FO_DISPLAY_AFTER)
+                off = ab->h - ab->content_h;
+            rc = S_draw(dc, &ab->vl, bx + ab->x, by + ab->y + off, 0, depth + 1);
+            break;
+        }
+        default:
+            break;
+        }
+        if (rc < 0)
+            break;
+    }
+    free(ys);
+    free(yend);
+    free(stack);
+    return rc;
+}
+
+/* ------------------------------------------------------------ document */
+
+static void
+S_roman(int n, int upper, char *out, size_t cap)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x",
+                                      "ix", "v", "iv", "i"};
+    size_t k = 0, i;
+    for (i = 0; i < 13 && n > 0; i++)
+        while (n >= val[i] && k + 3 < cap) {
+            const char *s = sym[i];
+            while (*s)
+                out[k++] = upper ? (char)(*s++ - 32) : *s++;
+            n -= val[i];
+        }
+    out[k] = '\0';
+}
+
+static char *
+S_format(gw_lo *lo, const gw_fo_node *seq, int number)
+{
+    const char *f = gw_fo_attr(seq, "format");
+    char buf[64];
+    if (f && (!strcmp(f, "i") || !strcmp(f, "I")) && number > 0 && number < 4000)
+        S_roman(number, f[0] == 'I', buf, sizeof buf);
+    else
+        snprintf(buf, sizeof buf, "%d", number);
+    return gw_arena_strdup(lo->arena, buf);
+}
+
+/* Lays out every page-sequence into page records. */
+static int
+S_layout_pages(S_doc *d)
+{
+    gw_lo *lo = d->lo;
+    const gw_fo_node *seq;
+    int rc = 0;
+
+    d->npages = 0;
+    d->next_number = 1;
+    for (seq = lo->tree->root->first; seq; seq = seq->next) {
+        const gw_fo_node *flow = NULL, *c;
+        const char *ipn = gw_fo_attr(seq, "initial-page-number");
+        const char *fpc = gw_fo_attr(seq, "force-page-count");
+        const S_master *m;
+        gw_lo_vlist vl = {0};
+        size_t seq_start = d->npages;
+        int count, lastnum;
+
+        if (seq->kind != GW_FO_PAGE_SEQUENCE)
+            continue;
+        if (ipn && !strcmp(ipn, "auto-odd")) {
+            if (d->next_number % 2 == 0) d->next_number++;
+        } else if (ipn && !strcmp(ipn, "auto-even")) {
+            if (d->next_number % 2) d->next_number++;
+        } else if (ipn && strcmp(ipn, "auto")) {
+            int v = atoi(ipn);
+            if (v < 0 || v > 1000000)
+                return S_err(lo, seq, "bad initial-page-number", ipn);
+            d->next_number = v;
+        }
+        for (c = seq->first; c; c = c->next)
+            if (c->kind == GW_FO_FLOW) {
+                if (flow)
+                    return S_err(lo, c, "only one fo:flow per page-sequence is supported",
+                                 NULL);
+                flow = c;
+            } else if (c->kind != GW_FO_STATIC_CONTENT && c->kind != GW_FO_TITLE) {
+                return S_err(lo, c, "is not allowed in fo:page-sequence", NULL);
+            }
+        if (!flow)
+            return S_err(lo, seq, "has no fo:flow", NULL);
+        rc = S_pick(d, seq, 0, d->next_number, 0, 0, &m);
+        if (rc < 0)
+            return rc;
+        rc = gw_lo_build(lo, flow, m->body.w, m->grid.line > 0 ? &m->grid : NULL, NULL, &vl);
+        if (rc < 0)
+            return rc;
+        rc = S_paginate(d, seq, &vl, 0);
+        if (rc < 0)
+            return rc;
+        /* force-page-count: blank pages at the end */
+        count = (int)(d->npages - seq_start);
+        lastnum = d->next_number - 1;
+        if (fpc && ((!strcmp(fpc, "even") && count % 2) || (!strcmp(fpc, "odd") && count % 2 == 0)
+                    || (!strcmp(fpc, "end-on-even") && lastnum % 2)
+                    || (!strcmp(fpc, "end-on-odd") && lastnum % 2 == 0))) {
+            rc = S_pick(d, seq, count, d->next_number, 0, 1, &m);
+            if (rc < 0)
+                return rc;
+            S_new_page(d, seq, m, 1);
+        } else if (fpc && strcmp(fpc, "auto") && strcmp(fpc, "no-force") && strcmp(fpc, "even")
+                   && strcmp(fpc, "odd") && strcmp(fpc, "end-on-even")
+                   && strcmp(fpc, "end-on-odd")) {
+            return S_err(lo, seq, "bad force-page-count", fpc);
+        }
+        /* page-position="last": the last page may take another master */
+        if (d->npages > seq_start) {
+            S_pagerec *pr = &d->pages[d->npages - 1];
+            rc = S_pick(d, seq, (int)(d->npages - 1 - seq_start), pr->number, 1, pr->blank, &m);
+            if (rc < 0)
+                return rc;
+            if (m != pr->m && fabs(m->body.h - pr->m->body.h) > S_EPS
+                && pr->body.n > 0)
+                gw_warnf("%s:%d: the last page's master has another body height; "
+                         "its content is kept as laid out", lo->tree->name, seq->line);
+            pr->m = m;
+        }
+    }
+    if (d->npages == 0)
+        return S_err(lo, lo->tree->root, "has no fo:page-sequence", NULL);
+    return 0;
+}
+
+/* Records ids (pass without drawing) and formats page numbers. */
+static int
+S_collect(S_doc *d)
+{
+    gw_lo *lo = d->lo;
+    size_t i;
+    int rc;
+    lo->nids = 0;
+    lo->pagenum_str = gw_arena_alloc(lo->arena, d->npages * sizeof *lo->pagenum_str);
+    lo->npagenum = d->npages;
+    for (i = 0; i < d->npages; i++) {
+        S_draw_ctx dc;
+        const S_pagerec *pr = &d->pages[i];
+        lo->pagenum_str[i] = S_format(lo, pr->seq, pr->number);
+        memset(&dc, 0, sizeof dc);
+        dc.lo = lo;
+        dc.d = d;
+        dc.page_index = i;
+        rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int
+S_draw_static(S_draw_ctx *dc, const S_pagerec *pr)
+{
+    gw_lo *lo = dc->lo;
+    const gw_fo_node *c;
+    int s, rc;
+    static const int order[4] = {GW_FO_TOP, GW_FO_LEFT, GW_FO_RIGHT, GW_FO_BOTTOM};
+    for (s = 0; s < 4; s++) {
+        const S_region *rg = &pr->m->side[order[s]];
+        if (!rg->present)
+            continue;
+        for (c = pr->seq->first; c; c = c->next) {
+            const char *fn = gw_fo_attr(c, "flow-name");
+            gw_lo_vlist vl = {0};
+            double h = 0, off = 0;
+            size_t i;
+            if (c->kind != GW_FO_STATIC_CONTENT || !fn || strcmp(fn, rg->name))
+                continue;
+            rc = gw_lo_build(lo, c, rg->w, NULL, dc->pagenum, &vl);
+            if (rc < 0)
+                return rc;
+            for (i = 0; i < vl.n; i++)
+                h += vl.v[i].h;
+            if (rg->valign == GW_FO_DISPLAY_CENTER)
+                off = (rg->h - h) / 2;
+            else if (rg->valign == GW_FO_DISPLAY_AFTER)
+                off = rg->h - h;
+            rc = S_draw(dc, &vl, rg->x, rg->y + off, 0, 0);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* fo:bookmark-tree -> PDF outline, walked with an explicit stack. */
+static int
+S_bookmarks(S_doc *d, gw_doc *doc)
+{
+    gw_lo *lo = d->lo;
+    const gw_fo_node *t, *n;
+    struct { const gw_fo_node *next; int parent; } st[GW_FO_MAX_DEPTH + 1];
+    int sp;
+    for (t = lo->tree->root->first; t; t = t->next) {
+        if (t->kind != GW_FO_BOOKMARK_TREE)
+            continue;
+        sp = 0;
+        st[0].next = t->first;
+        st[0].parent = -1;
+        while (sp >= 0) {
+            gw_buf title;
+            const gw_fo_node *c, *x;
+            const char *dest;
+            size_t page = 0;
+            double y = 0;
+            int id, space = 0;
+            n = st[sp].next;
+            if (!n) {
+                sp--;
+                continue;
+            }
+            st[sp].next = n->next;
+            if (n->kind != GW_FO_BOOKMARK)
+                continue;
+            gw_buf_init(&title);
+            for (c = n->first; c; c = c->next)
+                if (c->kind == GW_FO_BOOKMARK_TITLE)
+                    for (x = c->first; x; x = x->next)
+                        if (x->kind == GW_FO_TEXT) {
+                            const char *s;
+                            for (s = x->text; *s; s++) {
+                                if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+                                    space = title.len > 0;
+                                    continue;
+                                }
+                                if (space)
+                                    gw_buf_putc(&title, ' ');
+                                space = 0;
+                                gw_buf_putc(&title, *s);
+                            }
+                        }
+            dest = gw_fo_attr(n, "internal-destination");
+            if (!dest || gw_lo_id_lookup(lo, dest, &page, &y) < 0)
+                gw_warnf("%s:%d: fo:bookmark: internal-destination '%s' names no id; "
+                         "pointing at page 1", lo->tree->name, n->line, dest ? dest : "");
+            id = gw_doc_add_bookmark(doc, st[sp].parent, title.ptr, page, y);
+            gw_buf_free(&title);
+            if (n->first && sp + 1 < GW_FO_MAX_DEPTH) {
+                sp++;
+                st[sp].next = n->first;
+                st[sp].parent = id;
+            }
+        }
+    }
+    return 0;
+}
+
+int
+gw_lo_document(gw_lo *lo, gw_doc *doc)
+{
+    S_doc d;
+    const gw_fo_node *c;
+    size_t i;
+    int rc = 0, pass;
+    static const char *const info[4] = {"title", "author", "subject", "keywords"};
+
+    memset(&d, 0, sizeof d);
+    d.lo = lo;
+    for (c = lo->tree->root->first; c; c = c->next)
+        if (c->kind == GW_FO_LAYOUT_MASTER_SET) {
+            d.lms = c;
+            break;
+        }
+    if (!d.lms) {
+        rc = S_err(lo, lo->tree->root, "has no fo:layout-master-set", NULL);
+        goto out;
+    }
+    for (c = d.lms->first; c; c = c->next)
+        if (c->kind == GW_FO_SIMPLE_PAGE_MASTER) {
+            S_master *m = NULL;
+            rc = S_parse_master(&d, c, &m);
+            if (rc < 0)
+                goto out;
+            d.masters = gw_xrealloc(d.masters, (d.nmasters + 1) * sizeof *d.masters);
+            d.masters[d.nmasters++] = m;
+        } else if (c->kind != GW_FO_PAGE_SEQUENCE_MASTER) {
+            rc = S_err(lo, c, "is not allowed in fo:layout-master-set", NULL);
+            goto out;
+        }
+    /* citations refer to pages laid out later: a second pass uses the
+     * first one's id map */
+    for (pass = 0; pass < 2; pass++) {
+        rc = S_layout_pages(&d);
+        if (rc < 0)
+            goto out;
+        rc = S_collect(&d);
+        if (rc < 0)
+            goto out;
+        if (!lo->tree->has_citations)
+            break;
+    }
+    for (i = 0; i < d.npages; i++) {
+        const S_pagerec *pr = &d.pages[i];
+        S_draw_ctx dc;
+        memset(&dc, 0, sizeof dc);
+        dc.lo = lo;
+        dc.d = &d;
+        dc.doc = doc;
+        dc.page_index = i;
+        dc.pagenum = lo->pagenum_str[i];
+        dc.pg = gw_doc_add_page(doc, pr->m->pw, pr->m->ph, 0);
+        rc = S_draw_static(&dc, pr);
+        if (rc < 0)
+            goto out;
+        rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
+        if (rc < 0)
+            goto out;
+    }
+    rc = S_bookmarks(&d, doc);
+    if (rc < 0)
+        goto out;
+    for (i = 0; i < 4; i++) {
+        const char *v = gw_fo_gw_attr(lo->tree->root, info[i]);
+        if (v && *v)
+            gw_doc_set_info(doc, info[i], v);
+    }
+    gw_doc_set_info(doc, "creator", "gongwen " GW_VERSION);
+out:
+    free(d.masters);
+    free(d.pages);
+    return rc;
+}

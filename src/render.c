@@ -1,0 +1,72 @@
+/* render.c — the typesetter's entry points (render.h): FO file or tree ->
+ * FO reader (fo.c) -> layout (layout/) -> display list (page.c) -> PDF
+ * (pdf.c, written atomically). */
+#include "render.h"
+#include "fo.h"
+#include "layout/layout.h"
+#include "pdf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+int
+gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
+              const gw_render_opts *opts, gw_err *err)
+{
+    gw_fo_tree *tree = NULL;
+    gw_fontset *fonts = NULL;
+    gw_doc *doc = NULL;
+    gw_lo lo;
+    char *basedir = NULL, *slash;
+    int rc;
+
+    memset(&lo, 0, sizeof lo);
+    rc = gw_fo_load(fo, name, &tree, err);
+    if (rc < 0)
+        goto out;
+    rc = gw_fontset_new(&fonts, err);
+    if (rc < 0)
+        goto out;
+    /* external-graphic src is relative to the FO file */
+    if (name && strcmp(name, "-") && (slash = strrchr(name, '/'))) {
+        basedir = gw_xstrndup(name, (size_t)(slash - name));
+    }
+    lo.arena = gw_arena_new();
+    lo.fonts = fonts;
+    lo.tree = tree;
+    lo.basedir = basedir ? basedir : ".";
+    lo.opts = opts;
+    lo.err = err;
+    doc = gw_doc_new();
+    rc = gw_lo_document(&lo, doc);
+    if (rc < 0)
+        goto out;
+    gw_debugf("%s: %zu pages", name ? name : "<fo>", gw_doc_page_count(doc));
+    rc = gw_pdf_write(doc, out_path, err);
+out:
+    gw_doc_free(doc);
+    free(lo.ids);
+    free(lo.id_page);
+    free(lo.id_y);
+    if (lo.arena)
+        gw_arena_free(lo.arena);
+    gw_fontset_free(fonts);
+    gw_fo_free(tree);
+    free(basedir);
+    return rc;
+}
+
+int
+gw_render_file(const char *fo_path, const char *out_path, const gw_render_opts *opts,
+               gw_err *err)
+{
+    gw_xml_doc doc = NULL;
+    int rc = gw_fo_parse_file(fo_path, &doc, err);
+    if (rc < 0)
+        return rc;
+    rc = gw_render_doc(doc, strcmp(fo_path, "-") ? fo_path : "<stdin>", out_path, opts, err);
+    xmlFreeDoc(doc);
+    return rc;
+}
