@@ -36,6 +36,7 @@ typedef struct S_font {
     uint32_t  *cps;
     size_t     n, cap;
     char      *tmp;         /* the subset file libharu loads */
+    const char *name;       /* libharu's name for it (borrowed from the doc) */
     HPDF_Font  font;
 } S_font;
 
@@ -123,11 +124,20 @@ S_check(S_writer *w, gw_err *err, const char *what)
 
 /* ------------------------------------------------------------------ fonts */
 
+/* The font drawing face: the same file and index share one subset even
+ * when they come from different fontsets (the SVG and layout modules may
+ * each have one), as libharu would otherwise hand the second subset the
+ * first one's glyphs under the same PostScript name. */
 static S_font *
 S_font_of(S_writer *w, gw_face *face)
 {
-    for (size_t i = 0; i < w->nfonts; i++)
+    size_t i;
+    for (i = 0; i < w->nfonts; i++)
         if (w->fonts[i].face == face)
+            return &w->fonts[i];
+    for (i = 0; i < w->nfonts; i++)
+        if (gw_face_index(w->fonts[i].face) == gw_face_index(face) &&
+            strcmp(gw_face_file(w->fonts[i].face), gw_face_file(face)) == 0)
             return &w->fonts[i];
     return NULL;
 }
@@ -291,6 +301,17 @@ S_load_fonts(S_writer *w, gw_err *err)
             goto out;
         }
         name = HPDF_LoadTTFontFromFile(w->pdf, f->tmp, HPDF_TRUE);
+        for (size_t q = 0; name && q < k; q++)
+            if (strcmp(w->fonts[q].name, name) == 0) {
+                /* libharu returns the font already loaded under that name */
+                rc = gw_err_set(err, GW_EDEP,
+                                "fonts %s (index %u) and %s (index %u) have the same PostScript "
+                                "name %s; libharu cannot embed both in one PDF",
+                                gw_face_file(w->fonts[q].face), gw_face_index(w->fonts[q].face),
+                                gw_face_file(f->face), gw_face_index(f->face), name);
+                goto out;
+            }
+        f->name = name;
         if (name)
             f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
         if (w->haru.set || !name || !f->font) {

@@ -112,7 +112,8 @@ S_text(gw_page *pg, const gw_fontlist *fl, double size, double x, double y,
 int
 main(void)
 {
-    gw_fontset *fs = NULL;
+    gw_fontset *fs = NULL, *fs2 = NULL;
+    const gw_fontlist *other = NULL;
     const gw_fontlist *body = NULL, *title = NULL, *hei = NULL;
     gw_doc *doc = gw_doc_new(), *bad = NULL;
     gw_page *p1, *p2, *p3;
@@ -154,6 +155,10 @@ main(void)
     gw_page_link(p1, 80, 255, 100, 20, 1, 100);
     p2 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
     S_text(p2, body, 16, 80, 100, "第二页", 0, 1.0, black);
+    /* the same font file through a second fontset (as the SVG module has) */
+    TAP_OK(gw_fontset_new(&fs2, &err) == 0 && gw_fontset_lookup(fs2, "仿宋", 400, &other, &err) == 0,
+           "a second fontset");
+    S_text(p2, other, 16, 80, 130, "甲乙丙", 0, 1.0, black);
     p3 = gw_doc_add_page(doc, PAGE_H, PAGE_W, 90);
     gw_page_image(p3, "tests/fixtures/pdf/red8x4.png", 100, 100, 80, 40);
     gw_page_image(p3, "tests/fixtures/pdf/red8x4.png", 300, 100, 40, 20);
@@ -201,6 +206,7 @@ main(void)
                fabs(box[2] - (80 + 15 * 16 * 0.8)) < 0.5,
            "horizontal scaling 0.8 narrows the run (ends at %.2f)", box[2]);
     TAP_OK(S_word(out, "第二页", box) && fabs(box[0] - 80) < 0.5, "page 2 text at x 80");
+    TAP_OK(S_word(out, "甲乙丙", box), "text through a second fontset on the same file survives");
     free(out);
 
     snprintf(cmd, sizeof cmd, "pdffonts '%s' 2>&1", a);
@@ -315,5 +321,6 @@ main(void)
     }
     gw_doc_free(doc);
     gw_fontset_free(fs);
+    gw_fontset_free(fs2);
     return TAP_DONE();
 }
