@@ -11,7 +11,7 @@
 # roles resolve to (see fc_role below), so both embed the same fonts.
 cd "$(dirname "$0")/.." || exit 2
 PAGES=${1:-500}
-GW=./gongwen
+GW=${GONGWEN:-./gongwen}   # GONGWEN=path overrides (e.g. a sanitizer build)
 T=$(mktemp -d "${TMPDIR:-/tmp}/gw-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1494547200}
