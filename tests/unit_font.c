@@ -170,5 +170,36 @@ main(void)
     gw_buf_free(&sub);
 
     gw_fontset_free(fs);
+
+    /* one warning per role, naming the substitute file */
+    {
+        char log[] = "/tmp/gw-unit-font-log.XXXXXX";
+        int lfd = mkstemp(log), saved = dup(2);
+        gw_buf text;
+        const char *p, *want = "warning: font role 仿宋: 仿宋_GB2312 not installed, using "
+                               "AR PL UMing CN (/usr/share/fonts/truetype/arphic/uming.ttc)";
+        int count = 0;
+        fflush(stderr);
+        dup2(lfd, 2);
+        gw_verbosity = 1;
+        TAP_OK(gw_fontset_new(&fs, &err) == 0, "a fresh fontset");
+        gw_fontset_lookup(fs, "仿宋", 400, &fl, &err);
+        gw_fontset_lookup(fs, "仿宋_GB2312, 仿宋", 400, &fl, &err);
+        gw_fontset_lookup(fs, "仿宋", 700, &fl, &err);
+        gw_fontset_free(fs);
+        fflush(stderr);
+        dup2(saved, 2);
+        close(saved);
+        close(lfd);
+        gw_verbosity = 0;
+        gw_buf_init(&text);
+        gw_file_read(log, 1 << 20, &text, &err);
+        for (p = text.ptr; (p = strstr(p, "font role 仿宋")) != NULL; p++)
+            count++;
+        TAP_OK(count == 1, "three lookups of 仿宋 warn once (%d)", count);
+        TAP_OK(strstr(text.ptr, want) != NULL, "the warning names the substitute: %s", text.ptr);
+        gw_buf_free(&text);
+        unlink(log);
+    }
     return TAP_DONE();
 }
