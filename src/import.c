@@ -46,6 +46,8 @@ typedef struct {
     int         no;         /* line number, 1-based */
     int         lead;       /* characters of white space trimmed at the start */
     const char *text;       /* normalised, trimmed */
+    int         skipped;    /* web page text, reported and not imported */
+    gw_norm_counts counts;  /* what normalisation changed in this line */
 } S_line;
 
 typedef struct {
@@ -435,14 +437,15 @@ S_split(S_ctx *c, const char *text, size_t n, gw_err *err)
         if (!len)
             continue;
         gw_buf_clear(&nb);
-        odd = gw_import_normalise(t, len, &nb, &c->counts);
-        if (odd)
-            gw_warnf("%s:%d: odd number of straight quotes; the last “ has no ”",
-                     c->file, no);
         if (c->nlines == cap) {
             cap = cap ? cap * 2 : 256;
             c->lines = gw_xrealloc(c->lines, cap * sizeof *c->lines);
         }
+        memset(&c->lines[c->nlines], 0, sizeof c->lines[0]);
+        odd = gw_import_normalise(t, len, &nb, &c->lines[c->nlines].counts);
+        if (odd)
+            gw_warnf("%s:%d: odd number of straight quotes; the last “ has no ”",
+                     c->file, no);
         c->lines[c->nlines].no = no;
         c->lines[c->nlines].lead = lead;
         c->lines[c->nlines].text = gw_arena_strndup(c->A, nb.ptr, nb.len);
@@ -911,12 +914,14 @@ S_header(S_ctx *c, size_t nhead, gw_err *err)
     c->title = c->lines[t].text;
     c->preamble = "";
     for (i = 0; i < nhead; i++) {
-        const S_line *l = &c->lines[i];
+        S_line *l = &c->lines[i];
         if (i == t || (c->attachment && S_is_attachment(l->text) && i + 1 == t))
             continue;
         if (!strcmp(l->text, c->title)) {
             gw_notef("%s:%d: skipped: a repeated title (web page text)", c->file, l->no);
+            l->skipped = 1;
         } else if (i < t || S_is_artefact(l->text)) {
+            l->skipped = 1;
             gw_notef("%s:%d: skipped: text before the plan's title (web page text)",
                      c->file, l->no);
         } else {
@@ -937,11 +942,11 @@ S_parse(S_ctx *c, gw_err *err)
     int l1_ord = 0, l2_ord = 0;
 
     for (i = 0; i < c->nlines; i++) {
-        const S_line *l = &c->lines[i];
+        S_line *l = &c->lines[i];
         size_t lab = 0;
         int ord = 0, lev, no;
 
-        if ((rc = S_brackets(c, l, err)) < 0)
+        if (!S_is_artefact(l->text) && (rc = S_brackets(c, l, err)) < 0)
             return rc;
         lev = S_heading(l->text, &lab, &ord);
         if (!in_body && !lev) {
@@ -957,6 +962,7 @@ S_parse(S_ctx *c, gw_err *err)
             gw_notef("%s:%d: skipped: %s", c->file, l->no,
                      !strcmp(l->text, c->title) ? "a repeated title (web page text)"
                                                 : "not part of the plan (web page text)");
+            l->skipped = 1;
             continue;
         }
         if (lev == 1 || (lev == 2 && !in_req)) {
@@ -1062,6 +1068,10 @@ S_parse(S_ctx *c, gw_err *err)
     if (c->ntasks == 0)
         return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no numbered tasks",
                           c->file, c->lines[c->nlines - 1].no);
+    /* Only what is imported counts as normalised. */
+    for (i = 0; i < c->nlines; i++)
+        for (int k = 0; k < GW_NORM_N && !c->lines[i].skipped; k++)
+            c->counts.n[k] += c->lines[i].counts.n[k];
     return 0;
 }
 
