@@ -301,6 +301,10 @@ S_load_fonts(S_writer *w, gw_err *err)
             goto out;
         }
         name = HPDF_LoadTTFontFromFile(w->pdf, f->tmp, HPDF_TRUE);
+        /* libharu keeps the file open and reads the glyphs again while
+         * saving; removing the name now leaves nothing behind even if the
+         * process dies before the end */
+        unlink(f->tmp);
         for (size_t q = 0; name && q < k; q++)
             if (strcmp(w->fonts[q].name, name) == 0) {
                 /* libharu returns the font already loaded under that name */
