@@ -20,6 +20,8 @@
 #define S_MAX_ELEMENTS  200000          /* elements in one <svg> */
 #define S_MAX_ATTR      (1u << 20)      /* bytes of one d/points attribute */
 #define S_MAX_OPS       200000          /* path items in one shape */
+#define S_MAX_NUM       1e9             /* magnitude of any number */
+#define S_MAX_MAT       1e12            /* magnitude of a composed matrix entry */
 #define S_PX_PT         0.75            /* CSS: 1 px = 1/96 in = 0.75 pt */
 #define S_SVG_NS        "http://www.w3.org/2000/svg"
 #define S_PI            3.14159265358979323846
@@ -202,6 +204,10 @@ S_number(const char **pp, double *out)
     if (scale < -300)
         scale = -300;
     *out = (neg ? -mant : mant) * pow(10.0, scale);
+    /* Beyond S_MAX_NUM a chart coordinate is garbage, and such numbers,
+     * multiplied through nested transforms, would reach infinity. */
+    if (fabs(*out) > S_MAX_NUM)
+        return 0;
     *pp = p;
     return 1;
 }
@@ -1147,6 +1153,10 @@ S_viewport(S_ctx *cx, const xmlNode *svg, double bx, double by, double bw, doubl
     if (ay > 0 && ax >= 0)
         ty += (bh - vb[3] * sy) * ay / 2;
     m->a = sx, m->b = 0, m->c = 0, m->d = sy, m->e = tx, m->f = ty;
+    if (!(fabs(sx) <= S_MAX_MAT && fabs(sy) <= S_MAX_MAT && fabs(tx) <= S_MAX_MAT
+          && fabs(ty) <= S_MAX_MAT))
+        return S_bad(cx, svg, "viewBox too small for the box (scale beyond 1e12)",
+                     S_attr(svg, "viewBox"));
     return 0;
 }
 
@@ -1246,6 +1256,11 @@ gw_svg_draw(gw_xml_node svg, gw_page *page, gw_fontset *fonts, double x, double 
             if ((rc = S_transform(&cx, n, tr, &t)) != 0)
                 goto out;
             m = S_mul(f->ctm, t);
+            if (!(fabs(m.a) <= S_MAX_MAT && fabs(m.b) <= S_MAX_MAT && fabs(m.c) <= S_MAX_MAT
+                  && fabs(m.d) <= S_MAX_MAT && fabs(m.e) <= S_MAX_MAT && fabs(m.f) <= S_MAX_MAT)) {
+                rc = S_bad(&cx, n, "transforms scale beyond 1e12 (cap)", tr);
+                goto out;
+            }
         }
         cx.ops.n = 0;
         if (strcmp(name, "g") == 0 || strcmp(name, "a") == 0) {

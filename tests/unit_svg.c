@@ -361,6 +361,14 @@ S_test_warnings_and_caps(void)
         gw_buf_free(&b);
     }
 
+    rc = S_draw("<svg xmlns='http://www.w3.org/2000/svg'><g transform='scale(1e9)'>"
+                "<g transform='scale(1e9)'><rect width='1' height='1'/></g></g></svg>",
+                0, 0, 10, 10);
+    TAP_OK(rc == GW_EINPUT && strstr(err.msg, "1e12"), "runaway scale is refused: %s", err.msg);
+    rc = S_draw("<svg xmlns='http://www.w3.org/2000/svg'><rect width='1e999' height='1'/></svg>",
+                0, 0, 10, 10);
+    TAP_OK(rc == GW_EINPUT && strstr(err.msg, "width"), "a number beyond 1e9 is bad: %s", err.msg);
+
     rc = S_draw("<html/>", 0, 0, 10, 10);
     TAP_OK(rc == GW_EINPUT && strstr(err.msg, "<svg>"), "the root must be <svg>: %s", err.msg);
 
