@@ -122,6 +122,24 @@ S_check(S_writer *w, gw_err *err, const char *what)
                       (unsigned)w->haru.detail);
 }
 
+/* At most 60 bytes of s, cut at a character boundary, for messages; "..."
+ * marks a cut.  Returns buf. */
+static const char *
+S_snip(const char *s, char buf[72])
+{
+    size_t n = 0, len = strlen(s);
+    while (n < len) {
+        uint32_t cp;
+        int l = gw_utf8_decode(s + n, len - n, &cp);
+        if (l < 0 || n + (size_t)l > 60)
+            break;
+        n += (size_t)l;
+    }
+    memcpy(buf, s, n);
+    strcpy(buf + n, n < len ? "..." : "");
+    return buf;
+}
+
 /* ------------------------------------------------------------------ fonts */
 
 /* The font drawing face: the same file and index share one subset even
@@ -155,6 +173,7 @@ static int
 S_collect(S_writer *w, gw_err *err)
 {
     size_t np = gw_doc_page_count(w->doc), pi, ii, k;
+    char snip[72];
     for (pi = 0; pi < np; pi++) {
         const gw_page *p = gw_doc_page(w->doc, pi);
         for (ii = 0; ii < gw_page_item_count(p); ii++) {
@@ -179,14 +198,14 @@ S_collect(S_writer *w, gw_err *err)
                 int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
                 if (l < 0)
                     return gw_err_set(err, GW_EINPUT,
-                                      "PDF page %zu: invalid UTF-8 in text \"%.60s\" at byte %zu",
-                                      pi + 1, it->utf8, off);
+                                      "PDF page %zu: invalid UTF-8 in text \"%s\" at byte %zu",
+                                      pi + 1, S_snip(it->utf8, snip), off);
                 if (cp > 0xFFFF)
                     /* libharu 2.3.0's UTF-8 fonts use 16-bit codes */
                     return gw_err_set(err, GW_EINPUT,
-                                      "PDF page %zu: character U+%04X in \"%.60s\" is outside the "
+                                      "PDF page %zu: character U+%04X in \"%s\" is outside the "
                                       "Basic Multilingual Plane, which libharu cannot write",
-                                      pi + 1, (unsigned)cp, it->utf8);
+                                      pi + 1, (unsigned)cp, S_snip(it->utf8, snip));
                 if (f->n == f->cap) {
                     f->cap = f->cap ? f->cap * 2 : 256;
                     f->cps = gw_xrealloc(f->cps, f->cap * sizeof *f->cps);
@@ -423,22 +442,22 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     double y = ph - it->y;
     size_t n = 0, off = 0, i, j;
     int tr = it->fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL;
-    char *run = NULL;
+    char *run = NULL, snip[72];
     int rc = 0;
 
     if (!f || !f->font || it->n == 0 || it->len == 0)
         goto out;
     if (!(it->size > 0 && it->size <= 1000) || !(th >= 0.1 && th <= 10) || !isfinite(it->y)) {
         rc = gw_err_set(err, GW_EINPUT,
-                        "PDF page %zu: text \"%.60s\" has size %g pt, horizontal scale %g, "
+                        "PDF page %zu: text \"%s\" has size %g pt, horizontal scale %g, "
                         "baseline %g (allowed: 0 < size <= 1000, 0.1 <= scale <= 10)",
-                        pageno + 1, it->utf8, it->size, th, it->y);
+                        pageno + 1, S_snip(it->utf8, snip), it->size, th, it->y);
         goto out;
     }
     for (i = 0; i < it->n; i++)
         if (!isfinite(it->xs[i])) {
-            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: text \"%.60s\": position %zu is not a number",
-                            pageno + 1, it->utf8, i + 1);
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: text \"%s\": position %zu is not a number",
+                            pageno + 1, S_snip(it->utf8, snip), i + 1);
             goto out;
         }
     if (it->n > 256) {
@@ -465,8 +484,8 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
             n++;
         }
         rc = gw_err_set(err, GW_EINPUT,
-                        "PDF page %zu: text \"%.60s\" has %zu characters but %zu positions",
-                        pageno + 1, it->utf8, n, it->n);
+                        "PDF page %zu: text \"%s\" has %zu characters but %zu positions",
+                        pageno + 1, S_snip(it->utf8, snip), n, it->n);
         goto out;
     }
     run = gw_xmalloc(it->len + 1);
@@ -524,7 +543,7 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     }
     rc = S_check(w, err, "drawing text");
     if (rc)
-        gw_err_prefix(err, "PDF page %zu, text \"%.60s\"", pageno + 1, it->utf8);
+        gw_err_prefix(err, "PDF page %zu, text \"%s\"", pageno + 1, S_snip(it->utf8, snip));
 
 out:
     free(run);
@@ -806,6 +825,7 @@ static int
 S_bookmarks(S_writer *w, gw_err *err)
 {
     size_t n = gw_doc_bookmark_count(w->doc), np = gw_doc_page_count(w->doc), i;
+    char snip[72];
     if (n == 0)
         return 0;
     w->outlines = gw_xcalloc(n, sizeof *w->outlines);
@@ -816,11 +836,11 @@ S_bookmarks(S_writer *w, gw_err *err)
         /* parents come first (ids are handed out in order), so no recursion
          * and no cycles */
         if (b->parent >= (int)i || b->parent < -1)
-            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%.60s\": bad parent %d", i + 1,
-                              b->title, b->parent);
+            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%s\": bad parent %d", i + 1,
+                              S_snip(b->title, snip), b->parent);
         if (b->page >= np)
-            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%.60s\": page %zu of %zu",
-                              i + 1, b->title, b->page + 1, np);
+            return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu \"%s\": page %zu of %zu",
+                              i + 1, S_snip(b->title, snip), b->page + 1, np);
         if (gw_utf8_validate(b->title, strlen(b->title)) >= 0)
             return gw_err_set(err, GW_EINPUT, "PDF bookmark %zu: title is not valid UTF-8", i + 1);
         if (b->parent >= 0)
