@@ -275,7 +275,7 @@ static int
 S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
 {
     size_t sq[S_SQ_MAX], nsq = 0, j = i, k, last;
-    double need, saved = 0;
+    double need, saved = 0, spaces = 0;
     int pass;
 
     need = wsum - avail;
@@ -283,6 +283,7 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
         if (j > i && c->brk[j])
             break;
         if (c->items[j].cp == ' ') {
+            spaces += c->cw[j];     /* counts only if a mark follows */
             j++;
             continue;
         }
@@ -290,7 +291,8 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
             break;
         if (!S_is_closing(c->fl[j]))
             return 0;
-        need += c->cw[j];
+        need += spaces + c->cw[j];
+        spaces = 0;
         j++;
     }
     /* The tail must end at a break (or a forced one, which joins the line). */

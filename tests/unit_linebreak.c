@@ -386,6 +386,21 @@ test_squeeze(void)
         free(t);
         free(h24);
     }
+    /* Regression (found by test_random): a space inside the squeezed tail
+     * ("； ，") counts; only trailing spaces hang.  Proportional, width 129:
+     * squeezing cannot win the 24 pt needed with the space, so it pushes. */
+    {
+        gw_lb_opts p;
+        double right = 0;
+        memset(&p, 0, sizeof p);
+        p.width = 129;
+        p.squeeze = 1;
+        r = S_run("b》！！…；…\xef\xbf\xbc+； ，人", &p);
+        for (k = 0; k < r.n; k++)
+            right = fmax(right, r.it[k].x + r.it[k].w);
+        TAP_OK(r.rc == 0 && right <= 129 + EPS, "a space inside the squeezed tail counts (right %.1f)", right);
+        S_free(&r);
+    }
     /* Order: after the line-end mark, brackets before ，、； before 。？！. */
     {
         char *h20 = S_han(20), *h27 = S_han(27);
@@ -618,6 +633,80 @@ test_pathological(void)
     }
 }
 
+/* Random paragraphs (fixed seed) under random options: the lines partition
+ * the items, no line overflows unless it holds a single visible item, set
+ * boxes never overlap, and x never goes backwards. */
+static void
+test_random(void)
+{
+    static const uint32_t pool[] = { 0x4EBA, 0x624D, 0x53D1, 0x5C55, 0xFF0C, 0x3002, 0x3001,
+                                     0xFF1B, 0x201C, 0x201D, 0xFF08, 0xFF09, 0x300A, 0x300B,
+                                     0x2014, 0x2026, '2', '0', '+', 'a', 'b', ' ', 0x2028,
+                                     0xFFFC, 0x00B7, 0xFF01 };
+    unsigned seed = 12345;
+    int round, bad = 0;
+    char why[200] = "";
+
+    for (round = 0; round < 2000; round++) {
+        gw_lb_item it[300];
+        gw_lb_opts o;
+        gw_lb_line *ln = NULL;
+        size_t n, k, l, nl = 0, next = 0;
+        gw_err err;
+
+        seed = seed * 1103515245u + 12345u;
+        n = (seed >> 8) % 300;
+        memset(&o, 0, sizeof o);
+        o.width = 40 + (double)((seed >> 4) % 400);
+        o.pitch = (seed & 1) ? 0 : o.width / (double)(2 + (seed >> 3) % 30);
+        o.indent = (seed & 2) ? 2 * (o.pitch > 0 ? o.pitch : 16) : 0;
+        o.squeeze = (seed >> 2) & 1;
+        o.align = (int)((seed >> 12) % 4);
+        o.align_last = (int)((seed >> 14) % 4);
+        for (k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            it[k].cp = pool[(seed >> 10) % (sizeof pool / sizeof pool[0])];
+            it[k].adv = it[k].cp == 0x2028 ? 0 : gw_lb_is_fullwidth(it[k].cp) ? 16 : 8;
+            it[k].fullwidth = 0;
+        }
+        if (gw_linebreak(it, n, &o, &ln, &nl, &err) < 0) {
+            if (!bad++)
+                snprintf(why, sizeof why, "round %d: %.150s", round, err.msg);
+            continue;
+        }
+        for (l = 0; l < nl; l++) {
+            double lim = o.width + EPS, right = -1e9;
+            size_t vis = 0;
+            if (ln[l].start != next || ln[l].end <= ln[l].start) {
+                if (!bad++)
+                    snprintf(why, sizeof why, "round %d line %zu: [%zu,%zu) after %zu", round, l,
+                             ln[l].start, ln[l].end, next);
+                break;
+            }
+            next = ln[l].end;
+            for (k = ln[l].start; k < ln[l].end; k++)
+                vis += it[k].w > 0;
+            for (k = ln[l].start; k < ln[l].end; k++) {
+                double left = it[k].x;
+                if (it[k].w <= 0)
+                    continue;
+                double cell = o.pitch > 0 && gw_lb_is_fullwidth(it[k].cp) ? o.pitch : it[k].adv;
+                if (it[k].w < cell - 1e-9 && (it[k].cp == 0x201C || it[k].cp == 0xFF08 ||
+                                              it[k].cp == 0x300A))
+                    left = it[k].x + it[k].adv / 2;   /* squeezed opening mark */
+                if ((left < right - 1e-6 || (vis > 1 && left + it[k].w > lim)) && !bad++)
+                    snprintf(why, sizeof why, "round %d line %zu item %zu: [%.3f,%.3f) after %.3f, "
+                             "limit %.3f", round, l, k, left, left + it[k].w, right, lim);
+                right = left + it[k].w;
+            }
+        }
+        if (next != n && !bad++)
+            snprintf(why, sizeof why, "round %d: lines end at %zu of %zu", round, next, n);
+        free(ln);
+    }
+    TAP_OK(bad == 0, "2000 random paragraphs keep the invariants (%s)", why);
+}
+
 /* Half-width , ; : ( ) " in the web text become full width, as the importer
  * does (quotes alternate “ ”). */
 static char *
@@ -716,6 +805,7 @@ main(void)
     test_errors();
     test_speed();
     test_pathological();
+    test_random();
     test_plan();
     return TAP_DONE();
 }
