@@ -22,7 +22,7 @@
 #define S_MAX_PAGES     100000
 #define S_MAX_FACES     64
 #define S_MAX_IMAGES    256
-#define S_MAX_ALPHAS    32
+#define S_MAX_ALPHAS    101     /* opacity is kept to steps of 0.01 */
 
 /* libharu reports errors through a callback; it records the first one here
  * (never a global jmp_buf) and the writer checks after each group of calls. */
@@ -560,6 +560,7 @@ static HPDF_ExtGState
 S_alpha_gs(S_writer *w, double a)
 {
     size_t i;
+    a = round(a * 100) / 100;
     for (i = 0; i < w->nalphas; i++)
         if (S_same(w->alphas[i].a, a))
             return w->alphas[i].gs;
