@@ -1,0 +1,58 @@
+#!/bin/sh
+# t_import_conv.sh — the unit-list conventions real plans use (issue 2, a–d),
+# each on its own fixture in tests/fixtures/import/.
+. "$(dirname "$0")/lib.sh"
+
+F="$TOP/tests/fixtures/import"
+# roles DB: one line per task, "no:unit/role unit/role ..." in published order
+roles() {
+    sqlite3 "$1" "SELECT a.task || ':' || group_concat(u.name || '/' || substr(a.role, 1, 1), ' ')
+                  FROM (SELECT * FROM assignment ORDER BY task, pos) a JOIN unit u ON u.id = a.unit
+                  GROUP BY a.task ORDER BY a.task" | tr '\n' '|'
+}
+
+# a. A note in the first list (列第一位的为牵头单位…，下同); plain lists after it.
+"$GW" import plan "$F/conv_a.txt" --db "$T/a.db" 2>"$T/a.err"
+ok_eq "a: imports" "$?" 0
+ok_eq "a: first listed leads, the note applies to later plain lists" "$(roles "$T/a.db")" \
+    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/r|3:市教育局/l 市卫计委/r 各县市区/r|"
+ok_eq "a: the note is kept in units_text" "$(sqlite3 "$T/a.db" 'SELECT units_text FROM task WHERE no = 1')" \
+    "市科技局、市科协、市财政局，列第一位的为牵头单位，其余为责任单位，下同"
+"$GW" import plan "$F/conv_a.txt" --db "$T/a2.db" --all-lead 2>/dev/null
+ok_eq "a: the note wins over --all-lead" "$(roles "$T/a2.db")" "$(roles "$T/a.db")"
+# the reference wording 排第一的为牵头单位 is exercised by t_import.sh
+
+# b. Explicit 牵头 / 配合 / 负责 markers, several leads, 及 as a separator.
+"$GW" import plan "$F/conv_b.txt" --db "$T/b.db" 2>"$T/b.err"
+ok_eq "b: imports" "$?" 0
+ok_eq "b: leads by marker, 及 separates, trailing phrases dropped" "$(roles "$T/b.db")" \
+    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/l 市编办/r|3:市教育局/l 市直各有关部门/r 各县市区/r|4:市发改委/l 市经信委/l 有关职业院校/r|"
+ok_eq "b: no unknown units (markers are not names)" \
+    "$(sqlite3 "$T/b.db" 'SELECT count(*) FROM unit WHERE added_by_import = 1')" 0
+
+# c. A plain list with no marker and no note: the first listed leads;
+#    --all-lead makes them co-leads.
+"$GW" import plan "$F/conv_c.txt" --db "$T/c.db" 2>/dev/null
+ok_eq "c: first listed leads" "$(roles "$T/c.db")" \
+    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/r|"
+"$GW" import plan "$F/conv_c.txt" --db "$T/c2.db" --all-lead 2>/dev/null
+ok_eq "c: --all-lead makes co-leads" "$(roles "$T/c2.db")" \
+    "1:市科技局/l 市科协/l 市财政局/l|2:市人社局/l 市委组织部/l|"
+
+# d. 牵头单位：/责任单位：/完成时限：/成果形式： lines after the task.
+"$GW" import plan "$F/conv_d.txt" --db "$T/d.db" 2>"$T/d.err"
+ok_eq "d: imports" "$?" 0
+ok_eq "d: roles from the lines, alias resolved (株洲市科学技术局 = 市科技局)" "$(roles "$T/d.db")" \
+    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/r 市科技局/r 市新设局/r|"
+ok_eq "d: deadlines become milestones" \
+    "$(sqlite3 "$T/d.db" "SELECT group_concat(task || '/' || due || '/' || deadline || '/' || form, '|') FROM milestone")" \
+    "1/2020-12-31/2020年12月底/|2/2018-06-30/2018年6月/制度文件"
+ok_eq "d: the lines are not part of the body" "$(sqlite3 "$T/d.db" 'SELECT body FROM task WHERE no = 1')" \
+    "做好甲项工作。"
+ok_match "d: unknown unit reported as a warning with its position" "$(cat "$T/d.err")" \
+    "warning: .*conv_d.txt:10:21: unknown unit 市新设局 added"
+ok_eq "d: unknown unit added as kind other" \
+    "$(sqlite3 "$T/d.db" "SELECT kind || '/' || added_by_import FROM unit WHERE name = '市新设局'")" "other/1"
+ok_eq "d: CSV 完成时限 column" "$("$GW" export csv --db "$T/d.db" | sed -n 2p)" \
+    "$(printf '1,第一类任务,甲工程。做好甲项工作。,市科技局,市科协、市财政局,2020年12月底\r')"
+done_testing
