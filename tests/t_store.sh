@@ -1,0 +1,93 @@
+#!/bin/sh
+# t_store.sh — the record over time: schema version and migrations,
+# idempotent import, re-import of a revised plan keeping progress reports,
+# and `gongwen set` validation.
+. "$(dirname "$0")/lib.sh"
+
+F="$TOP/tests/fixtures/import"
+DB="$T/rec.db"
+dump() { sqlite3 "$1" .dump; }
+
+"$GW" import plan "$TOP/data/plan.txt" --db "$DB" 2>/dev/null
+ok_eq "new database has schema version 1" "$(sqlite3 "$DB" 'PRAGMA user_version')" 1
+ok_eq "all tables exist" "$(sqlite3 "$DB" "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")" \
+    "assignment,group_member,meta,milestone,plan,progress,requirement,section,task,unit,unit_alias"
+
+# Importing the same text twice gives the same record.
+D1=$(dump "$DB")
+"$GW" import plan "$TOP/data/plan.txt" --db "$DB" 2>/dev/null
+ok_eq "second import exits 0" "$?" 0
+ok_eq "importing twice gives the same record" "$(dump "$DB")" "$D1"
+
+# set: validation and storage.
+"$GW" set doc_number 株人才办发〔2017〕5号 --db "$DB"
+ok_eq "set doc_number" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'doc_number'")" "株人才办发〔2017〕5号"
+"$GW" set doc_number '株人才办发[2017]5号' --db "$DB" 2>"$T/e"
+ok_eq "doc_number with [] rejected" "$?" 1
+ok_match "and 〔〕 suggested" "$(cat "$T/e")" "did you mean 株人才办发〔2017〕5号"
+"$GW" set doc_number '株人才办发(2017)5号' --db "$DB" 2>"$T/e"
+ok_match "doc_number with () rejected with a suggestion" "$(cat "$T/e")" "did you mean 株人才办发〔2017〕5号"
+"$GW" set doc_number '株人才办发〔2017〕第5号' --db "$DB" 2>"$T/e"
+ok_match "doc_number with 第 rejected" "$(cat "$T/e")" "no 第"
+"$GW" set doc_number '株人才办发〔2017〕05号' --db "$DB" 2>"$T/e"
+ok_match "doc_number with a leading zero rejected" "$(cat "$T/e")" "leading zero"
+"$GW" set doc_number '株人才办发〔17〕5号' --db "$DB" 2>"$T/e"
+ok_match "doc_number with a two-digit year rejected" "$(cat "$T/e")" "four digits"
+"$GW" set sign_date 2017年5月20日 --db "$DB"
+ok_eq "date in Chinese stored as ISO" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'sign_date'")" "2017-05-20"
+"$GW" set print_date 2017-02-29 --db "$DB" 2>"$T/e"
+ok_eq "2017-02-29 rejected" "$?" 1
+ok_match "with a message" "$(cat "$T/e")" "print_date: 2017-02-29 is not a real date"
+"$GW" set colour red --db "$DB" 2>"$T/e"
+ok_eq "unknown key rejected" "$?" 1
+ok_match "listing the known keys" "$(cat "$T/e")" "unknown key colour; the keys are title, preamble, .*doc_number"
+"$GW" set copy_no 12 --db "$DB" 2>"$T/e"
+ok_match "copy_no must be six digits" "$(cat "$T/e")" "six digits"
+ok_eq "rejected values change nothing" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'doc_number'")" "株人才办发〔2017〕5号"
+ok_match "set --list shows values" "$("$GW" set --list --db "$DB")" "doc_number +株人才办发〔2017〕5号"
+ok_match "set --list shows unset keys" "$("$GW" set --list --db "$DB")" "signer +\(unset\)"
+"$GW" set issuer X --db "$T/none.db" 2>"$T/e"
+ok_eq "set on a missing database fails" "$?" 2
+ok_if "without creating it" test ! -e "$T/none.db"
+
+# Re-import keeps what was set (defaults only fill unset keys).
+"$GW" import plan "$TOP/data/plan.txt" --db "$DB" 2>/dev/null
+ok_eq "re-import keeps a set doc_number" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'doc_number'")" "株人才办发〔2017〕5号"
+
+# Progress reports survive a revised plan, attached to their task numbers.
+sqlite3 "$DB" "INSERT INTO progress(task_no, unit, quarter, status, percent, progress) VALUES
+    (1, (SELECT id FROM unit WHERE name = '市科技局'), '2017Q3', '推进中', 50, '已起草办法'),
+    (2, (SELECT id FROM unit WHERE name = '市委组织部'), '2017Q3', '推进中', 30, ''),
+    (7, (SELECT id FROM unit WHERE name = '市委组织部'), '2017Q3', '已完成', 100, '')"
+"$GW" import plan "$F/revised.txt" --db "$DB" 2>"$T/e"
+ok_eq "revised plan imports" "$?" 0
+ok_eq "revised plan replaces the tasks" "$(sqlite3 "$DB" 'SELECT count(*) FROM task')" 2
+ok_eq "revised plan replaces the requirements" "$(sqlite3 "$DB" 'SELECT count(*) FROM requirement')" 1
+ok_eq "no assignment of the old plan remains" "$(sqlite3 "$DB" 'SELECT count(*) FROM assignment WHERE task > 2')" 0
+ok_eq "progress reports are all kept" "$(sqlite3 "$DB" 'SELECT count(*) FROM progress')" 3
+ok_eq "task 1's report still joins its task" \
+    "$(sqlite3 "$DB" "SELECT t.title || '/' || p.percent FROM progress p JOIN task t ON t.no = p.task_no WHERE p.task_no = 1")" \
+    "顶尖人才引领工程/50"
+ok_match "orphaned report warned about" "$(cat "$T/e")" \
+    "warning: .*revised.txt: 1 progress report\(s\) for task 7, which the new plan does not have"
+ok_eq "only the orphan is warned about" "$(grep -c 'progress report' "$T/e")" 1
+ok_eq "title from the revised text" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'title'")" \
+    "《关于进一步推进人才优先发展的30条措施》主要任务分工方案（修订）"
+
+# Schema versions: a newer database is refused, a foreign one is not touched.
+cp "$DB" "$T/newer.db"
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
+"$GW" list tasks --db "$T/newer.db" >/dev/null 2>"$T/e"
+ok_eq "newer schema refused" "$?" 1
+ok_match "with a message" "$(cat "$T/e")" "schema version 99 is newer than this gongwen understands"
+sqlite3 "$T/foreign.db" 'CREATE TABLE x(a); INSERT INTO x VALUES (1)'
+S1=$(sha256sum <"$T/foreign.db")
+"$GW" import plan "$TOP/data/plan.txt" --db "$T/foreign.db" 2>"$T/e"
+ok_eq "a foreign database is refused" "$?" 1
+ok_match "with a message" "$(cat "$T/e")" "not a gongwen database"
+ok_eq "and left untouched" "$(sha256sum <"$T/foreign.db")" "$S1"
+printf 'not a database at all, just text...................................................' >"$T/text.db"
+"$GW" import plan "$TOP/data/plan.txt" --db "$T/text.db" 2>"$T/e"
+ok_eq "a non-SQLite file is refused" "$?" 2
+ok_match "with a message naming it" "$(cat "$T/e")" "text.db: .*not a database"
+done_testing
