@@ -49,7 +49,6 @@ struct gw_fontset {
     gw_face     *cjk[S_MAX_CJK_FALLBACK];  /* any installed CJK TrueType font */
     size_t       ncjk;
     int          cjk_done;
-    unsigned     warned_roles;  /* bit i: role i already warned about */
 };
 
 /* Role names of GB/T 9704 (and the stylesheets) and the families that serve
@@ -83,6 +82,12 @@ static const struct S_role {
       { "AR PL UMing CN", NULL, NULL }, 0 },
 };
 #define S_NROLES (sizeof S_roles / sizeof S_roles[0])
+
+/* Roles already warned about (bit i: S_roles[i]), for the whole process:
+ * the layout and SVG modules each hold a fontset, and one warning per role
+ * is what the user should see.  Set only once a warning was shown, so a
+ * quiet run does not swallow it for a later verbose one. */
+static unsigned S_warned_roles;
 
 /* Free CJK TrueType faces tried first when a character is in no face of a
  * list, in order of how well they sit next to official-document text. */
@@ -405,8 +410,9 @@ S_add_role(gw_fontset *fs, gw_fontlist *fl, const struct S_role *r, size_t ri)
         /* the title substitute gets synthetic bold even at normal weight */
         S_list_add(fl, f, r->bold_fallback && !found && f->fc_weight < FC_WEIGHT_DEMIBOLD);
     }
-    if (!found && !(fs->warned_roles & (1u << ri))) {
-        fs->warned_roles |= 1u << ri;
+    if (!found && !(S_warned_roles & (1u << ri))) {
+        if (gw_verbosity > 0)
+            S_warned_roles |= 1u << ri;
         if (sub)
             gw_warnf("font role %s: %s not installed, using %s (%s)%s", r->name,
                      r->preferred[0], sub->family, sub->file,
