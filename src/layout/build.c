@@ -480,6 +480,15 @@ S_flush(S_b *b, S_frame *f)
     o.align_last = p->text_align_last == GW_FO_ALIGN_RELATIVE
                  ? (p->text_align == GW_FO_ALIGN_JUSTIFY ? GW_LB_START : S_align(p->text_align))
                  : S_align(p->text_align_last);
+    if (o.pitch > 0) {
+        /* grid: indents are whole 字 so every cell stays on the grid */
+        double si = floor(p->start_indent / o.pitch + 0.5) * o.pitch;
+        double ei = floor(p->end_indent / o.pitch + 0.5) * o.pitch;
+        x0 = c->xoff + si;
+        width = c->w - si - ei;
+        o.width = p->wrap ? width : 1e7;
+        o.indent = floor(o.indent / o.pitch + 0.5) * o.pitch;
+    }
     if (p->fit_to_width) {
         double total = 0;
         for (i = 0; i < a->n; i++)
@@ -527,12 +536,49 @@ S_flush(S_b *b, S_frame *f)
         }
         H = fmax(L, A + D);
         if (pitch_line > 0) {
-            double kk = ceil(H / pitch_line - 0.05);
+            /* grid: the ideographic em box (0.88 above the baseline, 0.12
+             * below) is centred on the cell, whatever the face's own
+             * ascender, so lines in 黑体 and 仿宋 share baselines */
+            double kk = ceil(H / pitch_line - 0.05), ms = p->font_size, objh = 0;
+            for (i = s; i < e; i++) {
+                if (a->inf[i].obj >= 0) {
+                    const gw_lo_obj *ob = &a->objs[a->inf[i].obj];
+                    if (ob->kind == GW_OBJ_IMAGE || ob->kind == GW_OBJ_SVG)
+                        objh = fmax(objh, ob->h);
+                } else if (a->inf[i].face) {
+                    ms = fmax(ms, a->inf[i].size);
+                }
+            }
             H = (kk < 1 ? 1 : kk) * pitch_line;
+            A = fmax(0.88 * ms, objh);
+            D = 0.12 * ms;
         }
         ln->asc = A;
         ln->desc = D;
         ln->base = (H - (A + D)) / 2 + A;
+        /* expandable leaders take the free room of a justified line */
+        {
+            int just = (li + 1 < nl && a->it[e - 1].cp != 0x2028 ? o.align : o.align_last)
+                       == GW_LB_JUSTIFY;
+            size_t nlead = 0;
+            double pos = li == 0 ? o.indent : 0, extra;
+            for (i = s; i < e; i++)
+                if (a->inf[i].obj >= 0 && a->objs[a->inf[i].obj].expand)
+                    nlead++;
+            if (nlead && just) {
+                for (i = s; i < e; i++)
+                    pos += a->it[i].w;
+                extra = width - pos;
+                pos = li == 0 ? o.indent : 0;
+                for (i = s; i < e; i++) {
+                    a->it[i].x = pos;
+                    if (a->inf[i].obj >= 0 && a->objs[a->inf[i].obj].expand && extra > 0)
+                        a->objs[a->inf[i].obj].w = a->it[i].w + extra / (double)nlead;
+                    pos += a->inf[i].obj >= 0 && a->objs[a->inf[i].obj].expand
+                         ? a->objs[a->inf[i].obj].w : a->it[i].w;
+                }
+            }
+        }
         /* runs */
         for (i = s; i < last; i++)
             if (a->inf[i].obj < 0 && a->inf[i].face && a->it[i].cp != 0x2028
@@ -667,6 +713,11 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
         return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: fo:leader: bad leader-length '%s'",
                           b->lo->tree->name, n->line, lv);
     o.w = len;
+    /* no leader-length: minimum 0, maximum 100% — it fills justified lines */
+    if (!gw_fo_attr(n, "leader-length") && !gw_fo_attr(n, "leader-length.optimum")) {
+        o.expand = 1;
+        o.w = 0;
+    }
     o.h = S_len_attr(n, "rule-thickness", 0, 1.0);
     if (pat && !strcmp(pat, "space"))
         o.h = 0;
@@ -1172,6 +1223,30 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
         if (w < 0)
             w = c->w - p->start_indent - p->end_indent;
+        if (S_len_attr(n, "height", 0, -1) > 0
+            || S_len_attr(n, "block-progression-dimension", 0, -1) > 0) {
+            /* a fixed height: one unbreakable area, content aligned inside */
+            gw_lo_abs *ab = gw_arena_alloc(lo->arena, sizeof *ab);
+            ab->inflow = 1;
+            ab->x = x0;
+            ab->w = w;
+            ab->h = S_len_attr(n, "height", 0, -1);
+            if (ab->h <= 0)
+                ab->h = S_len_attr(n, "block-progression-dimension", 0, -1);
+            ab->valign = p->display_align;
+            if (p->keep_with_previous)
+                S_keep_previous(c);
+            S_break(b, c, p->break_before);
+            S_glue(b, c, p, p->space_before, p->sb_retain);
+            S_anchor(b, c, n->id);
+            nc = S_newctx(lo, NULL, &ab->vl);
+            nc->xoff = 0;
+            nc->w = w;
+            nc->nest = c->nest + 1;
+            g = S_push_frame(b, F_ABS, n, nc);
+            g->abs = ab;
+            return 0;
+        }
         nc = S_newctx(lo, c, NULL);
         nc->xoff = x0;
         nc->w = w;
@@ -1322,6 +1397,17 @@ S_leave(S_b *b, S_frame *f)
     case F_ABS: {
         gw_lo_item *it;
         f->abs->content_h = S_vl_height(&f->abs->vl);
+        if (f->abs->inflow) {
+            const gw_fo_props *p = f->node->p;
+            S_ctx *c = up->ctx;
+            it = S_push(b, c, GW_LI_ABS, f->abs->h);
+            it->ptr = f->abs;
+            S_break(b, c, p->break_after);
+            S_glue(b, c, p, p->space_after, p->sa_retain);
+            if (p->keep_with_next)
+                c->vs->keep_pending = 1;
+            break;
+        }
         it = gw_lo_push(b->lo, up->ctx->vs->vl, GW_LI_ABS, 0);
         it->ptr = f->abs;
         break;

@@ -63,6 +63,7 @@ typedef struct gw_lo_obj {
     const gw_fo_node *node;     /* page-number: its props; svg: the element */
     const char *str;            /* image path; link destination id */
     const gw_fontlist *fl;      /* page-number */
+    int         expand;         /* leader without a length: fills justified lines */
 } gw_lo_obj;
 
 typedef struct gw_lo_line {
@@ -113,6 +114,9 @@ struct gw_lo_table {
  * room in the flow. */
 typedef struct gw_lo_abs {
     int         fixed;          /* relative to the page, not the region */
+    int         inflow;         /* a static container with a height: takes
+                                 * its height in the flow, content aligned
+                                 * by display-align */
     double      x, y, w, h;     /* h < 0: auto */
     int         valign;
     gw_lo_vlist vl;

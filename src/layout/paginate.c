@@ -708,6 +708,8 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
         case GW_LI_ABS: {
             const gw_lo_abs *ab = it->ptr;
             double bx = ab->fixed ? 0 : ox, by = ab->fixed ? 0 : oy, off = 0;
+            if (ab->inflow)
+                by = oy + ys[i] - ab->y;
             if (ab->h > 0 && ab->valign == GW_FO_DISPLAY_CENTER)
                 off = (ab->h - ab->content_h) / 2;
             else if (ab->h > 0 && ab->valign == GW_FO_DISPLAY_AFTER)
