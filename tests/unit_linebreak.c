@@ -738,7 +738,7 @@ test_plan(void)
     gw_buf file;
     gw_err err;
     char *p, *nl, why[200] = "";
-    int line = 0, first = 4, lastl = 44, paras = 0, bad = 0, squeezed = 0, pushed = 0;
+    int line = 0, first = 4, lastl = 44, paras = 0, bad = 0, squeezed = 0, pushed = 0, known = 0;
     size_t nlines = 0;
 
     gw_buf_init(&file);
@@ -782,11 +782,28 @@ test_plan(void)
             squeezed += sq;
             pushed += !sq && cnt < want && r.ln[l].width < (double)want * PITCH - EPS - 8;
         }
+        /* Known lines (checked by eye in the PDF): the squeezed ， ending
+         * the first line, and 。（ squeezed mid-line with a line-end ，. */
+        if (strncmp(t, "为贯彻落实", strlen("为贯彻落实")) == 0 && r.nl >= 2) {
+            known++;
+            TAP_OK(S_count(&r, 0) == 27 && S_last(&r, 0) == 0xFF0C &&
+                   fabs(r.it[26].w - PITCH / 2) < 1e-9 && S_first(&r, 1) == 0xFF08,
+                   "plan: 为贯彻落实…措施》， ends line 1 with a half-width ，; （简称 starts line 2");
+        }
+        if (strncmp(t, "1.顶尖人才", strlen("1.顶尖人才")) == 0 && r.nl >= 3) {
+            size_t b = r.ln[2].start;
+            known++;
+            TAP_OK(S_count(&r, 2) == 29 && r.it[b].cp == 0x5408 && r.it[b + 4].cp == 0xFF08 &&
+                   fabs(r.it[b + 4].w - PITCH / 2) < 1e-9 && S_last(&r, 2) == 0xFF0C &&
+                   fabs(S_right(&r, 2) - WIDTH) <= EPS,
+                   "plan: 合支持。（市科技局…市财政局， holds 29 with （ and ， squeezed");
+        }
         S_free(&r);
         free(t);
     }
     printf("# %s: %d paragraphs, %zu lines, %d squeezed, %d pushed\n", path, paras, nlines,
            squeezed, pushed);
+    TAP_OK(known == 2, "plan: both known paragraphs found");
     TAP_OK(paras >= 30, "plan text read (%d paragraphs from %s)", paras, path);
     TAP_OK(bad == 0, "plan text: no forbidden starts/ends, no split units, all lines flush (%s)", why);
     gw_buf_free(&file);
