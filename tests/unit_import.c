@@ -1,0 +1,129 @@
+/* unit_import.c — punctuation normalisation, deadlines, and the plan.h
+ * snapshot of the embedded default plan (gw_store_ensure_default). */
+#include "import.h"
+#include "plan.h"
+#include "store.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static const char *
+S_norm(gw_buf *b, const char *in, gw_norm_counts *c)
+{
+    gw_buf_clear(b);
+    gw_import_normalise(in, strlen(in), b, c);
+    return b->ptr;
+}
+
+static const char *
+S_lead_names(const gw_plan *p, const gw_task *t, int role, gw_buf *b)
+{
+    gw_buf_clear(b);
+    for (size_t i = 0; i < t->nassignments; i++) {
+        if (t->assignments[i].role != role)
+            continue;
+        gw_buf_printf(b, "%s%s", b->len ? "、" : "",
+                      gw_plan_unit_by_id(p, t->assignments[i].unit)->name);
+    }
+    return b->ptr;
+}
+
+int
+main(void)
+{
+    gw_buf b, l;
+    gw_norm_counts c;
+    gw_err err = {0, ""};
+    char iso[11], path[] = "/tmp/gw-unit-import.XXXXXX";
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    int fd;
+
+    gw_verbosity = 0;
+    gw_buf_init(&b);
+    gw_buf_init(&l);
+
+    /* Normalisation. */
+    memset(&c, 0, sizeof c);
+    TAP_STREQ(S_norm(&b, "措施》,(简称\"人才优先发展30条\")提出", &c),
+              "措施》，（简称“人才优先发展30条”）提出", "web punctuation becomes full-width");
+    TAP_OK(c.n[GW_NORM_COMMA] == 1 && c.n[GW_NORM_LPAREN] == 1 && c.n[GW_NORM_RPAREN] == 1 &&
+           c.n[GW_NORM_LQUOTE] == 1 && c.n[GW_NORM_RQUOTE] == 1, "and is counted");
+    TAP_STREQ(S_norm(&b, "组织\"3+3+1\"产业", NULL), "组织“3+3+1”产业", "3+3+1 untouched");
+    TAP_STREQ(S_norm(&b, "in 2017, at 10:30 (UTC)!", NULL), "in 2017, at 10:30 (UTC)!",
+              "Latin text untouched");
+    TAP_STREQ(S_norm(&b, "注:见附件;是否?是!", NULL), "注：见附件；是否？是！",
+              "colon, semicolon, question and exclamation marks");
+    TAP_STREQ(S_norm(&b, "采用(PPP)模式", NULL), "采用（PPP）模式",
+              "brackets convert as a pair");
+    TAP_STREQ(S_norm(&b, "(2017)3号", NULL), "(2017)3号",
+              "a bracket pair around digits only at the start stays");
+    TAP_STREQ(S_norm(&b, "文号(2017)3号", NULL), "文号（2017）3号",
+              "the closing bracket follows its opening one");
+    TAP_OK(gw_import_normalise("\"a", 2, &b, NULL) == 1, "odd quotes reported");
+
+    /* Deadlines. */
+    TAP_OK(gw_import_deadline("2020年12月底", iso) && !strcmp(iso, "2020-12-31"), "年月底");
+    TAP_OK(gw_import_deadline("2020年2月", iso) && !strcmp(iso, "2020-02-29"), "leap February");
+    TAP_OK(gw_import_deadline("2019年2月底", iso) && !strcmp(iso, "2019-02-28"), "February");
+    TAP_OK(gw_import_deadline("2018年底", iso) && !strcmp(iso, "2018-12-31"), "年底");
+    TAP_OK(gw_import_deadline("2018年上半年", iso) && !strcmp(iso, "2018-06-30"), "上半年");
+    TAP_OK(gw_import_deadline("2018年3月15日", iso) && !strcmp(iso, "2018-03-15"), "a day");
+    TAP_OK(gw_import_deadline("2018-03-15", iso) && !strcmp(iso, "2018-03-15"), "ISO");
+    TAP_OK(!gw_import_deadline("2018年2月30日", iso) && !iso[0], "no 30 February");
+    TAP_OK(!gw_import_deadline("长期坚持", iso) && !iso[0], "text is not a date");
+
+    /* The embedded default plan through plan.h. */
+    fd = mkstemp(path);
+    TAP_OK(fd >= 0, "temporary database");
+    close(fd);
+    unlink(path);
+    TAP_OK(gw_store_open(&st, path, &err) == 0, "open a new database: %s", err.msg);
+    TAP_OK(gw_store_version(st) == GW_SCHEMA_VERSION, "migrated to the current version");
+    TAP_OK(gw_plan_load(st, &p, &err) == GW_EINPUT, "an empty database has no plan");
+    TAP_OK(strstr(err.msg, "holds no plan") != NULL, "and says so: %s", err.msg);
+    TAP_OK(gw_store_ensure_default(st, &err) == 0, "ensure_default imports: %s", err.msg);
+    TAP_OK(gw_store_ensure_default(st, &err) == 0, "and is a no-op the second time");
+    TAP_OK(gw_plan_load(st, &p, &err) == 0, "plan loads: %s", err.msg);
+    if (p) {
+        const gw_task *t16 = gw_plan_task(p, 15), *t1 = gw_plan_task(p, 0);
+        const gw_section *s;
+        size_t n = 0;
+        const int *m;
+        TAP_OK(gw_plan_task_count(p) == 30, "30 tasks");
+        TAP_OK(gw_plan_requirement_count(p) == 3, "3 requirements");
+        TAP_OK(gw_plan_section_count(p) == 7, "7 sections");
+        TAP_STREQ(gw_plan_meta(p, "doc_number"), "株人才办发〔2017〕3号", "meta doc_number");
+        TAP_STREQ(gw_plan_meta(p, "copy_to"), "市委人才工作领导小组组长、副组长，市委办，市政府办",
+                  "meta copy_to");
+        TAP_OK(gw_plan_meta(p, "signer") == NULL, "unset meta is NULL");
+        TAP_OK(t16->no == 16 && !*t16->title, "task 16 has no title");
+        TAP_STREQ(t1->title, "顶尖人才引领工程", "task 1 title");
+        TAP_STREQ(S_lead_names(p, t1, GW_ROLE_LEAD, &l), "市科技局", "task 1 lead");
+        TAP_STREQ(S_lead_names(p, t1, GW_ROLE_RESPONSIBLE, &l),
+                  "市科协、市发改委、市经信委、市财政局", "task 1 responsible units");
+        TAP_OK(t1->assignments[0].pos == 1 && t1->assignments[4].pos == 5, "positions");
+        s = gw_plan_section_by_id(p, t1->section);
+        TAP_OK(s && s->level == 2 && s->ordinal == 1 && !strcmp(s->label, "（一）"),
+               "task 1 sits in （一）");
+        s = s ? gw_plan_section_by_id(p, s->parent) : NULL;
+        TAP_OK(s && s->level == 1 && !strcmp(s->title, "任务分工"), "under 一、任务分工");
+        TAP_STREQ(gw_plan_requirement(p, 0)->label, "（一）", "requirement label");
+        for (size_t i = 0; i < gw_plan_unit_count(p); i++)
+            if (!strcmp(gw_plan_unit(p, i)->name, "各县市区")) {
+                m = gw_plan_group_members(p, gw_plan_unit(p, i)->id, &n);
+                TAP_OK(n == 9 && !strcmp(gw_plan_unit_by_id(p, m[8])->name, "炎陵县"),
+                       "各县市区 has nine members ending with 炎陵县");
+                TAP_OK(gw_plan_unit(p, i)->is_group && !gw_plan_unit(p, i)->open_group,
+                       "a closed group");
+            }
+        TAP_OK(!strcmp(gw_plan_unit(p, 0)->kind, "party"), "party organs sort first");
+    }
+    gw_plan_free(p);
+    gw_store_close(st);
+    unlink(path);
+    gw_buf_free(&b);
+    gw_buf_free(&l);
+    return TAP_DONE();
+}
