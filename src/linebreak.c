@@ -549,7 +549,12 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
             if (b > s) {
                 end = b;
             } else if (i == s) {
-                end = s + 1;    /* one item wider than the line */
+                /* One item wider than the line, with any zero-width marks
+                 * that combine with it. */
+                end = s + 1;
+                while (end < n && c.cw[end] <= 0 && items[end].cp != ' ' &&
+                       items[end].cp != S_LS)
+                    end++;
             } else {
                 /* No break at all (an overlong word): break anywhere, but
                  * not before a closing mark if an earlier place will do. */

@@ -503,6 +503,12 @@ test_overlong(void)
     r = S_run("人才发", &o);
     TAP_OK(r.rc == 0 && r.nl == 3, "a character wider than the line gets a line of its own");
     S_free(&r);
+    r = S_run("人\xcc\x81才", &o);   /* U+0301 combining acute, advance 0 */
+    r.it[1].adv = 0;
+    free(r.ln);
+    r.rc = gw_linebreak(r.it, r.n, &o, &r.ln, &r.nl, &r.err);
+    TAP_OK(r.rc == 0 && r.nl == 2 && S_count(&r, 0) == 2, "a zero-width mark stays with its overwide base");
+    S_free(&r);
 }
 
 static void
