@@ -1005,11 +1005,11 @@ S_parse(S_ctx *c, gw_err *err)
             int col = l->lead + 1;
             if (cur && (rc = S_task_finish(c, cur, err)) < 0)
                 return rc;
-            for (size_t k = 0; k < c->ntasks; k++)
-                if (c->tasks[k].no == no)
-                    return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d is numbered twice "
-                                      "(first at line %d)", c->file, l->no, col, no,
-                                      c->tasks[k].line);
+            /* Numbers run 1, 2, 3… so task k sits at index k - 1. */
+            if (no < expect)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d is numbered twice "
+                                  "(first at line %d)", c->file, l->no, col, no,
+                                  c->tasks[no - 1].line);
             if (no != expect)
                 return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task number %d skips %s%d "
                                   "(expected %d after %d)", c->file, l->no, col, no,
