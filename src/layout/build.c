@@ -488,6 +488,12 @@ S_flush(S_b *b, S_frame *f)
         width = c->w - si - ei;
         o.width = p->wrap ? width : 1e7;
         o.indent = floor(o.indent / o.pitch + 0.5) * o.pitch;
+        /* half-width digits and letters take half a cell, as full-width
+         * characters take one (16 pt glyphs on a 15.79 pt pitch) */
+        for (i = 0; i < a->n; i++)
+            if (a->inf[i].obj < 0 && a->it[i].cp != ' ' && !gw_lb_is_fullwidth(a->it[i].cp)
+                && fabs(a->it[i].adv - 0.5 * a->inf[i].size) < 0.1 * a->inf[i].size)
+                a->it[i].adv = o.pitch / 2;
     }
     if (p->fit_to_width) {
         double total = 0;

@@ -461,7 +461,9 @@ S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx)
                     break;
                 }
                 if (pr->body.n > nhdr) {
-                    if (have_bp) {
+                    /* break before it when allowed, else at the last
+                     * legal break on the page */
+                    if (it->nobreak && have_bp) {
                         pr->body.n = bp.n;
                         pos = bp.pos;
                         pending = bp.pending;
