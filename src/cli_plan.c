@@ -478,14 +478,13 @@ S_check(const char *key, const char **val, char iso[11], gw_err *err)
         return 0;
     }
     if (!strcmp(key, "copy_no")) {
+        int digits = n == 6;
         for (const char *p = v; *p; p++)
-            if (*p < '0' || *p > '9')
-                goto bad_copy;
-        if (n == 6)
-            return 0;
-    bad_copy:
-        return gw_err_set(err, GW_EINPUT, "set copy_no: the copy number is six digits "
-                          "(GB/T 9704-2012 7.2.1), e.g. 000001; got %s", v);
+            digits &= *p >= '0' && *p <= '9';
+        if (!digits)
+            return gw_err_set(err, GW_EINPUT, "set copy_no: the copy number is six digits "
+                              "(GB/T 9704-2012 7.2.1), e.g. 000001; got %s", v);
+        return 0;
     }
     if (!strcmp(key, "urgency") && *v && strcmp(v, "特急") && strcmp(v, "加急"))
         return gw_err_set(err, GW_EINPUT, "set urgency: 特急 or 加急 (GB/T 9704-2012 "

@@ -40,6 +40,12 @@ static const struct { const char *text; int role; } S_markers[] = {
     {"配合", 2}, {"负责", 2}, {"参与", 2}, {"协助", 2},
 };
 
+/* Prefixes inside a list that give the role of what follows. */
+static const struct { const char *text; int role; } S_prefixes[] = {
+    {"牵头单位：", 1}, {"责任单位：", 2}, {"配合单位：", 2}, {"参与单位：", 2},
+    {"牵头：", 1}, {"责任：", 2}, {"配合：", 2},
+};
+
 enum { S_ROLE_NONE = 0, S_ROLE_LEAD = 1, S_ROLE_RESP = 2 };
 
 typedef struct {
@@ -699,9 +705,24 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
         size_t sl = len, m;
         int role = S_ROLE_NONE;
 
-        if (!S_note(seg, &first_lead, &sticky)) {
-            for (m = 0; m < sizeof S_markers / sizeof S_markers[0]; m++) {
-                if (S_ends(seg, sl, S_markers[m].text) && sl > strlen(S_markers[m].text)) {
+        if (S_starts(seg, "完成时限：") || S_starts(seg, "完成时间：")) {
+            /* （…；完成时限：2020年底） — the deadline inside the list. */
+            t->deadline = seg + strlen("完成时限：");
+        } else if (!S_note(seg, &first_lead, &sticky)) {
+            const char *names = seg;
+            size_t pre = 0;
+            /* （牵头单位：A；责任单位：B、C） — convention d inside brackets. */
+            for (m = 0; m < sizeof S_prefixes / sizeof S_prefixes[0]; m++) {
+                if (S_starts(seg, S_prefixes[m].text)) {
+                    role = S_prefixes[m].role;
+                    pre = strlen(S_prefixes[m].text);
+                    break;
+                }
+            }
+            names += pre;
+            sl -= pre;
+            for (m = 0; role == S_ROLE_NONE && m < sizeof S_markers / sizeof S_markers[0]; m++) {
+                if (S_ends(names, sl, S_markers[m].text) && sl > strlen(S_markers[m].text)) {
                     role = S_markers[m].role;
                     sl -= strlen(S_markers[m].text);
                     break;
@@ -709,7 +730,8 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
             }
             if (role == S_ROLE_LEAD)
                 any_lead = 1;
-            if (sl && (rc = S_names(c, t, seg, sl, role, k0 + S_nchars(list, i), err)) < 0)
+            if (sl && (rc = S_names(c, t, names, sl, role,
+                                    k0 + S_nchars(list, i) + S_nchars(seg, pre), err)) < 0)
                 return rc;
         }
         i += len + (e && (size_t)(e - list) < n ? 3 : 0);

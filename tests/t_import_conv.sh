@@ -26,9 +26,12 @@ ok_eq "a: the note wins over --all-lead" "$(roles "$T/a2.db")" "$(roles "$T/a.db
 "$GW" import plan "$F/conv_b.txt" --db "$T/b.db" 2>"$T/b.err"
 ok_eq "b: imports" "$?" 0
 ok_eq "b: leads by marker, 及 separates, trailing phrases dropped" "$(roles "$T/b.db")" \
-    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/l 市编办/r|3:市教育局/l 市直各有关部门/r 各县市区/r|4:市发改委/l 市经信委/l 有关职业院校/r|"
+    "1:市科技局/l 市科协/r 市财政局/r|2:市人社局/l 市委组织部/l 市编办/r|3:市教育局/l 市直各有关部门/r 各县市区/r|4:市发改委/l 市经信委/l 有关职业院校/r|5:市民政局/l 市财政局/r 市人社局/r|"
 ok_eq "b: no unknown units (markers are not names)" \
     "$(sqlite3 "$T/b.db" 'SELECT count(*) FROM unit WHERE added_by_import = 1')" 0
+
+ok_eq "b: （牵头单位：…；责任单位：…；完成时限：…） inside brackets" \
+    "$(sqlite3 "$T/b.db" "SELECT task || '/' || due || '/' || deadline FROM milestone")" "5/2019-12-31/2019年底"
 
 # c. A plain list with no marker and no note: the first listed leads;
 #    --all-lead makes them co-leads.
