@@ -516,10 +516,11 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     for (i = 0; i < n; i = j) {
         /* the spacing of the first pair sets the run's Tc; the run goes on
          * while every pair keeps it.  PDF: tx = (w0 * Tfs + Tc) * Th. */
-        double tc = 0;
+        double tc = 0, adv = gw_face_advance(it->face, cps[i], it->size), tw;
+        size_t k;
         j = i + 1;
         if (j < n) {
-            tc = (it->xs[j] - it->xs[i]) / th - gw_face_advance(it->face, cps[i], it->size);
+            tc = (it->xs[j] - it->xs[i]) / th - adv;
             while (j < n) {
                 double d = (it->xs[j] - it->xs[j - 1]) / th -
                            gw_face_advance(it->face, cps[j - 1], it->size);
@@ -527,10 +528,23 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
                     break;
                 j++;
             }
-            if (j == i + 1)
-                tc = st->tc;   /* a single character: whatever Tc is set */
-        } else {
-            tc = st->tc;
+            /* HPDF_Page_ShowText silently draws nothing when libharu's width
+             * of the string (advances + Tc per character) is exactly 0, as
+             * for characters stacked at one x: draw those one by one */
+            tw = tc * (double)(j - i);
+            for (k = i; k < j; k++)
+                tw += gw_face_advance(it->face, cps[k], it->size);
+            if (fabs(tw) < 0.01)
+                j = i + 1;
+        }
+        if (j == i + 1) {
+            /* a single character: Tc does not move it, but must not cancel
+             * its advance (see above); 0 unless the glyph has no advance */
+            int keep = 1;
+            for (k = 1; k <= 4; k++)    /* libharu may count UTF-8 bytes */
+                if (fabs(adv + (double)k * st->tc) < 0.01)
+                    keep = 0;
+            tc = keep ? st->tc : fabs(adv) >= 0.01 ? 0 : 1;
         }
         if (!S_same(tc, st->tc)) {
             HPDF_Page_SetCharSpace(pg, (HPDF_REAL)tc);

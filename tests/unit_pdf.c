@@ -159,6 +159,17 @@ main(void)
     TAP_OK(gw_fontset_new(&fs2, &err) == 0 && gw_fontset_lookup(fs2, "仿宋", 400, &other, &err) == 0,
            "a second fontset");
     S_text(p2, other, 16, 80, 130, "甲乙丙", 0, 1.0, black);
+    {
+        /* a page number stacked down the margin, as the layout draws it on
+         * landscape pages: " 1" has both characters at one x, and libharu
+         * draws nothing for a string whose width is 0 */
+        gw_face *zf = gw_fontlist_face_for(body, '1');
+        double sx[2] = { 40, 40 };
+        gw_page_text(p2, zf, 14, black, 300, "\xe2\x80\x94", 3, sx, 1, 1.0, 0);
+        gw_page_text(p2, zf, 14, black, 315, " 1", 2, sx, 2, 1.0, 0);
+        gw_page_text(p2, zf, 14, black, 330, "4", 1, sx, 1, 1.0, 0);
+        gw_page_text(p2, zf, 14, black, 345, " \xe2\x80\x94", 4, sx, 2, 1.0, 0);
+    }
     p3 = gw_doc_add_page(doc, PAGE_H, PAGE_W, 90);
     gw_page_image(p3, "tests/fixtures/pdf/red8x4.png", 100, 100, 80, 40);
     gw_page_image(p3, "tests/fixtures/pdf/red8x4.png", 300, 100, 40, 20);
@@ -207,6 +218,9 @@ main(void)
            "horizontal scaling 0.8 narrows the run (ends at %.2f)", box[2]);
     TAP_OK(S_word(out, "第二页", box) && fabs(box[0] - 80) < 0.5, "page 2 text at x 80");
     TAP_OK(S_word(out, "甲乙丙", box), "text through a second fontset on the same file survives");
+    TAP_OK(S_word(out, "1", box) && fabs(box[0] - 40) < 0.5 && S_word(out, "4", box) &&
+               fabs(box[0] - 40) < 0.5,
+           "characters stacked at one x (zero-width strings for libharu) are drawn");
     free(out);
 
     snprintf(cmd, sizeof cmd, "pdffonts '%s' 2>&1", a);
