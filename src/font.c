@@ -18,6 +18,7 @@
 #define S_MAX_FACES        64
 #define S_MAX_CJK_FALLBACK 16
 #define S_MAX_LIST_FACES   48
+#define S_MAX_LISTS        1024     /* different font-family values */
 
 struct gw_face {
     char      *file;
@@ -46,6 +47,7 @@ struct gw_fontset {
     size_t       nfaces;
     gw_fontlist **lists;
     size_t       nlists, lcap;
+    gw_fontlist *last;          /* the list returned last: layout asks again and again */
     gw_face     *cjk[S_MAX_CJK_FALLBACK];  /* any installed CJK TrueType font */
     size_t       ncjk;
     int          cjk_done;
@@ -433,14 +435,22 @@ gw_fontset_lookup(gw_fontset *fs, const char *family, int weight,
     size_t i, names = 0;
 
     *out = NULL;
+    if (fs->last && fs->last->bold == bold && strcmp(fs->last->key, family) == 0) {
+        *out = fs->last;
+        return 0;
+    }
     for (i = 0; i < fs->nlists; i++)
         if (fs->lists[i]->bold == bold && strcmp(fs->lists[i]->key, family) == 0) {
-            *out = fs->lists[i];
+            *out = fs->last = fs->lists[i];
             return 0;
         }
     if (strlen(family) > S_MAX_FAMILY_BYTES)
-        return gw_err_set(err, GW_EINPUT, "font-family \"%.40s...\": longer than %d bytes",
-                          family, S_MAX_FAMILY_BYTES);
+        return gw_err_set(err, GW_EINPUT, "font-family value longer than %d bytes",
+                          S_MAX_FAMILY_BYTES);
+    if (fs->nlists == S_MAX_LISTS)
+        return gw_err_set(err, GW_EINPUT,
+                          "font-family \"%s\": more than %d different font-family values",
+                          family, S_MAX_LISTS);
 
     fl = gw_xcalloc(1, sizeof *fl);
     fl->key = gw_xstrdup(family);
@@ -506,7 +516,7 @@ gw_fontset_lookup(gw_fontset *fs, const char *family, int weight,
         fs->lists = gw_xrealloc(fs->lists, fs->lcap * sizeof *fs->lists);
     }
     fs->lists[fs->nlists++] = fl;
-    *out = fl;
+    *out = fs->last = fl;
     return 0;
 }
 
