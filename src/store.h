@@ -24,10 +24,12 @@ int  gw_store_open(gw_store **out, const char *path, gw_err *err);
 /* Opens an existing database read-write without creating it: GW_EIO with a
  * message naming the path when it does not exist. */
 int  gw_store_open_existing(gw_store **out, const char *path, gw_err *err);
+/* Closes the database and frees st (NULL is allowed).  Statements prepared
+ * on it must be freed first. */
 void gw_store_close(gw_store *st);
-/* Path the store was opened with (borrowed). */
+/* Path the store was opened with (borrowed from st). */
 const char *gw_store_path(const gw_store *st);
-/* PRAGMA user_version of the open database. */
+/* PRAGMA user_version of the open database (0 if it cannot be read). */
 int  gw_store_version(gw_store *st);
 
 /* Transactions: begin immediate, commit, rollback.  0 or GW_EIO.
@@ -41,6 +43,7 @@ int  gw_store_exec(gw_store *st, const char *sql, gw_err *err);
 
 /* Prepares one statement; *out is freed with gw_stmt_free. 0 or GW_EIO. */
 int  gw_stmt_prepare(gw_store *st, const char *sql, gw_stmt **out, gw_err *err);
+/* Finalises and frees s (NULL is allowed). */
 void gw_stmt_free(gw_stmt *s);
 /* Binds parameter idx (1-based).  The text is copied.  0 or GW_EIO. */
 int  gw_stmt_bind_int(gw_stmt *s, int idx, long long v, gw_err *err);
