@@ -156,6 +156,14 @@ else
     skip "raw reference" "not found at $REF"
 fi
 
+# The default database: out/gongwen.db under the current directory, created
+# with its directory (what `make run` does before the documents).
+mkdir "$T/cwd"
+(cd "$T/cwd" && "$GW" import plan "$TOP/data/plan.txt" 2>/dev/null && "$GW" list tasks >"$T/deflist")
+ok_eq "import + list with the default --db" "$?" 0
+ok_if "out/gongwen.db created" test -s "$T/cwd/out/gongwen.db"
+ok_eq "default list has all 30 tasks" "$(grep -c '^ *[0-9]*\. ' "$T/deflist")" 30
+
 # help
 ok_match "gongwen help import" "$("$GW" help import)" "usage: gongwen import plan FILE"
 ok_match "gongwen list --help" "$("$GW" list --help)" "usage: gongwen list tasks"
