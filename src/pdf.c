@@ -1005,8 +1005,9 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
         double pw, ph;
         int rot;
         gw_page_size(gw_doc_page(doc, i), &pw, &ph, &rot);
-        if (!(pw > 0 && ph > 0 && pw <= 14400 && ph <= 14400)) {
-            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is outside 0..14400",
+        if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400)) {
+            /* libharu's (and PDF 1.4's) page size limits */
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is outside 3..14400 pt",
                             i + 1, pw, ph);
             goto out;
         }
