@@ -58,4 +58,23 @@ ok_eq "d: unknown unit added as kind other" \
     "$(sqlite3 "$T/d.db" "SELECT kind || '/' || added_by_import FROM unit WHERE name = '市新设局'")" "other/1"
 ok_eq "d: CSV 完成时限 column" "$("$GW" export csv --db "$T/d.db" | sed -n 2p)" \
     "$(printf '1,第一类任务,甲工程。做好甲项工作。,市科技局,市科协、市财政局,2020年12月底\r')"
+# Tasks directly under 一、, a task over several lines, 附件N, a repeated
+# title, two preamble paragraphs, a 保障措施 section with numbered items.
+"$GW" import plan "$F/flat.txt" --db "$T/f.db" 2>"$T/f.err"
+ok_eq "flat: imports" "$?" 0
+ok_eq "flat: tasks sit in 一、" "$(sqlite3 "$T/f.db" "SELECT group_concat(t.no || s.label, ',') FROM task t JOIN section s ON s.id = t.section")" \
+    "1一、,2一、"
+ok_eq "flat: continuation lines join the task, units on their own line" \
+    "$(sqlite3 "$T/f.db" "SELECT title || '|' || body || '|' || units_text FROM task WHERE no = 2")" \
+    "乙工程|做好乙，并且做好丙。|市人社局、市委组织部"
+ok_eq "flat: a one-sentence task has no short title" \
+    "$(sqlite3 "$T/f.db" "SELECT title || '|' || body FROM task WHERE no = 1")" "|甲。"
+ok_eq "flat: 保障措施 items are requirements" \
+    "$(sqlite3 "$T/f.db" "SELECT group_concat(label || text, '|') FROM requirement")" "1.加强领导。|2.强化督查，按季度通报。"
+ok_eq "flat: 保障措施 is the requirements section" \
+    "$(sqlite3 "$T/f.db" "SELECT is_requirements FROM section WHERE label = '二、'")" 1
+ok_eq "flat: attachment number" "$(sqlite3 "$T/f.db" "SELECT value FROM meta WHERE key = 'attachment'")" 2
+ok_eq "flat: preamble paragraphs" "$(sqlite3 "$T/f.db" "SELECT value FROM meta WHERE key = 'preamble'")" \
+    "$(printf '前言段落一。\n前言段落二。')"
+ok_match "flat: the repeated title is reported with its line" "$(cat "$T/f.err")" "flat.txt:1: skipped: a repeated title"
 done_testing
