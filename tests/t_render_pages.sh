@@ -1,0 +1,73 @@
+#!/bin/sh
+# t_render_pages.sh — page masters and everything around the flow: first /
+# odd / even / blank / last masters, "— N —" page numbers placed by parity,
+# force-page-count, break-before odd-page, initial-page-number, a forward
+# page-number-citation, bookmarks (PDF outline), an internal link, a rule
+# leader (pixels), an absolute block-container, a PNG and an SVG, and a
+# landscape page sequence.
+. "$(dirname "$0")/lib.sh"
+
+cp "$TOP/tests/fo/pages.fo" "$TOP/tests/fo/red-square.png" "$T/"
+ok_if "render pages.fo" "$GW" -q render "$T/pages.fo" -o "$T/pages.pdf"
+page() { pdftotext -f "$1" -l "$1" -layout "$T/pages.pdf" - | grep -v '^[[:space:]]*$' | sed 's/^ *//'; }
+
+ok_eq "7 pages: 3 of text, a blank to end on even, landscape, two more" \
+    "$(pdfinfo "$T/pages.pdf" | awk '/^Pages:/ { print $2 }')" 7
+ok_eq "page 1 uses the first-page master" "$(page 1 | head -1)" "首页页眉"
+ok_eq "page 2 uses the even master" "$(page 2 | head -1)" "普通页眉"
+ok_match "break-before=odd-page put 第二章 on page 3" "$(page 3)" '第二章 附则'
+ok_eq "force-page-count=end-on-even added a blank page from the blank master" \
+    "$(page 4 | tr '\n' '|')" "此页无正文|"
+ok_eq "the landscape sequence's page is A4 landscape" \
+    "$(pdfinfo -f 5 -l 5 "$T/pages.pdf" | awk '/Page +5 size/ { print $4, $6 }')" "841.89 595.276"
+ok_match "its text is upright and readable" "$(page 5)" '^横排页面正文$'
+ok_eq "initial-page-number=auto-odd starts the third sequence on page 7 (odd)" \
+    "$(page 6 | head -1)" "首页页眉"
+ok_eq "page-position=last picks the last-page master" "$(page 7 | head -1)" "末页页眉"
+
+# page numbers: odd pages end 16 pt in from the right of the region, even
+# pages start 16 pt in from the left (pdftotext -bbox words "—", "N", "—")
+bbox=$(pdftotext -bbox "$T/pages.pdf" -)
+num_x() {   # num_x PAGE: xMin and xMax of the page-number line
+    printf '%s\n' "$bbox" | awk -v p="$1" '
+        /<page / { n++ } n == p && /<word/ && /yMin="7[0-9][0-9]\./ {
+            match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7)
+            match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7)
+            x0 += 0; x1 += 0; if (min == "" || x0 < min) min = x0; if (x1 > max) max = x1 }
+        END { printf "%.1f %.1f", min, max }'
+}
+ok_eq "page 1: — 1 — ends at 595.28-56.69-16 (odd)" "$(num_x 1 | cut -d' ' -f2)" "522.6"
+ok_eq "page 2: — 2 — starts at 56.69+16 (even)" "$(num_x 2 | cut -d' ' -f1)" "72.7"
+ok_eq "page 3: — 3 — ends at the right again" "$(num_x 3 | cut -d' ' -f2)" "522.6"
+ok_eq "page numbers read — N —" "$(page 2 | tail -1)" "— 2 —"
+
+ok_match "page-number-citation resolves a forward reference" "$(page 1)" '附则见第3页。'
+outline=$(pdftohtml -xml -i -stdout "$T/pages.pdf" 2>/dev/null | sed -n '/<outline>/,$p')
+ok_match "bookmark titles in Chinese, pointing at their pages" "$(printf '%s' "$outline" | tr -d '\n')" \
+    '<item page="1">第一章 总则</item><outline><item page="1">第一节 目的</item></outline><item page="3">第二章 附则</item>'
+ok_match "the basic-link jumps to page 3" \
+    "$(pdftohtml -xml -i -stdout "$T/pages.pdf" 2>/dev/null | grep '跳到附则')" 'href="[^"]*#3"'
+
+ok_eq "absolute block-container at left 50mm, top 100mm of the region" \
+    "$(printf '%s\n' "$bbox" | grep '绝对定位' | sed 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)".*/\1 \2/' |
+       awk '{ printf "%.1f %s", $1, ($2 > 382.7 && $2 < 386) ? "ok" : $2 }')" "198.4 ok"
+
+# pixels at 72 dpi: the red rule spans the region (56.7 .. 538.6 pt), the
+# PNG is red and the SVG green
+pdftoppm -r 72 -f 1 -l 1 "$T/pages.pdf" "$T/p1"
+ok_eq "rule leader, PNG and SVG are drawn" "$(python3 - "$T"/p1-1.ppm <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+parts = d.split(b"\n", 3)
+w, h = map(int, parts[1].split()); px = parts[3]
+def rgb(x, y):
+    i = 3 * (y * w + x); return px[i], px[i + 1], px[i + 2]
+red = lambda c: c[0] > 200 and c[1] < 80 and c[2] < 80
+green = lambda c: c[1] > 200 and c[0] < 80 and c[2] < 80
+rule = any(sum(red(rgb(x, y)) for x in range(w)) > 470 for y in range(h))
+img = any(sum(red(rgb(x, y)) for x in range(w)) in range(15, 25) for y in range(h))
+svg = any(green(rgb(x, y)) for y in range(h) for x in range(0, w, 2))
+print(rule, img, svg)
+PY
+)" "True True True"
+done_testing
