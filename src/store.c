@@ -28,45 +28,18 @@ S_dberr(gw_store *st, gw_err *err, const char *what)
     return gw_err_set(err, GW_EIO, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
-/* Applies every "-- version N" block of data/schema.sql above the current
- * user_version, in one transaction. */
+/* Runs, in the caller's transaction, every "-- version N" block of the
+ * schema text above version cur, setting user_version after each. */
 static int
-S_migrate(gw_store *st, gw_err *err)
+S_apply(gw_store *st, const char *path, const char *schema, long long cur, gw_err *err)
 {
-    gw_buf schema, chunk;
-    char *path = gw_home_path("data/schema.sql");
-    long long cur = 0, tables = 0;
-    int rc = 0, ver = 0, in_tx = 0;
-    const char *p, *line, *eol;
+    gw_buf chunk;
+    const char *p = schema, *line, *eol;
+    int rc = 0, ver = 0;
     char pragma[64];
 
-    gw_buf_init(&schema);
     gw_buf_init(&chunk);
-    if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &cur, err)) < 0)
-        goto out;
-    if (cur > GW_SCHEMA_VERSION) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: schema version %lld is newer than this "
-                        "gongwen understands (%d); use a newer gongwen",
-                        st->path, cur, GW_SCHEMA_VERSION);
-        goto out;
-    }
-    if (cur == GW_SCHEMA_VERSION)
-        goto out;
-    if ((rc = gw_store_int(st, "SELECT count(*) FROM sqlite_master", NULL, 0,
-                           &tables, err)) < 0)
-        goto out;
-    if (cur == 0 && tables > 0) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: not a gongwen database (it has tables "
-                        "but no schema version); refusing to change it", st->path);
-        goto out;
-    }
-    if ((rc = gw_file_read(path, S_SCHEMA_MAX, &schema, err)) < 0)
-        goto out;
-    if ((rc = gw_store_begin(st, err)) < 0)
-        goto out;
-    in_tx = 1;
     /* Walk the lines; a "-- version N" line closes the previous block. */
-    p = schema.ptr;
     for (;;) {
         int at_end = (*p == '\0'), n = 0;
         line = p;
@@ -98,18 +71,64 @@ S_migrate(gw_store *st, gw_err *err)
         }
         p = *eol ? eol + 1 : eol;
     }
-    if (ver != GW_SCHEMA_VERSION) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: ends at version %d but gongwen expects %d",
-                        path, ver, GW_SCHEMA_VERSION);
+out:
+    gw_buf_free(&chunk);
+    return rc;
+}
+
+/* Brings the database to the newest version of data/schema.sql: the
+ * pending migrations run in one transaction; nothing is ever dropped. */
+static int
+S_migrate(gw_store *st, gw_err *err)
+{
+    gw_buf schema;
+    char *path = gw_home_path("data/schema.sql");
+    long long cur = 0, tables = 0;
+    int rc = 0, max = 0, in_tx = 0;
+
+    gw_buf_init(&schema);
+    if ((rc = gw_file_read(path, S_SCHEMA_MAX, &schema, err)) < 0)
+        goto out;
+    for (const char *p = schema.ptr; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        int n;
+        if (sscanf(p, "-- version %d", &n) == 1 && n > max)
+            max = n;
+    }
+    if (max < GW_SCHEMA_VERSION) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: schema version %d is older than this gongwen "
+                        "needs (%d)", path, max, GW_SCHEMA_VERSION);
         goto out;
     }
-    rc = gw_store_commit(st, err);
-    in_tx = 0;
+    if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &cur, err)) < 0)
+        goto out;
+    if (cur < max) {
+        if ((rc = gw_store_begin(st, err)) < 0)
+            goto out;
+        in_tx = 1;
+        /* Again inside the write transaction: another process may have
+         * migrated the file meanwhile. */
+        if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &cur, err)) < 0 ||
+            (rc = gw_store_int(st, "SELECT count(*) FROM sqlite_master", NULL, 0,
+                               &tables, err)) < 0)
+            goto out;
+        if (cur == 0 && tables > 0) {
+            rc = gw_err_set(err, GW_EINPUT, "%s: not a gongwen database (it has tables "
+                            "but no schema version); refusing to change it", st->path);
+            goto out;
+        }
+        if (cur < max && (rc = S_apply(st, path, schema.ptr, cur, err)) < 0)
+            goto out;
+        if ((rc = gw_store_commit(st, err)) < 0)
+            goto out;
+        in_tx = 0;
+    }
+    if (cur > max)
+        rc = gw_err_set(err, GW_EINPUT, "%s: schema version %lld is newer than this "
+                        "gongwen understands (%d); use a newer gongwen", st->path, cur, max);
 out:
     if (in_tx)
         gw_store_rollback(st);
     gw_buf_free(&schema);
-    gw_buf_free(&chunk);
     free(path);
     return rc;
 }

@@ -90,4 +90,26 @@ printf 'not a database at all, just text........................................
 "$GW" import plan "$TOP/data/plan.txt" --db "$T/text.db" 2>"$T/e"
 ok_eq "a non-SQLite file is refused" "$?" 2
 ok_match "with a message naming it" "$(cat "$T/e")" "text.db: .*not a database"
+
+# A migration added later runs on open and keeps the data: a home whose
+# schema.sql has a version 2 (GONGWEN_HOME points gongwen at it).
+H="$T/home"
+mkdir -p "$H/data"
+cp "$TOP"/data/*.sql "$TOP"/data/*.tsv "$TOP"/data/plan.txt "$H/data/"
+printf '\n-- version 2\nALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '"''"';\n' >>"$H/data/schema.sql"
+"$GW" import plan "$TOP/data/plan.txt" --db "$T/old.db" 2>/dev/null
+sqlite3 "$T/old.db" "INSERT INTO progress(task_no, unit, quarter, percent) VALUES (5, 1, '2017Q4', 10)"
+GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
+ok_eq "open with a newer schema file succeeds" "$?" 0
+ok_eq "migrated to version 2" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 2
+ok_eq "the new column exists" "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('task') WHERE name = 'remark'")" 1
+ok_eq "tasks kept" "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM task')" 30
+ok_eq "progress kept" "$(sqlite3 "$T/old.db" 'SELECT percent FROM progress WHERE task_no = 5')" 10
+"$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
+ok_eq "the older gongwen refuses the migrated database" "$?" 1
+ok_match "saying why" "$(cat "$T/e")" "schema version 2 is newer than this gongwen understands \(1\)"
+printf '\n-- version 4\nSELECT 1;\n' >>"$H/data/schema.sql"
+GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
+ok_match "a gap in the migration numbers is reported" "$(cat "$T/e")" "found version 4 after 2"
+ok_eq "and nothing was applied" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 2
 done_testing
