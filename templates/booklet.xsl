@@ -67,7 +67,9 @@
             <xsl:value-of select="count(unit-sheet)"/>
             <xsl:text>份，每份自单数页起印。</xsl:text>
           </fo:block>
-          <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="20pt"
+          <!-- 四号 rows of 18 pt: the 38 units of the reference plan fit on
+               the two cover pages. -->
+          <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="18pt"
               border-collapse="collapse" gw:grid="none">
             <fo:table-column column-width="56pt"/>
             <fo:table-column column-width="218.205pt"/>
@@ -75,27 +77,31 @@
             <fo:table-column column-width="84pt"/>
             <fo:table-header font-family="{$gw-hei}">
               <fo:table-row keep-together.within-page="always">
-                <xsl:call-template name="head-cell"><xsl:with-param name="t">编号</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="t">单位</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="t">牵头任务</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="t">配合任务</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">编号</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">单位</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">牵头任务</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">配合任务</xsl:with-param></xsl:call-template>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body>
               <xsl:for-each select="unit-sheet">
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="cell">
+                    <xsl:with-param name="pad">1pt</xsl:with-param>
                     <xsl:with-param name="t" select="format-number(@no, '00')"/>
                     <xsl:with-param name="align">center</xsl:with-param>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
+                    <xsl:with-param name="pad">1pt</xsl:with-param>
                     <xsl:with-param name="t" select="recipient"/>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
+                    <xsl:with-param name="pad">1pt</xsl:with-param>
                     <xsl:with-param name="t" select="tasks/@lead"/>
                     <xsl:with-param name="align">center</xsl:with-param>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
+                    <xsl:with-param name="pad">1pt</xsl:with-param>
                     <xsl:with-param name="t" select="tasks/@responsible"/>
                     <xsl:with-param name="align">center</xsl:with-param>
                   </xsl:call-template>

@@ -192,7 +192,8 @@
 
   <xsl:template name="head-cell">
     <xsl:param name="t"/>
-    <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
+    <xsl:param name="pad">3pt</xsl:param>
+    <fo:table-cell border="0.5pt solid black" padding="{$pad} 3pt" display-align="center">
       <fo:block text-align="center"><xsl:value-of select="$t"/></fo:block>
     </fo:table-cell>
   </xsl:template>
@@ -200,7 +201,8 @@
   <xsl:template name="cell">
     <xsl:param name="t"/>
     <xsl:param name="align">start</xsl:param>
-    <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
+    <xsl:param name="pad">3pt</xsl:param>
+    <fo:table-cell border="0.5pt solid black" padding="{$pad} 3pt" display-align="center">
       <fo:block text-align="{$align}"><xsl:value-of select="$t"/></fo:block>
     </fo:table-cell>
   </xsl:template>
