@@ -35,8 +35,8 @@
        The region-after starts at the bottom of the text area; the number's
        line is centred 7 mm below it.  Landscape table pages (横排表格, GB/T
        9704 §10.1) turn the text area so that the table head faces the binding
-       edge; their number stays where portrait pages have it, so it is set in
-       the region-start turned a quarter clockwise. -->
+       edge; their number stays where portrait pages have it: in the left
+       margin of the turned sheet. -->
   <xsl:template name="gw-layout-masters">
     <fo:layout-master-set>
       <fo:simple-page-master master-name="gw-odd" page-width="210mm" page-height="297mm"
@@ -52,12 +52,12 @@
       <fo:simple-page-master master-name="gw-land-odd" page-width="297mm" page-height="210mm"
           margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
         <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
-        <fo:region-start region-name="gw-start-odd" extent="35mm" reference-orientation="270"/>
+        <fo:region-start region-name="gw-start-odd" extent="35mm"/>
       </fo:simple-page-master>
       <fo:simple-page-master master-name="gw-land-even" page-width="297mm" page-height="210mm"
           margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
         <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
-        <fo:region-start region-name="gw-start-even" extent="35mm" reference-orientation="270"/>
+        <fo:region-start region-name="gw-start-even" extent="35mm"/>
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="gw-portrait">
         <fo:repeatable-page-master-alternatives>
@@ -94,16 +94,21 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- Landscape pages: the region-start is turned 270° (a quarter clockwise),
-       so its inline direction runs down the sheet like portrait x.  Odd:
-       right edge of the number at portrait R - 16 pt = 505.6 pt from the top
-       of the sheet; even: left edge at portrait L + 16 pt = 95.37 pt. -->
+  <!-- Landscape pages: the sheet is turned a quarter counter-clockwise, so
+       the portrait foot (where the number goes) is the left margin.  The
+       number is set upright in the region-start, centred 26 pt left of the
+       text area (portrait: below it; the 附件2 table keeps 7 pt clear of it);
+       on odd pages it ends level with
+       portrait R - 16 pt (505.6 pt from the top of the turned sheet), on
+       even pages it starts level with portrait L + 16 pt (95.4 pt). -->
   <xsl:template name="gw-page-number-static-landscape">
     <fo:static-content flow-name="gw-start-odd">
-      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="end" end-indent="89.70pt">— <fo:page-number/> —</fo:block>
+      <fo:block xsl:use-attribute-sets="gw-page-number" padding-top="491.0pt" start-indent="44pt"
+          end-indent="-3.2pt" text-align="center">— <fo:page-number/> —</fo:block>
     </fo:static-content>
     <fo:static-content flow-name="gw-start-even">
-      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="start" start-indent="95.37pt">— <fo:page-number/> —</fo:block>
+      <fo:block xsl:use-attribute-sets="gw-page-number" padding-top="95.4pt" start-indent="44pt"
+          end-indent="-3.2pt" text-align="center">— <fo:page-number/> —</fo:block>
     </fo:static-content>
   </xsl:template>
 

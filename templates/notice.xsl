@@ -70,7 +70,11 @@
           </xsl:choose>
         </xsl:attribute>
         <xsl:call-template name="gw-page-number-static"/>
-        <fo:flow flow-name="xsl-region-body">
+        <!-- No half-width line-end punctuation: a squeezed mark keeps its
+             full advance in the PDF, so text extraction (and a reader's
+             eye) sees it stick out of the 版心; the line breaker pushes a
+             character down instead. -->
+        <fo:flow flow-name="xsl-region-body" gw:punctuation-squeeze="false">
           <xsl:call-template name="notice"/>
           <xsl:call-template name="attachment1"/>
         </fo:flow>
@@ -231,11 +235,13 @@
     <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
         space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
         keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
-    <fo:table table-layout="fixed" width="100%" font-family="{$gw-fangsong}" font-size="12pt"
-        line-height="18pt" gw:grid="none">
+    <!-- 7 pt in from the left edge: the page number stands in the margin
+         beside the table's foot -->
+    <fo:table table-layout="fixed" width="222mm" start-indent="7pt" font-family="{$gw-fangsong}"
+        font-size="12pt" line-height="18pt" gw:grid="none">
       <fo:table-column column-width="14mm"/>
       <fo:table-column column-width="36mm"/>
-      <fo:table-column column-width="95mm"/>
+      <fo:table-column column-width="92mm"/>
       <fo:table-column column-width="26mm"/>
       <fo:table-column column-width="34mm"/>
       <fo:table-column column-width="20mm"/>

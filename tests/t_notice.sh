@@ -31,7 +31,7 @@ ok_match "bookmark 二、工作要求" "$outline" "二、工作要求\|"
 ok_match "bookmark 附件2" "$outline" "附件2\|"
 
 # Page 1: the 版头 and the start of the body, as text.
-p1=$(pdftotext -f 1 -l 1 -layout "$PDF" - | tr -d ' ')
+p1=$(pdftotext -f 1 -l 1 "$PDF" - | tr -d ' \n')
 ok_match "page 1 issuer mark" "$p1" "中共株洲市委人才工作领导小组办公室文件"
 ok_match "page 1 document number" "$p1" "株人才办发〔2017〕3号"
 ok_match "page 1 addressees" "$p1" "市委人才工作领导小组各成员单位："
@@ -79,7 +79,7 @@ fi
 # The colophon on the last page.
 lastp=$(pdftotext -f "$pages" -l "$pages" "$PDF" - | tr -d ' \n')
 ok_match "版记 抄送 on the last page" "$lastp" "抄送：市委人才工作领导小组组长、副组长，市委办，市政府办。"
-ok_match "版记 印发 on the last page" "$lastp" "中共株洲市委人才工作领导小组办公室2017年5月12日印发"
+ok_match "版记 印发 on the last page" "$lastp" "中共株洲市委人才工作领导小组办公室.*2017年5月12日印发"
 
 if [ -f "$CHECK" ]; then
     python3 "$CHECK" --profile notice "$PDF" >"$T/check.txt" 2>&1
@@ -113,13 +113,14 @@ out=$("$GW" notice --db "$T/bad2.db" -o "$T/bad2.pdf" 2>&1); rc=$?
 ok_eq "notice refuses 2017-02-30 (exit 1)" "$rc" "1"
 ok_match "… naming sign_date" "$out" "sign_date.*2017-02-30"
 
-# A failure inside the renderer (a character no font has) leaves the old
+# A failure inside the renderer (a character no font has: U+10FFFD) leaves the old
 # PDF untouched and no temporary file behind.
 cp "$DB" "$T/bad3.db"
-sqlite3 "$T/bad3.db" "UPDATE meta SET value = '中共株洲市委人才工作领导小组办公室' || char(57344) WHERE key = 'issuer'"
+sqlite3 "$T/bad3.db" "UPDATE meta SET value = '中共株洲市委人才工作领导小组办公室' || char(1114109) WHERE key = 'issuer'"
 echo old >"$T/keep.pdf"
-"$GW" -q notice --db "$T/bad3.db" -o "$T/keep.pdf" >/dev/null 2>&1; rc=$?
+out=$("$GW" -q notice --db "$T/bad3.db" -o "$T/keep.pdf" 2>&1); rc=$?
 ok_if "render failure: non-zero exit" test "$rc" -ne 0
+ok_match "render failure: names the character" "$out" "U\+10FFFD"
 ok_eq "render failure: old PDF untouched" "$(cat "$T/keep.pdf")" "old"
 ok_eq "render failure: no temporary left" "$(ls "$T" | grep -c 'keep.pdf.tmp')" "0"
 
