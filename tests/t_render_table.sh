@@ -1,0 +1,60 @@
+#!/bin/sh
+# t_render_table.sh — tables: a 40-row table over three pages with its
+# header repeated on each, a row taller than what is left split between
+# lines across pages, fixed and proportional column widths, row and column
+# spans, borders and backgrounds.
+. "$(dirname "$0")/lib.sh"
+
+FO="$TOP/tests/fo/table.fo"
+ok_if "render table.fo" "$GW" -q render "$FO" -o "$T/table.pdf"
+ok_eq "three pages" "$(pdfinfo "$T/table.pdf" | awk '/^Pages:/ { print $2 }')" 3
+raw=$(pdftotext -raw "$T/table.pdf" - | tr -d '\f')
+page() { pdftotext -f "$1" -l "$1" -raw "$T/table.pdf" - | tr -d '\f' | grep -v '^$'; }
+
+ok_eq "the header appears once on every page" "$(printf '%s\n' "$raw" | grep -c '^序号 任务 单位$')" 3
+ok_eq "the header is the first line of page 2" "$(page 2 | head -1)" "序号 任务 单位"
+ok_eq "the header is the first line of page 3" "$(page 3 | head -1)" "序号 任务 单位"
+ok_eq "every body row appears exactly once" "$(python3 - "$T/table.pdf" <<'PY'
+import re, subprocess, sys
+t = subprocess.run(["pdftotext", "-raw", sys.argv[1], "-"], capture_output=True, text=True).stdout
+# row 11's first column is covered by row 10's two-row cell
+bad = [n for n in range(1, 41) if n != 11 and len(re.findall("第%d行" % n, t)) != 1]
+print(bad)
+PY
+)" "[]"
+ok_match "the tall row starts on page 1" "$(page 1 | tr -d '\n')" '很长的单元格。第1句'
+ok_match "... continues on page 2 under the repeated header" "$(page 2 | tr -d '\n')" '^序号 任务 单位.*第30句'
+ok_match "... and ends on page 3, followed by the next rows" "$(page 3 | tr -d '\n')" '结束。第26行'
+tall=$(printf '%s\n' "$raw" | tr -d '\n' | sed 's/.*\(很长的单元格。.*结束。\).*/\1/' | sed 's/序号 任务 单位//g; s/第25行//; s/甲//')
+ok_eq "the split cell's text reads back whole, in order" "$tall" "$(python3 -c '
+print("很长的单元格。" + "".join("第%d句内容较长需要折行显示，" % k for k in range(1, 60)) + "结束。")')"
+ok_match "text after the table follows it" "$(page 3 | tail -1)" '^表后正文。$'
+
+bbox=$(pdftotext -f 1 -l 1 -bbox "$T/table.pdf" -)
+xof() { printf '%s\n' "$bbox" | grep ">$1<" | sed 's/.*xMin="\([0-9.]*\)".*/\1/' | awk '{ printf "%.1f", $1 }'; }
+# region 42.52 .. 377.01; column 1 fixed 50 pt; the rest split 2:1; cell
+# content starts after 0.5 pt border + 2 pt padding
+ok_eq "fixed column: column 2 starts 50 pt in" "$(xof 内容1)" "95.0"
+ok_eq "proportional columns 2:1" "$(xof 乙1)" "284.7"
+ok_match "a cell spanning columns 2-3 centres its text over both" \
+    "$(printf '%s\n' "$bbox" | grep '>跨两列<' | sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/' |
+       awk '{ c = ($1 + $2) / 2; print (c > 234 && c < 238) ? "centred" : c }')" '^centred$'
+ok_match "a cell spanning two rows holds both of its blocks" "$(page 1 | tr '\n' '|')" '第10行.*跨两行'
+
+pdftoppm -r 36 "$T/table.pdf" "$T/pg"
+ok_eq "header background on every page, span background on page 1" "$(python3 - "$T"/pg-*.ppm <<'PY'
+import sys
+out = []
+for f in sorted(sys.argv[1:]):
+    d = open(f, "rb").read(); p = d.split(b"\n", 3)
+    w, h = map(int, p[1].split()); px = p[3]
+    cols = set()
+    for i in range(0, len(px) - 2, 3):
+        r, g, b = px[i], px[i + 1], px[i + 2]
+        if abs(r - 204) < 8 and abs(g - 204) < 8 and abs(b - 204) < 8: cols.add("gray")
+        if r > 240 and g > 240 and b < 30: cols.add("yellow")
+    out.append("+".join(sorted(cols)))
+print(" ".join(out))
+PY
+)" "gray+yellow gray gray"
+done_testing
