@@ -106,6 +106,8 @@ typedef struct {
     size_t          ndir;
     const char     *title, *preamble, *attachment;
     int             sticky_first_lead;   /* a note with 下同 was seen */
+    gw_buf          acc;        /* text of the current task or requirement */
+    size_t          acc_chars;  /* its length in characters */
 } S_ctx;
 
 /* ------------------------------------------------------------- characters */
@@ -473,7 +475,6 @@ S_brackets(const S_ctx *c, const S_line *l, gw_err *err)
 
     while (*s) {
         size_t k, j;
-        int found = 0;
         col++;
         for (j = 0; j < sizeof open / sizeof open[0]; j++) {
             if (S_starts(s, open[j])) {
@@ -482,7 +483,6 @@ S_brackets(const S_ctx *c, const S_line *l, gw_err *err)
                                       "than the cap of %d", c->file, l->no, col, S_DEPTH_MAX);
                 stack[depth] = (int)j;
                 cols[depth++] = col;
-                found = 1;
                 break;
             }
             if (S_starts(s, close[j])) {
@@ -495,12 +495,10 @@ S_brackets(const S_ctx *c, const S_line *l, gw_err *err)
                                       c->file, l->no, col, close[j], open[stack[depth - 1]],
                                       cols[depth - 1]);
                 depth--;
-                found = 1;
                 break;
             }
         }
-        (void)found;
-        S_cp_at(s, strlen(s), &k);
+        S_cp_at(s, strnlen(s, 4), &k);
         s += k;
     }
     if (depth > 0)
@@ -764,9 +762,11 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
 static int
 S_task_finish(S_ctx *c, S_task *t, gw_err *err)
 {
-    const char *raw = t->raw, *text_end;
-    size_t n = strlen(raw);
+    const char *raw, *text_end;
+    size_t n = c->acc.len;
     int rc;
+
+    t->raw = raw = gw_arena_strndup(c->A, c->acc.ptr, c->acc.len);
 
     if (!t->has_d) {
         /* The unit list is the bracket group that ends the text (a final 。
@@ -934,7 +934,7 @@ S_header(S_ctx *c, size_t nhead, gw_err *err)
         return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no title before its first "
                           "section", c->file, c->nlines ? c->lines[0].no : 1);
     c->title = c->lines[t].text;
-    c->preamble = "";
+    gw_buf_clear(&c->acc);
     for (i = 0; i < nhead; i++) {
         S_line *l = &c->lines[i];
         if (i == t || (c->attachment && S_is_attachment(l->text) && i + 1 == t))
@@ -944,14 +944,24 @@ S_header(S_ctx *c, size_t nhead, gw_err *err)
             l->skipped = 1;
         } else if (i < t || S_is_artefact(l->text)) {
             l->skipped = 1;
-            gw_notef("%s:%d: skipped: text before the plan's title (web page text)",
-                     c->file, l->no);
+            gw_notef("%s:%d: skipped: %s (web page text)", c->file, l->no,
+                     i < t ? "text before the plan's title" : "not part of the plan");
         } else {
-            c->preamble = *c->preamble ? S_cat(c->A, S_cat(c->A, c->preamble, "\n"), l->text)
-                                       : l->text;
+            if (c->acc.len)
+                gw_buf_putc(&c->acc, '\n');
+            gw_buf_puts(&c->acc, l->text);
         }
     }
+    c->preamble = gw_arena_strndup(c->A, c->acc.ptr, c->acc.len);
     return 0;
+}
+
+/* Ends the current requirement: its text is what was accumulated. */
+static void
+S_req_flush(S_ctx *c, S_req *req)
+{
+    if (req)
+        req->text = gw_arena_strndup(c->A, c->acc.ptr, c->acc.len);
 }
 
 static int
@@ -992,6 +1002,7 @@ S_parse(S_ctx *c, gw_err *err)
             if (cur && (rc = S_task_finish(c, cur, err)) < 0)
                 return rc;
             cur = NULL;
+            S_req_flush(c, req);
             req = NULL;
             s = S_push_section(c, &seccap);
             s->level = lev;
@@ -1014,13 +1025,18 @@ S_parse(S_ctx *c, gw_err *err)
         }
         no = in_req ? 0 : S_tasknum(l->text, &lab);
         if (in_req && (lev == 2 || S_tasknum(l->text, &lab))) {
+            if (req)
+                S_req_flush(c, req);
+            req = NULL;
             if (c->nreqs == reqcap) {
                 reqcap = reqcap ? reqcap * 2 : 8;
                 c->reqs = gw_xrealloc(c->reqs, reqcap * sizeof *c->reqs);
             }
+            S_req_flush(c, req);
             req = &c->reqs[c->nreqs++];
             req->label = gw_arena_strndup(c->A, l->text, lab);
-            req->text = l->text + lab;
+            gw_buf_clear(&c->acc);
+            gw_buf_puts(&c->acc, l->text + lab);
             continue;
         }
         if (no) {
@@ -1049,7 +1065,9 @@ S_parse(S_ctx *c, gw_err *err)
             cur->no = no;
             cur->line = cur->last_line = l->no;
             cur->section = l2 ? l2 : l1;
-            cur->raw = l->text + lab;
+            gw_buf_clear(&c->acc);
+            gw_buf_puts(&c->acc, l->text + lab);
+            c->acc_chars = S_nchars(c->acc.ptr, c->acc.len);
             cur->first_base = cur->last_base = l->lead + (int)S_nchars(l->text, lab);
             cur->units_text = cur->deadline = cur->form = "";
             expect = no + 1;
@@ -1066,14 +1084,15 @@ S_parse(S_ctx *c, gw_err *err)
             if (cur->has_d)
                 return gw_err_set(err, GW_EINPUT, "%s:%d:%d: text after the 牵头单位：/责任单位："
                                   " lines of task %d", c->file, l->no, l->lead + 1, cur->no);
-            cur->last_off = S_nchars(cur->raw, strlen(cur->raw));
-            cur->raw = S_cat(c->A, cur->raw, l->text);
+            cur->last_off = c->acc_chars;
+            gw_buf_puts(&c->acc, l->text);
+            c->acc_chars += S_nchars(l->text, strlen(l->text));
             cur->last_line = l->no;
             cur->last_base = l->lead;
             continue;
         }
         if (req) {
-            req->text = S_cat(c->A, req->text, l->text);
+            gw_buf_puts(&c->acc, l->text);
             continue;
         }
         return gw_err_set(err, GW_EINPUT, "%s:%d:%d: text outside any task or requirement "
@@ -1087,6 +1106,7 @@ S_parse(S_ctx *c, gw_err *err)
     }
     if (cur && (rc = S_task_finish(c, cur, err)) < 0)
         return rc;
+    S_req_flush(c, req);
     if (c->ntasks == 0)
         return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no numbered tasks",
                           c->file, c->lines[c->nlines - 1].no);
@@ -1098,12 +1118,6 @@ S_parse(S_ctx *c, gw_err *err)
 }
 
 /* ----------------------------------------------------------------- store */
-
-static int
-S_run(gw_store *st, const char *sql, gw_err *err)
-{
-    return gw_store_exec(st, sql, err);
-}
 
 /* Upserts the shipped directory: units, aliases, group members. */
 static int
@@ -1275,7 +1289,7 @@ S_store(S_ctx *c, gw_store *st, gw_err *err)
     in_tx = 1;
     if ((rc = S_store_dir(c, st, err)) < 0)
         goto out;
-    if ((rc = S_run(st, "DELETE FROM assignment; DELETE FROM milestone; DELETE FROM task; "
+    if ((rc = gw_store_exec(st, "DELETE FROM assignment; DELETE FROM milestone; DELETE FROM task; "
                     "DELETE FROM requirement; DELETE FROM section;", err)) < 0)
         goto out;
     if ((rc = gw_stmt_prepare(st, "INSERT INTO section(id, parent, level, ordinal, label, "
@@ -1409,6 +1423,7 @@ gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
     c.file = name;
     c.A = gw_arena_new();
     c.opts = opts ? opts : &dflt;
+    gw_buf_init(&c.acc);
     if ((rc = S_dir_load(&c, err)) < 0 || (rc = S_split(&c, text, n, err)) < 0 ||
         (rc = S_parse(&c, err)) < 0 || (rc = S_store(&c, st, err)) < 0)
         goto out;
@@ -1434,6 +1449,7 @@ out:
     free(c.reqs);
     free(c.lines);
     free(c.dir);
+    gw_buf_free(&c.acc);
     gw_arena_free(c.A);
     return rc;
 }

@@ -12,7 +12,8 @@
 typedef struct gw_store gw_store;
 typedef struct gw_stmt gw_stmt;
 
-/* Current schema version (the highest "-- version N" the code knows). */
+/* The schema version this code needs at least; data/schema.sql may add later
+ * migrations (the newest "-- version N" there is what a database is brought to). */
 #define GW_SCHEMA_VERSION 1
 
 /* Opens (creating if needed) the database at path and applies pending

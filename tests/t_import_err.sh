@@ -54,6 +54,19 @@ ok_match "missing file: message" "$(cat "$T/err")" "missing.txt: cannot open"
 ok_eq "failed import into a new database: status 1" "$?" 1
 ok_if "failed import into a new database: no file left" test ! -e "$T/new.db"
 
+# Pathological inputs finish quickly (linear time) or stop at a named cap.
+awk 'BEGIN { print "方案"; print "一、任务分工"; print "1.甲工程。";
+             for (i = 0; i < 200000; i++) print "做"; print "(市科技局)" }' >"$T/long.txt"
+timeout 20 "$GW" import plan "$T/long.txt" --db "$T/long.db" 2>/dev/null
+ok_eq "a task over 200 000 lines imports in time" "$?" 0
+awk 'BEGIN { printf "方案\n一、任务分工\n1.甲。"; for (i = 0; i < 30000; i++) printf "做,"; print "(市科技局)" }' >"$T/wide.txt"
+check "line cap" "$T/wide.txt" "wide.txt:3:1: line longer than the cap of 65536 bytes"
+awk 'BEGIN { printf "方案\n一、任务分工\n1.甲。"; for (i = 0; i < 20; i++) printf "("; printf "x";
+             for (i = 0; i < 20; i++) printf ")"; print "(市科技局)" }' >"$T/deep.txt"
+check "bracket depth cap" "$T/deep.txt" "deep.txt:3:21: brackets nested deeper than the cap of 16"
+awk 'BEGIN { printf "方案\n一、任务分工\n1.甲。(市科技局"; for (i = 0; i < 300; i++) printf "、单位%d", i; print ")" }' >"$T/many.txt"
+check "units per list cap" "$T/many.txt" "many.txt:3:[0-9]+: more than 300 units in the list of task 1"
+
 "$GW" import --db "$DB" >/dev/null 2>&1
 ok_eq "import without FILE is a usage error" "$?" 64
 done_testing
