@@ -17,7 +17,7 @@ FO = "{http://www.w3.org/1999/XSL/Format}"
 PAGES_PER_CHAPTER = 3.3
 ROWS_PER_PAGE = 11.5
 
-COLUMNS = [("序号", 36), ("任务", 190), ("牵头单位", 80), ("责任单位", 86.205), ("时限", 50)]
+COLUMNS = [("序号", 36), ("任务", 180), ("牵头单位", 80), ("责任单位", 86.205), ("时限", 60)]
 
 
 def paragraphs(path):
