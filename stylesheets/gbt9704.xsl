@@ -201,14 +201,15 @@
         <xsl:otherwise><xsl:value-of select="normalize-space($meta/issuer)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <!-- size: as large as fits on one line, at most 36 pt; gw:fit-to-width
-         narrows the glyphs should a face be wider than one em a character -->
+    <!-- size: large, at most 36 pt; a long name is set a quarter larger than
+         would fit and narrowed to one line (gw:fit-to-width), as marks are
+         printed: tall, condensed glyphs -->
     <xsl:variable name="fit" select="floor(440 div string-length($mark))"/>
     <xsl:variable name="size">
       <xsl:choose>
-        <xsl:when test="$fit &gt;= 36">36</xsl:when>
-        <xsl:when test="$fit &lt; 12">12</xsl:when>
-        <xsl:otherwise><xsl:value-of select="$fit"/></xsl:otherwise>
+        <xsl:when test="$fit * 1.25 &gt;= 36">36</xsl:when>
+        <xsl:when test="$fit &lt; 10">12</xsl:when>
+        <xsl:otherwise><xsl:value-of select="floor($fit * 1.25)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <fo:block font-family="{$gw-xbs}" font-size="{$size}pt" color="{$gw-red}"
