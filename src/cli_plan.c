@@ -197,6 +197,21 @@ S_list_tasks(const gw_plan *p)
     gw_buf_free(&l);
 }
 
+/* The kind of a unit as people in an office say it. */
+static const char *
+S_kind_label(const char *kind)
+{
+    static const char *const k[][2] = {
+        {"party", "党委部门"}, {"government", "政府部门"}, {"county", "县市区　"},
+        {"mass", "群团组织"}, {"school", "学校　　"}, {"group", "单位组　"},
+        {"other", "其他　　"},
+    };
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+        if (!strcmp(kind, k[i][0]))
+            return k[i][1];
+    return kind;
+}
+
 static void
 S_list_units(const gw_plan *p)
 {
@@ -211,7 +226,8 @@ S_list_units(const gw_plan *p)
                     resp += t->assignments[a].role == GW_ROLE_RESPONSIBLE;
                 }
         }
-        printf("%3d  %-10s  %s  牵头 %d  责任 %d", u->sort, u->kind, u->name, lead, resp);
+        printf("%3d  %s  %s  牵头 %d  责任 %d", u->sort, S_kind_label(u->kind), u->name,
+               lead, resp);
         if (u->is_group) {
             size_t n;
             const int *m = gw_plan_group_members(p, u->id, &n);

@@ -134,6 +134,7 @@ ok_match "list tasks shows task 30" "$(cat "$T/list")" "^ 30\. 营造良好社�
 ok_match "list tasks shows leads" "$(cat "$T/list")" "牵头：市委组织部"
 ok_match "list tasks: task 16 by its first words" "$(cat "$T/list")" "^ 16\. 研究制定新建重点实验室"
 ok_match "list sections" "$("$GW" list sections --db "$DB")" "（三）加快促进人才创新创业  （5 项任务）"
+ok_match "list units: kind and task counts" "$("$GW" list units --db "$DB")" "^  2  党委部门  市委组织部  牵头 19  责任 4$"
 ok_match "list units shows group members" "$("$GW" list units --db "$DB")" "各县市区.*成员：荷塘区、芦淞区"
 "$GW" list tasks --db "$T/nope.db" >/dev/null 2>"$T/e"
 ok_eq "list on a missing database fails" "$?" 2
