@@ -365,11 +365,13 @@
     <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:text>请于每季度末月25日前将任务进展情况报送</xsl:text>
       <xsl:value-of select="office"/>
-      <xsl:text>，报送时间为</xsl:text>
-      <xsl:for-each select="report-date">
-        <xsl:if test="position() &gt; 1">、</xsl:if>
-        <xsl:value-of select="."/>
-      </xsl:for-each>
+      <xsl:if test="report-date">
+        <xsl:text>，报送时间为</xsl:text>
+        <xsl:for-each select="report-date">
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:text>。</xsl:text>
     </fo:block>
     <fo:block keep-together.within-page="always">
