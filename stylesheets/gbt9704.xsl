@@ -220,10 +220,13 @@
     <xsl:choose>
       <xsl:when test="normalize-space($meta/signer)">
         <!-- 上行文: number one 字 in from the left, 签发人 one 字 in from the right -->
-        <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" text-align-last="justify"
-            start-indent="{$gw-c}pt" end-indent="{$gw-c}pt"
-            space-before="{2 * $gw-p}pt" padding-bottom="4pt" border-bottom="1pt solid {$gw-red}"
-            keep-with-next.within-page="always"><xsl:value-of select="$meta/doc-number"/><fo:leader leader-pattern="space"/>签发人：<fo:inline font-family="{$gw-kai}"><xsl:value-of select="$meta/signer"/></fo:inline></fo:block>
+        <!-- the rule is the border of a full-width wrapper (indents would
+             shorten it) -->
+        <fo:block space-before="{2 * $gw-p}pt" padding-bottom="4pt" border-bottom="1pt solid {$gw-red}"
+            keep-with-next.within-page="always">
+          <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" text-align-last="justify"
+              start-indent="{$gw-c}pt" end-indent="{$gw-c}pt"><xsl:value-of select="$meta/doc-number"/><fo:leader leader-pattern="space"/>签发人：<fo:inline font-family="{$gw-kai}"><xsl:value-of select="$meta/signer"/></fo:inline></fo:block>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="gw-text" text-align="center"

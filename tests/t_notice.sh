@@ -124,6 +124,20 @@ ok_match "render failure: names the character" "$out" "U\+10FFFD"
 ok_eq "render failure: old PDF untouched" "$(cat "$T/keep.pdf")" "old"
 ok_eq "render failure: no temporary left" "$(ls "$T" | grep -c 'keep.pdf.tmp')" "0"
 
+# 上行文 with 份号, 密级, 紧急程度 and 签发人: still passes every check (the
+# document number one 字 in from the left, the red rule full width).
+cp "$DB" "$T/up.db"
+sqlite3 "$T/up.db" "INSERT OR REPLACE INTO meta(key, value) VALUES ('signer', '张三'), ('secret', '机密★1年'), ('urgency', '特急'), ('copy_no', '000001')"
+"$GW" -q notice --db "$T/up.db" -o "$T/up.pdf" >/dev/null 2>&1
+up1=$(pdftotext -f 1 -l 1 "$T/up.pdf" - 2>/dev/null | tr -d ' \n')
+ok_match "upward: 份号, 密级, 紧急程度 on lines 1-3" "$up1" "^000001机密★1年特急中共株洲市"
+ok_match "upward: 签发人 in the number line" "$up1" "签发人：张三"
+if [ -f "$CHECK" ]; then
+    python3 "$CHECK" --profile notice "$T/up.pdf" >"$T/upcheck.txt" 2>&1
+    ok_eq "upward: gbt9704-check passes" "$(grep -c '^PASS' "$T/upcheck.txt")" "20"
+    ok_match "upward: 签发人 layout recognised" "$(grep doc-number "$T/upcheck.txt")" "签发人 layout"
+fi
+
 # gongwen build writes the notice (then the sheets) into the directory.
 "$GW" -q build --db "$DB" -o "$T/build" >"$T/build.log" 2>&1
 ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"
