@@ -783,8 +783,8 @@ S_task_finish(S_ctx *c, S_task *t, gw_err *err)
                               "lines after it", c->file, line, col, t->no);
         }
         /* Walk back to the matching （; S_brackets has checked the balance. */
-        for (j = end; j >= 3; j -= 1) {
-            if (S_starts(raw + j - 3, "）") && j - 3 < end)
+        for (j = end; j >= 3; j--) {
+            if (S_starts(raw + j - 3, "）"))
                 depth++;
             else if (S_starts(raw + j - 3, "（") && --depth == 0)
                 break;
