@@ -936,7 +936,9 @@ S_table_finish(S_b *b, S_tbl *tb)
         S_rowb *rb = tb->rows[r];
         gw_lo_row *row = gw_arena_alloc(lo->arena, sizeof *row);
         row->table = tb->lt;
-        row->cells = rb->cells;
+        row->cells = gw_arena_alloc(lo->arena, (rb->ncells + 1) * sizeof *row->cells);
+        if (rb->ncells)
+            memcpy(row->cells, rb->cells, rb->ncells * sizeof *row->cells);
         row->ncells = rb->ncells;
         row->header = rb->section == 0;
         row->keep = rb->node->p->keep_together;
@@ -1000,8 +1002,10 @@ S_table_finish(S_b *b, S_tbl *tb)
         for (i = 0; i < nh; i++)
             tb->lt->header[i].nobreak = 1;
     }
-    for (r = 0; r < tb->nrows; r++)
+    for (r = 0; r < tb->nrows; r++) {
+        free(tb->rows[r]->cells);
         free(tb->rows[r]);
+    }
     free(tb->rows);
     tb->rows = NULL;
 }
