@@ -1462,7 +1462,8 @@ gw_import_plan_file(gw_store *st, const char *path, const gw_import_opts *opts, 
     gw_buf_init(&b);
     if ((rc = gw_file_read(path, S_FILE_MAX, &b, err)) < 0)
         goto out;
-    rc = gw_import_plan_text(st, path, b.ptr, b.len, opts, err);
+    rc = gw_import_plan_text(st, strcmp(path, "-") ? path : "<stdin>", b.ptr, b.len, opts,
+                             err);
 out:
     gw_buf_free(&b);
     return rc;

@@ -45,6 +45,9 @@ check "empty unit name" "$T/emptyname.txt" "emptyname.txt:3:18: empty unit name"
 printf '示范方案\n说明文字\n' >"$T/nosec.txt"
 check "no sections" "$T/nosec.txt" "nosec.txt:2:1: no section heading"
 
+"$GW" import plan - --db "$DB" <"$F/err_skip.txt" >/dev/null 2>"$T/err"
+ok_match "standard input is named <stdin> in messages" "$(cat "$T/err")" "^gongwen: <stdin>:6:1: task number 4 skips 3"
+
 "$GW" import plan "$T/missing.txt" --db "$DB" >/dev/null 2>"$T/err"
 ok_eq "missing file: exit status 2" "$?" 2
 ok_match "missing file: message" "$(cat "$T/err")" "missing.txt: cannot open"
