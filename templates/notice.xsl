@@ -258,7 +258,7 @@
       <fo:table-body>
         <xsl:for-each select="//task">
           <xsl:variable name="sec" select="parent::section"/>
-          <xsl:if test="$sec and not(preceding-sibling::task)">
+          <xsl:if test="$sec and not(preceding-sibling::*[1][self::task])">
             <fo:table-row keep-with-next.within-page="always">
               <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="6">
                 <fo:block font-family="{$gw-kai}"><xsl:value-of select="concat($sec/@label, $sec/heading)"/></fo:block>
