@@ -48,6 +48,7 @@ gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
 out:
     gw_doc_free(doc);
     free(lo.ids);
+    free(lo.seen_fl);
     free(lo.id_page);
     free(lo.id_y);
     if (lo.arena)

@@ -263,6 +263,20 @@ S_fontlist(S_b *b, const gw_fo_props *p)
         return NULL;
     lo->last_fl = fl;
     lo->last_fl_props = p;
+    if (gw_verbosity >= 2) {
+        /* --verbose: which file serves each font-family value, once */
+        size_t i;
+        for (i = 0; i < lo->nseen && lo->seen_fl[i] != fl; i++)
+            ;
+        if (i == lo->nseen && lo->nseen < 256) {
+            gw_face *f = gw_fontlist_primary(fl);
+            lo->seen_fl = gw_xrealloc(lo->seen_fl, (lo->nseen + 1) * sizeof *lo->seen_fl);
+            lo->seen_fl[lo->nseen++] = fl;
+            gw_debugf("font-family \"%s\"%s: %s (index %u, %s)", p->font_family,
+                      p->font_weight >= 600 ? " bold" : "", gw_face_file(f),
+                      gw_face_index(f), gw_face_family(f));
+        }
+    }
     return fl;
 }
 
@@ -1129,6 +1143,12 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             return S_add_text(b, p, n->text, n->len, n->line, f->link);
         case GW_FO_INLINE: case GW_FO_WRAPPER: case GW_FO_BASIC_LINK:
             S_acc_id(b, n->id);
+            if (!lo->inline_deco_warned && (!p->background.none || p->border_w[0] > 0
+                || p->border_w[1] > 0 || p->border_w[2] > 0 || p->border_w[3] > 0)) {
+                lo->inline_deco_warned = 1;
+                gw_warnf("%s:%d: %s: borders and backgrounds of inline areas are not "
+                         "drawn", lo->tree->name, n->line, gw_fo_kind_name(n->kind));
+            }
             g = S_push_frame(b, F_INLINE, n, c);
             if (n->kind == GW_FO_BASIC_LINK) {
                 const char *d = gw_fo_attr(n, "internal-destination");

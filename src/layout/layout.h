@@ -147,6 +147,9 @@ struct gw_lo {
     /* font lists used, for --verbose */
     const gw_fontlist *last_fl;
     const gw_fo_props *last_fl_props;
+    const gw_fontlist **seen_fl;
+    size_t        nseen;
+    int           inline_deco_warned;
 };
 
 /* Appends an item; returns it (valid until the next append). */
