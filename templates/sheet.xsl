@@ -65,7 +65,7 @@
       <xsl:with-param name="title" select="meta/title"/>
     </xsl:call-template>
     <fo:block xsl:use-attribute-sets="gw-title">任务交办单</fo:block>
-    <fo:block font-family="{$gw-kai}" text-align="center" space-before="{$pitch}">
+    <fo:block text-align="center" space-before="{$pitch}">
       <xsl:text>（</xsl:text>
       <xsl:value-of select="recipient"/>
       <xsl:text>）</xsl:text>
@@ -256,18 +256,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- One task: "【第N项】short title。full text" in the body face (N is the
+       number in the published plan, so a unit can find it there), then the
+       units it works with and the deadlines.  No 楷体 heading per task: the
+       sheet stays in two faces, which keeps its embedded fonts small. -->
   <xsl:template match="task">
-    <fo:block xsl:use-attribute-sets="gw-h2">
-      <xsl:text>（</xsl:text>
-      <xsl:call-template name="cn-number">
-        <xsl:with-param name="n" select="count(preceding-sibling::task[@role = current()/@role]) + 1"/>
-      </xsl:call-template>
-      <xsl:text>）第</xsl:text>
-      <xsl:value-of select="@no"/>
-      <xsl:text>项　</xsl:text>
-      <xsl:call-template name="short-title"/>
-    </fo:block>
     <fo:block xsl:use-attribute-sets="gw-para">
+      <xsl:text>【第</xsl:text>
+      <xsl:value-of select="@no"/>
+      <xsl:text>项】</xsl:text>
       <xsl:if test="normalize-space(title) != ''">
         <xsl:value-of select="title"/>
         <xsl:text>。</xsl:text>
@@ -331,21 +328,6 @@
         <xsl:otherwise>按牵头单位的进度安排完成。</xsl:otherwise>
       </xsl:choose>
     </fo:block>
-  </xsl:template>
-
-  <!-- 1 → 一 … 99 → 九十九: the （一） numbering of the entries. -->
-  <xsl:template name="cn-number">
-    <xsl:param name="n"/>
-    <xsl:variable name="d">一二三四五六七八九</xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$n &lt; 10"><xsl:value-of select="substring($d, $n, 1)"/></xsl:when>
-      <xsl:when test="$n &lt; 100">
-        <xsl:if test="floor($n div 10) &gt; 1"><xsl:value-of select="substring($d, floor($n div 10), 1)"/></xsl:if>
-        <xsl:text>十</xsl:text>
-        <xsl:if test="$n mod 10 != 0"><xsl:value-of select="substring($d, $n mod 10, 1)"/></xsl:if>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ====================================================== requirements -->

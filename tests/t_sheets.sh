@@ -40,8 +40,8 @@ for f in out/sheets/*.pdf; do
         /^一、牵头任务/ { role = "lead"; next }
         /^二、配合任务/ { role = "responsible"; next }
         /^三、工作要求/ { role = ""; next }
-        role != "" && match($0, /^（[一二三四五六七八九十]+）第[0-9]+项/) {
-            s = substr($0, RSTART, RLENGTH); sub(/^.*第/, "", s); sub(/项$/, "", s)
+        role != "" && match($0, /^【第[0-9]+项】/) {
+            s = substr($0, RSTART, RLENGTH); sub(/^【第/, "", s); sub(/项】$/, "", s)
             print u " " s " " role }' >>"$T/got"
 done
 sort "$T/got" -o "$T/got"
