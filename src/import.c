@@ -923,21 +923,36 @@ S_push_section(S_ctx *c, size_t *cap)
 static int
 S_header(S_ctx *c, size_t nhead, gw_err *err)
 {
-    size_t i, t = 0;
-    for (i = 0; i < nhead; i++)
-        if (S_is_attachment(c->lines[i].text) && i + 1 < nhead) {
-            c->attachment = c->lines[i].text + strlen("附件");
-            t = i + 1;
-            break;
-        }
+    size_t i, t = 0, a = nhead;
+
     if (nhead == 0)
         return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no title before its first "
                           "section", c->file, c->nlines ? c->lines[0].no : 1);
+    for (i = 0; i < nhead && a == nhead; i++)
+        if (S_is_attachment(c->lines[i].text))
+            a = i;
+    if (a < nhead) {
+        const char *d = c->lines[a].text + strlen("附件");
+        size_t nd = strspn(d, "0123456789");
+        c->attachment = gw_arena_strndup(c->A, d, nd);
+        /* 附件N first, or a web page that printed the title before it too:
+         * the title is the line after 附件N. */
+        if (a + 1 < nhead) {
+            int repeat = a == 0;
+            for (i = 0; i < a; i++)
+                repeat |= !strcmp(c->lines[i].text, c->lines[a + 1].text);
+            if (repeat)
+                t = a + 1;
+        }
+    }
+    if (t == a)
+        return gw_err_set(err, GW_EINPUT, "%s:%d:1: the plan has no title before its first "
+                          "section", c->file, c->lines[a].no);
     c->title = c->lines[t].text;
     gw_buf_clear(&c->acc);
     for (i = 0; i < nhead; i++) {
         S_line *l = &c->lines[i];
-        if (i == t || (c->attachment && S_is_attachment(l->text) && i + 1 == t))
+        if (i == t || i == a)
             continue;
         if (!strcmp(l->text, c->title)) {
             gw_notef("%s:%d: skipped: a repeated title (web page text)", c->file, l->no);

@@ -77,4 +77,10 @@ ok_eq "flat: attachment number" "$(sqlite3 "$T/f.db" "SELECT value FROM meta WHE
 ok_eq "flat: preamble paragraphs" "$(sqlite3 "$T/f.db" "SELECT value FROM meta WHERE key = 'preamble'")" \
     "$(printf '前言段落一。\n前言段落二。')"
 ok_match "flat: the repeated title is reported with its line" "$(cat "$T/f.err")" "flat.txt:1: skipped: a repeated title"
+# 附件N after the title (with a colon) is the attachment line, not the title.
+printf '方案标题\n附件3：\n前言。\n一、任务\n1.甲。(市科技局)\n' >"$T/h.txt"
+"$GW" import plan "$T/h.txt" --db "$T/h.db" 2>/dev/null
+ok_eq "附件N after the title" \
+    "$(sqlite3 "$T/h.db" "SELECT group_concat(key || '=' || value, '|') FROM (SELECT * FROM meta WHERE key IN ('title', 'preamble', 'attachment') ORDER BY key)")" \
+    "attachment=3|preamble=前言。|title=方案标题"
 done_testing
