@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -556,7 +555,8 @@ out:
 
 /* ----------------------------------------------------------- writing */
 
-/* XML -> FO -> PDF at path. */
+/* XML -> FO (templates/<tmpl>.xsl) -> PDF at path, written atomically by
+ * the renderer. */
 static int
 S_typeset(xmlDocPtr xml, const char *tmpl, const char *name, const char *path, gw_err *err)
 {
@@ -574,14 +574,14 @@ out:
     return rc;
 }
 
+/* The sheet of r as dir/NN-单位名.pdf. */
 static int
 S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char *dir,
-            off_t *size, gw_err *err)
+            gw_err *err)
 {
     S_xml x;
     char *fname = gw_fname_make(r->no, r->unit->name, "pdf"), *path = NULL;
     gw_buf b;
-    struct stat st;
     int rc = 0;
 
     S_xml_init(&x);
@@ -596,12 +596,8 @@ S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char 
     path = gw_buf_detach(&b);
     S_sheet_el(&x, NULL, plan, ix, r);
     rc = S_typeset(x.doc, "sheet", fname, path, err);
-    if (rc) {
+    if (rc)
         gw_err_prefix(err, "sheet for %s", r->unit->name);
-        goto out;
-    }
-    if (size && stat(path, &st) == 0)
-        *size = st.st_size;
 out:
     free(fname);
     free(path);
@@ -715,7 +711,7 @@ S_run_job(const S_jobs *jb, size_t j, gw_err *err)
         return S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, err);
     }
     gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
-    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, NULL, err);
+    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, err);
 }
 
 static void

@@ -35,6 +35,14 @@ ok_eq "--unit with no tasks exits 0" "$?" 0
 ok_match "... and warns" "$(cat log)" 'warning: .*市委办.*no tasks'
 ok_if "... and writes nothing" test ! -e w/01-市委办.pdf
 
+# A sheet that cannot be written: the worker's message comes back, status 2.
+mkdir -p bad/01-市科技局.pdf
+for jobs in 1 2; do
+    GONGWEN_JOBS=$jobs "$GW" -q sheets --db mini.db -o bad >log 2>&1
+    ok_eq "unwritable sheet exits 2 ($jobs process(es))" "$?" 2
+    ok_match "... naming the unit and the file" "$(cat log)" 'sheet for 市科技局: bad/01-市科技局.pdf: .*Is a directory'
+done
+
 # No signing date: no reporting dates, still a valid sheet.
 sqlite3 mini.db "DELETE FROM meta WHERE key = 'sign_date';"
 x 市科技局 >n.xml
