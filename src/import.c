@@ -1039,15 +1039,15 @@ S_parse(S_ctx *c, gw_err *err)
             continue;
         }
         no = in_req ? 0 : S_tasknum(l->text, &lab);
-        if (in_req && (lev == 2 || S_tasknum(l->text, &lab))) {
-            if (req)
-                S_req_flush(c, req);
-            req = NULL;
+        /* Requirements: （一）/1. items and their continuation lines; a
+         * paragraph with no label (and not after a labelled item) is a
+         * requirement of its own. */
+        if (in_req && (lev == 2 || S_tasknum(l->text, &lab) || !req || !*req->label)) {
+            S_req_flush(c, req);
             if (c->nreqs == reqcap) {
                 reqcap = reqcap ? reqcap * 2 : 8;
                 c->reqs = gw_xrealloc(c->reqs, reqcap * sizeof *c->reqs);
             }
-            S_req_flush(c, req);
             req = &c->reqs[c->nreqs++];
             req->label = gw_arena_strndup(c->A, l->text, lab);
             gw_buf_clear(&c->acc);

@@ -83,4 +83,9 @@ printf '方案标题\n附件3：\n前言。\n一、任务\n1.甲。(市科技局
 ok_eq "附件N after the title" \
     "$(sqlite3 "$T/h.db" "SELECT group_concat(key || '=' || value, '|') FROM (SELECT * FROM meta WHERE key IN ('title', 'preamble', 'attachment') ORDER BY key)")" \
     "attachment=3|preamble=前言。|title=方案标题"
+# Requirements written as plain paragraphs: one requirement each.
+printf '方案\n一、任务\n1.甲。(市科技局)\n二、工作要求\n各单位要高度重视。\n要按时报送。\n' >"$T/r.txt"
+"$GW" import plan "$T/r.txt" --db "$T/r.db" 2>/dev/null
+ok_eq "paragraph requirements" "$(sqlite3 "$T/r.db" "SELECT group_concat(ordinal || '[' || label || ']' || text, '|') FROM requirement")" \
+    "1[]各单位要高度重视。|2[]要按时报送。"
 done_testing
