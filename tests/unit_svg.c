@@ -6,6 +6,7 @@
 #include "gw.h"
 #include "page.h"
 #include "pdf.h"
+#include "render.h"
 #include "svg.h"
 #include "tap.h"
 
@@ -646,6 +647,72 @@ S_test_chart_pdf(void)
         unlink(pdf);
 }
 
+/* The whole way: an FO with the chart inline and a 300 dpi PNG, through
+ * gw_render_file, read back with pdftotext and pdfimages. */
+static void
+S_test_render(void)
+{
+    const char *fo = "/tmp/unit_svg_render.fo", *pdf = "/tmp/unit_svg_render.pdf";
+    const char *png = "/tmp/unit_svg_render.png";
+    double left = 79.370, cx, y0, y1, y2, y3, y4, y5;
+    gw_buf svg, text;
+    gw_render_opts opts;
+    char *body;
+    FILE *fp;
+    int rc;
+
+    gw_buf_init(&svg);
+    gw_buf_init(&text);
+    memset(&opts, 0, sizeof opts);
+    if (gw_file_read("tests/fixtures/svg/chart.svg", 1 << 20, &svg, &err) != 0) {
+        TAP_OK(0, "read the fixture: %s", err.msg);
+        goto out;
+    }
+    body = strstr(svg.ptr, "<svg");
+    S_write_png(png, 600, 150, 11811);  /* 300 dpi: 144 x 36 pt */
+    fp = fopen(fo, "w");
+    fprintf(fp, "<?xml version='1.0' encoding='UTF-8'?>\n"
+            "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>"
+            "<fo:simple-page-master master-name='a4' page-width='210mm' page-height='297mm'"
+            " margin-top='37mm' margin-bottom='35mm' margin-left='28mm' margin-right='26mm'>"
+            "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+            "<fo:page-sequence master-reference='a4'><fo:flow flow-name='xsl-region-body'"
+            " font-family='仿宋' font-size='16pt'><fo:block>图表前</fo:block>"
+            "<fo:block text-align='center'><fo:instream-foreign-object>%s"
+            "</fo:instream-foreign-object></fo:block><fo:block>图表后</fo:block>"
+            "<fo:block><fo:external-graphic src='url(%s)'/></fo:block>"
+            "</fo:flow></fo:page-sequence></fo:root>\n", body, png);
+    fclose(fp);
+    rc = gw_render_file(fo, pdf, &opts, &err);
+    TAP_OK(rc == 0, "FO with inline SVG and a PNG renders (%s)", rc ? err.msg : "ok");
+    if (rc != 0)
+        goto out;
+    /* The 300 x 180 pt chart is centred in the 442.205 pt text area. */
+    TAP_OK(S_bbox(pdf, "各部分任务完成情况", &cx, &y2, &y3)
+           && fabs(cx - (left + 442.205 / 2)) < 1, "chart title centred on the text area (%.2f)",
+           cx);
+    TAP_OK(S_bbox(pdf, "图表前", &cx, &y0, &y1) && S_bbox(pdf, "图表后", &cx, &y4, &y5)
+           && y1 <= y2 && y4 - y1 > 180 && y4 - y1 < 200,
+           "the chart sits between the paragraphs, 180 pt tall (gap %.1f)", y4 - y1);
+    fp = popen("pdfimages -list /tmp/unit_svg_render.pdf 2>/dev/null", "r");
+    if (fp) {
+        char line[512];
+        while (fgets(line, sizeof line, fp))
+            gw_buf_puts(&text, line);
+        pclose(fp);
+    }
+    TAP_OK(strstr(text.ptr, " 600 ") && strstr(text.ptr, " 150 ") && strstr(text.ptr, " 300 "),
+           "the PNG is embedded at 600x150 px, 300 dpi:\n%s", text.ptr);
+out:
+    if (!getenv("UNIT_SVG_KEEP")) {
+        unlink(fo);
+        unlink(pdf);
+        unlink(png);
+    }
+    gw_buf_free(&svg);
+    gw_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -658,6 +725,7 @@ main(void)
     S_test_png();
     S_test_text();
     S_test_chart_pdf();
+    S_test_render();
     gw_doc_free(doc);
     gw_fontset_free(fonts);
     return TAP_DONE();
