@@ -445,6 +445,16 @@ S_align(int a)
     }
 }
 
+/* A line-end mark squeezed to less than its advance: drawn narrowed to the
+ * width it was set in, so its glyph box (what text extraction and readers
+ * measure) ends at the line end instead of half a 字 beyond the margin. */
+static int
+S_squeezed_end(const S_acc *a, size_t i, size_t last)
+{
+    return i + 1 == last && a->inf[i].obj < 0 && a->it[i].w > 0.1
+        && a->it[i].w < a->it[i].adv - 0.5;
+}
+
 static int
 S_same_run(const S_info *x, const S_info *y)
 {
@@ -603,7 +613,7 @@ S_flush(S_b *b, S_frame *f)
         for (i = s; i < last; i++)
             if (a->inf[i].obj < 0 && a->inf[i].face && a->it[i].cp != 0x2028
                 && (i == s || a->inf[i - 1].obj >= 0 || !a->inf[i - 1].face
-                    || !S_same_run(&a->inf[i], &a->inf[i - 1])))
+                    || !S_same_run(&a->inf[i], &a->inf[i - 1]) || S_squeezed_end(a, i, last)))
                 nr++;
         ln->runs = nr ? gw_arena_alloc(lo->arena, nr * sizeof *ln->runs) : NULL;
         for (i = s; i < last;) {
@@ -615,7 +625,8 @@ S_flush(S_b *b, S_frame *f)
                 continue;
             }
             for (j = i + 1; j < last && a->inf[j].obj < 0 && a->inf[j].face
-                 && a->it[j].cp != 0x2028 && S_same_run(&a->inf[j], &a->inf[i]); j++)
+                 && a->it[j].cp != 0x2028 && S_same_run(&a->inf[j], &a->inf[i])
+                 && !S_squeezed_end(a, j, last); j++)
                 ;
             r = &ln->runs[ln->nruns++];
             r->face = a->inf[i].face;
@@ -623,6 +634,13 @@ S_flush(S_b *b, S_frame *f)
             r->color = a->inf[i].color;
             r->fake_bold = a->inf[i].fake_bold;
             r->hscale = hscale;
+            if (S_squeezed_end(a, i, last)) {
+                r->hscale = hscale * a->it[i].w / a->it[i].adv;
+                /* an opening mark squeezed from the left keeps its ink at
+                 * the pen: draw it from the pen, not half an advance early */
+                if (a->it[i].x < 0 || (i > s && a->it[i].x < a->it[i - 1].x + a->it[i - 1].w - 0.1))
+                    a->it[i].x = i > s ? a->it[i - 1].x + a->it[i - 1].w : a->it[i].x;
+            }
             r->n = j - i;
             r->xs = gw_arena_alloc(lo->arena, r->n * sizeof *r->xs);
             gw_buf_init(&ub);
