@@ -65,6 +65,21 @@
           <fo:conditional-page-master-reference master-reference="gw-even" odd-or-even="even"/>
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
+      <!-- the 版记 sequence (GB/T 9704 §7.5): its page is even; when a blank
+           page has to be put before it, neither carries a number -->
+      <fo:simple-page-master master-name="gw-plain" page-width="210mm" page-height="297mm"
+          margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+        <fo:region-body margin-bottom="35mm" gw:grid="28 22"/>
+        <fo:region-after region-name="gw-after-none" extent="35mm"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="gw-colophon">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="gw-plain" blank-or-not-blank="blank"/>
+          <fo:conditional-page-master-reference master-reference="gw-even" page-position="first"/>
+          <fo:conditional-page-master-reference master-reference="gw-even" page-position="only"/>
+          <fo:conditional-page-master-reference master-reference="gw-plain" page-position="any"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
       <fo:page-sequence-master master-name="gw-landscape">
         <fo:repeatable-page-master-alternatives>
           <fo:conditional-page-master-reference master-reference="gw-land-odd" odd-or-even="odd"/>
@@ -279,7 +294,7 @@
   <xsl:template name="gw-colophon">
     <xsl:param name="meta"/>
     <xsl:variable name="has-cc" select="normalize-space($meta/copy-to) != ''"/>
-    <fo:block-container height="225mm" display-align="after" gw:grid="none">
+    <fo:block-container height="225mm" display-align="after" gw:grid="none" break-before="even-page">
       <!-- rules are the borders of full-width wrappers; the text inside is
            indented with start-/end-indent (absolute in XSL, so every
            renderer puts it in the same place) -->

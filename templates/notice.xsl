@@ -62,13 +62,7 @@
         </xsl:if>
       </fo:bookmark-tree>
 
-      <fo:page-sequence master-reference="gw-portrait" initial-page-number="1">
-        <xsl:attribute name="force-page-count">
-          <xsl:choose>
-            <xsl:when test="$with-table">no-force</xsl:when>
-            <xsl:otherwise>end-on-odd</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
+      <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
         <xsl:call-template name="gw-page-number-static"/>
         <!-- No half-width line-end punctuation: a squeezed mark keeps its
              full advance in the PDF, so text extraction (and a reader's
@@ -81,7 +75,7 @@
       </fo:page-sequence>
 
       <xsl:if test="$with-table">
-        <fo:page-sequence master-reference="gw-landscape" force-page-count="end-on-odd">
+        <fo:page-sequence master-reference="gw-landscape" force-page-count="no-force">
           <xsl:call-template name="gw-page-number-static-landscape"/>
           <fo:flow flow-name="xsl-region-body">
             <xsl:call-template name="attachment2"/>
@@ -89,9 +83,10 @@
         </fo:page-sequence>
       </xsl:if>
 
-      <!-- 版记: alone at the foot of the next page, which the force-page-count
-           above makes even -->
-      <fo:page-sequence master-reference="gw-portrait" force-page-count="no-force">
+      <!-- 版记: alone at the foot of the next even page; a blank page put
+           before it and the 版记 page then go unnumbered (GB/T 9704 §7.5, the
+           gw-colophon masters) -->
+      <fo:page-sequence master-reference="gw-colophon" force-page-count="no-force">
         <xsl:call-template name="gw-page-number-static"/>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="gw-colophon">
