@@ -114,17 +114,16 @@ S_warn(const xmlNode *n, const char *what, const char *val)
              val ? "\"" : "");
 }
 
+/* The value of an attribute without a namespace (SVG's presentation
+ * attributes have none), borrowed from the tree; NULL when absent.  A value
+ * that is not plain text (an entity reference the parser kept) reads as "". */
 static const char *
 S_attr(const xmlNode *n, const char *name)
 {
-    /* Attributes without a namespace only: SVG presentation attributes. */
-    for (xmlAttr *a = n->properties; a; a = a->next)
-        if (!a->ns && strcmp((const char *)a->name, name) == 0 && a->children
-            && a->children->type == XML_TEXT_NODE && !a->children->next)
-            return (const char *)a->children->content;
     for (xmlAttr *a = n->properties; a; a = a->next)
         if (!a->ns && strcmp((const char *)a->name, name) == 0)
-            return a->children ? (const char *)a->children->content : "";
+            return a->children && a->children->type == XML_TEXT_NODE && a->children->content
+                   ? (const char *)a->children->content : "";
     return NULL;
 }
 
