@@ -16,6 +16,14 @@ ok_eq "NN follows the unit directory" "$(ls s | head -4 | tr '\n' ' ')" \
     "01-市科技局.pdf 02-市人社局.pdf 03-有关职业院校.pdf 04-荷塘区.pdf "
 ok_if "no sheet for a unit without tasks (市委办)" test ! -e s/*市委办*
 
+"$GW" -q sheets --db mini.db -o tr/
+ok_if "-o DIR/ puts the booklet beside it as DIR.pdf" test -s tr.pdf
+ok_eq "... with the 12 sheets and a cover (every sheet on an odd page)" \
+    "$(pdfinfo tr.pdf | awk '/^Pages:/ { print ($2 % 2) }')" 0
+"$GW" -q sheets --db mini.db --unit 荷塘区 --unit 荷塘区 --unit 市科技局 -o two --booklet two.pdf
+ok_eq "--unit twice for one unit: one sheet; units in directory order" "$(ls two | tr '\n' ' ')" "01-市科技局.pdf 04-荷塘区.pdf "
+ok_if "--booklet PATH with --unit writes the booklet" test -s two.pdf
+
 x() { "$GW" xml sheet --db mini.db --unit "$1" 2>/dev/null; }
 task() { x "$1" | xmllint --xpath "string(/unit-sheet/tasks/task[@no='$2']/@$3)" - 2>/dev/null; }
 ok_eq "荷塘区 assigned directly keeps its lead role" "$(task 荷塘区 1 role)" lead
