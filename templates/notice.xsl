@@ -64,11 +64,7 @@
 
       <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
         <xsl:call-template name="gw-page-number-static"/>
-        <!-- No half-width line-end punctuation: a squeezed mark keeps its
-             full advance in the PDF, so text extraction (and a reader's
-             eye) sees it stick out of the 版心; the line breaker pushes a
-             character down instead. -->
-        <fo:flow flow-name="xsl-region-body" gw:punctuation-squeeze="false">
+        <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="notice"/>
           <xsl:call-template name="attachment1"/>
         </fo:flow>
