@@ -26,6 +26,7 @@ typedef struct S_region {
     const char *name;
     double      x, y, w, h;
     int         valign;
+    int         rot;            /* reference-orientation: 0, 90, 180, 270 */
 } S_region;
 
 typedef struct S_master {
@@ -153,6 +154,16 @@ S_parse_master(S_doc *d, const gw_fo_node *spm, S_master **out)
         }
         rg->present = 1;
         rg->valign = r->p->display_align;
+        {
+            const char *rro = gw_fo_attr(r, "reference-orientation");
+            int deg = rro ? atoi(rro) : 0;
+            if (deg % 90 || deg < -270 || deg > 270)
+                return S_err(lo, r, "bad reference-orientation", rro);
+            rg->rot = (deg + 360) % 360;
+            if (r->kind == GW_FO_REGION_BODY && rg->rot)
+                return S_err(lo, r, "reference-orientation on fo:region-body is not "
+                             "supported; put it on the fo:simple-page-master", NULL);
+        }
     }
     if (!m->body.present)
         return S_err(lo, spm, "has no fo:region-body", NULL);
@@ -502,7 +513,70 @@ typedef struct S_draw_ctx {
     gw_page   *pg;          /* NULL: only record ids */
     size_t     page_index;
     const char *pagenum;
+    int        rot;         /* a turned region: frame -> page mapping */
+    double     X0, Y0;      /* where the frame's origin lies on the page */
 } S_draw_ctx;
+
+/* Frame point (u, v) of the area being drawn to page coordinates.  A
+ * region with reference-orientation 270 is turned a quarter clockwise: its
+ * inline direction runs down the page. */
+static void
+S_map(const S_draw_ctx *dc, double u, double v, double *X, double *Y)
+{
+    switch (dc->rot) {
+    case 270: *X = dc->X0 - v; *Y = dc->Y0 + u; break;
+    case 90:  *X = dc->X0 + v; *Y = dc->Y0 - u; break;
+    case 180: *X = dc->X0 - u; *Y = dc->Y0 - v; break;
+    default:  *X = u; *Y = v; break;
+    }
+}
+
+static void
+S_mapbox(const S_draw_ctx *dc, double x, double y, double w, double h, double *bx,
+         double *by, double *bw, double *bh)
+{
+    double x0, y0, x1, y1;
+    S_map(dc, x, y, &x0, &y0);
+    S_map(dc, x + w, y + h, &x1, &y1);
+    *bx = fmin(x0, x1);
+    *by = fmin(y0, y1);
+    *bw = fabs(x1 - x0);
+    *bh = fabs(y1 - y0);
+}
+
+static void
+S_rect(const S_draw_ctx *dc, double x, double y, double w, double h, gw_color fill)
+{
+    gw_color none = {0, 0, 0, 1};
+    S_mapbox(dc, x, y, w, h, &x, &y, &w, &h);
+    gw_page_rect(dc->pg, x, y, w, h, fill, none, 0);
+}
+
+/* Text in the frame.  page.h has no turned text, so in a turned region each
+ * character is drawn upright, centred where the turned glyph would be. */
+static void
+S_text(const S_draw_ctx *dc, gw_face *face, double size, gw_color color, double base,
+       const char *utf8, size_t len, const double *xs, size_t n, double hscale, int bold)
+{
+    size_t k, off = 0;
+    if (!dc->rot) {
+        gw_page_text(dc->pg, face, size, color, base, utf8, len, xs, n, hscale, bold);
+        return;
+    }
+    for (k = 0; k < n && off < len; k++) {
+        uint32_t cp;
+        int cl = gw_utf8_decode(utf8 + off, len - off, &cp);
+        double adv, X, Y, xl;
+        if (cl < 0)
+            break;
+        adv = gw_face_advance(face, cp, size) * hscale;
+        S_map(dc, xs[k] + adv / 2, base - 0.38 * size, &X, &Y);
+        xl = X - adv / 2;
+        gw_page_text(dc->pg, face, size, color, Y + 0.38 * size, utf8 + off, (size_t)cl,
+                     &xl, 1, hscale, bold);
+        off += (size_t)cl;
+    }
+}
 
 static void
 S_id_add(gw_lo *lo, const char *id, size_t page, double y)
@@ -524,24 +598,21 @@ S_id_add(gw_lo *lo, const char *id, size_t page, double y)
 }
 
 static void
-S_rect_border(gw_page *pg, double x, double y, double w, double h, const double bw[4],
-              const gw_color bc[4], gw_color bg, int top, int bottom)
+S_rect_border(const S_draw_ctx *dc, double x, double y, double w, double h,
+              const double bw[4], const gw_color bc[4], gw_color bg, int top, int bottom)
 {
-    gw_color none = {0, 0, 0, 1};
     if (h <= 0 || w <= 0)
         return;
     if (!bg.none)
-        gw_page_rect(pg, x, y, w, h, bg, none, 0);
+        S_rect(dc, x, y, w, h, bg);
     if (top && bw[GW_FO_TOP] > 0)
-        gw_page_rect(pg, x, y, w, bw[GW_FO_TOP], bc[GW_FO_TOP], none, 0);
+        S_rect(dc, x, y, w, bw[GW_FO_TOP], bc[GW_FO_TOP]);
     if (bottom && bw[GW_FO_BOTTOM] > 0)
-        gw_page_rect(pg, x, y + h - bw[GW_FO_BOTTOM], w, bw[GW_FO_BOTTOM],
-                     bc[GW_FO_BOTTOM], none, 0);
+        S_rect(dc, x, y + h - bw[GW_FO_BOTTOM], w, bw[GW_FO_BOTTOM], bc[GW_FO_BOTTOM]);
     if (bw[GW_FO_LEFT] > 0)
-        gw_page_rect(pg, x, y, bw[GW_FO_LEFT], h, bc[GW_FO_LEFT], none, 0);
+        S_rect(dc, x, y, bw[GW_FO_LEFT], h, bc[GW_FO_LEFT]);
     if (bw[GW_FO_RIGHT] > 0)
-        gw_page_rect(pg, x + w - bw[GW_FO_RIGHT], y, bw[GW_FO_RIGHT], h,
-                     bc[GW_FO_RIGHT], none, 0);
+        S_rect(dc, x + w - bw[GW_FO_RIGHT], y, bw[GW_FO_RIGHT], h, bc[GW_FO_RIGHT]);
 }
 
 static int S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy,
@@ -556,8 +627,8 @@ S_draw_pagenum(S_draw_ctx *dc, const gw_lo_obj *o, double x, double base)
         gw_face *f = gw_fontlist_face_for(o->fl, (unsigned char)*s);
         if (!f)
             continue;
-        gw_page_text(dc->pg, f, size, o->color, base, s, 1, &x, 1, 1.0,
-                     gw_fontlist_fake_bold(o->fl, f));
+        S_text(dc, f, size, o->color, base, s, 1, &x, 1, 1.0,
+               gw_fontlist_fake_bold(o->fl, f));
         x += gw_face_advance(f, (unsigned char)*s, size);
     }
     return 0;
@@ -579,25 +650,30 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
         double *xs = gw_xmalloc(r->n * sizeof *xs);
         for (j = 0; j < r->n; j++)
             xs[j] = ox + r->xs[j];
-        gw_page_text(dc->pg, r->face, r->size, r->color, base, r->utf8, r->len, xs,
-                     r->n, r->hscale, r->fake_bold);
+        S_text(dc, r->face, r->size, r->color, base, r->utf8, r->len, xs, r->n, r->hscale,
+               r->fake_bold);
         free(xs);
     }
     for (i = 0; i < ln->nobjs; i++) {
         const gw_lo_obj *o = &ln->objs[i];
-        double x = ox + o->x;
+        double x = ox + o->x, bx, by, bw, bh, X0, Y0, X1, Y1;
         switch (o->kind) {
         case GW_OBJ_LEADER:
             /* a rule leader is centred in its line box */
-            if (o->h > 0 && o->w > 0)
-                gw_page_line(dc->pg, x, top + h / 2, x + o->w, top + h / 2, o->h, o->color);
+            if (o->h > 0 && o->w > 0) {
+                S_map(dc, x, top + h / 2, &X0, &Y0);
+                S_map(dc, x + o->w, top + h / 2, &X1, &Y1);
+                gw_page_line(dc->pg, X0, Y0, X1, Y1, o->h, o->color);
+            }
             break;
         case GW_OBJ_IMAGE:
-            gw_page_image(dc->pg, o->str, x, base - o->h, o->w, o->h);
+            S_mapbox(dc, x, base - o->h, o->w, o->h, &bx, &by, &bw, &bh);
+            gw_page_image(dc->pg, o->str, bx, by, bw, bh);
             break;
         case GW_OBJ_SVG:
-            rc = gw_svg_draw((gw_xml_node)(void *)o->node, dc->pg, lo->fonts, x,
-                             base - o->h, o->w, o->h, lo->err);
+            S_mapbox(dc, x, base - o->h, o->w, o->h, &bx, &by, &bw, &bh);
+            rc = gw_svg_draw((gw_xml_node)(void *)o->node, dc->pg, lo->fonts, bx, by, bw, bh,
+                             lo->err);
             if (rc < 0)
                 return rc;
             break;
@@ -607,8 +683,9 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
         case GW_OBJ_LINK: {
             size_t pg;
             double y;
+            S_mapbox(dc, x, top, o->w, h, &bx, &by, &bw, &bh);
             if (gw_lo_id_lookup(lo, o->str, &pg, &y) == 0)
-                gw_page_link(dc->pg, x, top, o->w, h, pg, y);
+                gw_page_link(dc->pg, bx, by, bw, bh, pg, y);
             else
                 gw_warnf("%s: fo:basic-link: internal-destination '%s' names no id",
                          lo->tree->name, o->str);
@@ -636,7 +713,7 @@ S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, do
              && vl->v[i + k].kind == GW_LI_ROW; k++)
             h += vl->v[i + k].h;
         if (dc->pg)
-            S_rect_border(dc->pg, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc, cl->bg,
+            S_rect_border(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc, cl->bg,
                           1, 1);
         inner = h - (S_cell_total(cl) - cl->content_h);
         if (cl->valign == GW_FO_DISPLAY_CENTER)
@@ -683,7 +760,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
                 yend[stack[--sp]] = ys[i] + vl->v[i].h;
             else if (dc->pg) {      /* continued from the previous page */
                 const gw_lo_box *b = vl->v[i].ptr;
-                S_rect_border(dc->pg, ox + b->x0, oy, b->x1 - b->x0, ys[i] + vl->v[i].h,
+                S_rect_border(dc, ox + b->x0, oy, b->x1 - b->x0, ys[i] + vl->v[i].h,
                               b->bw, b->bc, b->bg, 0, 1);
             }
         }
@@ -692,7 +769,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
         if (vl->v[i].kind == GW_LI_BOX_START) {
             const gw_lo_box *b = vl->v[i].ptr;
             int closed = yend[i] >= 0;
-            S_rect_border(dc->pg, ox + b->x0, oy + ys[i], b->x1 - b->x0,
+            S_rect_border(dc, ox + b->x0, oy + ys[i], b->x1 - b->x0,
                           (closed ? yend[i] : y) - ys[i], b->bw, b->bc, b->bg, 1, closed);
         }
     for (i = 0; i < vl->n; i++) {
@@ -889,16 +966,23 @@ S_draw_static(S_draw_ctx *dc, const S_pagerec *pr)
             size_t i;
             if (c->kind != GW_FO_STATIC_CONTENT || !fn || strcmp(fn, rg->name))
                 continue;
-            rc = gw_lo_build(lo, c, rg->w, NULL, dc->pagenum, &vl);
+            /* a turned region: inline along the page's height */
+            int turned = rg->rot == 90 || rg->rot == 270;
+            double fw = turned ? rg->h : rg->w, fh = turned ? rg->w : rg->h;
+            rc = gw_lo_build(lo, c, fw, NULL, dc->pagenum, &vl);
             if (rc < 0)
                 return rc;
             for (i = 0; i < vl.n; i++)
                 h += vl.v[i].h;
             if (rg->valign == GW_FO_DISPLAY_CENTER)
-                off = (rg->h - h) / 2;
+                off = (fh - h) / 2;
             else if (rg->valign == GW_FO_DISPLAY_AFTER)
-                off = rg->h - h;
-            rc = S_draw(dc, &vl, rg->x, rg->y + off, 0, 0);
+                off = fh - h;
+            dc->rot = rg->rot;
+            dc->X0 = rg->rot == 270 || rg->rot == 180 ? rg->x + rg->w : rg->x;
+            dc->Y0 = rg->rot == 90 || rg->rot == 180 ? rg->y + rg->h : rg->y;
+            rc = dc->rot ? S_draw(dc, &vl, 0, off, 0, 0) : S_draw(dc, &vl, rg->x, rg->y + off, 0, 0);
+            dc->rot = 0;
             if (rc < 0)
                 return rc;
         }
