@@ -31,8 +31,10 @@
 #define S_MAX_RECIPIENTS 20000
 #define S_MAX_TASKS_PER_SHEET 20000
 #define S_MAX_WORKERS 8
-/* Quarterly reports are due on this day of the last month of a quarter
- * (工作要求: progress is reported to the office every quarter). */
+/* Quarterly reports are due on this day of the last month of a quarter.
+ * The plan does not fix a day (its 工作要求 only ask units to report to the
+ * office); the 25th leaves the office a week to compile the quarter's
+ * supervision report.  Printed on every sheet, so a unit knows its dates. */
 #define S_REPORT_DAY 25
 #define S_REPORT_QUARTERS 4
 

@@ -345,7 +345,14 @@
   <xsl:template match="reporting">
     <fo:block xsl:use-attribute-sets="gw-h1">四、报送与签收</fo:block>
     <fo:block xsl:use-attribute-sets="gw-para">
-      <xsl:text>请于每季度末月25日前将任务进展情况报送</xsl:text>
+      <xsl:choose>
+        <xsl:when test="report-date">
+          <xsl:text>请于每季度末月</xsl:text>
+          <xsl:value-of select="number(substring(report-date[1]/@iso, 9, 2))"/>
+          <xsl:text>日前将任务进展情况报送</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>请每季度将任务进展情况报送</xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="office"/>
       <xsl:if test="report-date">
         <xsl:text>，报送时间为</xsl:text>
