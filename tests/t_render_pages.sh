@@ -20,7 +20,19 @@ ok_eq "force-page-count=end-on-even added a blank page from the blank master" \
     "$(page 4 | tr '\n' '|')" "此页无正文|"
 ok_eq "the landscape sequence's page is A4 landscape" \
     "$(pdfinfo -f 5 -l 5 "$T/pages.pdf" | awk '/Page +5 size/ { print $4, $6 }')" "841.89 595.276"
-ok_match "its text is upright and readable" "$(page 5)" '^横排页面正文$'
+ok_match "its text is upright and readable" "$(page 5 | head -1)" '^横排页面正文$'
+# region-start turned 270: the number runs down the left strip (x 56.7-113.4),
+# centred on its height (centre 297.6), characters in reading order
+ok_eq "a turned region's text runs down its strip" "$(pdftotext -f 5 -l 5 -bbox "$T/pages.pdf" - |
+    python3 -c '
+import re, sys
+w = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in
+     re.findall(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)<", sys.stdin.read())]
+s = [x for x in w if x[2] < 113.4]
+ys = [x[1] for x in s]
+c = (min(ys) + max(x[3] for x in s)) / 2
+print("".join(x[4] for x in sorted(s, key=lambda x: x[1])), all(x[0] >= 56.6 for x in s),
+      ys == sorted(ys), abs(c - 297.6) < 3)')" "—5— True True True"
 ok_eq "initial-page-number=auto-odd starts the third sequence on page 7 (odd)" \
     "$(page 6 | head -1)" "首页页眉"
 ok_eq "page-position=last picks the last-page master" "$(page 7 | head -1)" "末页页眉"
