@@ -175,7 +175,8 @@ S_index_build(const gw_plan *plan, S_index *ix, gw_err *err)
             members = gw_plan_group_members(plan, r->unit->id, &nm);
             for (k = 0; k < nm; k++) {
                 S_rcpt *m = S_find_id(ix, members[k]);
-                /* A group listed as its own member would be a loop; skip it. */
+                /* A group among the members (or the group itself) is not
+                 * expanded again: one level, so no loop and no recursion. */
                 if (m && !S_closed_group(m->unit))
                     S_credit(m, t, a->role, r->unit);
             }
