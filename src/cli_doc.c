@@ -20,11 +20,16 @@ typedef struct {
     const char *out;
     const char *unit;
     const char *kind;
+    int         no_table;   /* --no-table: the notice without 附件2 */
 } S_opts;
 
-/* Parses [KIND] [--db PATH] [-o OUT] [--unit NAME]; `want_kind` says whether
- * a positional document kind is expected, `allow_unit` whether --unit is.
- * 0 or GW_EUSAGE. */
+/* XSLT parameters of the notice template for the options. */
+static const char *const S_no_table_params[] = {"table", "0", NULL};
+#define S_PARAMS(o) ((o)->no_table ? S_no_table_params : NULL)
+
+/* Parses [KIND] [--db PATH] [-o OUT] [--unit NAME] [--no-table];
+ * `want_kind` says whether a positional document kind is expected,
+ * `allow_unit` whether --unit is.  0 or GW_EUSAGE. */
 static int
 S_parse(int argc, char **argv, int want_kind, int allow_unit, S_opts *o, gw_err *err)
 {
@@ -42,6 +47,8 @@ S_parse(int argc, char **argv, int want_kind, int allow_unit, S_opts *o, gw_err 
         } else if (allow_unit && (r = gw_cli_optval(argc, argv, &i, "--unit", &o->unit, err)) != 0) {
             if (r < 0)
                 return r;
+        } else if (!strcmp(a, "--no-table") && (want_kind || !allow_unit)) {
+            o->no_table = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             continue;                   /* handled by main.c */
         } else if (a[0] == '-') {
@@ -154,7 +161,10 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
     if (rc < 0)
         goto out;
     if (fo) {
-        rc = gw_xslt_apply(!strcmp(o.kind, "sheet") ? "sheet" : "notice", xml, NULL, &fodoc, err);
+        if (!strcmp(o.kind, "sheet"))
+            rc = gw_xslt_apply("sheet", xml, NULL, &fodoc, err);
+        else
+            rc = gw_xslt_apply("notice", xml, S_PARAMS(&o), &fodoc, err);
         if (rc < 0)
             goto out;
         rc = S_print(fodoc, err);
@@ -188,7 +198,7 @@ gw_cmd_fo(int argc, char **argv, gw_err *err)
 
 /* Record -> XML -> FO -> PDF at path (written atomically by the renderer). */
 static int
-S_notice(const gw_plan *plan, const char *path, gw_err *err)
+S_notice(const gw_plan *plan, const char *path, const S_opts *o, gw_err *err)
 {
     xmlDocPtr xml = NULL, fo = NULL;
     gw_render_opts ro;
@@ -201,7 +211,7 @@ S_notice(const gw_plan *plan, const char *path, gw_err *err)
     rc = gw_xml_notice(plan, &xml, err);
     if (rc < 0)
         goto out;
-    rc = gw_xslt_apply("notice", xml, NULL, &fo, err);
+    rc = gw_xslt_apply("notice", xml, S_PARAMS(o), &fo, err);
     if (rc < 0)
         goto out;
     rc = gw_render_doc(fo, "notice.fo", path, &ro, err);
@@ -232,7 +242,7 @@ gw_cmd_notice(int argc, char **argv, gw_err *err)
     rc = S_load(o.db, &st, &plan, err);
     if (rc < 0)
         goto out;
-    rc = S_notice(plan, o.out, err);
+    rc = S_notice(plan, o.out, &o, err);
 out:
     if (plan != NULL)
         gw_plan_free(plan);
@@ -267,7 +277,7 @@ gw_cmd_build(int argc, char **argv, gw_err *err)
         goto out;
     /* every document kind, the notice first */
     gw_buf_printf(&path, "%s/notice.pdf", o.out);
-    rc = S_notice(plan, path.ptr, err);
+    rc = S_notice(plan, path.ptr, &o, err);
     if (rc < 0)
         goto out;
     gw_buf_printf(&sheets, "%s/sheets", o.out);

@@ -23,8 +23,19 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
+  <!-- "0" leaves 附件2 out, "1" puts it in, "" follows the record (meta
+       table); the no-table option of gongwen notice passes "0" -->
+  <xsl:param name="table" select="''"/>
+
   <xsl:variable name="meta" select="/plan/meta"/>
-  <xsl:variable name="with-table" select="not(normalize-space($meta/table) = '0') and count(//task) &gt; 0"/>
+  <xsl:variable name="table-wanted">
+    <xsl:choose>
+      <xsl:when test="$table = '0' or $table = '1'"><xsl:value-of select="$table"/></xsl:when>
+      <xsl:when test="normalize-space($meta/table) = '0'">0</xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="with-table" select="$table-wanted = '1' and count(//task) &gt; 0"/>
   <xsl:variable name="req-in-body" select="normalize-space($meta/requirements-in) = 'body'"/>
   <xsl:variable name="nattach">
     <xsl:choose>

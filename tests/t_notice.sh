@@ -138,6 +138,16 @@ if [ -f "$CHECK" ]; then
     ok_match "upward: 签发人 layout recognised" "$(grep doc-number "$T/upcheck.txt")" "签发人 layout"
 fi
 
+# --no-table: the plan is the only attachment (附件, 附件：name), no 附件2.
+"$GW" -q notice --no-table --db "$DB" -o "$T/nt.pdf" >/dev/null 2>&1
+nt=$(pdftotext "$T/nt.pdf" - 2>/dev/null | tr -d ' \n')
+ok_match "--no-table: 附件：name without a number" "$nt" "附件：《关于进一步推进人才优先发展的30条措施》主要任务分工方案中共"
+ok_if "--no-table: no 附件2" sh -c "! printf '%s' '$nt' | grep -q 附件2"
+if [ -f "$CHECK" ]; then
+    ok_eq "--no-table: gbt9704-check passes" \
+        "$(python3 "$CHECK" --profile notice "$T/nt.pdf" 2>&1 | grep -c '^PASS')" "20"
+fi
+
 # gongwen build writes the notice (then the sheets) into the directory.
 "$GW" -q build --db "$DB" -o "$T/build" >"$T/build.log" 2>&1
 ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"
