@@ -1078,9 +1078,10 @@ S_block_open(S_b *b, S_ctx *c, const gw_fo_node *n, S_frame *f, double x0, doubl
         S_keep_previous(c);
     S_break(b, c, p->break_before);
     S_glue(b, c, p, p->space_before, p->sb_retain);
+    /* the anchor takes the break before the block; what follows is kept */
+    S_anchor(b, c, n->id);
     if (p->keep_together)
         c->vs->keep_depth++;
-    S_anchor(b, c, n->id);
     for (s = 0; s < 4; s++)
         if (p->border_w[s] > 0 || p->padding[s] > 0)
             deco = 1;
