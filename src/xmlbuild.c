@@ -428,10 +428,17 @@ S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
         if (v != NULL && v[0] != '\0')
             S_child(meta, S_plain_meta[i][1], v);
     }
+    /* 版记 defaults a secretary would use: the issuer prints it, on the day
+     * it is signed */
+    v = gw_plan_meta(plan, "printer");
+    if (v == NULL || v[0] == '\0')
+        S_child(meta, "printer", gw_plan_meta(plan, "issuer"));
     if ((rc = S_date(meta, "sign-date", "sign_date", gw_plan_meta(plan, "sign_date"), err)) < 0)
         return rc;
     v = gw_plan_meta(plan, "print_date");
-    if (v != NULL && v[0] != '\0' && (rc = S_date(meta, "print-date", "print_date", v, err)) < 0)
+    if (v == NULL || v[0] == '\0')
+        v = gw_plan_meta(plan, "sign_date");
+    if ((rc = S_date(meta, "print-date", "print_date", v, err)) < 0)
         return rc;
     v = gw_plan_meta(plan, "requirements_in");
     if (v != NULL && (!strcmp(v, "body") || !strcmp(v, "attachment")))
