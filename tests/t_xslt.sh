@@ -83,6 +83,16 @@ if [ -x "$GW" ]; then
     else
         ok_if "gongwen xml notice runs" sh -c "cat '$T/gerr'; false"
     fi
+    # command-line mistakes: exit 64 with a message
+    "$GW" xml report --db "$DB" >/dev/null 2>"$T/e1"; rc=$?
+    ok_eq "xml report: exit 64" "$rc" "64"
+    ok_match "… names the kind" "$(cat "$T/e1")" "unknown document kind 'report'"
+    "$GW" fo notice -o x.fo --db "$DB" >/dev/null 2>"$T/e2"; rc=$?
+    ok_eq "fo -o: exit 64" "$rc" "64"
+    "$GW" xml sheet --db "$DB" >/dev/null 2>"$T/e3"; rc=$?
+    ok_match "xml sheet without --unit: usage error" "$rc $(cat "$T/e3")" "^64 .*--unit"
+    "$GW" notice --bogus >/dev/null 2>"$T/e4"; rc=$?
+    ok_match "notice --bogus: usage error" "$rc $(cat "$T/e4")" "^64 .*unknown option --bogus"
 else
     skip "gongwen xml/fo" "gongwen not built"
 fi
