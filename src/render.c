@@ -49,6 +49,8 @@ out:
     gw_doc_free(doc);
     free(lo.ids);
     free(lo.seen_fl);
+    free(lo.pn_node);
+    free(lo.pn_page);
     free(lo.id_page);
     free(lo.id_y);
     if (lo.arena)

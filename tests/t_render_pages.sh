@@ -15,6 +15,7 @@ ok_eq "7 pages: 3 of text, a blank to end on even, landscape, two more" \
     "$(pdfinfo "$T/pages.pdf" | awk '/^Pages:/ { print $2 }')" 7
 ok_eq "page 1 uses the first-page master" "$(page 1 | head -1)" "首页页眉"
 ok_eq "page 2 uses the even master" "$(page 2 | head -1)" "普通页眉"
+ok_match "fo:page-number inside the flow shows its page" "$(page 2)" '第二页正文，本页是第2页。'
 ok_match "break-before=odd-page put 第二章 on page 3" "$(page 3)" '第二章 附则'
 ok_eq "force-page-count=end-on-even added a blank page from the blank master" \
     "$(page 4 | tr '\n' '|')" "此页无正文|"

@@ -1189,6 +1189,15 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             if (b->pagenum)
                 return S_add_text(b, p, b->pagenum, strlen(b->pagenum), n->line, f->link);
             {
+                size_t k;
+                for (k = 0; k < lo->npn; k++)
+                    if (lo->pn_node[k] == n && lo->pn_page[k] < lo->npagenum) {
+                        const char *num = lo->pagenum_str[lo->pn_page[k]];
+                        return S_add_text(b, p, num, strlen(num), n->line, f->link);
+                    }
+            }
+            lo->need_pass2 = 1;
+            {
                 gw_lo_obj o;
                 const gw_fontlist *fl = S_fontlist(b, p);
                 gw_face *fc;

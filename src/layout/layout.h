@@ -147,6 +147,12 @@ struct gw_lo {
     /* font lists used, for --verbose */
     const gw_fontlist *last_fl;
     const gw_fo_props *last_fl_props;
+    /* fo:page-number in a flow: the page each landed on in the first pass,
+     * so the second pass sets the real number as text */
+    const gw_fo_node **pn_node;
+    size_t       *pn_page;
+    size_t        npn, pncap;
+    int           need_pass2;
     const gw_fontlist **seen_fl;
     size_t        nseen;
     int           inline_deco_warned;

@@ -643,8 +643,21 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
     int rc = 0;
     for (i = 0; i < ln->nids; i++)
         S_id_add(lo, ln->ids[i], dc->page_index, top);
-    if (!dc->pg)
+    if (!dc->pg) {
+        /* first pass: remember where flow page numbers landed */
+        for (i = 0; i < ln->nobjs; i++)
+            if (ln->objs[i].kind == GW_OBJ_PAGENUM) {
+                if (lo->npn == lo->pncap) {
+                    lo->pncap = lo->pncap ? lo->pncap * 2 : 16;
+                    lo->pn_node = gw_xrealloc(lo->pn_node, lo->pncap * sizeof *lo->pn_node);
+                    lo->pn_page = gw_xrealloc(lo->pn_page, lo->pncap * sizeof *lo->pn_page);
+                }
+                lo->pn_node[lo->npn] = ln->objs[i].node;
+                lo->pn_page[lo->npn] = dc->page_index;
+                lo->npn++;
+            }
         return 0;
+    }
     for (i = 0; i < ln->nruns; i++) {
         const gw_lo_run *r = &ln->runs[i];
         double *xs = gw_xmalloc(r->n * sizeof *xs);
@@ -1093,8 +1106,9 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
         rc = S_collect(&d);
         if (rc < 0)
             goto out;
-        if (!lo->tree->has_citations)
+        if (!lo->tree->has_citations && !lo->need_pass2)
             break;
+        lo->need_pass2 = 0;
     }
     for (i = 0; i < d.npages; i++) {
         const S_pagerec *pr = &d.pages[i];
