@@ -359,6 +359,14 @@ S_test_warnings_and_caps(void)
         rc = S_draw(b.ptr, 0, 0, 10, 10);
         TAP_OK(rc == GW_EINPUT && strstr(err.msg, "d longer than 1048576 bytes"),
                "path data size cap: %s", err.msg);
+        gw_buf_clear(&b);
+        gw_buf_puts(&b, "<svg xmlns='http://www.w3.org/2000/svg'>");
+        for (i = 0; i < 200001; i++)
+            gw_buf_puts(&b, "<g/>");
+        gw_buf_puts(&b, "</svg>");
+        rc = S_draw(b.ptr, 0, 0, 10, 10);
+        TAP_OK(rc == GW_EINPUT && strstr(err.msg, "200000 elements"),
+               "element count cap: %s", err.msg);
         gw_buf_free(&b);
     }
 
