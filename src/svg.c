@@ -910,6 +910,20 @@ S_text(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st)
     if ((rc = S_length(cx, n, "x", cx->vw, 0, &x)) != 0
         || (rc = S_length(cx, n, "y", cx->vh, 0, &y)) != 0)
         goto out;
+    /* dx/dy shift the whole text (charts centre labels with dy="0.35em");
+     * per-character lists are not supported. */
+    for (int k = 0; k < 2; k++) {
+        const char *v = S_attr(n, k ? "dy" : "dx");
+        double d;
+        if (!v)
+            continue;
+        if (S_length_str(v, k ? cx->vh : cx->vw, st->font_size, &d) != 0) {
+            rc = S_bad(cx, n, k ? "bad dy (one length expected)" : "bad dx (one length expected)",
+                       v);
+            goto out;
+        }
+        *(k ? &y : &x) += d;
+    }
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             S_warn(c, "element inside <text> not supported, its text is left out", NULL);

@@ -564,6 +564,17 @@ S_test_text(void)
                "without font-family text uses 黑体 (%s)",
                S_item(1)->face ? gw_face_family(S_item(1)->face) : "-");
     }
+    rc = S_draw("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+                "<g font-size='20'><text x='10' y='50' dx='2' dy='0.35em'>字</text></g>"
+                "<text dy='1 2'>字</text></svg>", 0, 0, 100, 100);
+    TAP_OK(gw_page_item_count(page) == 1 && NEAR(S_item(0)->xs[0], 12) && NEAR(S_item(0)->y, 57),
+           "dx, and dy in em of the inherited font size (y %.2f)", S_item(0)->y);
+    TAP_OK(rc == GW_EINPUT && strstr(err.msg, "dy"), "a dy list is refused: %s", err.msg);
+
+    rc = S_draw("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+                "<text x='90' y='10' style='font-size:8pt;text-anchor:end;font-family:楷体'>"
+                "合计</text><text x='1' y='2' font-size='5'>"
+                "A<tspan>b</tspan></text></svg>", 0, 0, 100, 100);
     it = S_item(gw_page_item_count(page) - 1);
     TAP_OK(it->kind == GW_ITEM_TEXT && it->n == 1 && NEAR(it->xs[0], 1) && NEAR(it->y, 2)
            && strstr(warnings, "<tspan>"), "tspan is warned about and left out: %s", warnings);
