@@ -636,7 +636,9 @@ gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
     }
     /* keep the .notdef outline: a character the face lacks then shows as a
      * box a proofreader notices, not as a silent gap */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+    /* hinting programs are most of a CJK TrueType glyph's bytes and do nothing
+     * for print or for viewers that render at high resolution */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_HINTING);
     set = hb_subset_input_unicode_set(in);
     for (i = 0; i < n; i++)
         hb_set_add(set, cps[i]);
