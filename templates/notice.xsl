@@ -133,17 +133,35 @@
     <!-- 主送机关: one blank line below the title, flush left, ends with ： -->
     <fo:block xsl:use-attribute-sets="gw-text" text-align="justify" space-before="{$gw-p}pt"
         keep-with-next.within-page="always"><xsl:value-of select="normalize-space($meta/addressees)"/>：</fo:block>
-    <xsl:choose>
-      <xsl:when test="normalize-space($meta/notice-body)">
-        <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="normalize-space($meta/notice-body)"/></fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <!-- 现将《…》印发给你们: a title holding 《》 of its own takes 〈〉 inside -->
-        <fo:block xsl:use-attribute-sets="gw-para">现将《<xsl:value-of select="translate($plan-title, '《》', '〈〉')"/>》印发给你们，请结合实际，认真抓好贯彻落实。</fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
+    <!-- The last body paragraph keeps its last line with the 附件说明 and
+         the signature and may split anywhere (widows/orphans 1), so that
+         the signature never stands on a page without body text. -->
+    <fo:block xsl:use-attribute-sets="gw-para">
+      <xsl:if test="not($req-in-body)">
+        <xsl:call-template name="last-body-para"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space($meta/notice-body)">
+          <xsl:value-of select="normalize-space($meta/notice-body)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- 现将《…》印发给你们: a title holding 《》 of its own takes 〈〉 inside -->
+          <xsl:text>现将《</xsl:text>
+          <xsl:value-of select="translate($plan-title, '《》', '〈〉')"/>
+          <xsl:text>》印发给你们，请结合实际，认真抓好贯彻落实。</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
     <xsl:if test="$req-in-body">
-      <xsl:apply-templates select="//section[@kind = 'requirements']/requirement"/>
+      <xsl:for-each select="//section[@kind = 'requirements']/requirement">
+        <fo:block xsl:use-attribute-sets="gw-para">
+          <xsl:if test="position() = last()">
+            <xsl:call-template name="last-body-para"/>
+          </xsl:if>
+          <fo:inline font-family="{$gw-kai}"><xsl:value-of select="@label"/></fo:inline>
+          <xsl:value-of select="normalize-space(.)"/>
+        </fo:block>
+      </xsl:for-each>
     </xsl:if>
     <!-- 附件说明: one blank line after the body, two 字 in; continuation
          lines align with the first character of the name -->
@@ -170,6 +188,12 @@
     <xsl:if test="normalize-space($meta/note)">
       <fo:block xsl:use-attribute-sets="gw-para" keep-with-previous.within-page="always"><xsl:value-of select="normalize-space($meta/note)"/></fo:block>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="last-body-para">
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+    <xsl:attribute name="widows">1</xsl:attribute>
+    <xsl:attribute name="orphans">1</xsl:attribute>
   </xsl:template>
 
   <!-- ========================================================= attachment 1 -->
