@@ -36,6 +36,12 @@ ok_match "page 1 issuer mark" "$p1" "中共株洲市委人才工作领导小组�
 ok_match "page 1 document number" "$p1" "株人才办发〔2017〕3号"
 ok_match "page 1 addressees" "$p1" "市委人才工作领导小组各成员单位："
 
+# The signature page carries body text above the 附件说明 (GB/T 9704: no page
+# with only the signature).
+sigp=$(i=1; while [ "$i" -le 4 ]; do pdftotext -f "$i" -l "$i" "$PDF" - | grep -q '^附件：' && { echo "$i"; break; }; i=$((i + 1)); done)
+ok_match "signature page starts with body text" \
+    "$(pdftotext -f "${sigp:-1}" -l "${sigp:-1}" "$PDF" - | sed -n '/[^[:space:]]/{p;q}')" "^[^附]"
+
 # 附件1 = the reference plan's text (data/plan.txt after punctuation
 # normalisation), character for character, ignoring line breaks and page
 # numbers.  Its pages run from the page starting with 附件1 to the page
