@@ -48,6 +48,7 @@ gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
 out:
     gw_doc_free(doc);
     free(lo.ids);
+    free(lo.idhash);
     free(lo.seen_fl);
     free(lo.pn_node);
     free(lo.pn_page);

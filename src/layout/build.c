@@ -50,17 +50,73 @@ gw_lo_line_height(const gw_fo_props *p)
     }
 }
 
+static size_t
+S_strhash(const char *s)
+{
+    size_t h = 2166136261u;         /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of id in the hash table: its entry, or the empty slot where it
+ * would go.  hcap is a power of two, at most half full. */
+static size_t
+S_slot(const gw_lo *lo, const char *id)
+{
+    size_t i = S_strhash(id) & (lo->hcap - 1);
+    while (lo->idhash[i] && strcmp(lo->ids[lo->idhash[i] - 1], id))
+        i = (i + 1) & (lo->hcap - 1);
+    return i;
+}
+
 int
 gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y)
 {
+    size_t k;
+    if (!lo->hcap)
+        return -1;
+    k = lo->idhash[S_slot(lo, id)];
+    if (!k)
+        return -1;
+    *page = lo->id_page[k - 1];
+    *y = lo->id_y[k - 1];
+    return 0;
+}
+
+void
+gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y)
+{
     size_t i;
-    for (i = 0; i < lo->nids; i++)
-        if (!strcmp(lo->ids[i], id)) {
-            *page = lo->id_page[i];
-            *y = lo->id_y[i];
-            return 0;
-        }
-    return -1;
+    if ((lo->nids + 1) * 2 > lo->hcap) {
+        lo->hcap = lo->hcap ? lo->hcap * 2 : 64;
+        lo->idhash = gw_xrealloc(lo->idhash, lo->hcap * sizeof *lo->idhash);
+        memset(lo->idhash, 0, lo->hcap * sizeof *lo->idhash);
+        for (i = 0; i < lo->nids; i++)
+            lo->idhash[S_slot(lo, lo->ids[i])] = i + 1;
+    }
+    i = S_slot(lo, id);
+    if (lo->idhash[i])
+        return;                 /* the first area of an id wins */
+    if (lo->nids == lo->idcap) {
+        lo->idcap = lo->idcap ? lo->idcap * 2 : 64;
+        lo->ids = gw_xrealloc(lo->ids, lo->idcap * sizeof *lo->ids);
+        lo->id_page = gw_xrealloc(lo->id_page, lo->idcap * sizeof *lo->id_page);
+        lo->id_y = gw_xrealloc(lo->id_y, lo->idcap * sizeof *lo->id_y);
+    }
+    lo->ids[lo->nids] = id;
+    lo->id_page[lo->nids] = page;
+    lo->id_y[lo->nids] = y;
+    lo->nids++;
+    lo->idhash[i] = lo->nids;
+}
+
+void
+gw_lo_id_clear(gw_lo *lo)
+{
+    lo->nids = 0;
+    if (lo->hcap)
+        memset(lo->idhash, 0, lo->hcap * sizeof *lo->idhash);
 }
 
 /* ------------------------------------------------------------ builder */
@@ -380,10 +436,15 @@ S_add_text(S_b *b, const gw_fo_props *p, const char *s, size_t len, int line,
             cp = ' ';
         }
         if (cp == ' ' || cp == '\t') {
-            if (p->collapse || !p->ws_keep) {
+            /* white-space-collapse=false keeps every space, except (with the
+             * default white-space-treatment) at the start of a line */
+            if (p->collapse || (!p->ws_keep && (a->n == 0 || a->line_start))) {
                 a->pending_space = 1;
                 continue;
             }
+            rc = S_flush_space(b, p, fl, ' ', line, link);
+            if (rc < 0)
+                return rc;
             cp = ' ';
             rc = S_add_char(b, p, fl, cp, line, link);
             if (rc < 0)

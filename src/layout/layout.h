@@ -142,6 +142,8 @@ struct gw_lo {
     size_t       *id_page;      /* 0-based page index */
     double       *id_y;
     size_t        nids, idcap;
+    size_t       *idhash;       /* open addressing: index + 1, 0 = empty */
+    size_t        hcap;
     char        **pagenum_str;  /* formatted number of each page index */
     size_t        npagenum;
     /* font lists used, for --verbose */
@@ -175,6 +177,12 @@ double gw_lo_line_height(const gw_fo_props *p);
 /* Looks up the page index and y of an id found in a previous pass;
  * 0 when found, -1 otherwise. */
 int gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y);
+
+/* Records where id landed (the first area of an id wins). */
+void gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y);
+
+/* Forgets all ids (a new pass). */
+void gw_lo_id_clear(gw_lo *lo);
 
 /* Lays out the whole FO tree into doc (pages, text, bookmarks, info).
  * 0 or a negative GW_E* with lo->err set. */

@@ -578,24 +578,6 @@ S_text(const S_draw_ctx *dc, gw_face *face, double size, gw_color color, double 
     }
 }
 
-static void
-S_id_add(gw_lo *lo, const char *id, size_t page, double y)
-{
-    size_t i;
-    for (i = 0; i < lo->nids; i++)
-        if (!strcmp(lo->ids[i], id))
-            return;             /* the first area of an id wins */
-    if (lo->nids == lo->idcap) {
-        lo->idcap = lo->idcap ? lo->idcap * 2 : 64;
-        lo->ids = gw_xrealloc(lo->ids, lo->idcap * sizeof *lo->ids);
-        lo->id_page = gw_xrealloc(lo->id_page, lo->idcap * sizeof *lo->id_page);
-        lo->id_y = gw_xrealloc(lo->id_y, lo->idcap * sizeof *lo->id_y);
-    }
-    lo->ids[lo->nids] = id;
-    lo->id_page[lo->nids] = page;
-    lo->id_y[lo->nids] = y;
-    lo->nids++;
-}
 
 static void
 S_rect_border(const S_draw_ctx *dc, double x, double y, double w, double h,
@@ -642,7 +624,7 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
     double base = top + ln->base;
     int rc = 0;
     for (i = 0; i < ln->nids; i++)
-        S_id_add(lo, ln->ids[i], dc->page_index, top);
+        gw_lo_id_add(lo, ln->ids[i], dc->page_index, top);
     if (!dc->pg) {
         /* first pass: remember where flow page numbers landed */
         for (i = 0; i < ln->nobjs; i++)
@@ -795,7 +777,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
             rc = S_draw_row(dc, vl, i, ys, ox, oy, depth);
             break;
         case GW_LI_ANCHOR:
-            S_id_add(lo, it->ptr, dc->page_index, oy + ys[i]);
+            gw_lo_id_add(lo, it->ptr, dc->page_index, oy + ys[i]);
             break;
         case GW_LI_ABS: {
             const gw_lo_abs *ab = it->ptr;
@@ -943,7 +925,7 @@ S_collect(S_doc *d)
     gw_lo *lo = d->lo;
     size_t i;
     int rc;
-    lo->nids = 0;
+    gw_lo_id_clear(lo);
     lo->pagenum_str = gw_arena_alloc(lo->arena, d->npages * sizeof *lo->pagenum_str);
     lo->npagenum = d->npages;
     for (i = 0; i < d->npages; i++) {
