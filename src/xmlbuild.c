@@ -52,8 +52,10 @@ typedef struct {
     int      is_name;       /* 《…》 */
 } S_atom;
 
-#define S_MAX_ATOMS 400
+#define S_MAX_ATOMS 400     /* longer "titles" are left to the renderer to wrap */
 #define S_MAX_LINES 5
+#define S_SEARCH_MAX 80     /* atoms up to which every break placement is tried
+                             * (C(80,4) = 1.6 M candidates at most); beyond, greedy */
 
 static size_t
 S_atoms(const char *s, S_atom *a, size_t max)
@@ -237,6 +239,17 @@ gw_title_break(const char *title, double max_em, char ***lines)
     k = (size_t)(total / max_em) + 1;
     if (total <= max_em + 0.01)
         k = 1;
+    if (na >= S_MAX_ATOMS) {
+        /* not a title a secretary would break by hand: one line, wrapped
+         * by the renderer */
+        free(a);
+        out = gw_xcalloc(2, sizeof *out);
+        out[0] = gw_xstrdup(title);
+        *lines = out;
+        return 1;
+    }
+    if (na > S_SEARCH_MAX)
+        k = S_MAX_LINES + 1;            /* straight to the greedy fallback */
     for (; k <= S_MAX_LINES && k <= na && st.best_cost < 0; k++) {
         st.k = k;
         if (k == 1) {
@@ -257,12 +270,21 @@ gw_title_break(const char *title, double max_em, char ***lines)
             from = to;
         }
     } else if (na > 0) {
-        /* greedy fallback: fill each line, never splitting an atom */
+        /* greedy fallback: fill each line, never splitting an atom; when
+         * the break would put a closing mark first (or leave an opening
+         * one last), move it back to the last allowed place on the line */
         size_t from = 0;
         double w = 0;
         for (i = 0; i <= na; i++) {
             if (i == na || (w + a[i].w > max_em + 0.01 && i > from)) {
-                size_t b0 = a[from].off, b1 = (i < na) ? a[i].off : strlen(title);
+                size_t b0, b1, j = i;
+                while (j < na && j > from + 1 && S_break_cost(title, a, j) < 0)
+                    j--;
+                if (j < na && j > from && S_break_cost(title, a, j) < 0)
+                    j = i;                      /* nowhere better: break anyway */
+                i = j;
+                b0 = a[from].off;
+                b1 = (i < na) ? a[i].off : strlen(title);
                 if (nlines >= S_MAX_LINES + 63)
                     b1 = strlen(title), i = na;
                 out[nlines++] = gw_xstrndup(title + b0, b1 - b0);

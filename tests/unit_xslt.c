@@ -188,6 +188,36 @@ S_test_titles(void)
     s = S_join("", 20);
     TAP_STREQ(s, "", "empty title");
     free(s);
+    {
+        /* a pathological "title": 300 characters, greedy, nothing lost */
+        gw_buf b;
+        size_t i, bars = 0;
+        char *joined;
+        gw_buf_init(&b);
+        for (i = 0; i < 100; i++)
+            gw_buf_puts(&b, "人才、");
+        s = S_join(b.ptr, 20);
+        joined = gw_xstrdup(s);
+        for (i = 0; s[i]; i++)
+            bars += s[i] == '|';
+        {
+            char *w = joined, *r = joined;
+            for (; *r; r++)
+                if (*r != '|')
+                    *w++ = *r;
+            *w = '\0';
+        }
+        TAP_OK(bars >= 14 && !strcmp(joined, b.ptr), "300-character title broken greedily, text kept (%zu breaks)", bars);
+        TAP_OK(!strstr(s, "|、"), "no line starts with 、");
+        free(joined);
+        free(s);
+        for (i = 0; i < 200; i++)
+            gw_buf_puts(&b, "人才");
+        s = S_join(b.ptr, 20);
+        TAP_STREQ(s, b.ptr, "over-long title left whole for the renderer");
+        free(s);
+        gw_buf_free(&b);
+    }
 }
 
 static void
