@@ -291,7 +291,7 @@
               </fo:table-cell>
             </fo:table-row>
           </xsl:if>
-          <fo:table-row>
+          <fo:table-row keep-together.within-page="always">
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block></fo:table-cell>
