@@ -164,6 +164,9 @@ S_sq_rank(unsigned f)
 
 /* ------------------------------------------------- break opportunities */
 
+/* One line iterator for the process (see S_icu_breaks). */
+static UBreakIterator *S_iter;
+
 static int
 S_icu_breaks(const gw_lb_item *items, size_t n, uint8_t *brk, gw_err *err)
 {
@@ -192,18 +195,32 @@ S_icu_breaks(const gw_lb_item *items, size_t n, uint8_t *brk, gw_err *err)
         }
     }
     map[len] = n;
-    bi = ubrk_open(UBRK_LINE, "zh@lb=strict", u, (int32_t)len, &st);
+    /* Opening a line iterator builds its rule tables, about a tenth of a
+     * long render when done per paragraph (perf); the program is
+     * single-threaded (workers are processes), so one iterator is kept for
+     * the life of the process and only its text is replaced. */
+    if (!S_iter) {
+        S_iter = ubrk_open(UBRK_LINE, "zh@lb=strict", NULL, 0, &st);
+        if (U_FAILURE(st)) {
+            S_iter = NULL;
+            rc = gw_err_set(err, GW_EDEP, "ICU line breaker (zh@lb=strict) failed: %s",
+                            u_errorName(st));
+            goto out;
+        }
+    }
+    bi = S_iter;
+    ubrk_setText(bi, u, (int32_t)len, &st);
     if (U_FAILURE(st)) {
-        rc = gw_err_set(err, GW_EDEP, "ICU line breaker (zh@lb=strict) failed: %s",
+        rc = gw_err_set(err, GW_EDEP, "ICU line breaker: cannot set text: %s",
                         u_errorName(st));
         goto out;
     }
     for (b = ubrk_first(bi); (b = ubrk_next(bi)) != UBRK_DONE;)
         if ((size_t)b < len)
             brk[map[b]] = 1;
+    /* the iterator must not keep pointing at u once it is freed */
+    ubrk_setText(bi, NULL, 0, &st);
 out:
-    if (bi)
-        ubrk_close(bi);
     free(u);
     free(map);
     return rc;
