@@ -693,9 +693,29 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
     return 0;
 }
 
+/* Cell borders are centred on the cell edges, so the borders of neighbours
+ * coincide and a ruled table shows single lines. */
+static void
+S_cell_border(const S_draw_ctx *dc, double x, double y, double w, double h,
+              const double bw[4], const gw_color bc[4])
+{
+    double l = bw[GW_FO_LEFT] / 2, r = bw[GW_FO_RIGHT] / 2;
+    double t = bw[GW_FO_TOP] / 2, b = bw[GW_FO_BOTTOM] / 2;
+    if (bw[GW_FO_TOP] > 0)
+        S_rect(dc, x - l, y - t, w + l + r, bw[GW_FO_TOP], bc[GW_FO_TOP]);
+    if (bw[GW_FO_BOTTOM] > 0)
+        S_rect(dc, x - l, y + h - b, w + l + r, bw[GW_FO_BOTTOM], bc[GW_FO_BOTTOM]);
+    if (bw[GW_FO_LEFT] > 0)
+        S_rect(dc, x - l, y - t, bw[GW_FO_LEFT], h + t + b, bc[GW_FO_LEFT]);
+    if (bw[GW_FO_RIGHT] > 0)
+        S_rect(dc, x + w - r, y - t, bw[GW_FO_RIGHT], h + t + b, bc[GW_FO_RIGHT]);
+}
+
+/* Draws row i: phase 0 the cell backgrounds, phase 1 borders and content
+ * (all backgrounds of a list go first so none covers a neighbour's border). */
 static int
 S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, double ox,
-           double oy, int depth)
+           double oy, int depth, int phase)
 {
     const gw_lo_row *row = vl->v[i].ptr;
     size_t c, k;
@@ -707,9 +727,13 @@ S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, do
         for (k = 1; k < (size_t)cl->rowspan && i + k < vl->n
              && vl->v[i + k].kind == GW_LI_ROW; k++)
             h += vl->v[i + k].h;
+        if (phase == 0) {
+            if (dc->pg && !cl->bg.none && h > 0)
+                S_rect(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bg);
+            continue;
+        }
         if (dc->pg)
-            S_rect_border(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc, cl->bg,
-                          1, 1);
+            S_cell_border(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc);
         inner = h - (S_cell_total(cl) - cl->content_h);
         if (cl->valign == GW_FO_DISPLAY_CENTER)
             off = (inner - cl->content_h) / 2;
@@ -767,6 +791,9 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
             S_rect_border(dc, ox + b->x0, oy + ys[i], b->x1 - b->x0,
                           (closed ? yend[i] : y) - ys[i], b->bw, b->bc, b->bg, 1, closed);
         }
+    for (i = 0; i < vl->n && dc->pg; i++)
+        if (vl->v[i].kind == GW_LI_ROW)
+            S_draw_row(dc, vl, i, ys, ox, oy, depth, 0);
     for (i = 0; i < vl->n; i++) {
         const gw_lo_item *it = &vl->v[i];
         switch (it->kind) {
@@ -774,7 +801,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
             rc = S_draw_line(dc, it->ptr, ox, oy + ys[i], it->h);
             break;
         case GW_LI_ROW:
-            rc = S_draw_row(dc, vl, i, ys, ox, oy, depth);
+            rc = S_draw_row(dc, vl, i, ys, ox, oy, depth, 1);
             break;
         case GW_LI_ANCHOR:
             gw_lo_id_add(lo, it->ptr, dc->page_index, oy + ys[i]);
