@@ -82,6 +82,40 @@ EOF
     ok_match "附件1 text equals data/plan.txt (normalised)" "$(cat "$T/cmp.txt")" "^same"
 fi
 
+# 附件2: every task's short title lies whole on one page (rows are not cut
+# into fragments), and the header row is on every table page.
+if [ -n "$last" ]; then
+    python3 - "$PDF" "$((last + 1))" "$pages" "$T/plan.x" >"$T/rows.txt" <<'EOF2'
+import re, subprocess, sys
+pdf, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+pages = {}
+for p in range(first, last + 1):
+    t = subprocess.run(['pdftotext', '-f', str(p), '-l', str(p), pdf, '-'], capture_output=True, text=True).stdout
+    pages[p] = re.sub(r'\s+', '', t)
+# blank pages hold at most their page number
+body = {p: re.sub(r'—\d+—', '', t) for p, t in pages.items()}
+table = [p for p, t in body.items() if all(h in t for h in ('序号', '主要内容', '牵头单位', '完成时限'))]
+missing_head = [p for p, t in body.items() if t and '抄送' not in t and p not in table]
+print('tablepages', len(table), 'nohead', missing_head)
+EOF2
+    ok_match "附件2: header row on every table page" "$(cat "$T/rows.txt")" "nohead \[\]$"
+    "$GW" -q xml notice --db "$DB" | python3 -c '
+import re, sys
+for m in re.finditer(r"<task no=\"(\d+)\"><title>([^<]+)</title>", sys.stdin.read()):
+    print(m.group(2))' >"$T/titles.txt"
+    cut=0
+    while read -r tt; do
+        found=0
+        i=$((last + 1))
+        while [ "$i" -le "$pages" ]; do
+            pdftotext -f "$i" -l "$i" "$PDF" - | tr -d ' \n' | grep -q -- "$tt" && found=1
+            i=$((i + 1))
+        done
+        [ "$found" -eq 1 ] || { cut=$((cut + 1)); echo "# cut: $tt"; }
+    done <"$T/titles.txt"
+    ok_eq "附件2: no task title cut across pages" "$cut" "0"
+fi
+
 # The colophon on the last page.
 lastp=$(pdftotext -f "$pages" -l "$pages" "$PDF" - | tr -d ' \n')
 ok_match "版记 抄送 on the last page" "$lastp" "抄送：市委人才工作领导小组组长、副组长，市委办，市政府办。"
