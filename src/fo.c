@@ -225,7 +225,7 @@ enum {
     S_P_BORDER_PART, S_P_BORDER_SIDE_PART, S_P_BACKGROUND, S_P_BREAK_BEFORE,
     S_P_BREAK_AFTER, S_P_PAGE_BREAK_BEFORE, S_P_PAGE_BREAK_AFTER,
     S_P_KEEP_WITH_NEXT, S_P_KEEP_WITH_PREVIOUS, S_P_KEEP_TOGETHER,
-    S_P_ABSOLUTE_POSITION,
+    S_P_ABSOLUTE_POSITION, S_P_TEXT_DECORATION,
     S_P_ACCEPTED
 };
 
@@ -263,6 +263,7 @@ static const S_prop S_props[] = {
     {"keep-with-previous", S_P_KEEP_WITH_PREVIOUS},
     {"keep-together", S_P_KEEP_TOGETHER},
     {"absolute-position", S_P_ABSOLUTE_POSITION},
+    {"text-decoration", S_P_TEXT_DECORATION},
     /* read by the layout */
     {"id", S_P_ACCEPTED}, {"master-name", S_P_ACCEPTED},
     {"master-reference", S_P_ACCEPTED}, {"flow-name", S_P_ACCEPTED},
@@ -298,7 +299,7 @@ static const S_prop S_props[] = {
     {"letter-value", S_P_ACCEPTED}, {"grouping-separator", S_P_ACCEPTED},
     {"grouping-size", S_P_ACCEPTED}, {"column-count", S_P_ACCEPTED},
     {"column-gap", S_P_ACCEPTED}, {"empty-cells", S_P_ACCEPTED},
-    {"text-decoration", S_P_ACCEPTED}, {"vertical-align", S_P_ACCEPTED},
+    {"vertical-align", S_P_ACCEPTED},
     {"alignment-baseline", S_P_ACCEPTED}, {"dominant-baseline", S_P_ACCEPTED},
     {"content-type", S_P_ACCEPTED}, {"span", S_P_ACCEPTED},
     {"relative-position", S_P_ACCEPTED}, {"z-index", S_P_ACCEPTED},
@@ -808,6 +809,23 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             if (id == S_P_KEEP_WITH_NEXT) p->keep_with_next = kv;
             else if (id == S_P_KEEP_WITH_PREVIOUS) p->keep_with_previous = kv;
             else p->keep_together = kv;
+            break;
+        }
+        case S_P_TEXT_DECORATION: {
+            char tok[4][64];
+            int nt = S_tokens(v, tok), t;
+            bad = nt < 1;
+            for (t = 0; t < nt && !bad; t++) {
+                const char *d = tok[t];
+                if (!strcmp(d, "none")) p->decoration = 0;
+                else if (!strcmp(d, "underline")) p->decoration |= GW_FO_DECO_UNDERLINE;
+                else if (!strcmp(d, "no-underline")) p->decoration &= ~GW_FO_DECO_UNDERLINE;
+                else if (!strcmp(d, "overline")) p->decoration |= GW_FO_DECO_OVERLINE;
+                else if (!strcmp(d, "no-overline")) p->decoration &= ~GW_FO_DECO_OVERLINE;
+                else if (!strcmp(d, "line-through")) p->decoration |= GW_FO_DECO_LINE_THROUGH;
+                else if (!strcmp(d, "no-line-through")) p->decoration &= ~GW_FO_DECO_LINE_THROUGH;
+                else if (strcmp(d, "blink") && strcmp(d, "no-blink")) bad = 1;
+            }
             break;
         }
         case S_P_ABSOLUTE_POSITION:

@@ -44,6 +44,7 @@ enum { GW_FO_LH_NORMAL, GW_FO_LH_FACTOR, GW_FO_LH_LENGTH };
 enum { GW_FO_LF_SPACE, GW_FO_LF_PRESERVE, GW_FO_LF_IGNORE };
 enum { GW_FO_POS_STATIC, GW_FO_POS_ABSOLUTE, GW_FO_POS_FIXED };
 enum { GW_FO_TOP, GW_FO_RIGHT, GW_FO_BOTTOM, GW_FO_LEFT };
+enum { GW_FO_DECO_UNDERLINE = 1, GW_FO_DECO_OVERLINE = 2, GW_FO_DECO_LINE_THROUGH = 4 };
 
 /* Computed properties of one formatting object.  Lengths are in points. */
 typedef struct gw_fo_props {
@@ -67,6 +68,8 @@ typedef struct gw_fo_props {
     int      grid_off;              /* gw:grid="none" */
     int      squeeze;               /* gw:punctuation-squeeze */
     int      fit_to_width;          /* gw:fit-to-width */
+    int      decoration;            /* text-decoration: GW_FO_DECO_* bits
+                                     * (propagates to descendants' text) */
     /* not inherited */
     double   space_before, space_after;
     int      sb_retain, sa_retain;  /* .conditionality="retain" */

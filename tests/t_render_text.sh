@@ -72,6 +72,25 @@ $2
 </fo:flow></fo:page-sequence></fo:root>
 EOT
 }
+mk deco '<fo:block font-size="20pt">前<fo:inline text-decoration="underline">下划线文字</fo:inline>后</fo:block>'
+"$GW" -q render "$T/deco.fo" -o "$T/deco.pdf"
+pdftoppm -r 72 "$T/deco.pdf" "$T/deco"
+ok_eq "text-decoration=underline rules the five characters only" "$(python3 - "$T"/deco-1.ppm <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read(); p = d.split(b"\n", 3)
+w, h = map(int, p[1].split()); px = p[3]
+best = 0
+for y in range(h):
+    run = n = 0
+    for x in range(w):
+        i = 3 * (y * w + x)
+        n = n + 1 if px[i] < 100 and px[i + 1] < 100 and px[i + 2] < 100 else 0
+        run = max(run, n)
+    best = max(best, run)
+print(90 <= best <= 110)   # 5 x 20 pt at 72 dpi
+PY
+)" "True"
+
 mk missing '<fo:block>私用区字符：</fo:block>'
 "$GW" -q render "$T/missing.fo" -o "$T/missing.pdf" 2>"$T/err" && rc=0 || rc=$?
 ok_eq "a character no font has fails with status 1" "$rc" 1

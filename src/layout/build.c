@@ -142,6 +142,7 @@ typedef struct S_info {
     double             size;
     gw_color           color;
     int                fake_bold;
+    int                deco;
     const gw_fo_props *p;
     int                obj;     /* index into objs or -1 */
     const char        *link;
@@ -386,6 +387,7 @@ S_add_char(S_b *b, const gw_fo_props *p, const gw_fontlist *fl, uint32_t cp,
     inf->size = p->font_size;
     inf->color = p->color;
     inf->fake_bold = gw_fontlist_fake_bold(fl, face);
+    inf->deco = p->decoration;
     inf->p = p;
     inf->link = link;
     return 0;
@@ -520,6 +522,7 @@ static int
 S_same_run(const S_info *x, const S_info *y)
 {
     return x->face == y->face && x->size == y->size && x->fake_bold == y->fake_bold
+        && x->deco == y->deco
         && x->color.r == y->color.r && x->color.g == y->color.g && x->color.b == y->color.b;
 }
 
@@ -694,6 +697,7 @@ S_flush(S_b *b, S_frame *f)
             r->size = a->inf[i].size;
             r->color = a->inf[i].color;
             r->fake_bold = a->inf[i].fake_bold;
+            r->deco = a->inf[i].deco;
             r->hscale = hscale;
             if (S_squeezed_end(a, i, last)) {
                 r->hscale = hscale * a->it[i].w / a->it[i].adv;
@@ -709,6 +713,7 @@ S_flush(S_b *b, S_frame *f)
                 gw_buf_put_cp(&ub, a->it[i + m].cp);
                 r->xs[m] = x0 + a->it[i + m].x;
             }
+            r->xend = x0 + a->it[j - 1].x + a->it[j - 1].w;
             r->utf8 = gw_arena_strndup(lo->arena, ub.ptr, ub.len);
             r->len = ub.len;
             gw_buf_free(&ub);

@@ -48,6 +48,8 @@ typedef struct gw_lo_run {
     double      size, hscale;
     gw_color    color;
     int         fake_bold;
+    int         deco;           /* GW_FO_DECO_* */
+    double      xend;           /* right edge of the last code point */
     const char *utf8;
     size_t      len, n;
     double     *xs;             /* left edge of each code point */

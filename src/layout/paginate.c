@@ -647,6 +647,20 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             xs[j] = ox + r->xs[j];
         S_text(dc, r->face, r->size, r->color, base, r->utf8, r->len, xs, r->n, r->hscale,
                r->fake_bold);
+        if (r->deco && r->n) {
+            /* text-decoration: rules a twentieth of an em thick */
+            static const struct { int bit; double dy; } where[3] = {
+                {GW_FO_DECO_UNDERLINE, 0.12}, {GW_FO_DECO_LINE_THROUGH, -0.3},
+                {GW_FO_DECO_OVERLINE, -0.9}};
+            int k;
+            for (k = 0; k < 3; k++)
+                if (r->deco & where[k].bit) {
+                    double X0, Y0, X1, Y1, ly = base + where[k].dy * r->size;
+                    S_map(dc, xs[0], ly, &X0, &Y0);
+                    S_map(dc, ox + r->xend, ly, &X1, &Y1);
+                    gw_page_line(dc->pg, X0, Y0, X1, Y1, r->size / 20, r->color);
+                }
+        }
         free(xs);
     }
     for (i = 0; i < ln->nobjs; i++) {
