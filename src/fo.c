@@ -597,6 +597,15 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         if (!strcmp(v, "inherit")) {
             continue;           /* inherited ones already are; others rarely matter */
         }
+        /* accepted, but a value that would need drawing we do not do: say so
+         * rather than misdraw silently */
+        if (id == S_P_ACCEPTED
+            && ((!strcmp(base, "font-style") && strcmp(v, "normal"))
+                || (!strcmp(base, "column-count") && strcmp(v, "1"))
+                || (!strcmp(base, "writing-mode") && strcmp(v, "lr-tb") && strcmp(v, "lr"))
+                || (!strcmp(base, "word-spacing") && strcmp(v, "normal") && strcmp(v, "0pt"))
+                || (!strcmp(base, "vertical-align") && strcmp(v, "baseline"))))
+            S_warn(r, n, "%s=\"%s\" is not supported; ignored", name, v);
         switch (id) {
         case S_P_FONT_FAMILY:
             p->font_family = gw_arena_strdup(r->t->arena, v);
