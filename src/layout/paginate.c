@@ -1155,6 +1155,10 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
         goto out;
     for (i = 0; i < 4; i++) {
         const char *v = gw_fo_gw_attr(lo->tree->root, info[i]);
+        /* fo:root first, else fo:declarations */
+        for (c = lo->tree->root->first; c && !(v && *v); c = c->next)
+            if (c->kind == GW_FO_DECLARATIONS)
+                v = gw_fo_gw_attr(c, info[i]);
         if (v && *v)
             gw_doc_set_info(doc, info[i], v);
     }
