@@ -44,6 +44,10 @@ gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
     if (rc < 0)
         goto out;
     gw_debugf("%s: %zu pages", name ? name : "<fo>", gw_doc_page_count(doc));
+    /* the display list owns copies of what it needs: drop the layout
+     * before the PDF writer builds its own data (lower peak memory) */
+    gw_arena_free(lo.arena);
+    lo.arena = NULL;
     rc = gw_pdf_write(doc, out_path, err);
 out:
     gw_doc_free(doc);
