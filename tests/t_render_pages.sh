@@ -54,6 +54,14 @@ ok_eq "page 2: — 2 — starts at 56.69+16 (even)" "$(num_x 2 | cut -d' ' -f1)"
 ok_eq "page 3: — 3 — ends at the right again" "$(num_x 3 | cut -d' ' -f2)" "522.6"
 ok_eq "page numbers read — N —" "$(page 2 | tail -1)" "— 2 —"
 
+# a fixed-height block-container with display-align=after: its text sits at
+# the bottom of its 100 mm, and what follows comes after the 100 mm
+yb() { printf '%s\n' "$bbox" | awk -v p="$1" -v w="$2" '/<page / { n++ } n == p && index($0, ">" w "<") {
+    match($0, /yMax="[0-9.]+"/); print substr($0, RSTART + 6, RLENGTH - 7) }'; }
+ok_eq "display-align=after puts the container's text at its bottom" \
+    "$(awk -v a="$(yb 3 附则正文。)" -v b="$(yb 3 底部对齐)" 'BEGIN { d = b - a; print (d > 270 && d < 284) ? "bottom" : d }')" "bottom"
+ok_eq "the container takes its height in the flow" \
+    "$(awk -v a="$(yb 3 底部对齐)" -v b="$(yb 3 容器之后)" 'BEGIN { d = b - a; print (d > 10 && d < 16) ? "after" : d }')" "after"
 ok_match "page-number-citation resolves a forward reference" "$(page 1)" '附则见第3页。'
 outline=$(pdftohtml -xml -i -stdout "$T/pages.pdf" 2>/dev/null | sed -n '/<outline>/,$p')
 ok_match "bookmark titles in Chinese, pointing at their pages" "$(printf '%s' "$outline" | tr -d '\n')" \

@@ -50,6 +50,10 @@ ok_match "author from gw:author" "$info" 'Author: +测试作者'
 ok_match "subject from gw:subject" "$info" 'Subject: +往返'
 ok_match "fonts are embedded TrueType subsets" "$(pdffonts "$T/text.pdf" | tail -n +3)" 'yes'
 
+ok_eq "letter-spacing=2pt adds 2 pt after each 12 pt character" "$(pdftotext -bbox "$T/text.pdf" - |
+    grep '>字距加宽<' | sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/' |
+    awk '{ printf "%.1f", $2 - $1 }')" "54.0"
+
 # determinism and stdin
 ok_if "a second render" "$GW" -q render "$FO" -o "$T/text2.pdf"
 ok_if "two renders give the same bytes" cmp "$T/text.pdf" "$T/text2.pdf"
