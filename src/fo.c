@@ -30,6 +30,7 @@ static const char *const S_kind_names[GW_FO_KIND_COUNT] = {
     "external-graphic", "instream-foreign-object", "bookmark-tree", "bookmark",
     "bookmark-title", "table", "table-column", "table-header", "table-footer",
     "table-body", "table-row", "table-cell",
+    "list-block", "list-item", "list-item-label", "list-item-body",
 };
 
 const char *
@@ -287,6 +288,8 @@ static const S_prop S_props[] = {
     {"block-progression-dimension", S_P_ACCEPTED},
     {"table-omit-header-at-break", S_P_ACCEPTED},
     {"column-number", S_P_ACCEPTED}, {"format", S_P_ACCEPTED},
+    {"provisional-distance-between-starts", S_P_ACCEPTED},
+    {"provisional-label-separation", S_P_ACCEPTED},
     /* accepted without effect (docs/fo-subset.md says why) */
     {"writing-mode", S_P_ACCEPTED}, {"language", S_P_ACCEPTED},
     {"country", S_P_ACCEPTED}, {"hyphenate", S_P_ACCEPTED},
@@ -660,11 +663,19 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             else bad = gw_fo_length(v, p->font_size, 0, &p->letter_spacing) < 0;
             break;
         case S_P_START_INDENT:
-            bad = gw_fo_length(v, p->font_size, 0, &si) < 0;
+            /* body-start() / label-end(): list parts are laid out as areas
+             * of their own, so the indent inside them is 0 */
+            if (!strcmp(v, "body-start()") || !strcmp(v, "label-end()"))
+                si = 0;
+            else
+                bad = gw_fo_length(v, p->font_size, 0, &si) < 0;
             si_set = 1;
             break;
         case S_P_END_INDENT:
-            bad = gw_fo_length(v, p->font_size, 0, &ei) < 0;
+            if (!strcmp(v, "body-start()") || !strcmp(v, "label-end()"))
+                ei = 0;
+            else
+                bad = gw_fo_length(v, p->font_size, 0, &ei) < 0;
             ei_set = 1;
             break;
         case S_P_LINEFEED:
@@ -889,6 +900,7 @@ S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind pkind,
     /* Reference areas (and, as in most processors' practice, table cells)
      * measure indents from their own content edges. */
     if (pkind == GW_FO_BLOCK_CONTAINER || pkind == GW_FO_TABLE_CELL
+        || pkind == GW_FO_LIST_ITEM_LABEL || pkind == GW_FO_LIST_ITEM_BODY
         || kind == GW_FO_FLOW || kind == GW_FO_STATIC_CONTENT)
         p->start_indent = p->end_indent = 0;
 }

@@ -192,7 +192,8 @@ typedef struct S_tbl {
     S_ctx *ctx;
 } S_tbl;
 
-enum { F_ROOT, F_BLOCK, F_INLINE, F_TABLE, F_TSECT, F_ROW, F_CELL, F_BCONT, F_ABS };
+enum { F_ROOT, F_BLOCK, F_INLINE, F_TABLE, F_TSECT, F_ROW, F_CELL, F_BCONT, F_ABS,
+       F_LIST, F_LITEM };
 
 typedef struct S_frame {
     int               kind;
@@ -205,10 +206,12 @@ typedef struct S_frame {
     S_rowb           *rb;
     gw_lo_cell       *cell;
     gw_lo_abs        *abs;
+    double            lx, lw, ldist, lsep;  /* list-block geometry */
 } S_frame;
 
 typedef struct S_b {
     gw_lo      *lo;
+    gw_lo_table *list_table;    /* list items are rows of a headerless table */
     const char *pagenum;
     S_acc       acc;
     S_frame    *st;
@@ -1413,6 +1416,67 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         S_block_open(b, c, n, g, x0, x0 + w);
         return 0;
     }
+    case GW_FO_LIST_BLOCK:
+        rc = S_flush_owner(b);
+        if (rc < 0)
+            return rc;
+        if (c->nest + 1 > GW_LO_MAX_NEST)
+            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables, lists and block-"
+                              "containers nested deeper than %d", lo->tree->name, n->line,
+                              GW_LO_MAX_NEST);
+        g = S_push_frame(b, F_LIST, n, c);
+        g->lx = c->xoff + p->start_indent;
+        g->lw = c->w - p->start_indent - p->end_indent;
+        g->ldist = S_len_attr(n, "provisional-distance-between-starts", g->lw, 24);
+        g->lsep = S_len_attr(n, "provisional-label-separation", g->lw, 6);
+        if (g->ldist > g->lw)
+            g->ldist = g->lw;
+        S_block_open(b, c, n, g, g->lx, g->lx + g->lw);
+        return 0;
+    case GW_FO_LIST_ITEM: {
+        S_rowb *rb;
+        if (f->kind != F_LIST)
+            return S_err_here(b, n, "in ");
+        rb = gw_xcalloc(1, sizeof *rb);
+        rb->node = n;
+        rb->section = 1;
+        g = S_push_frame(b, F_LITEM, n, c);
+        g->rb = rb;
+        g->lx = f->lx;
+        g->lw = f->lw;
+        g->ldist = f->ldist;
+        g->lsep = f->lsep;
+        return 0;
+    }
+    case GW_FO_LIST_ITEM_LABEL: case GW_FO_LIST_ITEM_BODY: {
+        /* label from the start edge to label-end(), body from body-start()
+         * to the end edge: two areas side by side, like table cells */
+        gw_lo_cell *cl;
+        S_rowb *rb = f->rb;
+        S_ctx *nc;
+        if (f->kind != F_LITEM)
+            return S_err_here(b, n, "in ");
+        cl = gw_arena_alloc(lo->arena, sizeof *cl);
+        S_cell_props(cl, p);
+        cl->rowspan = 1;
+        if (n->kind == GW_FO_LIST_ITEM_LABEL) {
+            cl->x = f->lx;
+            cl->w = fmax(1, f->ldist - f->lsep);
+        } else {
+            cl->x = f->lx + f->ldist;
+            cl->w = fmax(1, f->lw - f->ldist);
+        }
+        rb->cells = S_grow(rb->cells, &rb->cap, rb->ncells + 1, sizeof *rb->cells);
+        rb->cells[rb->ncells++] = cl;
+        nc = S_newctx(lo, NULL, &cl->vl);
+        nc->xoff = cl->x + cl->bw[GW_FO_LEFT] + cl->pad[GW_FO_LEFT];
+        nc->w = fmax(1, cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
+                     - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT]);
+        nc->nest = c->nest + 1;
+        g = S_push_frame(b, F_CELL, n, nc);
+        g->cell = cl;
+        return 0;
+    }
     case GW_FO_TABLE_HEADER: case GW_FO_TABLE_BODY: case GW_FO_TABLE_FOOTER:
         if (f->kind != F_TABLE)
             return S_err_here(b, n, "in ");
@@ -1549,6 +1613,43 @@ S_leave(S_b *b, S_frame *f)
         S_table_finish(b, f->tb);
         S_block_close(b, f->ctx, f->node, f);
         break;
+    case F_LIST:
+        S_block_close(b, f->ctx, f->node, f);
+        break;
+    case F_LITEM: {
+        /* one row item: splittable between lines of label and body */
+        gw_lo *lo = b->lo;
+        S_rowb *rb = f->rb;
+        const gw_fo_props *p = f->node->p;
+        S_ctx *c = f->ctx;
+        gw_lo_row *row = gw_arena_alloc(lo->arena, sizeof *row);
+        gw_lo_item *it;
+        size_t i;
+        if (!b->list_table)
+            b->list_table = gw_arena_alloc(lo->arena, sizeof *b->list_table);
+        row->table = b->list_table;
+        row->cells = gw_arena_alloc(lo->arena, (rb->ncells + 1) * sizeof *row->cells);
+        for (i = 0; i < rb->ncells; i++) {
+            row->cells[i] = rb->cells[i];
+            row->h = fmax(row->h, S_cell_total(rb->cells[i]));
+        }
+        row->ncells = rb->ncells;
+        row->keep = p->keep_together;
+        if (p->keep_with_previous)
+            S_keep_previous(c);
+        S_break(b, c, p->break_before);
+        S_glue(b, c, p, p->space_before, p->sb_retain);
+        S_anchor(b, c, f->node->id);
+        it = S_push(b, c, GW_LI_ROW, row->h);
+        it->ptr = row;
+        S_break(b, c, p->break_after);
+        S_glue(b, c, p, p->space_after, p->sa_retain);
+        if (p->keep_with_next)
+            c->vs->keep_pending = 1;
+        free(rb->cells);
+        free(rb);
+        break;
+    }
     default:
         break;
     }
@@ -1595,6 +1696,21 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
             goto out;
     }
 out:
+    /* on an error, rows being built are still owned by their frames */
+    for (; rc < 0 && b.depth >= 0; b.depth--) {
+        S_frame *f = &b.st[b.depth];
+        if ((f->kind == F_ROW || f->kind == F_LITEM) && f->rb) {
+            free(f->rb->cells);
+            free(f->rb);
+        } else if (f->kind == F_TABLE && f->tb) {
+            size_t r;
+            for (r = 0; r < f->tb->nrows; r++) {
+                free(f->tb->rows[r]->cells);
+                free(f->tb->rows[r]);
+            }
+            free(f->tb->rows);
+        }
+    }
     free(b.st);
     free(b.acc.it);
     free(b.acc.inf);
