@@ -1221,8 +1221,15 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
                 S_push_frame(b, F_INLINE, n, c);
                 return 0;
             }
-            if (n->kind == GW_FO_TEXT)
+            if (n->kind == GW_FO_TEXT) {
+                size_t k;
+                for (k = 0; k < n->len; k++)
+                    if (!strchr(" \t\r\n", n->text[k]))
+                        return gw_err_set(lo->err, GW_EINPUT, "%s:%d: text outside any "
+                                          "fo:block (in %s)", lo->tree->name, n->line,
+                                          gw_fo_kind_name(n->parent->kind));
                 return 0;
+            }
             return S_err_here(b, n, "directly in ");
         }
         avail = own->ctx->w - own->node->p->start_indent - own->node->p->end_indent;
