@@ -826,6 +826,14 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
         o.w = 0;
     }
     o.h = S_len_attr(n, "rule-thickness", 0, 1.0);
+    {
+        const char *rs = gw_fo_attr(n, "rule-style");
+        if (rs && !strcmp(rs, "none"))
+            o.h = 0;
+        else if (rs && strcmp(rs, "solid"))
+            gw_warnf("%s:%d: fo:leader: rule-style '%s' is drawn solid",
+                     b->lo->tree->name, n->line, rs);
+    }
     if (pat && !strcmp(pat, "space"))
         o.h = 0;
     else if (pat && strcmp(pat, "rule"))
