@@ -763,8 +763,12 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             if (id == S_P_BORDER_SIDE)
                 s0 = s1 = S_side_of(name);
             bad = nt < 1;
-            for (t = 0; t < nt && !bad; t++)
+            for (t = 0; t < nt && !bad; t++) {
                 bad = S_border_token(&b, tok[t], p->font_size, s0, s1) < 0;
+                if (!bad && S_is_border_style(tok[t]) && strcmp(tok[t], "solid")
+                    && strcmp(tok[t], "none") && strcmp(tok[t], "hidden"))
+                    S_warn(r, n, "border style '%s' is drawn solid%s", tok[t], "");
+            }
             have_border = 1;
             break;
         }
@@ -787,6 +791,9 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                         bad |= !ok;
                     } else if (!strcmp(part, "style")) {
                         bad |= !S_is_border_style(tok[t]);
+                        if (s == 0 && S_is_border_style(tok[t]) && strcmp(tok[t], "solid")
+                            && strcmp(tok[t], "none") && strcmp(tok[t], "hidden"))
+                            S_warn(r, n, "border style '%s' is drawn solid%s", tok[t], "");
                         b.style[s] = strcmp(tok[t], "none") && strcmp(tok[t], "hidden");
                     } else {
                         bad |= gw_fo_color(tok[t], &b.c[s]) < 0;
