@@ -95,6 +95,12 @@ print(90 <= best <= 110)   # 5 x 20 pt at 72 dpi
 PY
 )" "True"
 
+mk fit '<fo:block font-size="30pt" text-align="center" gw:fit-to-width="true" xmlns:gw="urn:gongwen:fo">中共某某市委人才工作领导小组办公室文件</fo:block>'
+"$GW" -q render "$T/fit.fo" -o "$T/fit.pdf"
+ok_eq "gw:fit-to-width narrows a too-wide line to one line of the column" "$(pdftotext -bbox "$T/fit.pdf" - |
+    grep -c '<word')|$(pdftotext -bbox "$T/fit.pdf" - | grep '<word' | sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/' |
+    awk '{ print ($1 >= 56.6 && $2 <= 538.7 && $2 - $1 > 470) ? "fits" : $1 " " $2 }')" "1|fits"
+
 mk missing '<fo:block>私用区字符：</fo:block>'
 "$GW" -q render "$T/missing.fo" -o "$T/missing.pdf" 2>"$T/err" && rc=0 || rc=$?
 ok_eq "a character no font has fails with status 1" "$rc" 1

@@ -591,13 +591,12 @@ S_flush(S_b *b, S_frame *f)
         for (i = 0; i < a->n; i++)
             total += a->it[i].adv;
         if (total > width) {
-            hscale = width / total;
+            hscale = (width - 0.05) / total;
             for (i = 0; i < a->n; i++)
                 a->it[i].adv *= hscale;
             for (i = 0; i < a->nobj; i++)
                 a->objs[i].w *= hscale;
             o.pitch = 0;
-            o.width = width + 1;
         }
     }
     rc = gw_linebreak(a->it, a->n, &o, &lines, &nl, lo->err);
