@@ -11,8 +11,8 @@ cp "$TOP/tests/fo/pages.fo" "$TOP/tests/fo/red-square.png" "$T/"
 ok_if "render pages.fo" "$GW" -q render "$T/pages.fo" -o "$T/pages.pdf"
 page() { pdftotext -f "$1" -l "$1" -layout "$T/pages.pdf" - | grep -v '^[[:space:]]*$' | sed 's/^ *//'; }
 
-ok_eq "7 pages: 3 of text, a blank to end on even, landscape, two more" \
-    "$(pdfinfo "$T/pages.pdf" | awk '/^Pages:/ { print $2 }')" 7
+ok_eq "8 pages: 3 of text, a blank to end on even, landscape + blank, two more" \
+    "$(pdfinfo "$T/pages.pdf" | awk '/^Pages:/ { print $2 }')" 8
 ok_eq "page 1 uses the first-page master" "$(page 1 | head -1)" "首页页眉"
 ok_eq "page 2 uses the even master" "$(page 2 | head -1)" "普通页眉"
 ok_match "fo:page-number inside the flow shows its page" "$(page 2)" '第二页正文，本页是第2页。'
@@ -34,9 +34,13 @@ ys = [x[1] for x in s]
 c = (min(ys) + max(x[3] for x in s)) / 2
 print("".join(x[4] for x in sorted(s, key=lambda x: x[1])), all(x[0] >= 56.6 for x in s),
       ys == sorted(ys), abs(c - 297.6) < 3)')" "—5— True True True"
-ok_eq "initial-page-number=auto-odd starts the third sequence on page 7 (odd)" \
-    "$(page 6 | head -1)" "首页页眉"
-ok_eq "page-position=last picks the last-page master" "$(page 7 | head -1)" "末页页眉"
+ok_eq "force-page-count=auto before initial-page-number=auto-odd adds a blank page 6" \
+    "$(page 6 | tr '\n' ' ')" "— 6 — "
+ok_eq "... in the landscape sequence's master" \
+    "$(pdfinfo -f 6 -l 6 "$T/pages.pdf" | awk '/Page +6 size/ { print $4, $6 }')" "841.89 595.276"
+ok_eq "the third sequence starts on page 7 (odd) with its first-page master" \
+    "$(page 7 | head -1)" "首页页眉"
+ok_eq "page-position=last picks the last-page master" "$(page 8 | head -1)" "末页页眉"
 
 # page numbers: odd pages end 16 pt in from the right of the region, even
 # pages start 16 pt in from the left (pdftotext -bbox words "—", "N", "—")

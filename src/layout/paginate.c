@@ -883,6 +883,9 @@ S_layout_pages(S_doc *d)
     const gw_fo_node *seq;
     int rc = 0;
 
+    const gw_fo_node *prev = NULL;
+    size_t prev_start = 0;
+
     d->npages = 0;
     d->next_number = 1;
     for (seq = lo->tree->root->first; seq; seq = seq->next) {
@@ -891,21 +894,38 @@ S_layout_pages(S_doc *d)
         const char *fpc = gw_fo_attr(seq, "force-page-count");
         const S_master *m;
         gw_lo_vlist vl = {0};
-        size_t seq_start = d->npages;
-        int count, lastnum;
+        size_t seq_start;
+        int count, lastnum, first = d->next_number, prev_auto;
 
         if (seq->kind != GW_FO_PAGE_SEQUENCE)
             continue;
         if (ipn && !strcmp(ipn, "auto-odd")) {
-            if (d->next_number % 2 == 0) d->next_number++;
+            first = d->next_number | 1;
         } else if (ipn && !strcmp(ipn, "auto-even")) {
-            if (d->next_number % 2) d->next_number++;
+            first = d->next_number % 2 ? d->next_number + 1 : d->next_number;
         } else if (ipn && strcmp(ipn, "auto")) {
             int v = atoi(ipn);
             if (v < 0 || v > 1000000)
                 return S_err(lo, seq, "bad initial-page-number", ipn);
-            d->next_number = v;
+            first = v;
         }
+        /* force-page-count="auto" (the default) on the previous sequence:
+         * it ends on the parity this one's first number asks for, with a
+         * blank page when needed (XSL 1.1 §7.27.6) */
+        prev_auto = prev && (!gw_fo_attr(prev, "force-page-count")
+                             || !strcmp(gw_fo_attr(prev, "force-page-count"), "auto"));
+        if (prev_auto && ipn && strcmp(ipn, "auto")
+            && (d->next_number - 1) % 2 == first % 2) {
+            rc = S_pick(d, prev, (int)(d->npages - prev_start), d->next_number, 1, 1, &m);
+            if (rc < 0)
+                return rc;
+            S_new_page(d, prev, m, 1);
+        }
+        if (ipn && strcmp(ipn, "auto"))
+            d->next_number = first;
+        seq_start = d->npages;
+        prev = seq;
+        prev_start = seq_start;
         for (c = seq->first; c; c = c->next)
             if (c->kind == GW_FO_FLOW) {
                 if (flow)
