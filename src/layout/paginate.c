@@ -392,8 +392,10 @@ typedef struct S_bp {
 
 /* Fills pages of sequence seq from the flow list v. */
 static int
-S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx)
+S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx,
+           double width)
 {
+    int warned = 0;
     gw_lo *lo = d->lo;
     size_t pos = 0;
     const gw_lo_item *pending = NULL;
@@ -431,6 +433,13 @@ S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx)
         if (rc < 0)
             return rc;
         pr = S_new_page(d, seq, m, 0);
+        if (!warned && fabs(m->body.w - width) > 0.5) {
+            /* the flow was set once, for the first page's width */
+            warned = 1;
+            gw_warnf("%s:%d: page %d's region-body is %.1f pt wide, the first page's "
+                     "%.1f pt; lines keep the first width", lo->tree->name, seq->line,
+                     pr->number, m->body.w, width);
+        }
         idx++;
         H = m->body.h;
         pitch = m->grid.line;
@@ -943,7 +952,7 @@ S_layout_pages(S_doc *d)
         rc = gw_lo_build(lo, flow, m->body.w, m->grid.line > 0 ? &m->grid : NULL, NULL, &vl);
         if (rc < 0)
             return rc;
-        rc = S_paginate(d, seq, &vl, 0);
+        rc = S_paginate(d, seq, &vl, 0, m->body.w);
         if (rc < 0)
             return rc;
         /* force-page-count: blank pages at the end */
