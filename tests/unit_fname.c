@@ -19,7 +19,7 @@ S_check(int order, const char *name, const char *want, const char *what)
 int
 main(void)
 {
-    char longname[1200], *got;
+    char longname[1201], *got;   /* 400 three-byte characters and the NUL */
     size_t i;
 
     S_check(3, "市科技局", "03-市科技局.pdf", "a plain unit name");
