@@ -54,13 +54,22 @@ gw_err_prefix(gw_err *err, const char *fmt, ...)
 static void
 S_diag(int min, const char *kind, const char *fmt, va_list ap)
 {
+    gw_buf b;
     if (gw_verbosity < min)
         return;
-    fputs("gongwen: ", stderr);
+    /* One write per message: sheet workers are separate processes sharing
+     * stderr, and piecewise writes interleave mid-line. */
+    gw_buf_init(&b);
+    gw_buf_puts(&b, "gongwen: ");
     if (kind)
-        fputs(kind, stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+        gw_buf_puts(&b, kind);
+    gw_buf_vprintf(&b, fmt, ap);
+    gw_buf_putc(&b, '\n');
+    fflush(stderr);
+    if (write(STDERR_FILENO, b.ptr, b.len) < 0) {
+        /* nowhere left to report it */
+    }
+    gw_buf_free(&b);
 }
 
 void
@@ -76,6 +85,17 @@ void
 gw_notef(const char *fmt, ...)
 {
     va_list ap;
+    va_start(ap, fmt);
+    S_diag(1, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void
+gw_progressf(const char *fmt, ...)
+{
+    va_list ap;
+    if (!isatty(STDERR_FILENO))
+        return;
     va_start(ap, fmt);
     S_diag(1, NULL, fmt, ap);
     va_end(ap);
