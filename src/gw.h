@@ -50,9 +50,6 @@ extern int gw_verbosity;
 void gw_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Progress/notes on stderr at normal verbosity and above. */
 void gw_notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Progress of long runs ("[12/38] 市科技局"): like gw_notef, but only when
- * stderr is a terminal, so logs and pipes stay quiet. */
-void gw_progressf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Only with --verbose. */
 void gw_debugf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

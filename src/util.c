@@ -91,17 +91,6 @@ gw_notef(const char *fmt, ...)
 }
 
 void
-gw_progressf(const char *fmt, ...)
-{
-    va_list ap;
-    if (!isatty(STDERR_FILENO))
-        return;
-    va_start(ap, fmt);
-    S_diag(1, NULL, fmt, ap);
-    va_end(ap);
-}
-
-void
 gw_debugf(const char *fmt, ...)
 {
     va_list ap;
