@@ -8,6 +8,11 @@
 #include <string.h>
 
 typedef struct {
+    const char *alias;
+    int         unit;
+} S_alias;
+
+typedef struct {
     int    grp;
     int   *members;
     size_t n;
@@ -25,6 +30,8 @@ struct gw_plan {
     size_t          nunits;
     S_group        *groups;
     size_t          ngroups;
+    S_alias        *aliases;
+    size_t          naliases;
     gw_requirement *reqs;
     size_t          nreqs;
 };
@@ -153,6 +160,30 @@ out:
     return rc;
 }
 
+/* Other names of the units (unit_alias): 株洲市科学技术局 → 市科技局. */
+static int
+S_load_aliases(gw_plan *p, gw_store *st, gw_err *err)
+{
+    gw_stmt *s = NULL;
+    size_t i = 0;
+    int rc;
+    if ((rc = S_count(st, "SELECT count(*) FROM unit_alias", &p->naliases, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "SELECT alias, unit FROM unit_alias ORDER BY alias",
+                              &s, err)) < 0)
+        goto out;
+    p->aliases = gw_arena_alloc(p->A, (p->naliases + 1) * sizeof *p->aliases);
+    while (i < p->naliases && (rc = gw_stmt_step(s, err)) == 1) {
+        p->aliases[i].alias = S_dup(p, s, 0);
+        p->aliases[i].unit = (int)gw_stmt_int(s, 1);
+        i++;
+    }
+    p->naliases = i;
+    rc = rc < 0 ? rc : 0;
+out:
+    gw_stmt_free(s);
+    return rc;
+}
+
 static int
 S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
 {
@@ -277,7 +308,8 @@ gw_plan_load(gw_store *st, gw_plan **out, gw_err *err)
         goto out;
     in_tx = 1;
     if ((rc = S_load_meta(p, st, err)) < 0 || (rc = S_load_sections(p, st, err)) < 0 ||
-        (rc = S_load_units(p, st, err)) < 0 || (rc = S_load_tasks(p, st, err)) < 0 ||
+        (rc = S_load_units(p, st, err)) < 0 || (rc = S_load_aliases(p, st, err)) < 0 ||
+        (rc = S_load_tasks(p, st, err)) < 0 ||
         (rc = S_load_reqs(p, st, err)) < 0)
         goto out;
     rc = gw_store_commit(st, err);
@@ -361,6 +393,24 @@ gw_plan_unit_by_id(const gw_plan *plan, int id)
     for (size_t i = 0; i < plan->nunits; i++)
         if (plan->units[i].id == id)
             return &plan->units[i];
+    return NULL;
+}
+
+const gw_unit *
+gw_plan_unit_lookup(const gw_plan *plan, const char *name)
+{
+    size_t i;
+    if (!name || !*name)
+        return NULL;
+    for (i = 0; i < plan->nunits; i++)
+        if (!strcmp(plan->units[i].name, name))
+            return &plan->units[i];
+    for (i = 0; i < plan->nunits; i++)
+        if (*plan->units[i].short_name && !strcmp(plan->units[i].short_name, name))
+            return &plan->units[i];
+    for (i = 0; i < plan->naliases; i++)
+        if (!strcmp(plan->aliases[i].alias, name))
+            return gw_plan_unit_by_id(plan, plan->aliases[i].unit);
     return NULL;
 }
 

@@ -84,6 +84,11 @@ const gw_task *gw_plan_task(const gw_plan *plan, size_t i);         /* by number
 size_t gw_plan_unit_count(const gw_plan *plan);
 const gw_unit *gw_plan_unit(const gw_plan *plan, size_t i);         /* directory order */
 const gw_unit *gw_plan_unit_by_id(const gw_plan *plan, int id);
+/* The unit or group called name: its canonical name (市科技局), else its
+ * short name, else one of its aliases from the unit directory
+ * (株洲市科学技术局).  Exact match, borrowed; NULL when no unit has that
+ * name (or name is NULL or ""). */
+const gw_unit *gw_plan_unit_lookup(const gw_plan *plan, const char *name);
 /* Members of a group (ids of units), borrowed; n = 0 for open groups. */
 const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
 

@@ -119,6 +119,23 @@ main(void)
                        "a closed group");
             }
         TAP_OK(!strcmp(gw_plan_unit(p, 0)->kind, "party"), "party organs sort first");
+
+        /* gw_plan_unit_lookup: canonical names, aliases, nothing else. */
+        {
+            const gw_unit *u = gw_plan_unit_lookup(p, "市科技局");
+            TAP_OK(u && !strcmp(u->name, "市科技局"), "lookup by canonical name");
+            TAP_OK(gw_plan_unit_lookup(p, "株洲市科学技术局") == u && u,
+                   "lookup by alias 株洲市科学技术局 finds 市科技局");
+            TAP_OK(gw_plan_unit_lookup(p, "市科学技术局") == u && u,
+                   "a second alias finds the same unit");
+            u = gw_plan_unit_lookup(p, "中共株洲市委办公室");
+            TAP_OK(u && !strcmp(u->name, "市委办"), "中共株洲市委办公室 is 市委办");
+            u = gw_plan_unit_lookup(p, "各县市区");
+            TAP_OK(u && u->is_group, "groups are found too");
+            TAP_OK(gw_plan_unit_lookup(p, "市科技") == NULL, "no prefix match");
+            TAP_OK(gw_plan_unit_lookup(p, "") == NULL && gw_plan_unit_lookup(p, NULL) == NULL,
+                   "empty and NULL names find nothing");
+        }
     }
     gw_plan_free(p);
     gw_store_close(st);
