@@ -182,6 +182,26 @@ gw_page_text(gw_page *p, gw_face *face, double size, gw_color color, double y,
 }
 
 void
+gw_page_text_rotated(gw_page *p, gw_face *face, double size, gw_color color, double ox,
+                     double oy, int angle, const char *utf8, size_t len, const double *dx,
+                     size_t n, double hscale, int fake_bold)
+{
+    gw_item *it;
+    double *xs;
+    size_t i;
+
+    gw_page_text(p, face, size, color, oy, utf8, len, dx, n, hscale, fake_bold);
+    it = &p->items[p->n - 1];
+    /* stored as unrotated positions, so the writer splits the run into
+     * strings exactly as it does for upright text */
+    xs = (double *)it->xs;
+    for (i = 0; i < n; i++)
+        xs[i] = ox + dx[i];
+    it->x = ox;
+    it->angle = angle;
+}
+
+void
 gw_page_line(gw_page *p, double x0, double y0, double x1, double y1,
              double width, gw_color color)
 {

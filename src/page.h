@@ -53,6 +53,22 @@ void gw_page_text(gw_page *p, gw_face *face, double size, gw_color color,
                   double y, const char *utf8, size_t len, const double *x,
                   size_t n, double hscale, int fake_bold);
 
+/* The same run turned about its origin, for text that runs up, down or
+ * upside down on the page (page numbers of a landscape page, which is drawn
+ * in the portrait frame).  The run is laid out as if unrotated: the origin
+ * (ox, oy) is on the baseline, dx[i] the distance of the i-th code point's
+ * left edge from the origin along the baseline (dx[0] is usually 0), and
+ * then turned by angle degrees counter-clockwise as the page is seen:
+ *    0: left to right (the same as gw_page_text with x[i] = ox + dx[i]),
+ *   90: bottom to top (glyph tops point left; y decreases along the run),
+ *  180: right to left, upside down,
+ *  270: top to bottom (glyph tops point right; y increases along the run).
+ * Any other angle makes gw_pdf_write fail with GW_EINPUT. */
+void gw_page_text_rotated(gw_page *p, gw_face *face, double size, gw_color color,
+                          double ox, double oy, int angle, const char *utf8,
+                          size_t len, const double *dx, size_t n, double hscale,
+                          int fake_bold);
+
 /* A straight line from (x0,y0) to (x1,y1). */
 void gw_page_line(gw_page *p, double x0, double y0, double x1, double y1,
                   double width, gw_color color);
@@ -81,10 +97,11 @@ typedef struct gw_item {
     gw_color fill, stroke;          /* text: fill is the text colour */
     double   width, opacity;
     double   x, y, w, h;            /* rect/image/link box; line: x,y -> w,h = x1,y1 */
-    /* text */
+    /* text: xs[] as if unrotated; x = the origin (xs[0] when angle is 0) */
     gw_face *face;
     double   size, hscale;
     int      fake_bold;
+    int      angle;             /* 0, 90, 180, 270: turned about (x, y) */
     const char   *utf8;
     size_t        len, n;
     const double *xs;

@@ -443,10 +443,29 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     size_t n = 0, off = 0, i, j;
     int tr = it->fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL;
     char *run = NULL, snip[72];
+    double rcos = 1, rsin = 0;
     int rc = 0;
 
     if (!f || !f->font || it->n == 0 || it->len == 0)
         goto out;
+    /* the text matrix turns the run about its origin (x, y); PDF angles are
+     * counter-clockwise with y up, as the page is seen */
+    switch (it->angle) {
+    case 0:   rcos = 1;  rsin = 0;  break;
+    case 90:  rcos = 0;  rsin = 1;  break;
+    case 180: rcos = -1; rsin = 0;  break;
+    case 270: rcos = 0;  rsin = -1; break;
+    default:
+        rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: text \"%s\" is turned by %d degrees "
+                        "(allowed: 0, 90, 180, 270)", pageno + 1, S_snip(it->utf8, snip),
+                        it->angle);
+        goto out;
+    }
+    if (!isfinite(it->x)) {
+        rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: text \"%s\": its origin is not a number",
+                        pageno + 1, S_snip(it->utf8, snip));
+        goto out;
+    }
     if (!(it->size > 0 && it->size <= 1000) || !(th >= 0.1 && th <= 10) || !isfinite(it->y)) {
         rc = gw_err_set(err, GW_EINPUT,
                         "PDF page %zu: text \"%s\" has size %g pt, horizontal scale %g, "
@@ -550,7 +569,14 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
             HPDF_Page_SetCharSpace(pg, (HPDF_REAL)tc);
             st->tc = tc;
         }
-        HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)it->xs[i], (HPDF_REAL)y);
+        if (it->angle == 0) {
+            HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)it->xs[i], (HPDF_REAL)y);
+        } else {
+            double u = it->xs[i] - it->x;   /* along the baseline from the origin */
+            HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)rcos, (HPDF_REAL)rsin, (HPDF_REAL)-rsin,
+                                    (HPDF_REAL)rcos, (HPDF_REAL)(it->x + u * rcos),
+                                    (HPDF_REAL)(y + u * rsin));
+        }
         memcpy(run, it->utf8 + offs[i], offs[j] - offs[i]);
         run[offs[j] - offs[i]] = '\0';
         HPDF_Page_ShowText(pg, run);

@@ -109,6 +109,83 @@ S_text(gw_page *pg, const gw_fontlist *fl, double size, double x, double y,
                  gw_fontlist_fake_bold(fl, face));
 }
 
+/* The same turned by angle about (ox, oy), through gw_page_text_rotated. */
+static void
+S_rtext(gw_page *pg, const gw_fontlist *fl, double size, double ox, double oy, int angle,
+        const char *s)
+{
+    double dx[64], d = 0;
+    size_t n = 0, off = 0, len = strlen(s);
+    gw_face *face = NULL;
+    while (off < len && n < 64) {
+        uint32_t cp;
+        int l = gw_utf8_decode(s + off, len - off, &cp);
+        if (l < 0)
+            break;
+        if (!face)
+            face = gw_fontlist_face_for(fl, cp);
+        dx[n++] = d;
+        d += gw_face_advance(face, cp, size);
+        off += (size_t)l;
+    }
+    gw_page_text_rotated(pg, face, size, (gw_color){0, 0, 0, 0}, ox, oy, angle, s, len, dx, n,
+                         1.0, 0);
+}
+
+/* Rotated runs: each comes back as one word whose box lies on the side of
+ * its origin the angle says (pdftotext -bbox, top-left coordinates). */
+static void
+S_test_rotated(const char *dir, const gw_fontlist *body)
+{
+    gw_doc *doc = gw_doc_new();
+    gw_page *pg = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
+    gw_err err = {0, ""};
+    char path[512], cmd[1200];
+    double box[4], len = 16 * 4;     /* four full-width characters of 16 pt */
+    char *out;
+
+    snprintf(path, sizeof path, "%s/rot.pdf", dir);
+    S_rtext(pg, body, 16, 300, 100, 0, "甲第一页");
+    S_rtext(pg, body, 16, 100, 500, 90, "乙第二页");
+    S_rtext(pg, body, 16, 300, 400, 180, "丙第三页");
+    S_rtext(pg, body, 16, 500, 500, 270, "丁第四页");
+    TAP_OK(gw_pdf_write(doc, path, &err) == 0, "writes rotated text (%s)", err.msg);
+    snprintf(cmd, sizeof cmd, "pdftotext -bbox '%s' - 2>&1", path);
+    out = S_run(cmd);
+    TAP_OK(S_word(out, "甲第一页", box) && fabs(box[0] - 300) < 0.5 &&
+               fabs(box[2] - (300 + len)) < 0.5 && box[3] > 100 - 1 && box[1] < 100,
+           "0 degrees: left to right from the origin (%.1f,%.1f)-(%.1f,%.1f)", box[0], box[1],
+           box[2], box[3]);
+    TAP_OK(S_word(out, "乙第二页", box) && fabs(box[3] - 500) < 0.5 &&
+               fabs(box[1] - (500 - len)) < 0.5 && box[0] < 100 && box[2] > 100 - 1 &&
+               box[2] - box[0] < 20,
+           "90 degrees: bottom to top from the origin (%.1f,%.1f)-(%.1f,%.1f)", box[0], box[1],
+           box[2], box[3]);
+    TAP_OK(S_word(out, "丙第三页", box) && fabs(box[2] - 300) < 0.5 &&
+               fabs(box[0] - (300 - len)) < 0.5 && box[1] < 400 + 1 && box[3] > 400,
+           "180 degrees: right to left, upside down (%.1f,%.1f)-(%.1f,%.1f)", box[0], box[1],
+           box[2], box[3]);
+    TAP_OK(S_word(out, "丁第四页", box) && fabs(box[1] - 500) < 0.5 &&
+               fabs(box[3] - (500 + len)) < 0.5 && box[2] > 500 && box[0] < 500 + 1 &&
+               box[2] - box[0] < 20,
+           "270 degrees: top to bottom from the origin (%.1f,%.1f)-(%.1f,%.1f)", box[0], box[1],
+           box[2], box[3]);
+    if (!S_word(out, "乙第二页", box))
+        printf("# pdftotext -bbox:\n%s\n", out);
+    free(out);
+    unlink(path);
+    gw_doc_free(doc);
+
+    doc = gw_doc_new();
+    pg = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
+    S_rtext(pg, body, 16, 100, 100, 45, "斜");
+    TAP_OK(gw_pdf_write(doc, path, &err) == GW_EINPUT && strstr(err.msg, "45 degrees") &&
+               strstr(err.msg, "斜"),
+           "a 45 degree run is refused naming it: %s", err.msg);
+    TAP_OK(access(path, F_OK) != 0, "and nothing is written");
+    gw_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -325,6 +402,8 @@ main(void)
     TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT, "a document without pages is refused: %s",
            err.msg);
     gw_doc_free(bad);
+
+    S_test_rotated(dir, body);
 
     if (getenv("GW_TEST_KEEP")) {
         printf("# kept %s\n", a);
