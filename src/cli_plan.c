@@ -391,6 +391,10 @@ static const struct {
     {"secret", "classification (密级和保密期限), e.g. 秘密★1年"},
     {"urgency", "urgency (紧急程度): 特急 or 加急"},
     {"signer", "signer (签发人)"},
+    {"notice_body", "covering text of the notice, one paragraph (default: 现将《…》印发给你们…)"},
+    {"requirements_in", "where 工作要求 is printed: attachment (default) or body (also in the notice)"},
+    {"table", "include 附件2, the task-division table: yes (default) or no; "
+              "notice/fo/build --no-table overrides yes"},
 };
 
 #define S_NKEYS (sizeof S_keys / sizeof S_keys[0])
@@ -514,6 +518,20 @@ S_check(const char *key, const char **val, char iso[11], gw_err *err)
             if (*p < '0' || *p > '9')
                 return gw_err_set(err, GW_EINPUT, "set attachment: a number, got %s", v);
     }
+    if (!strcmp(key, "table")) {
+        /* stored as the template's and data/plan.rng's 1/0 */
+        if (!strcmp(v, "yes") || !strcmp(v, "1"))
+            *val = "1";
+        else if (!strcmp(v, "no") || !strcmp(v, "0"))
+            *val = "0";
+        else
+            return gw_err_set(err, GW_EINPUT, "set table: yes or no (whether the notice "
+                              "includes 附件2, the task-division table), got %s", v);
+        return 0;
+    }
+    if (!strcmp(key, "requirements_in") && strcmp(v, "body") && strcmp(v, "attachment"))
+        return gw_err_set(err, GW_EINPUT, "set requirements_in: body or attachment (where "
+                          "the 工作要求 are printed), got %s", v);
     if (!*v && (!strcmp(key, "title") || !strcmp(key, "issuer") ||
                 !strcmp(key, "notice_title")))
         return gw_err_set(err, GW_EINPUT, "set %s: the value may not be empty", key);
@@ -573,7 +591,9 @@ gw_cmd_set(int argc, char **argv, gw_err *err)
         for (k = 0; k < S_NKEYS; k++) {
             if ((rc = gw_store_meta_get(st, S_keys[k].key, &cur, err)) < 0)
                 goto out;
-            printf("%-13s %s\n%-13s   %s\n", S_keys[k].key, rc ? cur.ptr : "(unset)", "",
+            if (rc && !strcmp(S_keys[k].key, "table"))     /* stored as 1/0 */
+                gw_buf_puts(&cur, strcmp(cur.ptr, "0") ? "  (yes)" : "  (no)");
+            printf("%-15s %s\n%-15s   %s\n", S_keys[k].key, rc ? cur.ptr : "(unset)", "",
                    S_keys[k].what);
         }
         rc = 0;

@@ -69,9 +69,11 @@ int  gw_plan_load(gw_store *st, gw_plan **out, gw_err *err);
 void gw_plan_free(gw_plan *plan);
 
 /* Metadata value for key, borrowed, NULL when unset.  Keys (see
- * data/schema.sql): title (the plan's title), preamble, notice_title,
- * issuer, issuer_mark, doc_number, sign_date, addressees, copy_to, printer,
- * print_date, note, copy_no, secret, urgency, signer. */
+ * data/schema.sql and `gongwen set --list`): title (the plan's title),
+ * preamble, notice_title, issuer, issuer_mark, doc_number, sign_date,
+ * addressees, copy_to, printer, print_date, note, attachment, copy_no,
+ * secret, urgency, signer, notice_body, requirements_in (body|attachment),
+ * table (1|0, whether the notice includes 附件2). */
 const char *gw_plan_meta(const gw_plan *plan, const char *key);
 
 size_t gw_plan_section_count(const gw_plan *plan);

@@ -462,12 +462,25 @@ S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
         v = gw_plan_meta(plan, "sign_date");
     if ((rc = S_date(meta, "print-date", "print_date", v, err)) < 0)
         return rc;
+    /* `gongwen set` validates these; a value written by other means that
+     * the templates would misread is an error, not silently dropped */
     v = gw_plan_meta(plan, "requirements_in");
-    if (v != NULL && (!strcmp(v, "body") || !strcmp(v, "attachment")))
+    if (v != NULL && v[0] != '\0') {
+        if (strcmp(v, "body") && strcmp(v, "attachment"))
+            return gw_err_set(err, GW_EINPUT, "plan metadata requirements_in is '%s'; "
+                              "expected body or attachment", v);
         S_child(meta, "requirements-in", v);
+    }
     v = gw_plan_meta(plan, "table");
-    if (v != NULL && (!strcmp(v, "0") || !strcmp(v, "1")))
-        S_child(meta, "table", v);
+    if (v != NULL && v[0] != '\0') {
+        if (!strcmp(v, "yes") || !strcmp(v, "1"))
+            S_child(meta, "table", "1");
+        else if (!strcmp(v, "no") || !strcmp(v, "0"))
+            S_child(meta, "table", "0");
+        else
+            return gw_err_set(err, GW_EINPUT, "plan metadata table is '%s'; expected yes "
+                              "or no", v);
+    }
     return 0;
 }
 

@@ -115,6 +115,34 @@ if [ -x "$GW" ]; then
     else
         ok_if "gongwen xml notice runs" sh -c "cat '$T/gerr'; false"
     fi
+    # Metadata the template reads, set with `gongwen set`; --no-table overrides.
+    "$GW" -q fo notice --db "$DB" >"$T/m0.fo" 2>&1
+    ok_eq "by default the notice has 附件2" "$(grep -c 'id="gw-att2"' "$T/m0.fo")" "1"
+    ok_eq "… and the 工作要求 only in 附件1" \
+        "$(xmllint --xpath 'count(//*[local-name()="block"][following::*[@id="gw-att1"]][starts-with(., "（一）各牵头单位")])' "$T/m0.fo")" "0"
+    "$GW" set table no --db "$DB"
+    "$GW" -q fo notice --db "$DB" >"$T/m1.fo" 2>&1
+    ok_eq "set table no: no 附件2" "$(grep -c 'id="gw-att2"' "$T/m1.fo")" "0"
+    ok_eq "… and the plan is the only attachment" \
+        "$(xmllint --xpath 'string(//*[@id="gw-att1"])' "$T/m1.fo")" "附件"
+    "$GW" set table yes --db "$DB"
+    "$GW" -q fo notice --no-table --db "$DB" >"$T/m2.fo" 2>&1
+    ok_eq "set table yes, --no-table: no 附件2" "$(grep -c 'id="gw-att2"' "$T/m2.fo")" "0"
+    "$GW" set notice_body '现将方案印发给你们，请认真贯彻执行。' --db "$DB"
+    "$GW" set requirements_in body --db "$DB"
+    "$GW" -q fo notice --db "$DB" >"$T/m3.fo" 2>&1
+    ok_eq "notice_body replaces the covering text" \
+        "$(xmllint --xpath 'string(//*[local-name()="block"][following::*[@id="gw-att1"]][starts-with(., "现将")])' "$T/m3.fo")" \
+        "现将方案印发给你们，请认真贯彻执行。"
+    ok_eq "requirements_in body: the 工作要求 also before 附件1" \
+        "$(xmllint --xpath 'count(//*[local-name()="block"][following::*[@id="gw-att1"]][starts-with(., "（一）各牵头单位") or starts-with(., "（二）市委") or starts-with(., "（三）贯彻")])' "$T/m3.fo")" "3"
+    ok_eq "… and still in 附件1" \
+        "$(xmllint --xpath 'count(//*[local-name()="block"][preceding::*[@id="gw-att1"]][starts-with(., "（一）各牵头单位")])' "$T/m3.fo")" "1"
+    sqlite3 "$DB" "UPDATE meta SET value = 'perhaps' WHERE key = 'table'"
+    "$GW" -q fo notice --db "$DB" >/dev/null 2>"$T/m4"
+    ok_match "a table value set by other means is an error" "$? $(cat "$T/m4")" \
+        "^1 .*plan metadata table is 'perhaps'; expected yes or no"
+    sqlite3 "$DB" "DELETE FROM meta WHERE key IN ('notice_body', 'requirements_in', 'table')"
     # command-line mistakes: exit 64 with a message
     "$GW" xml report --db "$DB" >/dev/null 2>"$T/e1"; rc=$?
     ok_eq "xml report: exit 64" "$rc" "64"
