@@ -86,3 +86,57 @@ clean:
 	find out -mindepth 1 ! -name .gitignore ! -name '*.db' -exec rm -rf {} + 2>/dev/null || true
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d
+
+# ---- fuzzing and leak checks (docs/hacking.md, "Fuzzing and leak checks") --
+# make fuzz-replay   builds fuzz/fuzz_*.c with fuzz/replay.c (no libFuzzer,
+#                    the normal compiler) and runs each over fuzz/corpus/NAME/
+# make fuzz          builds libFuzzer binaries with clang (ASan+UBSan) into
+#                    build/fuzz/; run e.g. build/fuzz/fuzz_fo fuzz/corpus/fo
+#                    -max_total_time=120 (FUZZ_TIME=120 make fuzz-run runs all)
+# make leakcheck     valgrind over `gongwen build` and the render fixtures
+FUZZ_NAMES  := import fo svg linebreak fname
+FUZZ_CFLAGS  = -DGW_FUZZ_HOME='"$(CURDIR)"' -Ifuzz
+FUZZ_REPLAY := $(FUZZ_NAMES:%=build/fuzz-replay/fuzz_%)
+FUZZ_BIN    := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_CLANG  ?= clang
+FUZZ_TIME   ?= 120
+FUZZ_SAN    := address,undefined
+
+.PHONY: fuzz fuzz-replay fuzz-run leakcheck
+
+build/fuzz-replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/common.c fuzz/fuzz.h $(BUILD)/libgw.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c \
+	    fuzz/common.c $(BUILD)/libgw.a $(LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@for n in $(FUZZ_NAMES); do \
+	    build/fuzz-replay/fuzz_$$n fuzz/corpus/$$n 2>build/fuzz-replay/$$n.log \
+	    || { echo "fuzz-replay: fuzz_$$n failed:"; tail -20 build/fuzz-replay/$$n.log; exit 1; }; \
+	done
+
+# The library again, compiled by clang with the sanitizers and libFuzzer's
+# coverage hooks, in its own build directory.
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/fuzz.h FORCE_FUZZLIB
+	@mkdir -p $(dir $@)
+	$(FUZZ_CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -Isrc $(FUZZ_CFLAGS) \
+	    $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -fsanitize=fuzzer,$(FUZZ_SAN) \
+	    -o $@ fuzz/fuzz_$*.c fuzz/common.c build/fuzz/libgw.a $(LIBS)
+
+.PHONY: FORCE_FUZZLIB
+FORCE_FUZZLIB:
+	@command -v $(FUZZ_CLANG) >/dev/null || { echo "make fuzz: $(FUZZ_CLANG) not found" \
+	    "(apt-get install -y clang libclang-rt-14-dev)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory CC=$(FUZZ_CLANG) BUILD=build/fuzz SANITIZE=$(FUZZ_SAN) \
+	    OPT="-O1 -g -fsanitize=fuzzer-no-link" build/fuzz/libgw.a
+
+fuzz: $(FUZZ_BIN)
+
+fuzz-run: fuzz
+	@for n in $(FUZZ_NAMES); do \
+	    mkdir -p build/fuzz/corpus-$$n build/fuzz/crash-$$n; \
+	    build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) -timeout=20 -rss_limit_mb=4096 \
+	        -artifact_prefix=build/fuzz/crash-$$n/ build/fuzz/corpus-$$n fuzz/corpus/$$n \
+	        2>build/fuzz/$$n.log; \
+	    echo "fuzz_$$n: exit $$? ($$(ls build/fuzz/crash-$$n | wc -l) artifacts)"; \
+	done
