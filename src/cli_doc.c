@@ -27,12 +27,16 @@ typedef struct {
 static const char *const S_no_table_params[] = {"table", "0", NULL};
 #define S_PARAMS(o) ((o)->no_table ? S_no_table_params : NULL)
 
-/* Parses [KIND] [--db PATH] [-o OUT] [--unit NAME] [--no-table];
- * `want_kind` says whether a positional document kind is expected,
- * `allow_unit` whether --unit is.  0 or GW_EUSAGE. */
+/* What a command takes besides --db and -o (S_parse's `takes`). */
+enum { S_KIND = 1, S_UNIT = 2, S_NO_TABLE = 4 };
+
+/* Parses [KIND] [--db PATH] [-o OUT] [--unit NAME] [--no-table] as far as
+ * `takes` (S_KIND|S_UNIT|S_NO_TABLE) allows; -o is checked by the caller.
+ * 0 or GW_EUSAGE. */
 static int
-S_parse(int argc, char **argv, int want_kind, int allow_unit, S_opts *o, gw_err *err)
+S_parse(int argc, char **argv, int takes, S_opts *o, gw_err *err)
 {
+    int want_kind = takes & S_KIND;
     int i, r;
     memset(o, 0, sizeof *o);
     o->db = GW_DEFAULT_DB;
@@ -44,10 +48,10 @@ S_parse(int argc, char **argv, int want_kind, int allow_unit, S_opts *o, gw_err 
         } else if ((r = gw_cli_optval(argc, argv, &i, "-o", &o->out, err)) != 0) {
             if (r < 0)
                 return r;
-        } else if (allow_unit && (r = gw_cli_optval(argc, argv, &i, "--unit", &o->unit, err)) != 0) {
+        } else if ((takes & S_UNIT) && (r = gw_cli_optval(argc, argv, &i, "--unit", &o->unit, err)) != 0) {
             if (r < 0)
                 return r;
-        } else if (!strcmp(a, "--no-table") && (want_kind || !allow_unit)) {
+        } else if ((takes & S_NO_TABLE) && !strcmp(a, "--no-table")) {
             o->no_table = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             continue;                   /* handled by main.c */
@@ -147,7 +151,7 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
     xmlDocPtr xml = NULL, fodoc = NULL;
     int rc;
 
-    rc = S_parse(argc, argv, 1, 1, &o, err);
+    rc = S_parse(argc, argv, S_KIND | S_UNIT | (fo ? S_NO_TABLE : 0), &o, err);
     if (rc < 0)
         return rc;
     if (o.out != NULL)
@@ -234,7 +238,7 @@ gw_cmd_notice(int argc, char **argv, gw_err *err)
     gw_plan *plan = NULL;
     int rc;
 
-    rc = S_parse(argc, argv, 0, 0, &o, err);
+    rc = S_parse(argc, argv, S_NO_TABLE, &o, err);
     if (rc < 0)
         return rc;
     if (o.out == NULL)
@@ -264,7 +268,7 @@ gw_cmd_build(int argc, char **argv, gw_err *err)
     gw_buf_init(&path);
     gw_buf_init(&sheets);
     gw_buf_init(&booklet);
-    rc = S_parse(argc, argv, 0, 0, &o, err);
+    rc = S_parse(argc, argv, S_NO_TABLE, &o, err);
     if (rc < 0)
         goto out;
     if (o.out == NULL || o.out[0] == '\0')

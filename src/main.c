@@ -12,45 +12,110 @@ typedef struct {
     const char *usage;
 } S_command;
 
+/* Each usage ends with its options, one per line as "  SPEC  what it does",
+ * SPEC being "-o FILE" or "-o FILE, --output FILE"; tests/t_cli_help.sh
+ * reads these lines and checks that the command accepts exactly them. */
 static const S_command S_commands[] = {
     {"import", gw_cmd_import, "import a plan published as text into the database",
      "usage: gongwen import plan FILE [--db PATH] [--all-lead]\n"
      "\n"
      "Parses the text of a task-division plan (title, preamble, sections,\n"
      "numbered tasks with their unit lists, work requirements) and stores it,\n"
-     "replacing any plan already in the database in one transaction.\n"
-     "Half-width punctuation next to Chinese text is normalised and counted.\n"
+     "replacing any plan already in the database in one transaction (progress\n"
+     "reports are kept).  FILE may be - for standard input.  Half-width\n"
+     "punctuation next to Chinese text is normalised and counted.  The format\n"
+     "is described in docs/import.md.\n"
      "\n"
-     "  --db PATH    database (default " GW_DEFAULT_DB ")\n"
-     "  --all-lead   a plain unit list with no lead marker makes every unit a lead\n"},
+     "  --db PATH     database (default " GW_DEFAULT_DB ", created when missing)\n"
+     "  --all-lead    a plain unit list with no lead marker makes every unit a lead\n"},
     {"list", gw_cmd_list, "list tasks, units or sections for people",
-     "usage: gongwen list tasks|units|sections [--db PATH]\n"},
+     "usage: gongwen list tasks|units|sections [--db PATH]\n"
+     "\n"
+     "  tasks      every task with its lead and responsible units and deadlines\n"
+     "  units      the unit directory with the number of tasks of each unit\n"
+     "  sections   the sections with the number of tasks in each\n"
+     "\n"
+     "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"},
     {"export", gw_cmd_export, "export the task division as CSV",
      "usage: gongwen export csv [--db PATH] [-o FILE]\n"
      "\n"
-     "RFC 4180 CSV in UTF-8 with the header 序号,类别,任务,牵头单位,责任单位,完成时限.\n"},
+     "RFC 4180 CSV in UTF-8 with the header 序号,类别,任务,牵头单位,责任单位,完成时限.\n"
+     "\n"
+     "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"
+     "  -o FILE    write FILE (atomically) instead of standard output; - is stdout\n"},
     {"set", gw_cmd_set, "set a metadata value of the plan (issuer, document number, ...)",
      "usage: gongwen set KEY VALUE [--db PATH]\n"
-     "       gongwen set --list [--db PATH]\n"},
+     "       gongwen set --list [--db PATH]\n"
+     "\n"
+     "Sets one metadata value (checked: document numbers, dates, copy numbers,\n"
+     "urgency, classification, table yes|no, requirements_in body|attachment).\n"
+     "`gongwen set --list` shows every KEY, its value and what it means.\n"
+     "\n"
+     "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"
+     "  --list     show every key with its value and meaning\n"},
     {"render", gw_cmd_render, "typeset an XSL-FO file into PDF",
-     "usage: gongwen render IN.fo -o OUT.pdf [--verbose] [--allow-missing-glyphs]\n"
+     "usage: gongwen render IN.fo -o OUT.pdf [--allow-missing-glyphs]\n"
      "\n"
      "IN.fo may be - for standard input.  The supported subset of XSL-FO is\n"
-     "documented in docs/fo-subset.md.\n"},
-    {"xml", gw_cmd_xml, "print the intermediate XML of a document kind",
-     "usage: gongwen xml notice|sheet|plan [--unit NAME] [--db PATH]\n"},
-    {"fo", gw_cmd_fo, "print the XSL-FO of a document kind",
-     "usage: gongwen fo notice|sheet [--unit NAME] [--db PATH]\n"},
-    {"notice", gw_cmd_notice, "typeset the formal notice (通知) to GB/T 9704-2012",
-     "usage: gongwen notice [--db PATH] [-o out/notice.pdf]\n"},
-    {"sheets", gw_cmd_sheets, "typeset the task sheet of every unit and the booklet",
-     "usage: gongwen sheets [--db PATH] [--unit NAME]... [-o out/sheets/] [-q]\n"},
-    {"build", gw_cmd_build, "write every document into a directory",
-     "usage: gongwen build [--db PATH] [-o DIR]\n"
+     "documented in docs/fo-subset.md.\n"
      "\n"
-     "Writes every document kind into DIR (default out/).  When the database\n"
-     "does not exist yet it is created from the embedded default plan.\n"},
+     "  -o FILE, --output FILE   the PDF to write\n"
+     "  --allow-missing-glyphs   leave out (with a warning) characters no font has\n"
+     "                           instead of failing\n"},
+    {"xml", gw_cmd_xml, "print the intermediate XML of a document kind",
+     "usage: gongwen xml notice|sheet|plan [--unit NAME] [--db PATH]\n"
+     "\n"
+     "Prints the XML the templates read (data/plan.rng, data/sheet.rng).\n"
+     "\n"
+     "  --unit NAME  the unit of a sheet, by its name or short name\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
+     "               embedded plan when missing)\n"},
+    {"fo", gw_cmd_fo, "print the XSL-FO of a document kind",
+     "usage: gongwen fo notice|sheet [--unit NAME] [--no-table] [--db PATH]\n"
+     "\n"
+     "  --unit NAME  the unit of a sheet, by its name or short name\n"
+     "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
+     "               embedded plan when missing)\n"},
+    {"notice", gw_cmd_notice, "typeset the formal notice (通知) to GB/T 9704-2012",
+     "usage: gongwen notice [--db PATH] [-o FILE] [--no-table]\n"
+     "\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
+     "               embedded plan when missing)\n"
+     "  -o FILE      the PDF to write (default out/notice.pdf)\n"
+     "  --no-table   leave out 附件2, the task-division table, whatever\n"
+     "               `gongwen set table` says\n"},
+    {"sheets", gw_cmd_sheets, "typeset the task sheet of every unit and the booklet",
+     "usage: gongwen sheets [--db PATH] [--unit NAME]... [-o DIR]\n"
+     "                      [--booklet PATH | --no-booklet]\n"
+     "\n"
+     "Writes one PDF per unit with tasks into DIR and, when every unit is\n"
+     "written, the booklet of all sheets beside it (DIR.pdf).\n"
+     "\n"
+     "  --db PATH       database (must exist; without --db " GW_DEFAULT_DB "\n"
+     "                  is used, created from the embedded plan when missing)\n"
+     "  --unit NAME     only this unit (repeatable), by its name or short name\n"
+     "  -o DIR          directory of the sheets (default out/sheets)\n"
+     "  --booklet PATH  write the booklet to PATH (also with --unit)\n"
+     "  --no-booklet    write no booklet\n"},
+    {"build", gw_cmd_build, "write every document into a directory",
+     "usage: gongwen build [--db PATH] [-o DIR] [--no-table]\n"
+     "\n"
+     "Writes every document kind into DIR: notice.pdf, sheets/ and the booklet\n"
+     "sheets.pdf.\n"
+     "\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
+     "               embedded plan when missing)\n"
+     "  -o DIR       output directory (default out)\n"
+     "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"},
 };
+
+/* Options every command takes (main.c handles them). */
+static const char S_global_options[] =
+    "\n"
+    "  -q, --quiet    only errors and warnings on stderr\n"
+    "  -v, --verbose  more detail on stderr\n"
+    "  -h, --help     this text\n";
 
 #define S_NCOMMANDS (sizeof S_commands / sizeof S_commands[0])
 
@@ -67,6 +132,26 @@ S_usage(FILE *f)
     fprintf(f, "  %-8s %s\n", "help", "show this text, or `gongwen help COMMAND`");
     fprintf(f, "\nExit status: 0 success, 1 bad input, 2 file error, 3 font or\n"
                "library failure, 64 bad command line.\n");
+}
+
+static void
+S_help(const S_command *cmd, FILE *f)
+{
+    fputs(cmd->usage, f);
+    fputs(S_global_options, f);
+}
+
+/* -q/--quiet, -v/--verbose: 1 (and sets gw_verbosity) when arg is one. */
+static int
+S_verbosity_flag(const char *arg)
+{
+    if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet"))
+        gw_verbosity = 0;
+    else if (!strcmp(arg, "-v") || !strcmp(arg, "--verbose"))
+        gw_verbosity = 2;
+    else
+        return 0;
+    return 1;
 }
 
 static const S_command *
@@ -99,11 +184,9 @@ main(int argc, char **argv)
     int i = 1, status;
 
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet"))
-            gw_verbosity = 0;
-        else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose"))
-            gw_verbosity = 2;
-        else if (!strcmp(argv[i], "--version")) {
+        if (S_verbosity_flag(argv[i]))
+            continue;
+        if (!strcmp(argv[i], "--version")) {
             printf("gongwen %s\n", GW_VERSION);
             return 0;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -126,7 +209,7 @@ main(int argc, char **argv)
                 fprintf(stderr, "gongwen: no such command: %s\n", argv[i + 1]);
                 return 64;
             }
-            fputs(cmd->usage, stdout);
+            S_help(cmd, stdout);
             return 0;
         }
         S_usage(stdout);
@@ -137,21 +220,24 @@ main(int argc, char **argv)
         fprintf(stderr, "gongwen: no such command: %s (see `gongwen help`)\n", argv[i]);
         return 64;
     }
+    /* The global flags may also follow the command; they are taken out here
+     * so that every command accepts them alike. */
     for (int j = i + 1; j < argc; j++) {
         if (!strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) {
-            fputs(cmd->usage, stdout);
+            S_help(cmd, stdout);
             return 0;
         }
-        if (!strcmp(argv[j], "-q") || !strcmp(argv[j], "--quiet"))
-            gw_verbosity = 0;
-        else if (!strcmp(argv[j], "--verbose"))
-            gw_verbosity = 2;
+        if (S_verbosity_flag(argv[j])) {
+            memmove(&argv[j], &argv[j + 1], (size_t)(argc - j) * sizeof *argv);
+            argc--;
+            j--;
+        }
     }
     status = cmd->run(argc - i, argv + i, &err);
     if (status < 0) {
         fprintf(stderr, "gongwen: %s\n", err.msg[0] ? err.msg : "failed");
         if (status == GW_EUSAGE)
-            fputs(cmd->usage, stderr);
+            S_help(cmd, stderr);
     }
     return S_exit_code(status);
 }
