@@ -568,6 +568,13 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                 if (!strcmp(v, "true")) p->fit_to_width = 1;
                 else if (!strcmp(v, "false")) p->fit_to_width = 0;
                 else bad = 1;
+            } else if (!strcmp(name, "after-blank")) {
+                /* master selection after a blank page (GB/T 9704 §7.5) */
+                if (n->kind != GW_FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+                    S_warn(r, n, "gw:%s belongs on fo:conditional-page-master-reference; "
+                           "ignored%s", name, "");
+                else if (strcmp(v, "true") && strcmp(v, "false"))
+                    bad = 1;
             } else if (!strcmp(name, "title") || !strcmp(name, "author")
                        || !strcmp(name, "subject") || !strcmp(name, "keywords")) {
                 if (n->kind != GW_FO_ROOT && n->kind != GW_FO_DECLARATIONS)

@@ -95,4 +95,35 @@ svg = any(green(rgb(x, y)) for y in range(h) for x in range(0, w, 2))
 print(rule, img, svg)
 PY
 )" "True True True"
+last_fo() {    # last_fo NLINES FORCE -> $T/last.pdf
+    _i=1; _l=
+    while [ "$_i" -le "$1" ]; do _l="$_l<fo:block line-height=\"20pt\">第${_i}行</fo:block>"; _i=$((_i + 1)); done
+    sed -e "s|^LINES\$|$_l|" -e "s|FPC|$2|" "$TOP/tests/fo/last.fo" >"$T/last.fo"
+    "$GW" -q render "$T/last.fo" -o "$T/last.pdf"
+}
+last_pages() { pdftotext -layout "$T/last.pdf" - | tr '\f' '|' | grep -v '^[[:space:]]*$' | sed 's/^ *//' | tr '\n' ' '; }
+
+# page-position="last" with a shorter region-body (tests/fo/last.fo): a
+# page holds 10 lines, the last master 7
+last_fo 12 end-on-even
+ok_eq "last page: 2 lines fit the last master, no extra page, its region-after drawn" \
+    "$(last_pages)" "第1行 第2行 第3行 第4行 第5行 第6行 第7行 第8行 第9行 第10行 第1页 |第11行 第12行 版记 第2页 | "
+ok_eq "... the region-after of the last master at its foot, below the shorter body" \
+    "$(pdftotext -f 2 -l 2 -bbox "$T/last.pdf" - | awk -F'"' '/>版记</ { print ($4 > 150 && $8 < 300) ? "foot" : $4 }')" "foot"
+last_fo 17 end-on-even
+ok_eq "7 lines exactly fill the last master's body" \
+    "$(last_pages | sed 's/.*|第11行/第11行/')" "第11行 第12行 第13行 第14行 第15行 第16行 第17行 版记 第2页 | "
+last_fo 18 no-force
+ok_eq "8 lines do not fit it: they stay on the even master and a blank last page follows" \
+    "$(last_pages | sed 's/.*|第11行/第11行/')" "第11行 第12行 第13行 第14行 第15行 第16行 第17行 第18行 第2页 |空白页 | "
+last_fo 18 end-on-even
+ok_eq "... with end-on-even: a blank odd page, then the last master after a blank page (gw:after-blank)" \
+    "$(last_pages | sed 's/.*第18行 //')" "第2页 |空白页 |版记无页码 | "
+last_fo 3 end-on-even
+ok_eq "ending on an odd page: the blank even last page takes the numbered last master" \
+    "$(last_pages)" "第1行 第2行 第3行 第1页 |版记 第2页 | "
+sed 's/gw:after-blank="true"/gw:after-blank="maybe"/' "$T/last.fo" >"$T/bad.fo"
+"$GW" -q render "$T/bad.fo" -o "$T/bad.pdf" >"$T/bad.log" 2>&1
+ok_eq "a bad gw:after-blank is an error (status 1) naming file and line" \
+    "$? $(grep -c 'bad.fo:36: fo:conditional-page-master-reference: bad value .maybe. for gw:after-blank' "$T/bad.log")" "1 1"
 done_testing

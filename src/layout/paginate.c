@@ -196,12 +196,17 @@ S_master_of(const S_doc *d, const gw_fo_node *spm)
     return NULL;
 }
 
+/* Whether conditional-page-master-reference c applies.  prev_blank: the
+ * page before is blank; gw:after-blank="true" / "false" asks for that
+ * (GB/T 9704 §7.5: only a colophon page that follows a blank page goes
+ * unnumbered, which no standard condition can tell; docs/fo-subset.md). */
 static int
-S_cond_ok(const gw_fo_node *c, int number, int first, int last, int blank)
+S_cond_ok(const gw_fo_node *c, int number, int first, int last, int blank, int prev_blank)
 {
     const char *oe = gw_fo_attr(c, "odd-or-even");
     const char *pp = gw_fo_attr(c, "page-position");
     const char *bb = gw_fo_attr(c, "blank-or-not-blank");
+    const char *ab = gw_fo_gw_attr(c, "after-blank");
     if (oe && !strcmp(oe, "odd") && number % 2 == 0) return 0;
     if (oe && !strcmp(oe, "even") && number % 2 != 0) return 0;
     if (pp && !strcmp(pp, "first") && !first) return 0;
@@ -210,13 +215,16 @@ S_cond_ok(const gw_fo_node *c, int number, int first, int last, int blank)
     if (pp && !strcmp(pp, "only") && !(first && last)) return 0;
     if (bb && !strcmp(bb, "blank") && !blank) return 0;
     if (bb && !strcmp(bb, "not-blank") && blank) return 0;
+    if (ab && !strcmp(ab, "true") && !prev_blank) return 0;
+    if (ab && !strcmp(ab, "false") && prev_blank) return 0;
     return 1;
 }
 
-/* The simple-page-master for page idx (0-based in its sequence). */
+/* The simple-page-master for page idx (0-based in its sequence), which is
+ * (or will be) d->pages[at]. */
 static int
 S_pick(S_doc *d, const gw_fo_node *seq, int idx, int number, int last, int blank,
-       const S_master **out)
+       size_t at, const S_master **out)
 {
     gw_lo *lo = d->lo;
     const char *ref = gw_fo_attr(seq, "master-reference");
@@ -249,7 +257,8 @@ S_pick(S_doc *d, const gw_fo_node *seq, int idx, int number, int last, int blank
         for (c = spec->first; c; c = c->next) {
             if (c->kind != GW_FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
                 continue;
-            if (S_cond_ok(c, number, idx == 0, last, blank)) {
+            if (S_cond_ok(c, number, idx == 0, last, blank,
+                          at > 0 && at <= d->npages && d->pages[at - 1].blank)) {
                 spec = c;
                 break;
             }
@@ -390,46 +399,140 @@ typedef struct S_bp {
     const gw_lo_item *pending;
 } S_bp;
 
-/* Fills pages of sequence seq from the flow list v. */
+/* Where the flow stands between pages. */
+typedef struct S_flowpos {
+    size_t            pos;
+    const gw_lo_item *pending;      /* the rest of a split row */
+    int               parity;       /* a break-before odd/even-page seen */
+} S_flowpos;
+
+/* Fills one page record from the flow list v, starting at fp and leaving
+ * fp after the last item placed.  A page that continues a table starts
+ * with its header rows. */
+static void
+S_fill(S_doc *d, S_pagerec *pr, const gw_lo_vlist *v, S_flowpos *fp)
+{
+    gw_lo *lo = d->lo;
+    const S_master *m = pr->m;
+    double y = 0, H = m->body.h, pitch = m->grid.line;
+    size_t nhdr = 0, pos = fp->pos;
+    const gw_lo_item *pending = fp->pending, *first;
+    S_bp bp = {0, 0, NULL};
+    int have_bp = 0;
+
+    first = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
+    if (first && first->kind == GW_LI_ROW) {
+        const gw_lo_row *row = first->ptr;
+        const gw_lo_table *t = row->table;
+        size_t k;
+        if (!row->header && t->nheader && !t->omit_header)
+            for (k = 0; k < t->nheader; k++) {
+                S_vl_add(lo, &pr->body, &t->header[k]);
+                y += t->header[k].h;
+                nhdr++;
+            }
+    }
+    for (;;) {
+        const gw_lo_item *it = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
+        double top, end;
+        gw_lo_item p1, p2;
+        if (!it)
+            break;
+        if (it->kind == GW_LI_BREAK) {
+            if (it->brk != GW_FO_BREAK_PAGE)
+                fp->parity = it->brk;
+            pos++;
+            break;
+        }
+        top = S_snap(it, y, pitch);
+        end = top + it->h;
+        if (end > H + S_EPS) {
+            if (it->kind == GW_LI_ROW && H - top > 0
+                && !(((const gw_lo_row *)it->ptr)->keep && pr->body.n > nhdr)
+                && S_split_row(lo, it, H - top, &p1, &p2)) {
+                gw_lo_item *c = gw_lo_push(lo, &pr->body, GW_LI_ROW, 0);
+                gw_lo_item *rest = gw_arena_alloc(lo->arena, sizeof *rest);
+                *c = p1;
+                *rest = p2;
+                pending = rest;
+                break;
+            }
+            if (pr->body.n > nhdr) {
+                /* break before it when allowed, else at the last
+                 * legal break on the page */
+                if (it->nobreak && have_bp) {
+                    pr->body.n = bp.n;
+                    pos = bp.pos;
+                    pending = bp.pending;
+                }
+                break;
+            }
+            /* alone and too tall: it overflows rather than looping */
+        }
+        if (pr->body.n > nhdr && !it->nobreak) {
+            bp.n = pr->body.n;
+            bp.pos = pos;
+            bp.pending = pending;
+            have_bp = 1;
+        }
+        S_vl_add(lo, &pr->body, it);
+        if (pending)
+            pending = NULL;
+        pos++;
+        y = end;
+        if (end > H + S_EPS)
+            break;
+    }
+    /* a page holding only a repeated header is useless: drop the header */
+    if (pr->body.n == nhdr && nhdr > 0)
+        pr->body.n = 0;
+    fp->pos = pos;
+    fp->pending = pending;
+}
+
+/* Skips spaces and breaks that would stand at the top of a page. */
+static void
+S_skip_top(const gw_lo_vlist *v, S_flowpos *fp)
+{
+    while (!fp->pending && fp->pos < v->n
+           && ((v->v[fp->pos].kind == GW_LI_GLUE && !v->v[fp->pos].retain)
+               || v->v[fp->pos].kind == GW_LI_BREAK)) {
+        if (v->v[fp->pos].kind == GW_LI_BREAK && v->v[fp->pos].brk != GW_FO_BREAK_PAGE)
+            fp->parity = v->v[fp->pos].brk;
+        fp->pos++;
+    }
+}
+
+/* Fills pages of sequence seq from the flow list v.  *last_start gets
+ * where the flow stood when its last page began (page-position="last"
+ * lays that page out again). */
 static int
 S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx,
-           double width)
+           double width, S_flowpos *last_start)
 {
     int warned = 0;
     gw_lo *lo = d->lo;
-    size_t pos = 0;
-    const gw_lo_item *pending = NULL;
-    int idx = first_idx, parity = GW_FO_BREAK_AUTO, rc;
+    S_flowpos fp = {0, NULL, GW_FO_BREAK_AUTO};
+    int idx = first_idx, rc;
 
     for (;;) {
         const S_master *m;
         S_pagerec *pr;
-        double y = 0, H, pitch;
-        size_t nhdr = 0;
-        S_bp bp = {0, 0, NULL};
-        int have_bp = 0;
-        const gw_lo_item *first;
 
-        /* spaces and breaks at the top of a page go */
-        while (!pending && pos < v->n && ((v->v[pos].kind == GW_LI_GLUE && !v->v[pos].retain)
-                                          || v->v[pos].kind == GW_LI_BREAK)) {
-            if (v->v[pos].kind == GW_LI_BREAK && v->v[pos].brk != GW_FO_BREAK_PAGE)
-                parity = v->v[pos].brk;
-            pos++;
-        }
-        if (!pending && pos >= v->n && idx > first_idx)
+        S_skip_top(v, &fp);
+        if (!fp.pending && fp.pos >= v->n && idx > first_idx)
             break;
         /* break-before odd-page / even-page: a blank page when needed */
-        if ((parity == GW_FO_BREAK_ODD && d->next_number % 2 == 0)
-            || (parity == GW_FO_BREAK_EVEN && d->next_number % 2 != 0)) {
-            rc = S_pick(d, seq, idx, d->next_number, 0, 1, &m);
+        if ((fp.parity == GW_FO_BREAK_ODD && d->next_number % 2 == 0)
+            || (fp.parity == GW_FO_BREAK_EVEN && d->next_number % 2 != 0)) {
+            rc = S_pick(d, seq, idx, d->next_number, 0, 1, d->npages, &m);
             if (rc < 0)
                 return rc;
             S_new_page(d, seq, m, 1);
             idx++;
         }
-        parity = GW_FO_BREAK_AUTO;
-        rc = S_pick(d, seq, idx, d->next_number, 0, 0, &m);
+        fp.parity = GW_FO_BREAK_AUTO;
+        rc = S_pick(d, seq, idx, d->next_number, 0, 0, d->npages, &m);
         if (rc < 0)
             return rc;
         pr = S_new_page(d, seq, m, 0);
@@ -441,75 +544,60 @@ S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx,
                      pr->number, m->body.w, width);
         }
         idx++;
-        H = m->body.h;
-        pitch = m->grid.line;
-        first = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
-        if (first && first->kind == GW_LI_ROW) {
-            const gw_lo_row *row = first->ptr;
-            const gw_lo_table *t = row->table;
-            size_t k;
-            if (!row->header && t->nheader && !t->omit_header)
-                for (k = 0; k < t->nheader; k++) {
-                    S_vl_add(lo, &pr->body, &t->header[k]);
-                    y += t->header[k].h;
-                    nhdr++;
-                }
-        }
-        for (;;) {
-            const gw_lo_item *it = pending ? pending : pos < v->n ? &v->v[pos] : NULL;
-            double top, end;
-            gw_lo_item p1, p2;
-            if (!it)
-                break;
-            if (it->kind == GW_LI_BREAK) {
-                if (it->brk != GW_FO_BREAK_PAGE)
-                    parity = it->brk;
-                pos++;
-                break;
-            }
-            top = S_snap(it, y, pitch);
-            end = top + it->h;
-            if (end > H + S_EPS) {
-                if (it->kind == GW_LI_ROW && H - top > 0
-                    && !(((const gw_lo_row *)it->ptr)->keep && pr->body.n > nhdr)
-                    && S_split_row(lo, it, H - top, &p1, &p2)) {
-                    gw_lo_item *c = gw_lo_push(lo, &pr->body, GW_LI_ROW, 0);
-                    gw_lo_item *rest = gw_arena_alloc(lo->arena, sizeof *rest);
-                    *c = p1;
-                    *rest = p2;
-                    pending = rest;
-                    break;
-                }
-                if (pr->body.n > nhdr) {
-                    /* break before it when allowed, else at the last
-                     * legal break on the page */
-                    if (it->nobreak && have_bp) {
-                        pr->body.n = bp.n;
-                        pos = bp.pos;
-                        pending = bp.pending;
-                    }
-                    break;
-                }
-                /* alone and too tall: it overflows rather than looping */
-            }
-            if (pr->body.n > nhdr && !it->nobreak) {
-                bp.n = pr->body.n;
-                bp.pos = pos;
-                bp.pending = pending;
-                have_bp = 1;
-            }
-            S_vl_add(lo, &pr->body, it);
-            if (pending)
-                pending = NULL;
-            pos++;
-            y = end;
-            if (end > H + S_EPS)
-                break;
-        }
-        /* a page holding only a repeated header is useless: drop the header */
-        if (pr->body.n == nhdr && nhdr > 0)
-            pr->body.n = 0;
+        *last_start = fp;
+        S_fill(d, pr, v, &fp);
     }
+    return 0;
+}
+
+/* page-position="last" (XSL 1.1 §6.4.12), as Apache FOP does it: when the
+ * sequence's last page takes another master, the content of that page is
+ * laid out again on it (its region-body may be shorter); when it does not
+ * fit there, the page keeps its master and a blank page with the 'last'
+ * master follows.  At most one second layout of one page.  *added is 1
+ * when that blank page was added. */
+static int
+S_last_page(S_doc *d, const gw_fo_node *seq, size_t seq_start, const gw_lo_vlist *v,
+            const S_flowpos *ls, int *added)
+{
+    gw_lo *lo = d->lo;
+    S_pagerec *pr, saved;
+    const S_master *m;
+    S_flowpos fp;
+    int rc;
+
+    *added = 0;
+    if (d->npages <= seq_start)
+        return 0;
+    pr = &d->pages[d->npages - 1];
+    rc = S_pick(d, seq, (int)(d->npages - 1 - seq_start), pr->number, 1, pr->blank,
+                d->npages - 1, &m);
+    if (rc < 0 || m == pr->m)
+        return rc;
+    if (pr->blank || pr->body.n == 0
+        || (fabs(m->body.h - pr->m->body.h) <= S_EPS && fabs(m->body.w - pr->m->body.w) <= 0.5
+            && fabs(m->grid.line - pr->m->grid.line) <= S_EPS)) {
+        pr->m = m;              /* nothing would move */
+        return 0;
+    }
+    if (fabs(m->body.w - pr->m->body.w) > 0.5)
+        gw_warnf("%s:%d: the last page's region-body is %.1f pt wide, the others' %.1f pt; "
+                 "lines keep the first width", lo->tree->name, seq->line, m->body.w,
+                 pr->m->body.w);
+    saved = *pr;
+    pr->m = m;
+    memset(&pr->body, 0, sizeof pr->body);
+    fp = *ls;
+    S_fill(d, pr, v, &fp);
+    S_skip_top(v, &fp);
+    if (!fp.pending && fp.pos >= v->n)
+        return 0;               /* all of it fits on the 'last' master */
+    *pr = saved;                /* the discarded list stays in the arena */
+    rc = S_pick(d, seq, (int)(d->npages - seq_start), d->next_number, 1, 1, d->npages, &m);
+    if (rc < 0)
+        return rc;
+    S_new_page(d, seq, m, 1);
+    *added = 1;
     return 0;
 }
 
@@ -904,7 +992,8 @@ S_layout_pages(S_doc *d)
         const S_master *m;
         gw_lo_vlist vl = {0};
         size_t seq_start;
-        int count, lastnum, first = d->next_number, prev_auto;
+        int count, lastnum, first = d->next_number, prev_auto, added = 0;
+        S_flowpos ls = {0, NULL, GW_FO_BREAK_AUTO};
 
         if (seq->kind != GW_FO_PAGE_SEQUENCE)
             continue;
@@ -925,7 +1014,8 @@ S_layout_pages(S_doc *d)
                              || !strcmp(gw_fo_attr(prev, "force-page-count"), "auto"));
         if (prev_auto && ipn && strcmp(ipn, "auto")
             && (d->next_number - 1) % 2 == first % 2) {
-            rc = S_pick(d, prev, (int)(d->npages - prev_start), d->next_number, 1, 1, &m);
+            rc = S_pick(d, prev, (int)(d->npages - prev_start), d->next_number, 1, 1,
+                        d->npages, &m);
             if (rc < 0)
                 return rc;
             S_new_page(d, prev, m, 1);
@@ -946,22 +1036,34 @@ S_layout_pages(S_doc *d)
             }
         if (!flow)
             return S_err(lo, seq, "has no fo:flow", NULL);
-        rc = S_pick(d, seq, 0, d->next_number, 0, 0, &m);
+        rc = S_pick(d, seq, 0, d->next_number, 0, 0, d->npages, &m);
         if (rc < 0)
             return rc;
         rc = gw_lo_build(lo, flow, m->body.w, m->grid.line > 0 ? &m->grid : NULL, NULL, &vl);
         if (rc < 0)
             return rc;
-        rc = S_paginate(d, seq, &vl, 0, m->body.w);
+        rc = S_paginate(d, seq, &vl, 0, m->body.w, &ls);
         if (rc < 0)
             return rc;
-        /* force-page-count: blank pages at the end */
+        rc = S_last_page(d, seq, seq_start, &vl, &ls, &added);
+        if (rc < 0)
+            return rc;
+        /* force-page-count: a blank page at the end, which is then the last */
         count = (int)(d->npages - seq_start);
         lastnum = d->next_number - 1;
         if (fpc && ((!strcmp(fpc, "even") && count % 2) || (!strcmp(fpc, "odd") && count % 2 == 0)
                     || (!strcmp(fpc, "end-on-even") && lastnum % 2)
                     || (!strcmp(fpc, "end-on-odd") && lastnum % 2 == 0))) {
-            rc = S_pick(d, seq, count, d->next_number, 0, 1, &m);
+            S_pagerec *pr = &d->pages[d->npages - 1];
+            if (added) {
+                /* the blank page put after a last page that did not fit
+                 * is not the last any more */
+                rc = S_pick(d, seq, count - 1, pr->number, 0, 1, d->npages - 1, &m);
+                if (rc < 0)
+                    return rc;
+                pr->m = m;
+            }
+            rc = S_pick(d, seq, count, d->next_number, 1, 1, d->npages, &m);
             if (rc < 0)
                 return rc;
             S_new_page(d, seq, m, 1);
@@ -969,18 +1071,6 @@ S_layout_pages(S_doc *d)
                    && strcmp(fpc, "odd") && strcmp(fpc, "end-on-even")
                    && strcmp(fpc, "end-on-odd")) {
             return S_err(lo, seq, "bad force-page-count", fpc);
-        }
-        /* page-position="last": the last page may take another master */
-        if (d->npages > seq_start) {
-            S_pagerec *pr = &d->pages[d->npages - 1];
-            rc = S_pick(d, seq, (int)(d->npages - 1 - seq_start), pr->number, 1, pr->blank, &m);
-            if (rc < 0)
-                return rc;
-            if (m != pr->m && fabs(m->body.h - pr->m->body.h) > S_EPS
-                && pr->body.n > 0)
-                gw_warnf("%s:%d: the last page's master has another body height; "
-                         "its content is kept as laid out", lo->tree->name, seq->line);
-            pr->m = m;
         }
     }
     if (d->npages == 0)
