@@ -1,8 +1,6 @@
 /* cli_plan.c — the record's commands: import, list, export, set. */
-#include "cli.h"
+#include "cli_common.h"
 #include "import.h"
-#include "plan.h"
-#include "store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,90 +16,32 @@ S_starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Creates the directory that will hold path. */
-static int
-S_mkdir_for(const char *path, gw_err *err)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir;
-    int rc;
-    if (!slash || slash == path)
-        return 0;
-    dir = gw_xstrndup(path, (size_t)(slash - path));
-    rc = gw_mkdir_p(dir, err);
-    free(dir);
-    return rc;
-}
-
-/* Parses "[--db PATH]" and the positional arguments; npos receives them. */
-static int
-S_args(int argc, char **argv, const char **db, const char **pos, int maxpos, int *npos,
-       int *all_lead, gw_err *err)
-{
-    int rc;
-    *db = GW_DEFAULT_DB;
-    *npos = 0;
-    for (int i = 1; i < argc; i++) {
-        if ((rc = gw_cli_optval(argc, argv, &i, "--db", db, err)) < 0)
-            return rc;
-        if (rc == 1)
-            continue;
-        if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet") ||
-            !strcmp(argv[i], "--verbose"))
-            continue;
-        if (all_lead && !strcmp(argv[i], "--all-lead")) {
-            *all_lead = 1;
-            continue;
-        }
-        if (argv[i][0] == '-' && argv[i][1])
-            return gw_err_set(err, GW_EUSAGE, "%s: unknown option %s", argv[0], argv[i]);
-        if (*npos == maxpos)
-            return gw_err_set(err, GW_EUSAGE, "%s: unexpected argument %s", argv[0], argv[i]);
-        pos[(*npos)++] = argv[i];
-    }
-    return 0;
-}
-
 int
 gw_cmd_import(int argc, char **argv, gw_err *err)
 {
-    const char *db, *pos[2];
-    int npos, rc, existed;
+    gw_cli_args a;
+    int rc, existed;
     gw_import_opts opts = {0};
     gw_store *st = NULL;
 
-    if ((rc = S_args(argc, argv, &db, pos, 2, &npos, &opts.all_lead, err)) < 0)
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD, 2, &a, err)) < 0)
         return rc;
-    if (npos != 2 || strcmp(pos[0], "plan"))
+    if (a.npos != 2 || strcmp(a.pos[0], "plan"))
         return gw_err_set(err, GW_EUSAGE, "import: expected `import plan FILE`");
-    existed = access(db, F_OK) == 0;
-    if ((rc = S_mkdir_for(db, err)) < 0 || (rc = gw_store_open(&st, db, err)) < 0)
+    opts.all_lead = a.all_lead;
+    existed = access(a.db, F_OK) == 0;
+    if ((rc = gw_cli_mkdir_for(a.db, err)) < 0 || (rc = gw_store_open(&st, a.db, err)) < 0)
         goto out;
-    rc = gw_import_plan_file(st, pos[1], &opts, err);
+    rc = gw_import_plan_file(st, a.pos[1], &opts, err);
 out:
     gw_store_close(st);
     /* A failed import leaves no trace: not even a new empty database. */
     if (rc < 0 && !existed) {
-        char *j = gw_xmalloc(strlen(db) + 16);
-        sprintf(j, "%s-journal", db);
-        unlink(db);
+        char *j = gw_xmalloc(strlen(a.db) + 16);
+        sprintf(j, "%s-journal", a.db);
+        unlink(a.db);
         unlink(j);
         free(j);
-    }
-    return rc;
-}
-
-/* Opens an existing database and loads its plan. */
-static int
-S_load(const char *db, gw_store **st, gw_plan **plan, gw_err *err)
-{
-    int rc;
-    *plan = NULL;
-    if ((rc = gw_store_open_existing(st, db, err)) < 0)
-        return rc;
-    if ((rc = gw_plan_load(*st, plan, err)) < 0) {
-        gw_store_close(*st);
-        *st = NULL;
     }
     return rc;
 }
@@ -266,21 +206,21 @@ S_list_sections(const gw_plan *p)
 int
 gw_cmd_list(int argc, char **argv, gw_err *err)
 {
-    const char *db, *pos[1];
-    int npos, rc;
+    gw_cli_args a;
+    int rc;
     gw_store *st = NULL;
     gw_plan *p = NULL;
 
-    if ((rc = S_args(argc, argv, &db, pos, 1, &npos, NULL, err)) < 0)
+    if ((rc = gw_cli_parse(argc, argv, 0, 1, &a, err)) < 0)
         return rc;
-    if (npos != 1 || (strcmp(pos[0], "tasks") && strcmp(pos[0], "units") &&
-                      strcmp(pos[0], "sections")))
+    if (a.npos != 1 || (strcmp(a.pos[0], "tasks") && strcmp(a.pos[0], "units") &&
+                        strcmp(a.pos[0], "sections")))
         return gw_err_set(err, GW_EUSAGE, "list: expected tasks, units or sections");
-    if ((rc = S_load(db, &st, &p, err)) < 0)
+    if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0)
         goto out;
-    if (!strcmp(pos[0], "tasks"))
+    if (!strcmp(a.pos[0], "tasks"))
         S_list_tasks(p);
-    else if (!strcmp(pos[0], "units"))
+    else if (!strcmp(a.pos[0], "units"))
         S_list_units(p);
     else
         S_list_sections(p);
@@ -311,33 +251,21 @@ S_csv_field(gw_buf *b, const char *s, int last)
 int
 gw_cmd_export(int argc, char **argv, gw_err *err)
 {
-    const char *db = GW_DEFAULT_DB, *out = NULL, *what = NULL;
-    int rc = 0;
+    gw_cli_args a;
+    int rc;
     gw_store *st = NULL;
     gw_plan *p = NULL;
     gw_buf csv, f;
 
     gw_buf_init(&csv);
     gw_buf_init(&f);
-    for (int i = 1; i < argc; i++) {
-        if ((rc = gw_cli_optval(argc, argv, &i, "--db", &db, err)) < 0 ||
-            (!rc && (rc = gw_cli_optval(argc, argv, &i, "-o", &out, err)) < 0))
-            goto out;
-        if (rc == 1)
-            continue;
-        if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--verbose"))
-            continue;
-        if (what || argv[i][0] == '-') {
-            rc = gw_err_set(err, GW_EUSAGE, "export: unexpected argument %s", argv[i]);
-            goto out;
-        }
-        what = argv[i];
-    }
-    if (!what || strcmp(what, "csv")) {
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_OUT, 1, &a, err)) < 0)
+        goto out;
+    if (a.npos != 1 || strcmp(a.pos[0], "csv")) {
         rc = gw_err_set(err, GW_EUSAGE, "export: expected `export csv`");
         goto out;
     }
-    if ((rc = S_load(db, &st, &p, err)) < 0)
+    if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0)
         goto out;
     gw_buf_puts(&csv, "序号,类别,任务,牵头单位,责任单位,完成时限\r\n");
     for (size_t i = 0; i < gw_plan_task_count(p); i++) {
@@ -356,8 +284,8 @@ gw_cmd_export(int argc, char **argv, gw_err *err)
         S_deadlines(t, &f);
         S_csv_field(&csv, f.ptr, 1);
     }
-    if (out && strcmp(out, "-")) {
-        rc = gw_file_write_atomic(out, csv.ptr, csv.len, err);
+    if (a.out && strcmp(a.out, "-")) {
+        rc = gw_file_write_atomic(a.out, csv.ptr, csv.len, err);
     } else if (fwrite(csv.ptr, 1, csv.len, stdout) != csv.len || fflush(stdout) != 0) {
         rc = gw_err_set(err, GW_EIO, "export: cannot write to standard output");
     }
@@ -541,53 +469,39 @@ S_check(const char *key, const char **val, char iso[11], gw_err *err)
 int
 gw_cmd_set(int argc, char **argv, gw_err *err)
 {
-    const char *db = GW_DEFAULT_DB, *pos[2] = {NULL, NULL}, *val;
-    int npos = 0, rc = 0, list = 0;
+    gw_cli_args a;
+    const char *val = NULL;
+    int rc;
     size_t k;
     gw_store *st = NULL;
     gw_buf cur;
     char iso[11];
 
     gw_buf_init(&cur);
-    for (int i = 1; i < argc; i++) {
-        if ((rc = gw_cli_optval(argc, argv, &i, "--db", &db, err)) < 0)
-            goto out;
-        if (rc == 1)
-            continue;
-        if (!strcmp(argv[i], "--list")) {
-            list = 1;
-        } else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--verbose")) {
-            continue;
-        } else if (npos < 2 && (argv[i][0] != '-' || npos == 1)) {
-            pos[npos++] = argv[i];
-        } else {
-            rc = gw_err_set(err, GW_EUSAGE, "set: unexpected argument %s", argv[i]);
-            goto out;
-        }
-    }
-    rc = 0;
-    if (!list && npos != 2) {
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_LIST | GW_CLI_DASH_VALUE, 2, &a, err)) < 0)
+        goto out;
+    if (!a.list && a.npos != 2) {
         rc = gw_err_set(err, GW_EUSAGE, "set: expected KEY VALUE or --list");
         goto out;
     }
-    if (!list) {
+    if (!a.list) {
         for (k = 0; k < S_NKEYS; k++)
-            if (!strcmp(pos[0], S_keys[k].key))
+            if (!strcmp(a.pos[0], S_keys[k].key))
                 break;
         if (k == S_NKEYS) {
-            gw_buf_printf(&cur, "set: unknown key %s; the keys are", pos[0]);
+            gw_buf_printf(&cur, "set: unknown key %s; the keys are", a.pos[0]);
             for (k = 0; k < S_NKEYS; k++)
                 gw_buf_printf(&cur, "%s %s", k ? "," : "", S_keys[k].key);
             rc = gw_err_set(err, GW_EINPUT, "%s", cur.ptr);
             goto out;
         }
-        val = pos[1];
-        if ((rc = S_check(pos[0], &val, iso, err)) < 0)
+        val = a.pos[1];
+        if ((rc = S_check(a.pos[0], &val, iso, err)) < 0)
             goto out;
     }
-    if ((rc = gw_store_open_existing(&st, db, err)) < 0)
+    if ((rc = gw_store_open_existing(&st, a.db, err)) < 0)
         goto out;
-    if (list) {
+    if (a.list) {
         for (k = 0; k < S_NKEYS; k++) {
             if ((rc = gw_store_meta_get(st, S_keys[k].key, &cur, err)) < 0)
                 goto out;
@@ -601,7 +515,7 @@ gw_cmd_set(int argc, char **argv, gw_err *err)
     }
     if ((rc = gw_store_begin(st, err)) < 0)
         goto out;
-    if ((rc = gw_store_meta_set(st, pos[0], val, err)) < 0) {
+    if ((rc = gw_store_meta_set(st, a.pos[0], val, err)) < 0) {
         gw_store_rollback(st);
         goto out;
     }

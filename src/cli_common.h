@@ -1,0 +1,50 @@
+/* cli_common.h — what the record's commands (cli_plan.c) and the document
+ * commands (cli_doc.c) share: one option parser and opening the record. */
+#ifndef GW_CLI_COMMON_H
+#define GW_CLI_COMMON_H
+
+#include "cli.h"
+#include "plan.h"
+#include "store.h"
+
+/* The options a command takes besides --db (gw_cli_parse's `takes`). */
+enum {
+    GW_CLI_OUT = 1,         /* -o VALUE */
+    GW_CLI_UNIT = 2,        /* --unit NAME */
+    GW_CLI_NO_TABLE = 4,    /* --no-table */
+    GW_CLI_ALL_LEAD = 8,    /* --all-lead */
+    GW_CLI_LIST = 16,       /* --list */
+    GW_CLI_DASH_VALUE = 32  /* the second positional may start with '-' (set KEY -1) */
+};
+
+#define GW_CLI_MAXPOS 2
+
+/* A command's arguments; strings are borrowed from argv. */
+typedef struct gw_cli_args {
+    const char *db;         /* --db PATH, GW_DEFAULT_DB when not given */
+    const char *out;        /* -o VALUE, NULL when not given */
+    const char *unit;       /* --unit NAME, NULL when not given */
+    int         no_table, all_lead, list;
+    const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */
+    int         npos;
+} gw_cli_args;
+
+/* Parses argv[1..argc) (argv[0] is the command name): --db PATH, the options
+ * in `takes`, and at most maxpos (<= GW_CLI_MAXPOS) positional arguments; a
+ * lone "-" is positional.  0, or GW_EUSAGE with err naming the command and
+ * the argument that is wrong. */
+int gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a,
+                 gw_err *err);
+
+/* Creates the directory that will hold path (nothing when path has no
+ * directory part).  0 or GW_EIO. */
+int gw_cli_mkdir_for(const char *path, gw_err *err);
+
+/* Opens the record at db and loads its plan; on success the caller frees
+ * *plan with gw_plan_free and closes *st with gw_store_close, on failure
+ * both are NULL.  With create, a missing database is created (with its
+ * directory) and filled from the embedded default plan when it holds none,
+ * and messages are prefixed with db; without, the database must exist. */
+int gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err);
+
+#endif
