@@ -270,6 +270,90 @@ S_fix_tounicode(S_writer *w, S_font *f, gw_err *err)
     return S_check(w, err, "writing the ToUnicode map");
 }
 
+/* libharu 2.3.0 looks a character's glyph up by walking the cmap's format-4
+ * segments one by one (HPDF_TTFontDef_GetGlyphid), and creating a UTF-8
+ * font asks for all 65536 code points to build the CIDToGIDMap.  A subset's
+ * cmap has about one segment per character, so that was 65536 x 500 steps
+ * per font and a fifth of the time of a task sheet.  The font definition it
+ * parsed is therefore given an equivalent cmap of two segments: 0..FFFE
+ * through a direct 65535-entry glyph array, and the FFFF terminator.  Only
+ * the lookup table in memory changes (hpdf_fontdef.h's layout); the font
+ * program written into the PDF is unchanged.  Any other cmap format is
+ * left alone. */
+static void
+S_fast_cmap(S_writer *w, const char *name)
+{
+    HPDF_FontDef def = HPDF_Doc_FindFontDef(w->pdf, name);
+    HPDF_TTFontDefAttr a;
+    HPDF_TTF_CmapRange *c;
+    HPDF_UINT16 *map, *end, *start, *ro;
+    HPDF_INT16 *delta;
+    unsigned nseg, i, u;
+
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+        return;
+    a = (HPDF_TTFontDefAttr)def->attr;
+    c = &a->cmap;
+    if (c->format != 4 || c->seg_count_x2 < 2 || !c->end_count || !c->start_count ||
+        !c->id_delta || !c->id_range_offset)
+        return;
+    nseg = c->seg_count_x2 / 2u;
+    map = HPDF_GetMem(def->mmgr, 65535 * sizeof *map);
+    end = HPDF_GetMem(def->mmgr, 2 * sizeof *end);
+    start = HPDF_GetMem(def->mmgr, 2 * sizeof *start);
+    ro = HPDF_GetMem(def->mmgr, 2 * sizeof *ro);
+    delta = HPDF_GetMem(def->mmgr, 2 * sizeof *delta);
+    if (!map || !end || !start || !ro || !delta) {
+        /* out of memory: keep the slow table, drop what was allocated */
+        if (map) HPDF_FreeMem(def->mmgr, map);
+        if (end) HPDF_FreeMem(def->mmgr, end);
+        if (start) HPDF_FreeMem(def->mmgr, start);
+        if (ro) HPDF_FreeMem(def->mmgr, ro);
+        if (delta) HPDF_FreeMem(def->mmgr, delta);
+        w->haru.set = 0;
+        return;
+    }
+    memset(map, 0, 65535 * sizeof *map);
+    /* the same answer the segment walk gives: the first segment whose end
+     * is >= u decides, so later segments never overwrite an earlier one */
+    for (i = nseg; i-- > 0;) {
+        unsigned s0 = c->start_count[i], e0 = c->end_count[i];
+        for (u = s0; u <= e0 && u < 0xFFFF; u++) {
+            unsigned gid;
+            if (c->id_range_offset[i] == 0) {
+                gid = (u + (unsigned)(int)c->id_delta[i]) & 0xFFFFu;
+            } else {
+                unsigned idx = c->id_range_offset[i] / 2u + (u - s0) - (nseg - i);
+                gid = c->glyph_id_array && idx < c->glyph_id_array_count
+                          ? c->glyph_id_array[idx] : 0;
+                if (gid)
+                    gid = (gid + (unsigned)(int)c->id_delta[i]) & 0xFFFFu;
+            }
+            map[u] = (HPDF_UINT16)gid;
+        }
+    }
+    start[0] = 0;
+    end[0] = 0xFFFE;
+    delta[0] = 0;
+    ro[0] = 4;          /* idx = 4/2 + (u - 0) - (2 - 0) = u */
+    start[1] = end[1] = 0xFFFF;
+    delta[1] = 1;       /* 0xFFFF + 1 = glyph 0 */
+    ro[1] = 0;
+    HPDF_FreeMem(def->mmgr, c->end_count);
+    HPDF_FreeMem(def->mmgr, c->start_count);
+    HPDF_FreeMem(def->mmgr, c->id_delta);
+    HPDF_FreeMem(def->mmgr, c->id_range_offset);
+    if (c->glyph_id_array)
+        HPDF_FreeMem(def->mmgr, c->glyph_id_array);
+    c->end_count = end;
+    c->start_count = start;
+    c->id_delta = delta;
+    c->id_range_offset = ro;
+    c->glyph_id_array = map;
+    c->glyph_id_array_count = 65535;
+    c->seg_count_x2 = 4;
+}
+
 /* Subsets every face into a temporary file and loads it into libharu. */
 static int
 S_load_fonts(S_writer *w, gw_err *err)
@@ -335,6 +419,8 @@ S_load_fonts(S_writer *w, gw_err *err)
                 goto out;
             }
         f->name = name;
+        if (name && !w->haru.set)
+            S_fast_cmap(w, name);
         if (name)
             f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
         if (w->haru.set || !name || !f->font) {

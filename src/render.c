@@ -15,8 +15,15 @@ int
 gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
               const gw_render_opts *opts, gw_err *err)
 {
+    return gw_render_doc_fonts(fo, name, out_path, opts, NULL, err);
+}
+
+int
+gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
+                    const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
+{
     gw_fo_tree *tree = NULL;
-    gw_fontset *fonts = NULL;
+    gw_fontset *fonts = fs, *own = NULL;
     gw_doc *doc = NULL;
     gw_lo lo;
     char *basedir = NULL, *slash;
@@ -26,9 +33,12 @@ gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
     rc = gw_fo_load(fo, name, &tree, err);
     if (rc < 0)
         goto out;
-    rc = gw_fontset_new(&fonts, err);
-    if (rc < 0)
-        goto out;
+    if (!fonts) {
+        rc = gw_fontset_new(&own, err);
+        if (rc < 0)
+            goto out;
+        fonts = own;
+    }
     /* external-graphic src is relative to the FO file */
     if (name && strcmp(name, "-") && (slash = strrchr(name, '/'))) {
         basedir = gw_xstrndup(name, (size_t)(slash - name));
@@ -60,7 +70,7 @@ out:
     free(lo.id_y);
     if (lo.arena)
         gw_arena_free(lo.arena);
-    gw_fontset_free(fonts);
+    gw_fontset_free(own);
     gw_fo_free(tree);
     free(basedir);
     return rc;

@@ -4,6 +4,7 @@
 #define GW_RENDER_H
 
 #include "gw.h"
+#include "font.h"
 
 typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
 
@@ -21,5 +22,14 @@ int gw_render_file(const char *fo_path, const char *out_path,
  * tree is borrowed.  `name` is used in messages (e.g. "notice.fo"). */
 int gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
                   const gw_render_opts *opts, gw_err *err);
+
+/* The same with the fonts of fs (borrowed; NULL = a fontset of its own,
+ * freed before returning).  Creating fontconfig's configuration is most of
+ * a small document's start-up, so a program typesetting many documents
+ * (gongwen sheets) makes one fontset, passes it to every call and frees it
+ * with gw_fontset_free at the end; forked workers inherit it initialised.
+ * The fontset caches what it resolves, so later documents are faster. */
+int gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
+                        const gw_render_opts *opts, gw_fontset *fs, gw_err *err);
 
 #endif

@@ -561,7 +561,8 @@ out:
 /* XML -> FO (templates/<tmpl>.xsl) -> PDF at path, written atomically by
  * the renderer. */
 static int
-S_typeset(xmlDocPtr xml, const char *tmpl, const char *name, const char *path, gw_err *err)
+S_typeset(xmlDocPtr xml, const char *tmpl, const char *name, const char *path,
+          gw_fontset *fonts, gw_err *err)
 {
     xmlDocPtr fo = NULL;
     gw_render_opts opts = {0};
@@ -570,7 +571,7 @@ S_typeset(xmlDocPtr xml, const char *tmpl, const char *name, const char *path, g
     rc = gw_xslt_apply(tmpl, xml, NULL, &fo, err);
     if (rc)
         goto out;
-    rc = gw_render_doc(fo, name, path, &opts, err);
+    rc = gw_render_doc_fonts(fo, name, path, &opts, fonts, err);
 out:
     if (fo)
         xmlFreeDoc(fo);
@@ -580,7 +581,7 @@ out:
 /* The sheet of r as dir/NN-单位名.pdf. */
 static int
 S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char *dir,
-            gw_err *err)
+            gw_fontset *fonts, gw_err *err)
 {
     S_xml x;
     char *fname = gw_fname_make(r->no, r->unit->name, "pdf"), *path = NULL;
@@ -598,7 +599,7 @@ S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char 
     gw_buf_printf(&b, "%s/%s", dir, fname);
     path = gw_buf_detach(&b);
     S_sheet_el(&x, NULL, plan, ix, r);
-    rc = S_typeset(x.doc, "sheet", fname, path, err);
+    rc = S_typeset(x.doc, "sheet", fname, path, fonts, err);
     if (rc)
         gw_err_prefix(err, "sheet for %s", r->unit->name);
 out:
@@ -612,7 +613,7 @@ out:
 
 static int
 S_write_booklet(const gw_plan *plan, const S_index *ix, S_rcpt *const *sel, size_t nsel,
-                const char *path, gw_err *err)
+                const char *path, gw_fontset *fonts, gw_err *err)
 {
     S_xml x;
     xmlNodePtr root;
@@ -626,7 +627,7 @@ S_write_booklet(const gw_plan *plan, const S_index *ix, S_rcpt *const *sel, size
     S_meta_el(&x, root, plan);
     for (i = 0; i < nsel; i++)
         S_sheet_el(&x, root, plan, ix, sel[i]);
-    rc = S_typeset(x.doc, "booklet", "sheets booklet", path, err);
+    rc = S_typeset(x.doc, "booklet", "sheets booklet", path, fonts, err);
     if (rc)
         gw_err_prefix(err, "booklet %s", path);
     gw_buf_free(&x.tmp);
@@ -703,6 +704,7 @@ typedef struct {
     size_t         nsel;
     const char    *dir;
     const char    *booklet;     /* NULL: none */
+    gw_fontset    *fonts;       /* one for the run, made before the workers */
 } S_jobs;
 
 /* Runs job j: j < nsel is a sheet, j == nsel the booklet. */
@@ -711,10 +713,11 @@ S_run_job(const S_jobs *jb, size_t j, gw_err *err)
 {
     if (j == jb->nsel) {
         gw_notef("booklet %s (%zu sheets)", jb->booklet, jb->nsel);
-        return S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, err);
+        return S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, jb->fonts,
+                               err);
     }
     gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
-    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, err);
+    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
 }
 
 static void
@@ -832,6 +835,7 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     S_index ix;
     S_rcpt **sel = NULL;
     S_jobs jb;
+    gw_fontset *fonts = NULL;
     size_t nsel = 0, k, njobs;
     double t0 = S_now();
     int rc, nw;
@@ -849,12 +853,18 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     rc = gw_mkdir_p(dir, err);
     if (rc)
         goto out;
+    /* one fontset for every document: fontconfig's configuration is read
+     * once, here, and the workers inherit it (and the faces) initialised */
+    rc = gw_fontset_new(&fonts, err);
+    if (rc)
+        goto out;
     jb.plan = plan;
     jb.ix = &ix;
     jb.sel = sel;
     jb.nsel = nsel;
     jb.dir = dir;
     jb.booklet = booklet_path;
+    jb.fonts = fonts;
     njobs = nsel + (booklet_path ? 1 : 0);
     nw = S_nworkers(njobs);
     if (nw > 1) {
@@ -865,6 +875,7 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     }
     gw_debugf("sheets: %zu sheets in %.3f s with %d process(es)", nsel, S_now() - t0, nw);
 out:
+    gw_fontset_free(fonts);
     free(sel);
     S_index_free(&ix);
     return rc;
