@@ -135,8 +135,12 @@ fuzz: $(FUZZ_BIN)
 fuzz-run: fuzz
 	@for n in $(FUZZ_NAMES); do \
 	    mkdir -p build/fuzz/corpus-$$n build/fuzz/crash-$$n; \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 	    build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) -timeout=20 -rss_limit_mb=4096 \
 	        -artifact_prefix=build/fuzz/crash-$$n/ build/fuzz/corpus-$$n fuzz/corpus/$$n \
 	        2>build/fuzz/$$n.log; \
 	    echo "fuzz_$$n: exit $$? ($$(ls build/fuzz/crash-$$n | wc -l) artifacts)"; \
 	done
+
+leakcheck: gongwen
+	sh fuzz/leakcheck.sh ./gongwen
