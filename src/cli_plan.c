@@ -328,7 +328,8 @@ static const struct {
 
 #define S_NKEYS (sizeof S_keys / sizeof S_keys[0])
 
-/* 2017-05-12 or 2017年5月12日 → ISO in iso[11]; 1 when a real date. */
+/* 2017-05-12 or 2017年5月12日 → ISO in iso[11]; 1 when a real date.  Only
+ * these two forms: gw_import_deadline would also take periods (2017年底). */
 static int
 S_date(const char *s, char iso[11])
 {
@@ -336,18 +337,7 @@ S_date(const char *s, char iso[11])
     if (!((sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n]) ||
           (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 && !s[n])))
         return 0;
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
-        return 0;
-    {
-        char tmp[40];
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-        memcpy(iso, tmp, 11);
-    }
-    /* gw_import_deadline checks that the day exists in that month. */
-    {
-        char chk[11];
-        return gw_import_deadline(iso, chk) && !strcmp(chk, iso);
-    }
+    return gw_import_deadline(s, iso);
 }
 
 /* Validates a document number: 机关代字〔年份〕序号号 (GB/T 9704-2012 7.2.4).

@@ -165,6 +165,21 @@ S_cat(gw_arena *A, const char *a, const char *b)
     return p;
 }
 
+/* The next item of a list separated by 、 (the directory's aliases and
+ * members): returns its start and stores its length in *len, advancing *p
+ * past it and its separator; NULL at the end of the list. */
+static const char *
+S_next_item(const char **p, size_t *len)
+{
+    const char *item = *p, *e;
+    if (!*item)
+        return NULL;
+    e = strstr(item, "、");
+    *len = e ? (size_t)(e - item) : strlen(item);
+    *p = item + *len + (e ? strlen("、") : 0);
+    return item;
+}
+
 /* Trims ASCII white space and U+3000 at both ends of s[0..*n); returns the
  * new start and stores the characters trimmed at the start in *lead. */
 static const char *
@@ -377,16 +392,13 @@ static int
 S_dir_known(const S_ctx *c, const char *name, size_t n)
 {
     for (size_t i = 0; i < c->ndir; i++) {
-        const char *a = c->dir[i].aliases;
+        const char *p = c->dir[i].aliases, *a;
+        size_t len;
         if (strlen(c->dir[i].name) == n && !memcmp(c->dir[i].name, name, n))
             return 1;
-        while (*a) {
-            const char *e = strstr(a, "、");
-            size_t len = e ? (size_t)(e - a) : strlen(a);
+        while ((a = S_next_item(&p, &len)) != NULL)
             if (len == n && !memcmp(a, name, n))
                 return 1;
-            a += len + (e ? strlen("、") : 0);
-        }
     }
     return 0;
 }
@@ -1141,6 +1153,7 @@ S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
     gw_stmt *u = NULL, *a = NULL, *m = NULL;
     int rc;
     long long id, mid;
+    size_t len;
 
     if ((rc = gw_stmt_prepare(st,
             "INSERT INTO unit(name, short_name, kind, sort, is_group, open_group) "
@@ -1166,16 +1179,12 @@ S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
             (rc = gw_stmt_bind_int(u, 6, grp && !strcmp(d->members, "open"), err)) < 0 ||
             (rc = gw_stmt_step(u, err)) < 0)
             goto out;
-        for (const char *p = d->aliases; *p;) {
-            const char *e = strstr(p, "、");
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            char *al = gw_arena_strndup(c->A, p, len);
+        for (const char *p = d->aliases, *al; (al = S_next_item(&p, &len)) != NULL;) {
             gw_stmt_reset(a);
-            if ((rc = gw_stmt_bind_text(a, 1, al, err)) < 0 ||
+            if ((rc = gw_stmt_bind_text(a, 1, gw_arena_strndup(c->A, al, len), err)) < 0 ||
                 (rc = gw_stmt_bind_text(a, 2, d->name, err)) < 0 ||
                 (rc = gw_stmt_step(a, err)) < 0)
                 goto out;
-            p += len + (e ? 3 : 0);
         }
     }
     /* Members after all units exist. */
@@ -1187,10 +1196,8 @@ S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
         if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", d->name, 0,
                                &id, err)) < 0)
             goto out;
-        for (const char *p = d->members; *p;) {
-            const char *e = strstr(p, "、");
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            char *mn = gw_arena_strndup(c->A, p, len);
+        for (const char *p = d->members, *item; (item = S_next_item(&p, &len)) != NULL;) {
+            char *mn = gw_arena_strndup(c->A, item, len);
             if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", mn, 0, &mid,
                                    err)) < 0)
                 goto out;
@@ -1205,7 +1212,6 @@ S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
                 (rc = gw_stmt_bind_int(m, 3, ++pos, err)) < 0 ||
                 (rc = gw_stmt_step(m, err)) < 0)
                 goto out;
-            p += len + (e ? 3 : 0);
         }
     }
     rc = 0;
