@@ -46,6 +46,22 @@ S_count(gw_store *st, const char *sql, size_t *n, gw_err *err)
     return rc;
 }
 
+/* Room for element n of an arena array of `size`-byte elements with *cap
+ * slots: arr itself, or a copy with twice the slots (the old block stays in
+ * the arena until gw_plan_free). */
+static void *
+S_grow(gw_plan *p, void *arr, size_t n, size_t *cap, size_t size)
+{
+    void *bigger;
+    if (arr && n < *cap)
+        return arr;
+    *cap = *cap ? *cap * 2 : 8;
+    bigger = gw_arena_alloc(p->A, *cap * size);
+    if (n)
+        memcpy(bigger, arr, n * size);
+    return bigger;
+}
+
 static const char *
 S_dup(gw_plan *p, gw_stmt *s, int col)
 {
@@ -141,13 +157,7 @@ S_load_units(gw_plan *p, gw_store *st, gw_err *err)
         if ((rc = gw_stmt_bind_int(m, 1, g->grp, err)) < 0)
             goto out;
         while ((rc = gw_stmt_step(m, err)) == 1) {
-            if (g->n == cap) {
-                int *old = g->members;
-                cap = cap ? cap * 2 : 16;
-                g->members = gw_arena_alloc(p->A, cap * sizeof *g->members);
-                if (old)
-                    memcpy(g->members, old, g->n * sizeof *old);
-            }
+            g->members = S_grow(p, g->members, g->n, &cap, sizeof *g->members);
             g->members[g->n++] = (int)gw_stmt_int(m, 0);
         }
         if (rc < 0)
@@ -201,9 +211,10 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
     p->tasks = gw_arena_alloc(p->A, (p->ntasks + 1) * sizeof *p->tasks);
     while (i < p->ntasks && (rc = gw_stmt_step(s, err)) == 1) {
         gw_task *t = &p->tasks[i++];
-        size_t n = 0, cap = 8;
-        gw_assignment *as = gw_arena_alloc(p->A, cap * sizeof *as);
-        gw_milestone *ms;
+        /* never NULL, even when empty */
+        size_t n = 0, cap = 0, mcap = 0;
+        gw_assignment *as = S_grow(p, NULL, 0, &cap, sizeof *as);
+        gw_milestone *ms = S_grow(p, NULL, 0, &mcap, sizeof *ms);
 
         t->no = (int)gw_stmt_int(s, 0);
         t->section = (int)gw_stmt_int(s, 1);
@@ -214,12 +225,7 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
         if ((rc = gw_stmt_bind_int(a, 1, t->no, err)) < 0)
             goto out;
         while ((rc = gw_stmt_step(a, err)) == 1) {
-            if (n == cap) {
-                gw_assignment *old = as;
-                cap *= 2;
-                as = gw_arena_alloc(p->A, cap * sizeof *as);
-                memcpy(as, old, n * sizeof *as);
-            }
+            as = S_grow(p, as, n, &cap, sizeof *as);
             as[n].unit = (int)gw_stmt_int(a, 0);
             as[n].role = strcmp(gw_stmt_text(a, 1), "lead") ? GW_ROLE_RESPONSIBLE
                                                             : GW_ROLE_LEAD;
@@ -231,18 +237,11 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
         t->assignments = as;
         t->nassignments = n;
         n = 0;
-        cap = 4;
-        ms = gw_arena_alloc(p->A, cap * sizeof *ms);
         gw_stmt_reset(m);
         if ((rc = gw_stmt_bind_int(m, 1, t->no, err)) < 0)
             goto out;
         while ((rc = gw_stmt_step(m, err)) == 1) {
-            if (n == cap) {
-                gw_milestone *old = ms;
-                cap *= 2;
-                ms = gw_arena_alloc(p->A, cap * sizeof *ms);
-                memcpy(ms, old, n * sizeof *ms);
-            }
+            ms = S_grow(p, ms, n, &mcap, sizeof *ms);
             ms[n].due = S_dup(p, m, 0);
             ms[n].deadline = S_dup(p, m, 1);
             ms[n].description = S_dup(p, m, 2);
