@@ -3,10 +3,17 @@
  *
  * Fonts: libharu's own TrueType "subset" still embeds hundreds of KB per CJK
  * font, so each face is first cut down with hb-subset (gw_face_subset) to the
- * characters the document uses, written to a temporary file and loaded from
- * there; libharu re-reads that file while saving, so it is removed only after
- * the PDF is in memory.  Text goes through libharu's UTF-8 encoder (CID
- * fonts, Identity-H, with a ToUnicode map so pdftotext reads it back). */
+ * characters the document uses and handed to libharu from memory.  Text goes
+ * through libharu's UTF-8 encoder (CID fonts, Identity-H, with a ToUnicode
+ * map so pdftotext reads it back).  The font program and the CIDToGIDMap are
+ * written by this file (S_embed_font, S_own_map): libharu would re-serialise
+ * the font table by table and deflate a 128 KB glyph map per font, and
+ * together that was a fifth of the time of a task sheet.
+ *
+ * Everything that reaches into libharu's structures (hpdf_fontdef.h,
+ * hpdf_font.h, hpdf_objects.h of libharu 2.3.0, the version Debian 12 ships)
+ * is in the S_fast_cmap, S_embed_font and S_own_map functions; each checks
+ * what it relies on and otherwise leaves libharu's own behaviour alone. */
 #include "pdf.h"
 
 #include <errno.h>
@@ -17,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 /* Caps: what one document may ask the writer for. */
 #define S_MAX_PAGES     100000
@@ -35,7 +43,6 @@ typedef struct S_font {
     gw_face   *face;
     uint32_t  *cps;
     size_t     n, cap;
-    char      *tmp;         /* the subset file libharu loads */
     const char *name;       /* libharu's name for it (borrowed from the doc) */
     HPDF_Font  font;
 } S_font;
@@ -227,44 +234,139 @@ S_collect(S_writer *w, gw_err *err)
     return 0;
 }
 
+/* "/Filter /FlateDecode" inside a stream's dictionary whose data this file
+ * compressed itself (libharu writes a stream with no filter as it is, and
+ * calls write_fn just before the closing ">>"). */
+static HPDF_STATUS
+S_write_flate(HPDF_Dict obj, HPDF_Stream stream)
+{
+    (void)obj;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* Deflates n bytes into a new libharu memory stream; NULL when out of
+ * memory. */
+static HPDF_Stream
+S_deflate_stream(HPDF_MMgr mmgr, const void *data, size_t n)
+{
+    uLongf zn = compressBound((uLong)n);
+    Bytef *z = gw_xmalloc(zn);
+    HPDF_Stream st = NULL;
+
+    if (compress2(z, &zn, data, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK) {
+        st = HPDF_MemStream_New(mmgr, zn > 4096 ? (HPDF_UINT)zn : 4096);
+        if (st && HPDF_Stream_Write(st, z, (HPDF_UINT)zn) != HPDF_OK) {
+            HPDF_Stream_Free(st);
+            st = NULL;
+        }
+    }
+    free(z);
+    return st;
+}
+
 /* libharu 2.3.0 gives UTF-8 fonts a ToUnicode CMap written with
  * begincidrange, which is not allowed there (poppler warns "Invalid
  * 'begincidrange' operator in ToUnicode CMap" and other readers may copy
  * garbage).  Its codes are the Unicode values themselves (CID = code, and a
  * CIDToGIDMap maps them to glyphs), so the right map lists each character
- * used as <code> -> <code>.  The stream object already exists once the font
- * is created; only its content is replaced. */
-static int
-S_fix_tounicode(S_writer *w, S_font *f, gw_err *err)
+ * used as <code> -> <code>: runs of consecutive characters (digits,
+ * Latin letters) as one bfrange line, the rest as bfchar lines.  The stream
+ * object already exists once the font is created; only its content is
+ * replaced.  deflated: the data is compressed here (see S_own_map), else
+ * libharu compresses it when saving. */
+static HPDF_Dict
+S_tounicode_dict(S_writer *w, S_font *f)
 {
     HPDF_Dict tu = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
-    HPDF_Stream st;
-    gw_buf cm;
-    size_t i;
-
     if (!tu || !tu->stream) {
         w->haru.set = 0;    /* not this libharu's layout: keep its map */
-        return 0;
+        return NULL;
     }
+    return tu;
+}
+
+/* The length of the run of consecutive code points starting at cps[i] that
+ * a bfrange may cover (its codes differ only in the last byte). */
+static size_t
+S_run_len(const uint32_t *cps, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && cps[j] == cps[j - 1] + 1 && (cps[j] >> 8) == (cps[i] >> 8))
+        j++;
+    return j - i;
+}
+
+static int
+S_fix_tounicode(S_writer *w, S_font *f, HPDF_Dict tu, int deflated, gw_err *err)
+{
+    HPDF_Stream st;
+    gw_buf cm;
+    size_t i, nr = 0, nc = 0, k;
+
     gw_buf_init(&cm);
     gw_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (i = 0; i < f->n; i += 100) {
-        size_t k, m = f->n - i < 100 ? f->n - i : 100;
-        gw_buf_printf(&cm, "%zu beginbfchar\n", m);
-        for (k = i; k < i + m; k++)
-            gw_buf_printf(&cm, "<%04X> <%04X>\n", (unsigned)f->cps[k], (unsigned)f->cps[k]);
-        gw_buf_puts(&cm, "endbfchar\n");
+    /* ranges first, then single characters, each in blocks of at most 100
+     * (the limit of one begin...end block) */
+    for (i = 0; i < f->n; i += k) {
+        k = S_run_len(f->cps, f->n, i);
+        if (k < 2)
+            continue;
+        if (nr % 100 == 0) {
+            size_t left = 0, j, kk;
+            for (j = i; j < f->n && left < 100; j += kk) {
+                kk = S_run_len(f->cps, f->n, j);
+                left += kk >= 2;
+            }
+            if (nr)
+                gw_buf_puts(&cm, "endbfrange\n");
+            gw_buf_printf(&cm, "%zu beginbfrange\n", left);
+        }
+        gw_buf_printf(&cm, "<%04X><%04X><%04X>\n", (unsigned)f->cps[i],
+                      (unsigned)f->cps[i + k - 1], (unsigned)f->cps[i]);
+        nr++;
     }
+    if (nr)
+        gw_buf_puts(&cm, "endbfrange\n");
+    for (i = 0; i < f->n; i += k) {
+        k = S_run_len(f->cps, f->n, i);
+        if (k >= 2)
+            continue;
+        if (nc % 100 == 0) {
+            size_t left = 0, j, kk;
+            for (j = i; j < f->n && left < 100; j += kk) {
+                kk = S_run_len(f->cps, f->n, j);
+                left += kk < 2;
+            }
+            if (nc)
+                gw_buf_puts(&cm, "endbfchar\n");
+            gw_buf_printf(&cm, "%zu beginbfchar\n", left);
+        }
+        gw_buf_printf(&cm, "<%04X><%04X>\n", (unsigned)f->cps[i], (unsigned)f->cps[i]);
+        nc++;
+    }
+    if (nc)
+        gw_buf_puts(&cm, "endbfchar\n");
     gw_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    st = HPDF_MemStream_New(tu->mmgr, 4096);
-    if (st && HPDF_Stream_WriteStr(st, cm.ptr) == HPDF_OK) {
+    if (deflated) {
+        st = S_deflate_stream(tu->mmgr, cm.ptr, cm.len);
+    } else {
+        st = HPDF_MemStream_New(tu->mmgr, 4096);
+        if (st && HPDF_Stream_WriteStr(st, cm.ptr) != HPDF_OK) {
+            HPDF_Stream_Free(st);
+            st = NULL;
+        }
+    }
+    if (st) {
         HPDF_Stream_Free(tu->stream);
         tu->stream = st;
-    } else if (st) {
-        HPDF_Stream_Free(st);
+        if (deflated)
+            tu->write_fn = S_write_flate;
+    } else if (!w->haru.set) {
+        gw_buf_free(&cm);
+        return gw_err_set(err, GW_EDEP, "libharu: out of memory writing the ToUnicode map");
     }
     gw_buf_free(&cm);
     return S_check(w, err, "writing the ToUnicode map");
@@ -354,63 +456,266 @@ S_fast_cmap(S_writer *w, const char *name)
     c->seg_count_x2 = 4;
 }
 
-/* Subsets every face into a temporary file and loads it into libharu. */
+static uint32_t
+S_be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void
+S_put32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+static uint32_t
+S_sfnt_sum(const unsigned char *p, size_t n)
+{
+    uint32_t sum = 0;
+    size_t i;
+    for (i = 0; i + 4 <= n; i += 4)
+        sum += S_be32(p + i);
+    if (i < n) {
+        unsigned char last[4] = { 0, 0, 0, 0 };
+        memcpy(last, p + i, n - i);
+        sum += S_be32(last);
+    }
+    return sum;
+}
+
+/* The tables a PDF viewer reads from a CIDFontType2 program that comes with
+ * a CIDToGIDMap (PDF 32000-1 9.9); cmap, name, OS/2 and post are only read
+ * for simple TrueType fonts.  Sorted, as the table directory must be. */
+static const char S_pdf_tables[][5] = {
+    "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"
+};
+#define S_NPDF_TABLES (sizeof S_pdf_tables / sizeof S_pdf_tables[0])
+
+/* Copies the TrueType font in[0..n) into out with only S_pdf_tables, with
+ * fresh checksums.  -1 when in is not a well-formed TrueType font (the
+ * caller then lets libharu embed it). */
+static int
+S_sfnt_strip(const unsigned char *in, size_t n, gw_buf *out)
+{
+    size_t nt, i, k, keep = 0, off, head_at = 0;
+    size_t tofs[S_NPDF_TABLES], tlen[S_NPDF_TABLES];
+    unsigned char *o;
+    uint32_t sum;
+    unsigned sr = 1, es = 0;
+
+    if (n < 12 || (S_be32(in) != 0x00010000u && S_be32(in) != 0x74727565u))
+        return -1;
+    nt = (size_t)in[4] << 8 | in[5];
+    if (12 + 16 * nt > n)
+        return -1;
+    for (k = 0; k < S_NPDF_TABLES; k++) {
+        tlen[k] = (size_t)-1;
+        for (i = 0; i < nt; i++) {
+            const unsigned char *r = in + 12 + 16 * i;
+            size_t to = S_be32(r + 8), tl = S_be32(r + 12);
+            if (memcmp(r, S_pdf_tables[k], 4) != 0)
+                continue;
+            if (to > n || tl > n - to)
+                return -1;
+            tofs[k] = to;
+            tlen[k] = tl;
+        }
+        if (tlen[k] != (size_t)-1)
+            keep++;
+    }
+    while (sr * 2 <= keep) {
+        sr *= 2;
+        es++;
+    }
+    off = 12 + 16 * keep;
+    gw_buf_clear(out);
+    gw_buf_put(out, in, 4);
+    {
+        unsigned char h[8] = { (unsigned char)(keep >> 8), (unsigned char)keep,
+                               (unsigned char)((sr * 16) >> 8), (unsigned char)(sr * 16),
+                               (unsigned char)(es >> 8), (unsigned char)es,
+                               (unsigned char)((keep - sr) * 16 >> 8),
+                               (unsigned char)((keep - sr) * 16) };
+        gw_buf_put(out, h, 8);
+    }
+    for (k = 0, i = off; k < S_NPDF_TABLES; k++) {
+        unsigned char r[16];
+        if (tlen[k] == (size_t)-1)
+            continue;
+        memcpy(r, S_pdf_tables[k], 4);
+        S_put32(r + 4, S_sfnt_sum(in + tofs[k], tlen[k]));
+        S_put32(r + 8, (uint32_t)i);
+        S_put32(r + 12, (uint32_t)tlen[k]);
+        gw_buf_put(out, r, 16);
+        i += (tlen[k] + 3) & ~(size_t)3;
+    }
+    for (k = 0; k < S_NPDF_TABLES; k++) {
+        static const unsigned char pad[3] = { 0, 0, 0 };
+        if (tlen[k] == (size_t)-1)
+            continue;
+        if (memcmp(S_pdf_tables[k], "head", 4) == 0)
+            head_at = out->len;
+        gw_buf_put(out, in + tofs[k], tlen[k]);
+        gw_buf_put(out, pad, ((tlen[k] + 3) & ~(size_t)3) - tlen[k]);
+    }
+    o = (unsigned char *)out->ptr;
+    if (head_at && head_at + 12 <= out->len) {
+        /* head.checkSumAdjustment: the whole font sums to 0xB1B0AFBA */
+        S_put32(o + head_at + 8, 0);
+        for (k = 0, i = 0; k < S_NPDF_TABLES; k++)
+            if (tlen[k] != (size_t)-1 && memcmp(S_pdf_tables[k], "head", 4) == 0)
+                S_put32(o + 12 + 16 * i + 4, S_sfnt_sum(o + head_at, tlen[k]));
+            else if (tlen[k] != (size_t)-1)
+                i++;
+        sum = S_sfnt_sum(o, out->len);
+        S_put32(o + head_at + 8, 0xB1B0AFBAu - sum);
+    }
+    return 0;
+}
+
+/* Embeds the font program of f: data[0..n) cut down to the tables a viewer
+ * reads, deflated here, in a FontDescriptor of our own.  libharu creates
+ * the descriptor (and serialises the font) only when the definition has
+ * none, so it then just refers to this one.  Returns 0, also when it left
+ * the embedding to libharu (a font it could not take apart). */
+static int
+S_embed_font(S_writer *w, S_font *f, HPDF_FontDef def, const char *data, size_t n,
+             gw_err *err)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_MMgr mmgr = w->pdf->mmgr;
+    HPDF_Dict desc = NULL, ff = NULL;
+    HPDF_Stream z;
+    gw_buf prog;
+    HPDF_STATUS ret = HPDF_OK;
+
+    gw_buf_init(&prog);
+    if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !a || def->descriptor ||
+        S_sfnt_strip((const unsigned char *)data, n, &prog) != 0)
+        goto out;
+    z = S_deflate_stream(mmgr, prog.ptr, prog.len);
+    if (!z)
+        goto out;
+    ff = HPDF_DictStream_New(mmgr, w->pdf->xref);
+    if (!ff) {
+        HPDF_Stream_Free(z);
+        goto out;
+    }
+    HPDF_Stream_Free(ff->stream);
+    ff->stream = z;
+    ff->filter = HPDF_STREAM_FILTER_NONE;
+    ff->write_fn = S_write_flate;
+    ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)prog.len);
+    desc = HPDF_Dict_New(mmgr);
+    if (!desc || HPDF_Xref_Add(w->pdf->xref, desc) != HPDF_OK)
+        goto out;
+    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(desc, "FontName", a->base_font);
+    ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+    ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
+    ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+    ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+    ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+    ret += HPDF_Dict_Add(desc, "FontFile2", ff);
+    if (ret == HPDF_OK)
+        def->descriptor = desc;
+out:
+    gw_buf_free(&prog);
+    if (w->haru.set || ret != HPDF_OK) {
+        int rc = S_check(w, err, "embedding a font");
+        if (!rc)
+            rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
+        return gw_err_prefix(err, "font %s (index %u)", gw_face_file(f->face),
+                             gw_face_index(f->face));
+    }
+    return 0;
+}
+
+/* Replaces the CIDToGIDMap libharu made (two bytes for each of the 65536
+ * codes, deflated at every save) with one that stops after the highest
+ * character used, deflated here.  The codes are the Unicode values, so the
+ * map must still reach that far, but its zeros now cost nothing at save
+ * time.  glyph_of is the direct table S_fast_cmap built.  1 when replaced:
+ * the caller must then stop libharu from compressing it again. */
+static int
+S_own_map(S_font *f, const HPDF_UINT16 *glyph_of)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
+    HPDF_Dict ms = fa ? fa->map_stream : NULL;
+    unsigned char *map;
+    HPDF_Stream z;
+    size_t len, i;
+
+    if (!ms || ms->write_fn || f->n == 0 || f->cps[f->n - 1] >= 0xFFFF)
+        return 0;
+    len = 2 * ((size_t)f->cps[f->n - 1] + 1);
+    map = gw_xcalloc(len, 1);
+    for (i = 0; i < f->n; i++) {
+        uint32_t cp = f->cps[i];
+        map[2 * cp] = (unsigned char)(glyph_of[cp] >> 8);
+        map[2 * cp + 1] = (unsigned char)glyph_of[cp];
+    }
+    z = S_deflate_stream(ms->mmgr, map, len);
+    free(map);
+    if (!z)
+        return 0;
+    HPDF_Stream_Free(ms->stream);
+    ms->stream = z;
+    ms->write_fn = S_write_flate;
+    return 1;
+}
+
+/* Subsets every face and loads it into libharu from memory. */
 static int
 S_load_fonts(S_writer *w, gw_err *err)
 {
-    const char *dir = getenv("TMPDIR");
-    gw_buf path, data;
+    gw_buf data;
     int rc = 0;
     size_t k;
 
-    gw_buf_init(&path);
     gw_buf_init(&data);
-    if (!dir || !*dir)
-        dir = "/tmp";
     for (k = 0; k < w->nfonts; k++) {
         S_font *f = &w->fonts[k];
-        const char *name;
-        FILE *fp;
-        int fd;
+        HPDF_Stream st;
+        HPDF_FontDef def;
+        char tag[7];
+        const char *name = NULL;
 
         gw_buf_clear(&data);
         rc = gw_face_subset(f->face, f->cps, f->n, &data, err);
         if (rc)
             goto out;
-        gw_buf_clear(&path);
-        gw_buf_printf(&path, "%s/gongwen-font-XXXXXX", dir);
-        fd = mkstemp(path.ptr);
-        if (fd < 0) {
-            rc = gw_err_set(err, GW_EIO, "%s: cannot create a temporary font file: %s",
-                            path.ptr, strerror(errno));
-            goto out;
+        if (data.len > 0x7FFFFFFF) {
+            rc = gw_err_set(err, GW_EDEP, "font subset of %zu bytes", data.len);
+            goto fail;
         }
-        f->tmp = gw_xstrdup(path.ptr);
-        fp = fdopen(fd, "wb");
-        if (!fp) {
-            close(fd);
-            rc = gw_err_set(err, GW_EIO, "%s: %s", f->tmp, strerror(errno));
-            goto out;
+        /* what HPDF_LoadTTFontFromFile does, from memory: parse, tag the
+         * name as a subset (HPDFAA+, HPDFAB+, ...), register */
+        st = HPDF_MemStream_New(w->pdf->mmgr, (HPDF_UINT)(data.len > 4096 ? data.len : 4096));
+        if (!st || HPDF_Stream_Write(st, (const HPDF_BYTE *)data.ptr, (HPDF_UINT)data.len)
+                       != HPDF_OK) {
+            if (st)
+                HPDF_Stream_Free(st);
+            rc = gw_err_set(err, GW_EDEP, "libharu: out of memory");
+            goto fail;
         }
-        if (fwrite(data.ptr, 1, data.len, fp) != data.len) {
-            fclose(fp);
-            rc = gw_err_set(err, GW_EIO, "%s: cannot write the font subset: %s", f->tmp,
-                            strerror(errno));
-            goto out;
+        def = HPDF_TTFontDef_Load(w->pdf->mmgr, st, HPDF_TRUE);   /* owns st */
+        if (!def) {
+            rc = gw_err_set(err, GW_EDEP, "libharu: %s (code 0x%04X)",
+                            S_haru_what(HPDF_GetError(w->pdf)), (unsigned)HPDF_GetError(w->pdf));
+            goto fail;
         }
-        if (fclose(fp) != 0) {
-            rc = gw_err_set(err, GW_EIO, "%s: cannot write the font subset: %s", f->tmp,
-                            strerror(errno));
-            goto out;
-        }
-        name = HPDF_LoadTTFontFromFile(w->pdf, f->tmp, HPDF_TRUE);
-        /* libharu keeps the file open and reads the glyphs again while
-         * saving; removing the name now leaves nothing behind even if the
-         * process dies before the end */
-        unlink(f->tmp);
-        for (size_t q = 0; name && q < k; q++)
+        snprintf(tag, sizeof tag, "HPDF%c%c", 'A' + (int)(k / 26), 'A' + (int)(k % 26));
+        HPDF_TTFontDef_SetTagName(def, tag);
+        name = def->base_font;
+        for (size_t q = 0; q < k; q++)
             if (strcmp(w->fonts[q].name, name) == 0) {
-                /* libharu returns the font already loaded under that name */
+                HPDF_FontDef_Free(def);
                 rc = gw_err_set(err, GW_EDEP,
                                 "fonts %s (index %u) and %s (index %u) have the same PostScript "
                                 "name %s; libharu cannot embed both in one PDF",
@@ -418,28 +723,51 @@ S_load_fonts(S_writer *w, gw_err *err)
                                 gw_face_file(f->face), gw_face_index(f->face), name);
                 goto out;
             }
+        if (HPDF_Doc_RegisterFontDef(w->pdf, def) != HPDF_OK) {   /* frees def on failure */
+            rc = gw_err_set(err, GW_EDEP, "libharu: cannot register the font (code 0x%04X)",
+                            (unsigned)HPDF_GetError(w->pdf));
+            goto fail;
+        }
         f->name = name;
-        if (name && !w->haru.set)
-            S_fast_cmap(w, name);
-        if (name)
-            f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
-        if (w->haru.set || !name || !f->font) {
+        S_fast_cmap(w, name);
+        f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
+        if (w->haru.set || !f->font) {
             rc = S_check(w, err, "loading a font");
             if (!rc)
                 rc = gw_err_set(err, GW_EDEP, "libharu: cannot load a font");
-            gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(f->face),
-                          gw_face_index(f->face), f->n);
-            goto out;
+            goto fail;
         }
-        rc = S_fix_tounicode(w, f, err);
+        rc = S_embed_font(w, f, def, data.ptr, data.len, err);
         if (rc)
             goto out;
+        {
+            HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+            HPDF_Dict tu = S_tounicode_dict(w, f);
+            int own = 0;
+            /* S_fast_cmap's table is there when the cmap has two segments
+             * and the 65535-entry array; libharu copies the Type0 font's
+             * filter into both the map and the ToUnicode stream when
+             * saving, so either both are deflated here or neither */
+            if (tu && !tu->write_fn && a->cmap.seg_count_x2 == 4 &&
+                a->cmap.glyph_id_array_count == 65535 && def->descriptor)
+                own = S_own_map(f, a->cmap.glyph_id_array);
+            if (tu)
+                rc = S_fix_tounicode(w, f, tu, own, err);
+            if (own)
+                f->font->filter = HPDF_STREAM_FILTER_NONE;
+            if (rc)
+                goto out;
+        }
         gw_debugf("pdf: font %s (index %u) subset to %zu characters, %zu bytes",
                   gw_face_file(f->face), gw_face_index(f->face), f->n, data.len);
     }
+    goto out;
 
+fail:
+    gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(w->fonts[k].face),
+                  gw_face_index(w->fonts[k].face), w->fonts[k].n);
 out:
-    gw_buf_free(&path);
+    HPDF_ResetError(w->pdf);
     gw_buf_free(&data);
     return rc;
 }
@@ -1157,13 +1485,8 @@ out:
         gw_err_prefix(err, "%s", path);
     if (w.pdf)
         HPDF_Free(w.pdf);
-    for (i = 0; i < w.nfonts; i++) {
-        if (w.fonts[i].tmp) {
-            unlink(w.fonts[i].tmp);
-            free(w.fonts[i].tmp);
-        }
+    for (i = 0; i < w.nfonts; i++)
         free(w.fonts[i].cps);
-    }
     free(w.pages);
     free(w.outlines);
     gw_buf_free(&bytes);
