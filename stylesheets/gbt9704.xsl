@@ -38,6 +38,13 @@
        edge; their number stays where portrait pages have it: in the left
        margin of the turned sheet. -->
   <xsl:template name="gw-layout-masters">
+    <!-- the plan's meta: sizes the last page's 版记 (gw-colophon-lines) -->
+    <xsl:param name="meta" select="/.."/>
+    <xsl:variable name="k">
+      <xsl:call-template name="gw-colophon-lines">
+        <xsl:with-param name="meta" select="$meta"/>
+      </xsl:call-template>
+    </xsl:variable>
     <fo:layout-master-set>
       <fo:simple-page-master master-name="gw-odd" page-width="210mm" page-height="297mm"
           margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
@@ -78,6 +85,45 @@
           <fo:conditional-page-master-reference master-reference="gw-even" page-position="first"/>
           <fo:conditional-page-master-reference master-reference="gw-even" page-position="only"/>
           <fo:conditional-page-master-reference master-reference="gw-plain" page-position="any"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+      <!-- The last page of a document that ends on portrait pages
+           (gw-portrait-end, force-page-count="end-on-even"): its body is $k
+           grid lines shorter and the 版记 stands in those lines, its last
+           rule on the bottom edge of the text area (GB/T 9704 §7.5).  The
+           renderer lays the last page out again on gw-last-even (XSL
+           page-position="last"):
+             (a) the body ends on an even page with room: 版记 on that page;
+             (b) it ends on an odd page: a blank even page follows, which
+                 takes gw-last-even: 版记, numbered;
+             (c) it ends on an even page without room: that page stays, a
+                 blank odd page (gw-plain) and a blank even page follow, and
+                 the latter, after a blank page, takes gw-last-plain: 版记
+                 with neither page numbered.
+           gw:after-blank tells (b) from (c); Apache FOP ignores it and
+           numbers the 版记 page in (c) as well. -->
+      <fo:simple-page-master master-name="gw-last-even" page-width="210mm" page-height="297mm"
+          margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+        <fo:region-body margin-bottom="{35 * 2.834646 + $k * 637.7953 div 22}pt" gw:grid="28 {22 - $k}"/>
+        <fo:region-after region-name="gw-after-colophon" extent="{35 * 2.834646 + $k * 637.7953 div 22}pt"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="gw-last-plain" page-width="210mm" page-height="297mm"
+          margin-top="37mm" margin-bottom="0mm" margin-left="28mm" margin-right="26mm">
+        <fo:region-body margin-bottom="{35 * 2.834646 + $k * 637.7953 div 22}pt" gw:grid="28 {22 - $k}"/>
+        <fo:region-after region-name="gw-after-colophon-plain" extent="{35 * 2.834646 + $k * 637.7953 div 22}pt"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="gw-portrait-end">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="gw-last-even" page-position="last"
+              odd-or-even="even" blank-or-not-blank="not-blank"/>
+          <fo:conditional-page-master-reference master-reference="gw-last-even" page-position="last"
+              odd-or-even="even" blank-or-not-blank="blank" gw:after-blank="false"/>
+          <fo:conditional-page-master-reference master-reference="gw-last-plain" page-position="last"
+              odd-or-even="even" blank-or-not-blank="blank"/>
+          <fo:conditional-page-master-reference master-reference="gw-plain" odd-or-even="odd"
+              blank-or-not-blank="blank"/>
+          <fo:conditional-page-master-reference master-reference="gw-odd" odd-or-even="odd"/>
+          <fo:conditional-page-master-reference master-reference="gw-even" odd-or-even="even"/>
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
       <fo:page-sequence-master master-name="gw-landscape">
@@ -291,10 +337,57 @@
     <xsl:attribute name="gw:grid">none</xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- How many grid lines the 版记 takes at the foot of a shared last page:
+       its rows are 21 pt lines with 4 pt padding and rules of 1 pt; 抄送 holds
+       26 字 of 14 pt on its first line after 抄送：, 26 on the others (counted
+       as 25, to be safe with line-breaking rules). -->
+  <xsl:template name="gw-colophon-lines">
+    <xsl:param name="meta"/>
+    <xsl:variable name="cc" select="normalize-space($meta/copy-to)"/>
+    <xsl:variable name="cclines">
+      <xsl:choose>
+        <xsl:when test="$cc = ''">0</xsl:when>
+        <xsl:when test="string-length($cc) + 1 &lt;= 25">1</xsl:when>
+        <xsl:otherwise><xsl:value-of select="1 + ceiling((string-length($cc) + 1 - 25) div 25)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="h" select="29 + 3 + number($cclines &gt; 0) * 8 + $cclines * 21"/>
+    <xsl:value-of select="ceiling($h div $gw-p)"/>
+  </xsl:template>
+
+  <!-- The 版记 in the region-after of the last-page masters (gw-last-even,
+       gw-last-plain): in the $k grid lines above the bottom of the text area,
+       then (gw-last-even) the page number below as on every even page. -->
+  <xsl:template name="gw-colophon-static">
+    <xsl:param name="meta"/>
+    <xsl:variable name="k">
+      <xsl:call-template name="gw-colophon-lines">
+        <xsl:with-param name="meta" select="$meta"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <fo:static-content flow-name="gw-after-colophon">
+      <xsl:call-template name="gw-colophon">
+        <xsl:with-param name="meta" select="$meta"/>
+        <xsl:with-param name="height" select="concat($k * $gw-p, 'pt')"/>
+        <xsl:with-param name="break" select="'auto'"/>
+      </xsl:call-template>
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="start" start-indent="16pt">— <fo:page-number/> —</fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="gw-after-colophon-plain">
+      <xsl:call-template name="gw-colophon">
+        <xsl:with-param name="meta" select="$meta"/>
+        <xsl:with-param name="height" select="concat($k * $gw-p, 'pt')"/>
+        <xsl:with-param name="break" select="'auto'"/>
+      </xsl:call-template>
+    </fo:static-content>
+  </xsl:template>
+
   <xsl:template name="gw-colophon">
     <xsl:param name="meta"/>
+    <xsl:param name="height" select="'225mm'"/>
+    <xsl:param name="break" select="'even-page'"/>
     <xsl:variable name="has-cc" select="normalize-space($meta/copy-to) != ''"/>
-    <fo:block-container height="225mm" display-align="after" gw:grid="none" break-before="even-page">
+    <fo:block-container height="{$height}" display-align="after" gw:grid="none" break-before="{$break}">
       <!-- rules are the borders of full-width wrappers; the text inside is
            indented with start-/end-indent (absolute in XSL, so every
            renderer puts it in the same place) -->

@@ -57,7 +57,9 @@
   <xsl:template match="/plan">
     <fo:root gw:title="{normalize-space($meta/notice-title)}" gw:author="{normalize-space($meta/issuer)}"
         gw:subject="{$plan-title}" gw:keywords="{normalize-space($meta/doc-number)}">
-      <xsl:call-template name="gw-layout-masters"/>
+      <xsl:call-template name="gw-layout-masters">
+        <xsl:with-param name="meta" select="$meta"/>
+      </xsl:call-template>
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="gw-notice">
           <fo:bookmark-title>通知</fo:bookmark-title>
@@ -73,13 +75,38 @@
         </xsl:if>
       </fo:bookmark-tree>
 
-      <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
-        <xsl:call-template name="gw-page-number-static"/>
-        <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="notice"/>
-          <xsl:call-template name="attachment1"/>
-        </fo:flow>
-      </fo:page-sequence>
+      <xsl:choose>
+        <xsl:when test="$with-table">
+          <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
+            <xsl:call-template name="gw-page-number-static"/>
+            <fo:flow flow-name="xsl-region-body">
+              <xsl:call-template name="notice"/>
+              <xsl:call-template name="attachment1"/>
+            </fo:flow>
+          </fo:page-sequence>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
+            <xsl:call-template name="gw-page-number-static"/>
+            <fo:flow flow-name="xsl-region-body">
+              <xsl:call-template name="notice"/>
+            </fo:flow>
+          </fo:page-sequence>
+          <!-- Without 附件2 the plan's pages end the document: the 版记 goes
+               on their last page (gw-portrait-end masters, GB/T 9704 §7.5:
+               shared with the end of the text when that page is even and
+               has room, else on the next even page) -->
+          <fo:page-sequence master-reference="gw-portrait-end" force-page-count="end-on-even">
+            <xsl:call-template name="gw-page-number-static"/>
+            <xsl:call-template name="gw-colophon-static">
+              <xsl:with-param name="meta" select="$meta"/>
+            </xsl:call-template>
+            <fo:flow flow-name="xsl-region-body">
+              <xsl:call-template name="attachment1"/>
+            </fo:flow>
+          </fo:page-sequence>
+        </xsl:otherwise>
+      </xsl:choose>
 
       <xsl:if test="$with-table">
         <fo:page-sequence master-reference="gw-landscape" force-page-count="no-force">
@@ -88,19 +115,19 @@
             <xsl:call-template name="attachment2"/>
           </fo:flow>
         </fo:page-sequence>
-      </xsl:if>
 
-      <!-- 版记: alone at the foot of the next even page; a blank page put
-           before it and the 版记 page then go unnumbered (GB/T 9704 §7.5, the
-           gw-colophon masters) -->
-      <fo:page-sequence master-reference="gw-colophon" force-page-count="no-force">
-        <xsl:call-template name="gw-page-number-static"/>
-        <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="gw-colophon">
-            <xsl:with-param name="meta" select="$meta"/>
-          </xsl:call-template>
-        </fo:flow>
-      </fo:page-sequence>
+        <!-- 版记 after the landscape table: alone at the foot of the next
+             even page; a blank page put before it and the 版记 page then go
+             unnumbered (GB/T 9704 §7.5, the gw-colophon masters) -->
+        <fo:page-sequence master-reference="gw-colophon" force-page-count="no-force">
+          <xsl:call-template name="gw-page-number-static"/>
+          <fo:flow flow-name="xsl-region-body">
+            <xsl:call-template name="gw-colophon">
+              <xsl:with-param name="meta" select="$meta"/>
+            </xsl:call-template>
+          </fo:flow>
+        </fo:page-sequence>
+      </xsl:if>
     </fo:root>
   </xsl:template>
 

@@ -188,6 +188,45 @@ if [ -f "$CHECK" ]; then
         "$(python3 "$CHECK" --profile notice "$T/nt.pdf" 2>&1 | grep -c '^PASS')" "20"
 fi
 
+# The 版记 on the last page (GB/T 9704 §7.5), without 附件2 so that the
+# plan's portrait pages end the document.  A small plan whose preamble is
+# padded by N×28 字 ends on page 3 (odd), on page 4 with room, or on page 4
+# full:
+#   (a) shares page 4 with the end of the text, numbered;
+#   (b) stands alone on page 4, numbered;
+#   (c) page 4 stays as it is, page 5 blank, 版记 on page 6, both unnumbered.
+"$GW" -q import plan tests/fixtures/import/flat.txt --db "$T/small.db" >/dev/null 2>&1
+colophon_case() {   # colophon_case N -> $T/c$N.pdf
+    cp "$T/small.db" "$T/c$1.db"
+    "$GW" -q set preamble "前言段落一。$(python3 -c "print('人才工作' * 7 * $1)")" --db "$T/c$1.db"
+    "$GW" -q notice --no-table --db "$T/c$1.db" -o "$T/c$1.pdf"
+}
+npages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+ptext() { pdftotext -f "$2" -l "$2" -layout "$1" - 2>/dev/null | grep -av '^[[:space:]]*$' | sed 's/^ *//; s/  */ /g'; }
+head6() { python3 -c 'import sys; print("|".join(l.rstrip("\n")[:6] for l in sys.stdin), end="|")'; }
+for n in 30 0 31; do
+    colophon_case "$n"
+    if [ -f "$CHECK" ]; then
+        python3 "$CHECK" --profile notice "$T/c$n.pdf" >"$T/c$n.check" 2>&1
+        ok_eq "版记 case N=$n: gbt9704-check exits 0, no FAIL" \
+            "$? $(grep -c '^FAIL' "$T/c$n.check")" "0 0"
+    fi
+done
+ok_eq "(a) text ends on an even page with room: 4 pages" "$(npages "$T/c30.pdf")" "4"
+ok_eq "(a) the last text, the 版记 and the page number on page 4, in that order" \
+    "$(ptext "$T/c30.pdf" 4 | tail -4 | head6)" "2.强化督查|抄送：市委人|中共株洲市委|— 4 —|"
+ok_eq "(a) the 版记's last rule on the bottom of the text area: 印发 line just above it" \
+    "$(pdftotext -f 4 -l 4 -bbox "$T/c30.pdf" - | awk -F'"' '/印发</ { print ($8 > 715 && $8 < 742.7) ? "bottom" : $8 }')" "bottom"
+ok_eq "(b) text ends on page 3 (odd): 4 pages" "$(npages "$T/c0.pdf")" "4"
+ok_eq "(b) page 4 holds only the 版记 and its number" \
+    "$(ptext "$T/c0.pdf" 4 | head6)" "抄送：市委人|中共株洲市委|— 4 —|"
+ok_match "(b) page 3 ends the text" "$(ptext "$T/c0.pdf" 3 | tail -2 | tr '\n' '|')" "按季度通报。\|— 3 —\|$"
+ok_eq "(c) text fills page 4: 6 pages" "$(npages "$T/c31.pdf")" "6"
+ok_match "(c) page 4 ends the text, numbered" "$(ptext "$T/c31.pdf" 4 | tail -2 | tr '\n' '|')" "按季度通报。\|— 4 —\|$"
+ok_eq "(c) page 5 blank, without a number" "$(ptext "$T/c31.pdf" 5 | wc -l)" "0"
+ok_eq "(c) page 6: the 版记, without a number" \
+    "$(ptext "$T/c31.pdf" 6 | head6)" "抄送：市委人|中共株洲市委|"
+
 # gongwen build writes the notice (then the sheets) into the directory.
 "$GW" -q build --db "$DB" -o "$T/build" >"$T/build.log" 2>&1
 ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"

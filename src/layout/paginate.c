@@ -282,8 +282,10 @@ S_pick(S_doc *d, const gw_fo_node *seq, int idx, int number, int last, int blank
 static double
 S_snap(const gw_lo_item *it, double y, double pitch)
 {
+    /* a tolerance of 1e-4 line: the masters of one sequence may round
+     * their grids differently (a last page's body a few lines shorter) */
     if (it->grid && pitch > 0)
-        return ceil(y / pitch - 1e-6) * pitch;
+        return ceil(y / pitch - 1e-4) * pitch;
     return y;
 }
 
