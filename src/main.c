@@ -123,13 +123,16 @@ static void
 S_usage(FILE *f)
 {
     size_t i;
-    fprintf(f, "usage: gongwen [-q|--verbose] COMMAND [ARGS]\n\n"
+    fprintf(f, "usage: gongwen [-q|-v] COMMAND [ARGS]\n"
+               "       gongwen --version\n\n"
                "gongwen turns a government task-division plan into the documents an\n"
-               "office circulates: the formal notice, a task sheet per unit and the\n"
-               "quarterly supervision report.\n\nCommands:\n");
+               "office circulates: the formal notice (通知) with the plan and its\n"
+               "task-division table, a task sheet per unit and the booklet of sheets.\n"
+               "\nCommands:\n");
     for (i = 0; i < S_NCOMMANDS; i++)
         fprintf(f, "  %-8s %s\n", S_commands[i].name, S_commands[i].summary);
     fprintf(f, "  %-8s %s\n", "help", "show this text, or `gongwen help COMMAND`");
+    fputs(S_global_options, f);
     fprintf(f, "\nExit status: 0 success, 1 bad input, 2 file error, 3 font or\n"
                "library failure, 64 bad command line.\n");
 }
