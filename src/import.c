@@ -387,14 +387,16 @@ out:
     return rc;
 }
 
-/* Whether name is in the shipped directory (a canonical name or an alias). */
+/* Whether name is in the shipped directory (a canonical name, a short name
+ * or an alias). */
 static int
 S_dir_known(const S_ctx *c, const char *name, size_t n)
 {
     for (size_t i = 0; i < c->ndir; i++) {
         const char *p = c->dir[i].aliases, *a;
         size_t len;
-        if (strlen(c->dir[i].name) == n && !memcmp(c->dir[i].name, name, n))
+        if ((strlen(c->dir[i].name) == n && !memcmp(c->dir[i].name, name, n)) ||
+            (strlen(c->dir[i].short_name) == n && !memcmp(c->dir[i].short_name, name, n)))
             return 1;
         while ((a = S_next_item(&p, &len)) != NULL)
             if (len == n && !memcmp(a, name, n))
@@ -1222,15 +1224,18 @@ out:
     return rc;
 }
 
-/* Id of a unit by name or alias; adds unknown units (kind other). */
+/* Id of a unit by name, short name or alias (in that order, as
+ * gw_plan_unit_lookup); adds unknown units (kind other). */
 static int
 S_unit_id(S_ctx *c, gw_store *st, const S_unit *un, long long *id, gw_err *err)
 {
     int rc;
     long long sort;
     gw_stmt *s = NULL;
-    if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1 UNION ALL "
-                           "SELECT unit FROM unit_alias WHERE alias = ?1 LIMIT 1",
+    if ((rc = gw_store_int(st, "SELECT id FROM (SELECT id, 1 AS o FROM unit WHERE name = ?1 "
+                           "UNION ALL SELECT id, 2 FROM unit WHERE short_name = ?1 "
+                           "UNION ALL SELECT unit, 3 FROM unit_alias WHERE alias = ?1) "
+                           "ORDER BY o LIMIT 1",
                            un->name, 0, id, err)) < 0 || *id)
         return rc;
     if ((rc = gw_store_int(st, "SELECT coalesce(max(sort), 0) + 1 FROM unit", NULL, 1,

@@ -88,4 +88,21 @@ printf '方案\n一、任务\n1.甲。(市科技局)\n二、工作要求\n各单
 "$GW" import plan "$T/r.txt" --db "$T/r.db" 2>/dev/null
 ok_eq "paragraph requirements" "$(sqlite3 "$T/r.db" "SELECT group_concat(ordinal || '[' || label || ']' || text, '|') FROM requirement")" \
     "1[]各单位要高度重视。|2[]要按时报送。"
+# A short name of the directory (SHORT column) names its unit in a list, as
+# an alias does; 及 next to it still separates.  A home with a units.tsv
+# where 市科技局 has the short name 科技局.
+H="$T/home"
+mkdir -p "$H/data"
+cp "$TOP"/data/*.sql "$TOP"/data/meta.tsv "$TOP"/data/plan.txt "$H/data/"
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "市科技局" { $3 = "科技局" } { print }' \
+    "$TOP/data/units.tsv" >"$H/data/units.tsv"
+printf '方案\n一、任务\n1.甲。(科技局、市科协)\n2.乙。(市财政局牵头,科技局及市科协配合)\n' >"$T/s.txt"
+GONGWEN_HOME="$H" "$GW" import plan "$T/s.txt" --db "$T/s.db" 2>"$T/s.err"
+ok_eq "short name: imports" "$?" 0
+ok_eq "short name: resolved to the canonical unit" "$(roles "$T/s.db")" \
+    "1:市科技局/l 市科协/r|2:市财政局/l 市科技局/r 市科协/r|"
+ok_eq "short name: not added as an unknown unit" \
+    "$(sqlite3 "$T/s.db" 'SELECT count(*) FROM unit WHERE added_by_import = 1')" 0
+ok_eq "short name: stored with its unit" \
+    "$(sqlite3 "$T/s.db" "SELECT short_name FROM unit WHERE name = '市科技局'")" "科技局"
 done_testing
