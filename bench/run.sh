@@ -3,7 +3,8 @@
 # body text (bench/plan.fo, ~8 pages) and (2) a generated ~500-page FO of
 # paragraphs and a long table, with ./gongwen and with Apache FOP, and prints
 # wall time, peak RSS and PDF size for both, and the ratios against the
-# targets.  `make bench` runs it after building ./gongwen.
+# targets; then (3) bench/sheets.sh times all task sheets and the booklet.
+# `make bench` runs it after building ./gongwen.
 #
 #   sh bench/run.sh [PAGES]      PAGES of the long document (default 500)
 #   REPS=N                       runs per measurement, fastest kept (default 3)
@@ -180,4 +181,9 @@ fi
 
 bench_one "(1) reference plan, grid body text" bench/plan.fo 25 30
 bench_one "(2) $PAGES-page paragraphs and long table" "$T/long.fo" 10 ""
+
+# (3) issue 5: every task sheet and the booklet of the reference plan
+say ""
+say "== (3) all task sheets + booklet (bench/sheets.sh; targets: < 0.5 s on 2 cores, <= 40 KB a sheet)"
+GW="$GW" REPS="$REPS" sh bench/sheets.sh || say "sheets: a target is missed (see above)"
 exit 0
