@@ -15,7 +15,7 @@ command -v valgrind >/dev/null || { echo "leakcheck: valgrind not found (apt-get
 T=$(mktemp -d "${TMPDIR:-/tmp}/gw-leak.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export GONGWEN_HOME="$PWD"
-VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+VG="valgrind -q --suppressions=fuzz/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect \
     --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
 runs=0
 bad=0

@@ -73,6 +73,14 @@ ok_eq "10 000-task plan: every task is in the notice text and in 附件2" \
     "$(printf '%s\n' "$txt" | grep -o '做好第[0-9]*项工作' | sort -u | wc -l)" 10000
 ok_if "10 000-task plan: over 1 000 pages" test "$(pages "$T/p.pdf")" -gt 1000
 
+$GEN plan 20010 "$T/plan20k.txt"
+run imp20k "$GW" -q import plan "$T/plan20k.txt" --db "$T/p20k.db"
+ok_eq "20 010 tasks (over the 20 000 cap): exit status 1" "$rc" 1
+ok_match "20 010 tasks: the message names the line and the cap" "$(cat "$T/imp20k.err")" \
+    'plan20k\.txt:[0-9]+:1: more than 20000 tasks'
+ok_if "20 010 tasks: nothing written to the database" \
+    test "$(sqlite3 "$T/p20k.db" 'SELECT count(*) FROM task' 2>/dev/null || echo 0)" = 0
+
 # ---- 100 000 characters without a break opportunity
 $GEN unbreak-fo 100000 "$T/unbreak.fo"
 run unbreak "$GW" -q render "$T/unbreak.fo" -o "$T/unbreak.pdf"
