@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -107,6 +108,85 @@ S_text(gw_page *pg, const gw_fontlist *fl, double size, double x, double y,
     }
     gw_page_text(pg, face, size, c, y, s, len, xs, n, hscale,
                  gw_fontlist_fake_bold(fl, face));
+}
+
+/* The first occurrence of needle[0..k) in hay[0..n), or NULL. */
+static const char *
+S_memfind(const char *hay, size_t n, const char *needle, size_t k)
+{
+    size_t i;
+    for (i = 0; i + k <= n; i++)
+        if (memcmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+static uint32_t
+S_be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The embedded font programs of the PDF at path: each FontFile2 stream is
+ * inflated and must be a TrueType font of exactly the tables a viewer reads
+ * (their tags, sorted, joined into tags), whose bytes sum to 0xB1B0AFBA as
+ * head.checkSumAdjustment promises.  Returns the number of fonts checked,
+ * -1 on the first bad one (message printed). */
+static int
+S_check_font_programs(const char *path, char *tags, size_t tagsz)
+{
+    gw_buf pdf;
+    gw_err err;
+    const char *p;
+    int nfonts = 0;
+
+    gw_buf_init(&pdf);
+    tags[0] = '\0';
+    if (gw_file_read(path, 1 << 24, &pdf, &err) != 0)
+        return -1;
+    p = pdf.ptr;
+    while ((p = S_memfind(p, pdf.len - (size_t)(p - pdf.ptr), "/Length1 ", 9)) != NULL) {
+        unsigned long raw_len = strtoul(p + 9, NULL, 10), i, nt;
+        const char *st = S_memfind(p, pdf.len - (size_t)(p - pdf.ptr), "stream\r\n", 8);
+        const char *en = st ? S_memfind(st, pdf.len - (size_t)(st - pdf.ptr), "endstream", 9) : NULL;
+        unsigned char *raw;
+        uLongf got;
+        uint32_t sum = 0;
+
+        if (!st || !en || raw_len == 0 || raw_len > (1ul << 24)) {
+            printf("# FontFile2 %d: no stream\n", nfonts + 1);
+            nfonts = -1;
+            break;
+        }
+        st += 8;
+        got = raw_len;
+        raw = calloc(raw_len + 4, 1);
+        if (uncompress(raw, &got, (const Bytef *)st, (uLong)(en - st)) != Z_OK || got != raw_len) {
+            printf("# FontFile2 %d: does not inflate to Length1 %lu bytes\n", nfonts + 1, raw_len);
+            free(raw);
+            nfonts = -1;
+            break;
+        }
+        nt = (unsigned long)raw[4] << 8 | raw[5];
+        for (i = 0; i < nt && 12 + 16 * i + 16 <= raw_len; i++) {
+            if (nfonts == 0 && strlen(tags) + 6 < tagsz) {
+                strncat(tags, (const char *)raw + 12 + 16 * i, 4);
+                strcat(tags, ",");
+            }
+        }
+        for (i = 0; i < raw_len; i += 4)
+            sum += S_be32(raw + i);
+        free(raw);
+        if (sum != 0xB1B0AFBAu) {
+            printf("# FontFile2 %d: checksum 0x%08X\n", nfonts + 1, (unsigned)sum);
+            nfonts = -1;
+            break;
+        }
+        nfonts++;
+        p = en;
+    }
+    gw_buf_free(&pdf);
+    return nfonts;
 }
 
 /* The same turned by angle about (ox, oy), through gw_page_text_rotated. */
@@ -352,6 +432,31 @@ main(void)
     }
 
     TAP_OK(S_size(a) > 0 && S_size(a) < 30 * 1024, "the document is small: %ld bytes", S_size(a));
+    {
+        char tags[256];
+        int nf = S_check_font_programs(a, tags, sizeof tags);
+        gw_buf pdf;
+        int nref = 0;
+        const char *q;
+        gw_buf_init(&pdf);
+        if (gw_file_read(a, 1 << 24, &pdf, &err) == 0)
+            for (q = pdf.ptr; (q = S_memfind(q, pdf.len - (size_t)(q - pdf.ptr), "/FontFile2 ", 11));
+                 q++)
+                nref++;
+        gw_buf_free(&pdf);
+        TAP_OK(nf >= 1 && nf == nref, "every FontFile2 (%d) is a valid TrueType font (checksums): %d",
+               nref, nf);
+        TAP_OK(strcmp(tags, "cvt ,fpgm,glyf,head,hhea,hmtx,loca,maxp,prep,") == 0,
+               "font programs keep only the tables a viewer reads: %s", tags);
+    }
+    snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", a);
+    out = S_run(cmd);
+    if (strstr(out, "not found") || strstr(out, "No such file"))
+        printf("ok - # SKIP qpdf not installed\n");
+    else
+        TAP_OK(strstr(out, "No syntax or stream encoding errors") != NULL,
+               "qpdf --check finds no syntax or stream errors");
+    free(out);
 
     TAP_OK(gw_pdf_write(doc, b, &err) == 0, "writes it again");
     TAP_OK(S_same_file(a, b), "writing twice gives identical bytes");
