@@ -148,6 +148,17 @@ ok_eq "brackets nested 10 000 deep in a plan: exit status 1" "$rc" 1
 ok_match "brackets nested 10 000 deep: the message names the cap" "$(cat "$T/planbr.err")" \
     'planbr\.txt:3:[0-9]+: brackets nested deeper than the cap of 16'
 
+# ---- reproducers of open findings (see the comment at the top of each file):
+# only what holds today is asserted; the fixed behaviour is in the comment.
+F="$TOP/tests/fixtures/pathological"
+run ws "$GW" -q render "$F/ws-after-linefeed.fo" -o "$T/ws.pdf"
+ok_eq "preserved spaces after a preserved linefeed: renders" "$rc" 0
+ok_match "preserved spaces at the start of a block indent it (8 spaces = 48pt)" \
+    "$(pdftotext -bbox "$T/ws.pdf" - 2>/dev/null | grep '首行前八个空格')" 'xMin="118\.8'
+run svgtext "$GW" -q render "$F/svg-text-huge.fo" -o "$T/svgtext.pdf"
+ok_eq "SVG text of 1500 pt: refused with exit status 1" "$rc" 1
+ok_if "SVG text of 1500 pt: no PDF left behind" test ! -e "$T/svgtext.pdf"
+
 # ---- deep XSLT recursion through the templates
 skip "deep XSLT recursion from the data" \
     "not reachable: the XML comes from the record, whose sections are two levels deep (schema CHECK level BETWEEN 1 AND 2)"
