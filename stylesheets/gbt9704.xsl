@@ -36,7 +36,7 @@
        line is centred 7 mm below it.  Landscape table pages (横排表格, GB/T
        9704 §10.1) turn the text area so that the table head faces the binding
        edge; their number stays where portrait pages have it: in the left
-       margin of the turned sheet. -->
+       margin, turned with the sheet (gw-page-number-static-landscape). -->
   <xsl:template name="gw-layout-masters">
     <!-- the plan's meta: sizes the last page's 版记 (gw-colophon-lines) -->
     <xsl:param name="meta" select="/.."/>
@@ -59,12 +59,12 @@
       <fo:simple-page-master master-name="gw-land-odd" page-width="297mm" page-height="210mm"
           margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
         <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
-        <fo:region-start region-name="gw-start-odd" extent="35mm"/>
+        <fo:region-start region-name="gw-start-odd" extent="35mm" reference-orientation="270"/>
       </fo:simple-page-master>
       <fo:simple-page-master master-name="gw-land-even" page-width="297mm" page-height="210mm"
           margin-top="0mm" margin-bottom="0mm" margin-left="0mm" margin-right="0mm">
         <fo:region-body margin-top="28mm" margin-bottom="26mm" margin-left="35mm" margin-right="37mm"/>
-        <fo:region-start region-name="gw-start-even" extent="35mm"/>
+        <fo:region-start region-name="gw-start-even" extent="35mm" reference-orientation="270"/>
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="gw-portrait">
         <fo:repeatable-page-master-alternatives>
@@ -155,21 +155,23 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- Landscape pages: the sheet is turned a quarter counter-clockwise, so
-       the portrait foot (where the number goes) is the left margin.  The
-       number is set upright in the region-start, centred 26 pt left of the
-       text area (portrait: below it; the 附件2 table keeps 7 pt clear of it);
-       on odd pages it ends level with
-       portrait R - 16 pt (505.6 pt from the top of the turned sheet), on
-       even pages it starts level with portrait L + 16 pt (95.4 pt). -->
+  <!-- Landscape pages (GB/T 9704 §10.1): the sheet is turned a quarter
+       counter-clockwise to be read, so the portrait foot is the left margin
+       and the table head faces the binding edge.  The region-start is turned
+       270° (reference-orientation): its inline direction runs down the page
+       and its block direction leftwards, exactly like the portrait
+       region-after seen on the turned sheet.  It spans the whole 210 mm, so
+       the indents add the portrait margins (28 mm left, 26 mm right); the
+       number is then drawn turned and reads "— N —" where portrait pages
+       have it. -->
   <xsl:template name="gw-page-number-static-landscape">
     <fo:static-content flow-name="gw-start-odd">
-      <fo:block xsl:use-attribute-sets="gw-page-number" padding-top="491.0pt" start-indent="44pt"
-          end-indent="-3.2pt" text-align="center">— <fo:page-number/> —</fo:block>
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="end"
+          end-indent="{26 * 2.834646 + 16}pt">— <fo:page-number/> —</fo:block>
     </fo:static-content>
     <fo:static-content flow-name="gw-start-even">
-      <fo:block xsl:use-attribute-sets="gw-page-number" padding-top="95.4pt" start-indent="44pt"
-          end-indent="-3.2pt" text-align="center">— <fo:page-number/> —</fo:block>
+      <fo:block xsl:use-attribute-sets="gw-page-number" text-align="start"
+          start-indent="{28 * 2.834646 + 16}pt">— <fo:page-number/> —</fo:block>
     </fo:static-content>
   </xsl:template>
 

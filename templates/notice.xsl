@@ -314,13 +314,39 @@
           <xsl:if test="$sec and not(preceding-sibling::*[1][self::task])">
             <fo:table-row keep-with-next.within-page="always">
               <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="6">
-                <fo:block font-family="{$gw-kai}"><xsl:value-of select="concat($sec/@label, $sec/heading)"/></fo:block>
+                <!-- the heading's own font: 一、 黑体, （一） 楷体 -->
+                <fo:block font-family="{$gw-kai}">
+                  <xsl:if test="$sec/@level = 1">
+                    <xsl:attribute name="font-family"><xsl:value-of select="$gw-hei"/></xsl:attribute>
+                  </xsl:if>
+                  <xsl:value-of select="concat($sec/@label, $sec/heading)"/>
+                </fo:block>
               </fo:table-cell>
             </fo:table-row>
           </xsl:if>
-          <fo:table-row keep-together.within-page="always">
+          <!-- A row of up to 8 lines (a third of the page) moves whole to
+               the next page; a longer one is split between lines, with the
+               header row repeated, rather than leave most of a page empty.
+               Lines estimated per column: 21 字 of 12 pt in 主要内容, 5 in
+               牵头单位, 7 in 责任单位.  The task's name is never cut. -->
+          <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
+          <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
+          <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div 21)"/>
+          <xsl:variable name="nl" select="ceiling(string-length($lead) div 5)"/>
+          <xsl:variable name="nr" select="ceiling(string-length($resp) div 7)"/>
+          <xsl:variable name="nlines">
+            <xsl:choose>
+              <xsl:when test="$nb &gt;= $nl and $nb &gt;= $nr"><xsl:value-of select="$nb"/></xsl:when>
+              <xsl:when test="$nl &gt;= $nr"><xsl:value-of select="$nl"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$nr"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <fo:table-row>
+            <xsl:if test="$nlines &lt;= 8">
+              <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+            </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block keep-together.within-page="always"><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>
               <xsl:for-each select="unit[@role = 'lead']">

@@ -227,6 +227,28 @@ ok_eq "(c) page 5 blank, without a number" "$(ptext "$T/c31.pdf" 5 | wc -l)" "0"
 ok_eq "(c) page 6: the 版记, without a number" \
     "$(ptext "$T/c31.pdf" 6 | head6)" "抄送：市委人|中共株洲市委|"
 
+# 附件2 rows (tests/fixtures/notice/longrow.txt): rows of up to 8 lines move
+# whole to the next page; task 4's 主要内容 runs to ~21 lines and is split
+# between lines, so that page 6 is filled instead of left two-thirds empty;
+# the header row is repeated above the continuation.  The page numbers of
+# the landscape pages are turned with the sheet (checked by gbt9704-check
+# in the portrait frame).
+"$GW" -q import plan tests/fixtures/notice/longrow.txt --db "$T/long.db" >/dev/null 2>&1
+"$GW" -q notice --db "$T/long.db" -o "$T/long.pdf" >/dev/null 2>&1
+if [ -f "$CHECK" ]; then
+    ok_eq "long row: gbt9704-check passes all 20 (一、 row in 黑体, turned page numbers)" \
+        "$(python3 "$CHECK" --profile notice "$T/long.pdf" 2>&1 | grep -c '^PASS')" "20"
+fi
+ok_eq "long row: 8 pages" "$(npages "$T/long.pdf")" "8"
+flat() { pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null | tr -d ' \n'; }
+ok_match "long row: short row 3 whole on page 6, not on 5 or 7" \
+    "$(flat "$T/long.pdf" 5 | grep -c 第3项工程)$(flat "$T/long.pdf" 6 | grep -c 第3项工程)$(flat "$T/long.pdf" 7 | grep -c 做好人才)" "^010$"
+ok_match "long row: task 4 starts on page 6" "$(flat "$T/long.pdf" 6)" "长任务工程"
+ok_eq "long row: page 6 filled to the foot of the table area (last text below y 480)" \
+    "$(pdftotext -f 6 -l 6 -bbox "$T/long.pdf" - | awk -F'"' '/<word/ && $2 + 0 > 99 { if ($8 + 0 > m) m = $8 + 0 } END { print (m > 480) ? "full" : m }')" "full"
+ok_match "long row: page 7 repeats the header, then continues task 4's text" \
+    "$(flat "$T/long.pdf" 7)" "^序号任务主要内容牵头单位.*落实各项保障措施.*收尾工程"
+
 # gongwen build writes the notice (then the sheets) into the directory.
 "$GW" -q build --db "$DB" -o "$T/build" >"$T/build.log" 2>&1
 ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"

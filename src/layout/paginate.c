@@ -651,32 +651,29 @@ S_rect(const S_draw_ctx *dc, double x, double y, double w, double h, gw_color fi
     gw_page_rect(dc->pg, x, y, w, h, fill, none, 0);
 }
 
-/* Text in the frame.  page.h has no turned text, so in a turned region each
- * character is drawn upright, centred where the turned glyph would be. */
+/* Text in the frame.  In a turned region the run is drawn turned with it
+ * (gw_page_text_rotated): reference-orientation 270 runs down the page with
+ * the glyph tops to the right, 90 up the page, 180 upside down. */
 static void
 S_text(const S_draw_ctx *dc, gw_face *face, double size, gw_color color, double base,
        const char *utf8, size_t len, const double *xs, size_t n, double hscale, int bold)
 {
-    size_t k, off = 0;
+    double ox, oy, *dx;
+    size_t k;
     if (!dc->rot) {
         gw_page_text(dc->pg, face, size, color, base, utf8, len, xs, n, hscale, bold);
         return;
     }
-    for (k = 0; k < n && off < len; k++) {
-        uint32_t cp;
-        int cl = gw_utf8_decode(utf8 + off, len - off, &cp);
-        double adv, X, Y, xl;
-        if (cl < 0)
-            break;
-        adv = gw_face_advance(face, cp, size) * hscale;
-        S_map(dc, xs[k] + adv / 2, base - 0.38 * size, &X, &Y);
-        xl = X - adv / 2;
-        gw_page_text(dc->pg, face, size, color, Y + 0.38 * size, utf8 + off, (size_t)cl,
-                     &xl, 1, hscale, bold);
-        off += (size_t)cl;
-    }
+    if (n == 0)
+        return;
+    S_map(dc, xs[0], base, &ox, &oy);
+    dx = gw_xmalloc(n * sizeof *dx);
+    for (k = 0; k < n; k++)
+        dx[k] = xs[k] - xs[0];
+    gw_page_text_rotated(dc->pg, face, size, color, ox, oy, dc->rot, utf8, len, dx, n,
+                         hscale, bold);
+    free(dx);
 }
-
 
 static void
 S_rect_border(const S_draw_ctx *dc, double x, double y, double w, double h,
