@@ -288,13 +288,12 @@
     <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
         space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
         keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
-    <!-- 7 pt in from the left edge: the page number stands in the margin
-         beside the table's foot -->
-    <fo:table table-layout="fixed" width="222mm" start-indent="7pt" font-family="{$gw-fangsong}"
+    <!-- the full width of the turned text area (225 mm) -->
+    <fo:table table-layout="fixed" width="225mm" font-family="{$gw-fangsong}"
         font-size="12pt" line-height="18pt" gw:grid="none">
       <fo:table-column column-width="14mm"/>
       <fo:table-column column-width="36mm"/>
-      <fo:table-column column-width="92mm"/>
+      <fo:table-column column-width="95mm"/>
       <fo:table-column column-width="26mm"/>
       <fo:table-column column-width="34mm"/>
       <fo:table-column column-width="20mm"/>
@@ -327,7 +326,7 @@
           <!-- A row of up to 8 lines (a third of the page) moves whole to
                the next page; a longer one is split between lines, with the
                header row repeated, rather than leave most of a page empty.
-               Lines estimated per column: 21 字 of 12 pt in 主要内容, 5 in
+               Lines estimated per column: 21 字 of 12 pt in 主要内容 (95 mm), 5 in
                牵头单位, 7 in 责任单位.  The task's name is never cut. -->
           <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
           <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>

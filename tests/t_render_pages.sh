@@ -34,6 +34,8 @@ ys = [x[1] for x in s]
 c = (min(ys) + max(x[3] for x in s)) / 2
 print("".join(x[4] for x in sorted(s, key=lambda x: x[1])), all(x[0] >= 56.6 for x in s),
       ys == sorted(ys), abs(c - 297.6) < 3)')" "—5— True True True"
+ok_eq "... drawn turned: the half-width digit is 14 pt across the strip and 7 pt along it" \
+    "$(pdftotext -f 5 -l 5 -bbox "$T/pages.pdf" - | awk -F'"' '/>5</ { print ($6 - $2 > 12 && $8 - $4 < 9) ? "turned" : "upright" }')" "turned"
 ok_eq "force-page-count=auto before initial-page-number=auto-odd adds a blank page 6" \
     "$(page 6 | tr '\n' ' ')" "— 6 — "
 ok_eq "... in the landscape sequence's master" \
