@@ -227,6 +227,23 @@ ok_eq "(c) page 5 blank, without a number" "$(ptext "$T/c31.pdf" 5 | wc -l)" "0"
 ok_eq "(c) page 6: the 版记, without a number" \
     "$(ptext "$T/c31.pdf" 6 | head6)" "抄送：市委人|中共株洲市委|"
 
+# The same FO in Apache FOP 2.8 (configuration as in tests/t_xslt.sh): the
+# page-position="last" masters are standard XSL, so FOP also puts the 版记
+# at the foot of an even last page (it ignores gw:after-blank).
+if command -v fop >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/arphic/uming.ttc ]; then
+    sed -n '/cat >"$T\/fop.xconf" <<.EOF2./,/^EOF2/p' tests/t_xslt.sh | sed '1d;$d' >"$T/fop.xconf"
+    colophon_case 20
+    "$GW" -q fo notice --no-table --db "$T/c20.db" >"$T/c20.fo"
+    (cd "$T" && fop -c "$T/fop.xconf" -fo "$T/c20.fo" -pdf "$T/c20fop.pdf") >"$T/fop.log" 2>&1
+    ok_eq "FOP renders the no-table notice without errors" \
+        "$(grep -c -E '^\[(ERROR|SEVERE)\]|Exception' "$T/fop.log")" "0"
+    ok_eq "FOP: (a) 4 pages, page 4 shares the end of the text with the 版记, numbered" \
+        "$(npages "$T/c20fop.pdf") $(ptext "$T/c20fop.pdf" 4 | tail -4 | head6)" \
+        "4 2.强化督查|抄送：市委人|中共株洲市委|— 4 —|"
+else
+    skip "FOP rendering of the no-table notice" "fop not installed"
+fi
+
 # 附件2 rows (tests/fixtures/notice/longrow.txt): rows of up to 8 lines move
 # whole to the next page; task 4's 主要内容 runs to ~21 lines and is split
 # between lines, so that page 6 is filled instead of left two-thirds empty;
