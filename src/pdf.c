@@ -670,6 +670,75 @@ S_own_map(S_font *f, const HPDF_UINT16 *glyph_of)
     return 1;
 }
 
+/* libharu lists the width of every character that differs from the width
+ * of glyph 0 (/DW) in the CIDFont's /W array, and a Chinese font's glyph 0
+ * is rarely 1000 units wide, so every 汉字 got an entry of its own: 7 KB of
+ * uncompressed dictionary for a task sheet.  The width most characters
+ * share becomes /DW and /W lists only the others (digits, Latin), as runs
+ * "first [w1 w2 ...]".  Widths are libharu's own (GetGidWidth), so the
+ * text it measures and the widths a viewer uses stay the same.  Only the
+ * characters the document draws matter. */
+static void
+S_compact_widths(S_font *f, HPDF_FontDef def, const HPDF_UINT16 *glyph_of)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
+    HPDF_Dict cid = fa ? fa->descendant_font : NULL;
+    HPDF_Array warr, run = NULL;
+    HPDF_INT16 *wd;
+    struct { HPDF_INT16 w; size_t n; } seen[32];
+    size_t nseen = 0, i, k, best = 0;
+    HPDF_STATUS ret = HPDF_OK;
+
+    if (!cid || f->n == 0)
+        return;
+    wd = gw_xmalloc(f->n * sizeof *wd);
+    for (i = 0; i < f->n; i++) {
+        wd[i] = HPDF_TTFontDef_GetGidWidth(def, glyph_of[f->cps[i] & 0xFFFF]);
+        for (k = 0; k < nseen && seen[k].w != wd[i]; k++)
+            ;
+        if (k == nseen && nseen < sizeof seen / sizeof seen[0]) {
+            seen[nseen].w = wd[i];
+            seen[nseen++].n = 0;
+        }
+        if (k < nseen)
+            seen[k].n++;
+    }
+    for (k = 1; k < nseen; k++)
+        if (seen[k].n > seen[best].n)
+            best = k;
+    warr = HPDF_Array_New(cid->mmgr);
+    if (!warr || nseen == 0)
+        goto out;
+    for (i = 0; i < f->n && ret == HPDF_OK; i++) {
+        if (wd[i] == seen[best].w) {
+            run = NULL;
+            continue;
+        }
+        if (!run || f->cps[i] != f->cps[i - 1] + 1) {
+            run = HPDF_Array_New(cid->mmgr);
+            if (!run) {
+                ret = HPDF_FAILD_TO_ALLOC_MEM;
+                break;
+            }
+            ret += HPDF_Array_AddNumber(warr, (HPDF_INT32)f->cps[i]);
+            ret += HPDF_Array_Add(warr, run);   /* frees run when it fails */
+            if (ret != HPDF_OK)
+                break;
+        }
+        ret += HPDF_Array_AddNumber(run, wd[i]);
+    }
+    if (ret == HPDF_OK) {
+        /* both replace libharu's entries */
+        HPDF_Dict_AddNumber(cid, "DW", seen[best].w);
+        HPDF_Dict_Add(cid, "W", warr);
+        warr = NULL;
+    }
+out:
+    if (warr)
+        HPDF_Array_Free(warr);
+    free(wd);
+}
+
 /* Subsets every face and loads it into libharu from memory. */
 static int
 S_load_fonts(S_writer *w, gw_err *err)
@@ -748,6 +817,8 @@ S_load_fonts(S_writer *w, gw_err *err)
              * and the 65535-entry array; libharu copies the Type0 font's
              * filter into both the map and the ToUnicode stream when
              * saving, so either both are deflated here or neither */
+            if (a->cmap.seg_count_x2 == 4 && a->cmap.glyph_id_array_count == 65535)
+                S_compact_widths(f, def, a->cmap.glyph_id_array);
             if (tu && !tu->write_fn && a->cmap.seg_count_x2 == 4 &&
                 a->cmap.glyph_id_array_count == 65535 && def->descriptor)
                 own = S_own_map(f, a->cmap.glyph_id_array);
