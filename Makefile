@@ -89,14 +89,15 @@ clean:
 
 # ---- fuzzing and leak checks (docs/hacking.md, "Fuzzing and leak checks") --
 # make fuzz-replay   builds fuzz/fuzz_*.c with fuzz/replay.c (no libFuzzer,
-#                    the normal compiler) and runs each over fuzz/corpus/NAME/
+#                    the normal compiler, into $(BUILD)/fuzz-replay/; also
+#                    with SANITIZE=...) and runs each over fuzz/corpus/NAME/
 # make fuzz          builds libFuzzer binaries with clang (ASan+UBSan) into
 #                    build/fuzz/; run e.g. build/fuzz/fuzz_fo fuzz/corpus/fo
 #                    -max_total_time=120 (FUZZ_TIME=120 make fuzz-run runs all)
 # make leakcheck     valgrind over `gongwen build` and the render fixtures
 FUZZ_NAMES  := import fo svg linebreak fname
 FUZZ_CFLAGS  = -DGW_FUZZ_HOME='"$(CURDIR)"' -Ifuzz
-FUZZ_REPLAY := $(FUZZ_NAMES:%=build/fuzz-replay/fuzz_%)
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/fuzz_%)
 FUZZ_BIN    := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_CLANG  ?= clang
 FUZZ_TIME   ?= 120
@@ -104,15 +105,15 @@ FUZZ_SAN    := address,undefined
 
 .PHONY: fuzz fuzz-replay fuzz-run leakcheck
 
-build/fuzz-replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/common.c fuzz/fuzz.h $(BUILD)/libgw.a
+$(BUILD)/fuzz-replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/common.c fuzz/fuzz.h $(BUILD)/libgw.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c \
 	    fuzz/common.c $(BUILD)/libgw.a $(LIBS)
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@for n in $(FUZZ_NAMES); do \
-	    build/fuzz-replay/fuzz_$$n fuzz/corpus/$$n 2>build/fuzz-replay/$$n.log \
-	    || { echo "fuzz-replay: fuzz_$$n failed:"; tail -20 build/fuzz-replay/$$n.log; exit 1; }; \
+	    $(BUILD)/fuzz-replay/fuzz_$$n fuzz/corpus/$$n 2>$(BUILD)/fuzz-replay/$$n.log \
+	    || { echo "fuzz-replay: fuzz_$$n failed:"; tail -20 $(BUILD)/fuzz-replay/$$n.log; exit 1; }; \
 	done
 
 # The library again, compiled by clang with the sanitizers and libFuzzer's

@@ -7,17 +7,22 @@
 . "$(dirname "$0")/lib.sh"
 
 cd "$TOP" || exit 2
+# make test with SANITIZE=... runs this with BUILD=build/san: build the
+# replay binaries the same way (SANITIZE is in the environment then)
 BUILD=${BUILD:-build/rel}
-if ! make -s BUILD="$BUILD" build/fuzz-replay/fuzz_import build/fuzz-replay/fuzz_fo \
-        build/fuzz-replay/fuzz_svg build/fuzz-replay/fuzz_linebreak \
-        build/fuzz-replay/fuzz_fname >"$T/build.log" 2>&1; then
+case "$BUILD" in
+    */san) [ -n "${SANITIZE:-}" ] || export SANITIZE=address,undefined ;;
+esac
+R="$BUILD/fuzz-replay"
+if ! make -s BUILD="$BUILD" "$R/fuzz_import" "$R/fuzz_fo" "$R/fuzz_svg" "$R/fuzz_linebreak" \
+        "$R/fuzz_fname" >"$T/build.log" 2>&1; then
     ok_if "the replay binaries build" sh -c "cat '$T/build.log'; false"
     done_testing
     exit 1
 fi
 for n in import fo svg linebreak fname; do
     want=$(find "fuzz/corpus/$n" -maxdepth 1 -type f ! -name '.*' | wc -l)
-    out=$(build/fuzz-replay/fuzz_$n "fuzz/corpus/$n" 2>"$T/$n.err")
+    out=$("$R/fuzz_$n" "fuzz/corpus/$n" 2>"$T/$n.err")
     rc=$?
     ok_eq "fuzz_$n: every seed of fuzz/corpus/$n runs (exit status)" "$rc" 0
     [ "$rc" -eq 0 ] || tail -5 "$T/$n.err" | sed 's/^/#   /'
@@ -26,8 +31,8 @@ for n in import fo svg linebreak fname; do
 done
 # the property checks are live: a broken promise aborts with the condition
 printf '\000\001' >"$T/short"
-out=$(build/fuzz-replay/fuzz_fname "$T/short" 2>&1)
+out=$("$R/fuzz_fname" "$T/short" 2>&1)
 ok_match "the replay driver names each input it runs" "$out" "replay: $T/short"
 ok_if "a missing corpus directory is an error" sh -c \
-    "! build/fuzz-replay/fuzz_fname '$T/nonexistent' 2>/dev/null"
+    "! '$R/fuzz_fname' '$T/nonexistent' 2>/dev/null"
 done_testing
