@@ -128,4 +128,8 @@ sed 's/gw:after-blank="true"/gw:after-blank="maybe"/' "$T/last.fo" >"$T/bad.fo"
 "$GW" -q render "$T/bad.fo" -o "$T/bad.pdf" >"$T/bad.log" 2>&1
 ok_eq "a bad gw:after-blank is an error (status 1) naming file and line" \
     "$? $(grep -c 'bad.fo:36: fo:conditional-page-master-reference: bad value .maybe. for gw:after-blank' "$T/bad.log")" "1 1"
+sed 's/<fo:block line-height="20pt">第1行/<fo:block gw:after-blank="true" line-height="20pt">第1行/' "$T/last.fo" >"$T/warn.fo"
+ok_match "gw:after-blank elsewhere than on a conditional-page-master-reference warns" \
+    "$("$GW" render "$T/warn.fo" -o "$T/warn.pdf" 2>&1 | tr '\n' ' ')" \
+    'warn.fo:[0-9]+: .*gw:after-blank belongs on fo:conditional-page-master-reference; ignored'
 done_testing
