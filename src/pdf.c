@@ -41,8 +41,9 @@ typedef struct S_haru {
 
 typedef struct S_font {
     gw_face   *face;
-    uint32_t  *cps;
-    size_t     n, cap;
+    uint32_t  *cps;         /* the characters drawn, sorted, each once */
+    size_t     n;
+    uint64_t  *seen;        /* while collecting: one bit per BMP code point */
     const char *name;       /* libharu's name for it (borrowed from the doc) */
     HPDF_Font  font;
 } S_font;
@@ -167,13 +168,6 @@ S_font_of(S_writer *w, gw_face *face)
     return NULL;
 }
 
-static int
-S_cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Collects the code points each face draws.  GW_EINPUT on invalid UTF-8 or
  * a missing face, naming the page. */
 static int
@@ -199,6 +193,7 @@ S_collect(S_writer *w, gw_err *err)
                                       S_MAX_FACES);
                 f = &w->fonts[w->nfonts++];
                 f->face = it->face;
+                f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
             }
             while (off < it->len) {
                 uint32_t cp;
@@ -213,23 +208,25 @@ S_collect(S_writer *w, gw_err *err)
                                       "PDF page %zu: character U+%04X in \"%s\" is outside the "
                                       "Basic Multilingual Plane, which libharu cannot write",
                                       pi + 1, (unsigned)cp, S_snip(it->utf8, snip));
-                if (f->n == f->cap) {
-                    f->cap = f->cap ? f->cap * 2 : 256;
-                    f->cps = gw_xrealloc(f->cps, f->cap * sizeof *f->cps);
-                }
-                f->cps[f->n++] = cp;
+                f->seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
                 off += (size_t)l;
             }
         }
     }
+    /* the bitmaps give the characters sorted and without duplicates (a
+     * booklet draws some 100 000 characters, of a few hundred kinds) */
     for (k = 0; k < w->nfonts; k++) {
         S_font *f = &w->fonts[k];
-        size_t i, j = 0;
-        qsort(f->cps, f->n, sizeof *f->cps, S_cmp_u32);
-        for (i = 0; i < f->n; i++)
-            if (j == 0 || f->cps[j - 1] != f->cps[i])
-                f->cps[j++] = f->cps[i];
-        f->n = j;
+        size_t i, n = 0;
+        for (i = 0; i < 0x10000 / 64; i++)
+            for (uint64_t v = f->seen[i]; v; v &= v - 1)
+                n++;
+        f->cps = gw_xmalloc((n ? n : 1) * sizeof *f->cps);
+        for (i = 0; i < 0x10000; i++)
+            if (f->seen[i >> 6] >> (i & 63) & 1)
+                f->cps[f->n++] = (uint32_t)i;
+        free(f->seen);
+        f->seen = NULL;
     }
     return 0;
 }
@@ -1556,8 +1553,10 @@ out:
         gw_err_prefix(err, "%s", path);
     if (w.pdf)
         HPDF_Free(w.pdf);
-    for (i = 0; i < w.nfonts; i++)
+    for (i = 0; i < w.nfonts; i++) {
         free(w.fonts[i].cps);
+        free(w.fonts[i].seen);
+    }
     free(w.pages);
     free(w.outlines);
     gw_buf_free(&bytes);
