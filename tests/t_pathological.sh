@@ -161,6 +161,6 @@ ok_if "SVG text of 1500 pt: no PDF left behind" test ! -e "$T/svgtext.pdf"
 
 # ---- deep XSLT recursion through the templates
 skip "deep XSLT recursion from the data" \
-    "not reachable: the XML comes from the record, whose sections are two levels deep (schema CHECK level BETWEEN 1 AND 2)"
+    "not reachable: no template calls itself, and apply-templates follows the intermediate XML, whose depth the record fixes (sections: schema CHECK level BETWEEN 1 AND 2)"
 
 done_testing
