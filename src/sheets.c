@@ -705,6 +705,7 @@ typedef struct {
     const char    *dir;
     const char    *booklet;     /* NULL: none */
     gw_fontset    *fonts;       /* one for the run, made before the workers */
+    size_t         first;       /* sheets before this one are done already */
 } S_jobs;
 
 /* Runs job j: j < nsel is a sheet, j == nsel the booklet. */
@@ -744,7 +745,7 @@ S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
     int jobp[2] = {-1, -1}, errp[2] = {-1, -1}, rc = 0, status, w, nstarted = 0;
     pid_t pids[S_MAX_WORKERS];
     struct sigaction ign, old;
-    size_t njobs = jb->nsel + (jb->booklet ? 1 : 0), k;
+    size_t njobs = jb->nsel - jb->first + (jb->booklet ? 1 : 0), k;
     char msg[sizeof err->msg];
     ssize_t got;
     uint32_t j;
@@ -780,7 +781,7 @@ S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
     /* Jobs are queued even after a failed fork: the workers that did start
      * finish them.  A worker that died leaves its jobs to the others. */
     for (k = 0; k < njobs && nstarted > 0; k++) {
-        j = (uint32_t)(jb->booklet ? (k == 0 ? jb->nsel : k - 1) : k);
+        j = (uint32_t)(jb->booklet ? (k == 0 ? jb->nsel : jb->first + k - 1) : jb->first + k);
         if (write(jobp[1], &j, sizeof j) != (ssize_t)sizeof j)
             break;   /* every worker has exited: their status says why */
     }
@@ -865,10 +866,18 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     jb.dir = dir;
     jb.booklet = booklet_path;
     jb.fonts = fonts;
+    jb.first = 0;
     njobs = nsel + (booklet_path ? 1 : 0);
     nw = S_nworkers(njobs);
     if (nw > 1) {
-        rc = S_run_parallel(&jb, nw, err);
+        /* The first sheet is typeset here, before the workers fork: they
+         * then inherit the compiled stylesheets, the resolved font lists
+         * and loaded faces, and each font warning is printed once, not
+         * once per worker. */
+        rc = S_run_job(&jb, 0, err);
+        jb.first = 1;
+        if (rc == 0 && njobs > 1)
+            rc = S_run_parallel(&jb, nw, err);
     } else {
         for (k = 0; k < njobs && rc == 0; k++)
             rc = S_run_job(&jb, k, err);
