@@ -842,6 +842,17 @@ out:
 
 /* ------------------------------------------------------------------ state */
 
+/* A coordinate for the content stream, to 1/1000 pt (far below what print
+ * or screen shows, and below what pdftotext -bbox reports to tests):
+ * libharu writes up to five decimals of a float, mostly noise, and the
+ * digits are a good part of the page content.  Character spacing and
+ * scaling keep full precision, as their error would add up along a line. */
+static HPDF_REAL
+S_c(double v)
+{
+    return (HPDF_REAL)(round(v * 1000) / 1000);
+}
+
 static int
 S_same(double a, double b)
 {
@@ -1052,12 +1063,12 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
             st->tc = tc;
         }
         if (it->angle == 0) {
-            HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)it->xs[i], (HPDF_REAL)y);
+            HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, S_c(it->xs[i]), S_c(y));
         } else {
             double u = it->xs[i] - it->x;   /* along the baseline from the origin */
             HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)rcos, (HPDF_REAL)rsin, (HPDF_REAL)-rsin,
-                                    (HPDF_REAL)rcos, (HPDF_REAL)(it->x + u * rcos),
-                                    (HPDF_REAL)(y + u * rsin));
+                                    (HPDF_REAL)rcos, S_c(it->x + u * rcos),
+                                    S_c(y + u * rsin));
         }
         memcpy(run, it->utf8 + offs[i], offs[j] - offs[i]);
         run[offs[j] - offs[i]] = '\0';
@@ -1152,22 +1163,22 @@ S_path(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
         const gw_path_op *op = &it->ops[i];
         switch (op->op) {
         case 'M':
-            HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+            HPDF_Page_MoveTo(pg, S_c(op->x1), S_c(ph - op->y1));
             started = 1;
             break;
         case 'L':
             if (!started)
-                HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+                HPDF_Page_MoveTo(pg, S_c(op->x1), S_c(ph - op->y1));
             else
-                HPDF_Page_LineTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
+                HPDF_Page_LineTo(pg, S_c(op->x1), S_c(ph - op->y1));
             started = 1;
             break;
         case 'C':
             if (!started)
-                HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1));
-            HPDF_Page_CurveTo(pg, (HPDF_REAL)op->x1, (HPDF_REAL)(ph - op->y1),
-                              (HPDF_REAL)op->x2, (HPDF_REAL)(ph - op->y2),
-                              (HPDF_REAL)op->x3, (HPDF_REAL)(ph - op->y3));
+                HPDF_Page_MoveTo(pg, S_c(op->x1), S_c(ph - op->y1));
+            HPDF_Page_CurveTo(pg, S_c(op->x1), S_c(ph - op->y1),
+                              S_c(op->x2), S_c(ph - op->y2),
+                              S_c(op->x3), S_c(ph - op->y3));
             started = 1;
             break;
         case 'Z':
@@ -1214,8 +1225,8 @@ S_image(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, 
         w->images[w->nimages].path = it->path;
         w->images[w->nimages++].img = img;
     }
-    HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y - it->h),
-                        (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+    HPDF_Page_DrawImage(pg, img, S_c(it->x), S_c(ph - it->y - it->h),
+                        S_c(it->w), S_c(it->h));
     return 0;
 }
 
@@ -1308,16 +1319,16 @@ S_page(S_writer *w, size_t pi, gw_err *err)
                 break;
             S_set_stroke(pg, &st, it->stroke);
             S_set_lw(pg, &st, it->width);
-            HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y));
-            HPDF_Page_LineTo(pg, (HPDF_REAL)it->w, (HPDF_REAL)(ph - it->h));
+            HPDF_Page_MoveTo(pg, S_c(it->x), S_c(ph - it->y));
+            HPDF_Page_LineTo(pg, S_c(it->w), S_c(ph - it->h));
             HPDF_Page_Stroke(pg);
             break;
         case GW_ITEM_RECT:
             if (it->fill.none && (it->stroke.none || it->width <= 0))
                 break;
             S_paint_setup(pg, &st, it->fill, it->stroke, it->width);
-            HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)(ph - it->y - it->h),
-                                (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+            HPDF_Page_Rectangle(pg, S_c(it->x), S_c(ph - it->y - it->h),
+                                S_c(it->w), S_c(it->h));
             S_paint(pg, it->fill, it->stroke, it->width);
             break;
         case GW_ITEM_PATH:
