@@ -741,7 +741,7 @@ static int
 S_load_fonts(S_writer *w, gw_err *err)
 {
     gw_buf data;
-    int rc = 0;
+    int rc = 0, prefix = 0;     /* prefix: name the font in the message */
     size_t k;
 
     gw_buf_init(&data);
@@ -758,7 +758,8 @@ S_load_fonts(S_writer *w, gw_err *err)
             goto out;
         if (data.len > 0x7FFFFFFF) {
             rc = gw_err_set(err, GW_EDEP, "font subset of %zu bytes", data.len);
-            goto fail;
+            prefix = 1;
+            goto out;
         }
         /* what HPDF_LoadTTFontFromFile does, from memory: parse, tag the
          * name as a subset (HPDFAA+, HPDFAB+, ...), register */
@@ -768,13 +769,15 @@ S_load_fonts(S_writer *w, gw_err *err)
             if (st)
                 HPDF_Stream_Free(st);
             rc = gw_err_set(err, GW_EDEP, "libharu: out of memory");
-            goto fail;
+            prefix = 1;
+            goto out;
         }
         def = HPDF_TTFontDef_Load(w->pdf->mmgr, st, HPDF_TRUE);   /* owns st */
         if (!def) {
             rc = gw_err_set(err, GW_EDEP, "libharu: %s (code 0x%04X)",
                             S_haru_what(HPDF_GetError(w->pdf)), (unsigned)HPDF_GetError(w->pdf));
-            goto fail;
+            prefix = 1;
+            goto out;
         }
         snprintf(tag, sizeof tag, "HPDF%c%c", 'A' + (int)(k / 26), 'A' + (int)(k % 26));
         HPDF_TTFontDef_SetTagName(def, tag);
@@ -792,7 +795,8 @@ S_load_fonts(S_writer *w, gw_err *err)
         if (HPDF_Doc_RegisterFontDef(w->pdf, def) != HPDF_OK) {   /* frees def on failure */
             rc = gw_err_set(err, GW_EDEP, "libharu: cannot register the font (code 0x%04X)",
                             (unsigned)HPDF_GetError(w->pdf));
-            goto fail;
+            prefix = 1;
+            goto out;
         }
         f->name = name;
         S_fast_cmap(w, name);
@@ -801,7 +805,8 @@ S_load_fonts(S_writer *w, gw_err *err)
             rc = S_check(w, err, "loading a font");
             if (!rc)
                 rc = gw_err_set(err, GW_EDEP, "libharu: cannot load a font");
-            goto fail;
+            prefix = 1;
+            goto out;
         }
         rc = S_embed_font(w, f, def, data.ptr, data.len, err);
         if (rc)
@@ -829,12 +834,10 @@ S_load_fonts(S_writer *w, gw_err *err)
         gw_debugf("pdf: font %s (index %u) subset to %zu characters, %zu bytes",
                   gw_face_file(f->face), gw_face_index(f->face), f->n, data.len);
     }
-    goto out;
-
-fail:
-    gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(w->fonts[k].face),
-                  gw_face_index(w->fonts[k].face), w->fonts[k].n);
 out:
+    if (prefix)
+        gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(w->fonts[k].face),
+                      gw_face_index(w->fonts[k].face), w->fonts[k].n);
     HPDF_ResetError(w->pdf);
     gw_buf_free(&data);
     return rc;
