@@ -189,6 +189,63 @@ S_check_font_programs(const char *path, char *tags, size_t tagsz)
     return nfonts;
 }
 
+/* Dark pixels (< 128) of the grey PGM at path inside the box x0..x1,
+ * y0..y1 (pixels); -1 when the file is not a binary PGM. */
+static long
+S_ink(const char *path, int x0, int y0, int x1, int y1)
+{
+    gw_buf b;
+    gw_err err;
+    int w = 0, h = 0, max = 0, used = 0, x, y;
+    long n = 0;
+
+    gw_buf_init(&b);
+    if (gw_file_read(path, 1 << 26, &b, &err) != 0 ||
+        sscanf(b.ptr, "P5 %d %d %d%n", &w, &h, &max, &used) != 3 || max != 255 ||
+        (size_t)used + 1 + (size_t)w * (size_t)h > b.len) {
+        gw_buf_free(&b);
+        return -1;
+    }
+    for (y = y0; y < y1 && y < h; y++)
+        for (x = x0; x < x1 && x < w; x++)
+            n += (unsigned char)b.ptr[used + 1 + (size_t)y * (size_t)w + (size_t)x] < 128;
+    gw_buf_free(&b);
+    return n;
+}
+
+/* The glyphs drawn are the right ones (the CIDToGIDMap written by pdf.c maps
+ * each character to its glyph; pdftotext reads the ToUnicode map and would
+ * not notice a wrong one): 一 has far less ink than 量 in both fonts. */
+static void
+S_test_glyphs(const char *dir, const gw_fontlist *body, const gw_fontlist *hei)
+{
+    gw_doc *doc = gw_doc_new();
+    gw_page *pg = gw_doc_add_page(doc, 400, 200, 0);
+    gw_err err = {0, ""};
+    gw_color black = {0, 0, 0, 0};
+    char path[512], pgm[600], cmd[1400];
+    long a, b, c, d;
+
+    snprintf(path, sizeof path, "%s/glyphs.pdf", dir);
+    snprintf(pgm, sizeof pgm, "%s/glyphs", dir);
+    /* 72 pt at 72 dpi: one pixel a point; baselines at y 80 and 180 */
+    S_text(pg, body, 72, 10, 80, "一量", 28, 1.0, black);
+    S_text(pg, hei, 72, 210, 80, "量一", 28, 1.0, black);
+    TAP_OK(gw_pdf_write(doc, path, &err) == 0, "writes the glyph page (%s)", err.msg);
+    snprintf(cmd, sizeof cmd, "pdftoppm -r 72 -gray -singlefile '%s' '%s' 2>&1", path, pgm);
+    free(S_run(cmd));
+    strcat(pgm, ".pgm");
+    a = S_ink(pgm, 10, 8, 82, 100);      /* 一 (仿宋 face) */
+    b = S_ink(pgm, 110, 8, 182, 100);    /* 量 */
+    c = S_ink(pgm, 210, 8, 282, 100);    /* 量 (黑体 face) */
+    d = S_ink(pgm, 310, 8, 382, 100);    /* 一 */
+    TAP_OK(a > 0 && b > 3 * a, "仿宋 face: 一 has %ld dark pixels, 量 %ld", a, b);
+    TAP_OK(d > 0 && c > 3 * d, "黑体 face: 一 has %ld dark pixels, 量 %ld", d, c);
+    unlink(path);
+    unlink(pgm);
+    gw_doc_free(doc);
+}
+
 /* The same turned by angle about (ox, oy), through gw_page_text_rotated. */
 static void
 S_rtext(gw_page *pg, const gw_fontlist *fl, double size, double ox, double oy, int angle,
@@ -509,6 +566,7 @@ main(void)
     gw_doc_free(bad);
 
     S_test_rotated(dir, body);
+    S_test_glyphs(dir, body, hei);
 
     if (getenv("GW_TEST_KEEP")) {
         printf("# kept %s\n", a);
