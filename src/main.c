@@ -67,13 +67,13 @@ static const S_command S_commands[] = {
      "\n"
      "Prints the XML the templates read (data/plan.rng, data/sheet.rng).\n"
      "\n"
-     "  --unit NAME  the unit of a sheet, by its name or short name\n"
+     "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing)\n"},
     {"fo", gw_cmd_fo, "print the XSL-FO of a document kind",
      "usage: gongwen fo notice|sheet [--unit NAME] [--no-table] [--db PATH]\n"
      "\n"
-     "  --unit NAME  the unit of a sheet, by its name or short name\n"
+     "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing)\n"},
@@ -94,7 +94,7 @@ static const S_command S_commands[] = {
      "\n"
      "  --db PATH       database (must exist; without --db " GW_DEFAULT_DB "\n"
      "                  is used, created from the embedded plan when missing)\n"
-     "  --unit NAME     only this unit (repeatable), by its name or short name\n"
+     "  --unit NAME     only this unit (repeatable), by its name, short name or alias\n"
      "  -o DIR          directory of the sheets (default out/sheets)\n"
      "  --booklet PATH  write the booklet to PATH (also with --unit)\n"
      "  --no-booklet    write no booklet\n"},

@@ -207,18 +207,13 @@ out:
 }
 
 /* The unit called `name` (canonical or short name), or NULL. */
+/* The recipient a --unit name means: canonical name, short name or alias
+ * (the plan's own lookup), or NULL. */
 static S_rcpt *
-S_lookup(S_index *ix, const char *name)
+S_lookup(S_index *ix, const gw_plan *plan, const char *name)
 {
-    size_t i;
-    for (i = 0; i < ix->n; i++)
-        if (strcmp(ix->r[i].unit->name, name) == 0)
-            return &ix->r[i];
-    for (i = 0; i < ix->n; i++)
-        if (ix->r[i].unit->short_name && ix->r[i].unit->short_name[0]
-            && strcmp(ix->r[i].unit->short_name, name) == 0)
-            return &ix->r[i];
-    return NULL;
+    const gw_unit *u = gw_plan_unit_lookup(plan, name);
+    return u ? S_find_id(ix, u->id) : NULL;
 }
 
 /* ------------------------------------------------------------- the XML */
@@ -505,7 +500,7 @@ static int
 S_resolve(S_index *ix, const gw_plan *plan, const char *name, S_rcpt **out, gw_err *err)
 {
     gw_buf b;
-    S_rcpt *r = S_lookup(ix, name);
+    S_rcpt *r = S_lookup(ix, plan, name);
     int rc = 0;
 
     gw_buf_init(&b);
@@ -649,7 +644,7 @@ S_select(S_index *ix, const gw_plan *plan, const char *const *units, size_t nuni
     int rc = 0;
 
     for (i = 0; i < nunits; i++) {
-        S_rcpt *r = S_lookup(ix, units[i]);
+        S_rcpt *r = S_lookup(ix, plan, units[i]);
         if (!r) {
             rc = gw_err_set(err, GW_EINPUT, "sheets: --unit %s: no such unit in the plan's unit "
                             "directory (see `gongwen list units`)", units[i]);

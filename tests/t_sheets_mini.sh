@@ -23,6 +23,10 @@ ok_eq "... with the 12 sheets and a cover (every sheet on an odd page)" \
 "$GW" -q sheets --db mini.db --unit 荷塘区 --unit 荷塘区 --unit 市科技局 -o two --booklet two.pdf
 ok_eq "--unit twice for one unit: one sheet; units in directory order" "$(ls two | tr '\n' ' ')" "01-市科技局.pdf 04-荷塘区.pdf "
 ok_if "--booklet PATH with --unit writes the booklet" test -s two.pdf
+"$GW" -q sheets --db mini.db --unit 株洲市科学技术局 -o alias --no-booklet
+ok_eq "--unit by an alias of the unit directory finds the unit" "$(ls alias | tr '\n' ' ')" "01-市科技局.pdf "
+ok_eq "xml sheet --unit by alias addresses the canonical name" \
+    "$("$GW" xml sheet --db mini.db --unit 株洲市科学技术局 2>/dev/null | xmllint --xpath 'string(/unit-sheet/recipient)' - 2>/dev/null)" 市科技局
 
 x() { "$GW" xml sheet --db mini.db --unit "$1" 2>/dev/null; }
 task() { x "$1" | xmllint --xpath "string(/unit-sheet/tasks/task[@no='$2']/@$3)" - 2>/dev/null; }
