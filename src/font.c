@@ -91,6 +91,12 @@ static const struct S_role {
  * quiet run does not swallow it for a later verbose one. */
 static unsigned S_warned_roles;
 
+/* Substitutions found but not reported yet (issue 4 asks for one warning
+ * naming all substitutes, not one per role): a line per role, joined and
+ * printed by gw_font_report_substitutes. */
+static gw_buf S_pending;
+static unsigned S_pending_roles;
+
 /* Free CJK TrueType faces tried first when a character is in no face of a
  * list, in order of how well they sit next to official-document text. */
 static const char *const S_cjk_preferred[] = {
@@ -132,6 +138,7 @@ gw_fontset_free(gw_fontset *fs)
     size_t i;
     if (!fs)
         return;
+    gw_font_report_substitutes();
     for (i = 0; i < fs->nfaces; i++)
         S_face_free(fs->faces[i]);
     for (i = 0; i < fs->nlists; i++) {
@@ -412,17 +419,30 @@ S_add_role(gw_fontset *fs, gw_fontlist *fl, const struct S_role *r, size_t ri)
         /* the title substitute gets synthetic bold even at normal weight */
         S_list_add(fl, f, r->bold_fallback && !found && f->fc_weight < FC_WEIGHT_DEMIBOLD);
     }
-    if (!found && !(S_warned_roles & (1u << ri))) {
-        if (gw_verbosity > 0)
-            S_warned_roles |= 1u << ri;
+    if (!found && !((S_warned_roles | S_pending_roles) & (1u << ri))) {
+        S_pending_roles |= 1u << ri;
+        if (S_pending.len)
+            gw_buf_puts(&S_pending, "; ");
         if (sub)
-            gw_warnf("font role %s: %s not installed, using %s (%s)%s", r->name,
-                     r->preferred[0], sub->family, sub->file,
-                     r->bold_fallback ? " with synthetic bold" : "");
+            gw_buf_printf(&S_pending, "%s (%s) -> %s (%s)%s", r->name, r->preferred[0],
+                          sub->family, sub->file,
+                          r->bold_fallback ? " with synthetic bold" : "");
         else
-            gw_warnf("font role %s: neither %s nor %s installed, using any CJK font",
-                     r->name, r->preferred[0], r->fallback[0]);
+            gw_buf_printf(&S_pending, "%s (%s) -> any CJK font", r->name, r->preferred[0]);
     }
+}
+
+void
+gw_font_report_substitutes(void)
+{
+    if (!S_pending_roles)
+        return;
+    gw_warnf("preferred fonts not installed, using substitutes: %s", S_pending.ptr);
+    /* a quiet run must not swallow the warning for a later verbose one */
+    if (gw_verbosity > 0)
+        S_warned_roles |= S_pending_roles;
+    S_pending_roles = 0;
+    gw_buf_free(&S_pending);
 }
 
 int

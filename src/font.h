@@ -25,10 +25,16 @@ void gw_fontset_free(gw_fontset *fs);
  * Debian fallbacks) into faces, keeping TrueType-outline files only.
  * weight >= 600 asks for a bold face (synthetic bold is used when none).
  * The list is cached and borrowed.  Fails (GW_EDEP) only when no usable CJK
- * font is installed at all.  When a role's preferred font is missing, one
- * warning per role names the substitute. */
+ * font is installed at all.  When a role's preferred font is missing, the
+ * substitute is recorded for gw_font_report_substitutes. */
 int gw_fontset_lookup(gw_fontset *fs, const char *family, int weight,
                       const gw_fontlist **out, gw_err *err);
+
+/* Prints, as one warning, every role substitution found since the last
+ * call (e.g. 仿宋 (仿宋_GB2312) -> AR PL UMing CN (file)); each role is
+ * reported once per process.  Called by the renderer after layout and by
+ * gw_fontset_free. */
+void gw_font_report_substitutes(void);
 
 /* The face to use for cp: the first of the list that has a glyph, then any
  * installed CJK TrueType font.  NULL when no font has it (the caller reports

@@ -53,6 +53,7 @@ gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
     rc = gw_lo_document(&lo, doc);
     if (rc < 0)
         goto out;
+    gw_font_report_substitutes();
     gw_debugf("%s: %zu pages", name ? name : "<fo>", gw_doc_page_count(doc));
     /* the display list owns copies of what it needs: drop the layout
      * before the PDF writer builds its own data (lower peak memory) */
