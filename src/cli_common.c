@@ -25,6 +25,16 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i], **val[] = {&a->out, &a->unit};
         int *set[] = {&a->no_table, &a->all_lead, &a->list};
+        if (!strcmp(arg, "--")) {
+            /* the rest is positional, even when it starts with - */
+            for (i++; i < argc; i++) {
+                if (a->npos == maxpos)
+                    return gw_err_set(err, GW_EUSAGE, "%s: unexpected argument %s",
+                                      argv[0], argv[i]);
+                a->pos[a->npos++] = argv[i];
+            }
+            break;
+        }
         if ((r = gw_cli_optval(argc, argv, &i, "--db", &a->db, err)) != 0) {
             if (r < 0)
                 return r;

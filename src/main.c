@@ -224,8 +224,9 @@ main(int argc, char **argv)
         return 64;
     }
     /* The global flags may also follow the command; they are taken out here
-     * so that every command accepts them alike. */
-    for (int j = i + 1; j < argc; j++) {
+     * so that every command accepts them alike.  After "--" everything is
+     * the command's (`gongwen set note -- -q` stores "-q"). */
+    for (int j = i + 1; j < argc && strcmp(argv[j], "--") != 0; j++) {
         if (!strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) {
             S_help(cmd, stdout);
             return 0;

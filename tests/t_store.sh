@@ -51,6 +51,10 @@ ok_match "set --list shows unset keys" "$("$GW" set --list --db "$DB")" "signer 
 ok_eq "set table no stored as 0" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'table'")" "0"
 "$GW" set table yes --db "$DB"
 ok_eq "set table yes stored as 1" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'table'")" "1"
+"$GW" set --db "$DB" note -- -q >/dev/null 2>&1
+ok_eq "after --, a value that looks like an option is stored as it is" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'note'")" "-q"
+"$GW" -q set --db "$DB" note '（此件公开发布）'
 "$GW" set table maybe --db "$DB" 2>"$T/e"
 ok_eq "set table maybe rejected" "$?" 1
 ok_match "saying what is allowed" "$(cat "$T/e")" "set table: yes or no .*附件2.*got maybe"
