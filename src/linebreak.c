@@ -31,7 +31,8 @@
  *     drawn half an advance early) and w = cell/2; the visible part is
  *     [pen, pen + w).  Either way the next item starts at pen + w.
  *   - Spaces at a line end hang: w = 0, x at the end of the set text.
- *     Spaces at the start of a continuation line are dropped: w = 0.
+ *     Spaces at the start of a continuation line are dropped (w = 0),
+ *     except after a forced break, where they are the author's.
  *   - A U+2028 item ends the line it is on: w = 0, x at the end of the text.
  *   - gw_lb_line.width is the natural width of the set text (after
  *     squeezing, before justification), not counting indent or hanging
@@ -527,8 +528,10 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
         double avail = opts->width - start, wsum = 0;
         int last = 0, forced = 0;
 
-        /* Spaces at the start of a continuation line are dropped. */
-        if (nout > 0)
+        /* Spaces at the start of a continuation line are dropped; after a
+         * forced break they are the author's (white-space-treatment
+         * preserve: the layout already removed them otherwise). */
+        if (nout > 0 && items[s - 1].cp != S_LS)
             while (s < n && items[s].cp == ' ')
                 s++;
         if (s == n) {

@@ -459,9 +459,19 @@ test_forced_and_spaces(void)
            "a space at the line end hangs (w = 0) and does not count");
     S_free(&r);
 
+    r = S_run("hello world  foo", &o);
+    TAP_OK(r.nl == 2 && S_first(&r, 1) == 'f' && r.it[13].x == 0,
+           "two spaces at an automatic break hang on the line before; the next starts at 0");
+    S_free(&r);
+
+    /* fuzz finding: after a forced break the spaces are the author's
+     * (white-space-treatment preserve; otherwise the layout removed them) */
     r = S_run("ab\xe2\x80\xa8  cd", &o);
-    TAP_OK(r.nl == 2 && r.it[3].w == 0 && r.it[4].w == 0 && r.it[5].x == 0,
-           "spaces at the start of a continuation line are dropped");
+    TAP_OK(r.nl == 2 && r.it[3].w > 0 && r.it[4].w > 0 && r.it[5].x > 0,
+           "spaces after a forced break are kept");
+    S_free(&r);
+    r = S_run("ab\xe2\x80\xa8  ", &o);
+    TAP_OK(r.nl == 2, "spaces after a final forced break make a line of their own (%zu)", r.nl);
     S_free(&r);
 
     /* Inline object: a break before it like before an ideograph. */
