@@ -57,4 +57,42 @@ for f in sorted(sys.argv[1:]):
 print(" ".join(out))
 PY
 )" "gray+yellow gray gray"
+# A 3x3 collapsed table with 1 pt borders: every shared edge is drawn once
+# (24 edges, not 9 cells x 4 = 36 rectangles); the middle cell's 3 pt border
+# wins over its neighbours' 1 pt ones and replaces them.
+grid3() {   # $1: border of the middle cell
+    printf '%s\n' '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>' \
+        '<fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt" margin="10pt">' \
+        '<fo:region-body/></fo:simple-page-master></fo:layout-master-set>' \
+        '<fo:page-sequence master-reference="p" font-family="宋体" font-size="10pt"><fo:flow flow-name="xsl-region-body">' \
+        '<fo:table table-layout="fixed" width="150pt" border-collapse="collapse"><fo:table-body>'
+    for r in 1 2 3; do
+        printf '<fo:table-row>'
+        for c in 1 2 3; do
+            b="1pt solid black"
+            [ "$r$c" = 22 ] && b=$1
+            printf '<fo:table-cell border="%s" padding="2pt"><fo:block>格%s%s</fo:block></fo:table-cell>' "$b" "$r" "$c"
+        done
+        printf '</fo:table-row>\n'
+    done
+    printf '%s\n' '</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>'
+}
+# prints: rectangles drawn, and how many of them are 3 pt thick
+rects() {
+    qpdf --qdf --object-streams=disable "$1" - | python3 -c '
+import re, sys
+d = sys.stdin.buffer.read()
+body = d.split(b"%% Contents for page 1")[1]
+body = body[body.index(b"stream\n") + 7:body.index(b"endstream")]
+rs = re.findall(rb"([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) re\b", body)
+print(len(rs), sum(1 for r in rs if min(abs(float(r[2])), abs(float(r[3]))) > 2.9))'
+}
+grid3 "1pt solid black" >"$T/grid.fo"
+ok_if "render a 3x3 collapsed table" "$GW" -q render "$T/grid.fo" -o "$T/grid.pdf"
+ok_eq "3x3 table: each of the 24 border edges drawn once" "$(rects "$T/grid.pdf")" "24 0"
+ok_eq "3x3 table: all nine cells drawn" "$(pdftotext -raw "$T/grid.pdf" - | tr -d '\f' | tr '\n' ' ')" \
+    "格11 格12 格13 格21 格22 格23 格31 格32 格33 "
+grid3 "3pt solid black" >"$T/grid3.fo"
+ok_if "render it with a 3 pt middle cell" "$GW" -q render "$T/grid3.fo" -o "$T/grid3.pdf"
+ok_eq "3 pt middle cell: its 4 edges win over the 1 pt ones they cover" "$(rects "$T/grid3.pdf")" "24 4"
 done_testing

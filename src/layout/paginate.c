@@ -804,28 +804,144 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
 }
 
 /* Cell borders are centred on the cell edges, so the borders of neighbours
- * coincide and a ruled table shows single lines. */
+ * coincide.  They are collected for all rows of a list and each shared edge
+ * is drawn once (S_edges_draw). */
+typedef struct S_edge {
+    double        x, y, w, h;   /* the filled rectangle, frame coordinates */
+    gw_color      c;
+    unsigned char vert;         /* a left or right edge */
+    unsigned char drop;         /* covered by a winning edge */
+    size_t        ord;          /* collection order: earlier cells first */
+} S_edge;
+
+typedef struct S_edges {
+    S_edge *v;
+    size_t  n, cap;
+} S_edges;
+
 static void
-S_cell_border(const S_draw_ctx *dc, double x, double y, double w, double h,
-              const double bw[4], const gw_color bc[4])
+S_edge_add(S_edges *ed, double x, double y, double w, double h, gw_color c, int vert)
+{
+    S_edge *e;
+    if (ed->n == ed->cap) {
+        ed->cap = ed->cap ? ed->cap * 2 : 64;
+        ed->v = gw_xrealloc(ed->v, ed->cap * sizeof *ed->v);
+    }
+    e = &ed->v[ed->n];
+    e->x = x;
+    e->y = y;
+    e->w = w;
+    e->h = h;
+    e->c = c;
+    e->vert = (unsigned char)vert;
+    e->drop = 0;
+    e->ord = ed->n++;
+}
+
+static void
+S_cell_border(S_edges *ed, double x, double y, double w, double h, const double bw[4],
+              const gw_color bc[4])
 {
     double l = bw[GW_FO_LEFT] / 2, r = bw[GW_FO_RIGHT] / 2;
     double t = bw[GW_FO_TOP] / 2, b = bw[GW_FO_BOTTOM] / 2;
     if (bw[GW_FO_TOP] > 0)
-        S_rect(dc, x - l, y - t, w + l + r, bw[GW_FO_TOP], bc[GW_FO_TOP]);
+        S_edge_add(ed, x - l, y - t, w + l + r, bw[GW_FO_TOP], bc[GW_FO_TOP], 0);
     if (bw[GW_FO_BOTTOM] > 0)
-        S_rect(dc, x - l, y + h - b, w + l + r, bw[GW_FO_BOTTOM], bc[GW_FO_BOTTOM]);
+        S_edge_add(ed, x - l, y + h - b, w + l + r, bw[GW_FO_BOTTOM], bc[GW_FO_BOTTOM], 0);
     if (bw[GW_FO_LEFT] > 0)
-        S_rect(dc, x - l, y - t, bw[GW_FO_LEFT], h + t + b, bc[GW_FO_LEFT]);
+        S_edge_add(ed, x - l, y - t, bw[GW_FO_LEFT], h + t + b, bc[GW_FO_LEFT], 1);
     if (bw[GW_FO_RIGHT] > 0)
-        S_rect(dc, x + w - r, y - t, bw[GW_FO_RIGHT], h + t + b, bc[GW_FO_RIGHT]);
+        S_edge_add(ed, x + w - r, y - t, bw[GW_FO_RIGHT], h + t + b, bc[GW_FO_RIGHT], 1);
 }
 
-/* Draws row i: phase 0 the cell backgrounds, phase 1 borders and content
- * (all backgrounds of a list go first so none covers a neighbour's border). */
+#define S_EDGE_EPS 1e-6
+
+/* Centre line, start, end and thickness of an edge along its direction. */
+static double S_edge_mid(const S_edge *e) { return e->vert ? e->x + e->w / 2 : e->y + e->h / 2; }
+static double S_edge_lo(const S_edge *e) { return e->vert ? e->y : e->x; }
+static double S_edge_hi(const S_edge *e) { return e->vert ? e->y + e->h : e->x + e->w; }
+static double S_edge_thick(const S_edge *e) { return e->vert ? e->w : e->h; }
+
+/* Sorts by direction, centre line (to 1e-4 pt) and start. */
+static int
+S_edge_cmp(const void *pa, const void *pb)
+{
+    const S_edge *a = pa, *b = pb;
+    double ma = floor(S_edge_mid(a) * 1e4 + 0.5), mb = floor(S_edge_mid(b) * 1e4 + 0.5);
+    if (a->vert != b->vert)
+        return a->vert < b->vert ? -1 : 1;
+    if (ma != mb)
+        return ma < mb ? -1 : 1;
+    if (S_edge_lo(a) != S_edge_lo(b))
+        return S_edge_lo(a) < S_edge_lo(b) ? -1 : 1;
+    return a->ord < b->ord ? -1 : a->ord > b->ord;
+}
+
+static int
+S_edge_ord_cmp(const void *pa, const void *pb)
+{
+    const S_edge *a = pa, *b = pb;
+    return a->ord < b->ord ? -1 : a->ord > b->ord;
+}
+
+/* Whether edge `in` lies inside edge `out` (same centre line) and loses to
+ * it under the collapse rules: the wider border wins, then (all our borders
+ * being solid) the earlier cell; a longer edge of the same width covers a
+ * shorter one only in the same colour. */
+static int
+S_edge_covers(const S_edge *out, const S_edge *in)
+{
+    double to = S_edge_thick(out), ti = S_edge_thick(in);
+    int same;
+    if (S_edge_lo(out) > S_edge_lo(in) + S_EDGE_EPS
+        || S_edge_hi(out) < S_edge_hi(in) - S_EDGE_EPS || to < ti - S_EDGE_EPS)
+        return 0;
+    if (to > ti + S_EDGE_EPS)
+        return 1;
+    same = out->c.r == in->c.r && out->c.g == in->c.g && out->c.b == in->c.b
+           && out->c.none == in->c.none;
+    if (same)
+        return fabs(S_edge_lo(out) - S_edge_lo(in)) > S_EDGE_EPS
+               || fabs(S_edge_hi(out) - S_edge_hi(in)) > S_EDGE_EPS || out->ord < in->ord;
+    /* the same rectangle in another colour: the earlier cell's wins */
+    return fabs(S_edge_lo(out) - S_edge_lo(in)) <= S_EDGE_EPS
+           && fabs(S_edge_hi(out) - S_edge_hi(in)) <= S_EDGE_EPS && out->ord < in->ord;
+}
+
+/* Draws the collected edges in collection order, leaving out each edge
+ * that a winning edge on the same line covers; empties ed. */
+static void
+S_edges_draw(const S_draw_ctx *dc, S_edges *ed)
+{
+    size_t i, j;
+    qsort(ed->v, ed->n, sizeof *ed->v, S_edge_cmp);
+    for (i = 0; i < ed->n; i++) {
+        const S_edge *a = &ed->v[i];
+        double mid = floor(S_edge_mid(a) * 1e4 + 0.5);
+        for (j = i + 1; j < ed->n; j++) {
+            S_edge *b = &ed->v[j];
+            if (b->vert != a->vert || floor(S_edge_mid(b) * 1e4 + 0.5) != mid
+                || S_edge_lo(b) > S_edge_hi(a) + S_EDGE_EPS)
+                break;
+            if (S_edge_covers(a, b))
+                b->drop = 1;
+            else if (S_edge_covers(b, a))
+                ed->v[i].drop = 1;
+        }
+    }
+    qsort(ed->v, ed->n, sizeof *ed->v, S_edge_ord_cmp);
+    for (i = 0; i < ed->n; i++)
+        if (!ed->v[i].drop)
+            S_rect(dc, ed->v[i].x, ed->v[i].y, ed->v[i].w, ed->v[i].h, ed->v[i].c);
+    ed->n = 0;
+}
+
+/* Draws row i: phase 0 the cell backgrounds, phase 1 collects the borders
+ * into ed, phase 2 the content (all backgrounds of a list go first so none
+ * covers a neighbour's border, then all borders, each shared edge once). */
 static int
 S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, double ox,
-           double oy, int depth, int phase)
+           double oy, int depth, int phase, S_edges *ed)
 {
     const gw_lo_row *row = vl->v[i].ptr;
     size_t c, k;
@@ -842,8 +958,10 @@ S_draw_row(S_draw_ctx *dc, const gw_lo_vlist *vl, size_t i, const double *ys, do
                 S_rect(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bg);
             continue;
         }
-        if (dc->pg)
-            S_cell_border(dc, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc);
+        if (phase == 1) {
+            S_cell_border(ed, ox + cl->x, oy + ys[i], cl->w, h, cl->bw, cl->bc);
+            continue;
+        }
         inner = h - (S_cell_total(cl) - cl->content_h);
         if (cl->valign == GW_FO_DISPLAY_CENTER)
             off = (inner - cl->content_h) / 2;
@@ -868,6 +986,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
     gw_lo *lo = dc->lo;
     double *ys = NULL, *yend = NULL, y = 0;
     size_t i, *stack = NULL, sp = 0;
+    S_edges ed = {NULL, 0, 0};
     int rc = 0;
 
     if (depth > GW_LO_MAX_NEST + 2 || vl->n == 0)
@@ -903,7 +1022,12 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
         }
     for (i = 0; i < vl->n && dc->pg; i++)
         if (vl->v[i].kind == GW_LI_ROW)
-            S_draw_row(dc, vl, i, ys, ox, oy, depth, 0);
+            S_draw_row(dc, vl, i, ys, ox, oy, depth, 0, &ed);
+    for (i = 0; i < vl->n && dc->pg; i++)
+        if (vl->v[i].kind == GW_LI_ROW)
+            S_draw_row(dc, vl, i, ys, ox, oy, depth, 1, &ed);
+    if (ed.n)
+        S_edges_draw(dc, &ed);
     for (i = 0; i < vl->n; i++) {
         const gw_lo_item *it = &vl->v[i];
         switch (it->kind) {
@@ -911,7 +1035,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
             rc = S_draw_line(dc, it->ptr, ox, oy + ys[i], it->h);
             break;
         case GW_LI_ROW:
-            rc = S_draw_row(dc, vl, i, ys, ox, oy, depth, 1);
+            rc = S_draw_row(dc, vl, i, ys, ox, oy, depth, 2, &ed);
             break;
         case GW_LI_ANCHOR:
             gw_lo_id_add(lo, it->ptr, dc->page_index, oy + ys[i]);
@@ -937,6 +1061,7 @@ S_draw(S_draw_ctx *dc, const gw_lo_vlist *vl, double ox, double oy, double pitch
     free(ys);
     free(yend);
     free(stack);
+    free(ed.v);
     return rc;
 }
 
