@@ -881,32 +881,32 @@ S_clamp(gw_color c)
     return c;
 }
 
+/* Sets a colour unless cur (the last one set, when *have) is the same;
+ * set is HPDF_Page_SetRGBFill or HPDF_Page_SetRGBStroke. */
+static void
+S_set_rgb(HPDF_Page pg, double cur[3], int *have, gw_color c,
+          HPDF_STATUS (*set)(HPDF_Page, HPDF_REAL, HPDF_REAL, HPDF_REAL))
+{
+    c = S_clamp(c);
+    if (*have && S_same(cur[0], c.r) && S_same(cur[1], c.g) && S_same(cur[2], c.b))
+        return;
+    set(pg, c.r, c.g, c.b);
+    cur[0] = c.r;
+    cur[1] = c.g;
+    cur[2] = c.b;
+    *have = 1;
+}
+
 static void
 S_set_fill(HPDF_Page pg, S_state *st, gw_color c)
 {
-    c = S_clamp(c);
-    if (st->have_fill && S_same(st->fill[0], c.r) && S_same(st->fill[1], c.g) &&
-        S_same(st->fill[2], c.b))
-        return;
-    HPDF_Page_SetRGBFill(pg, c.r, c.g, c.b);
-    st->fill[0] = c.r;
-    st->fill[1] = c.g;
-    st->fill[2] = c.b;
-    st->have_fill = 1;
+    S_set_rgb(pg, st->fill, &st->have_fill, c, HPDF_Page_SetRGBFill);
 }
 
 static void
 S_set_stroke(HPDF_Page pg, S_state *st, gw_color c)
 {
-    c = S_clamp(c);
-    if (st->have_stroke && S_same(st->stroke[0], c.r) && S_same(st->stroke[1], c.g) &&
-        S_same(st->stroke[2], c.b))
-        return;
-    HPDF_Page_SetRGBStroke(pg, c.r, c.g, c.b);
-    st->stroke[0] = c.r;
-    st->stroke[1] = c.g;
-    st->stroke[2] = c.b;
-    st->have_stroke = 1;
+    S_set_rgb(pg, st->stroke, &st->have_stroke, c, HPDF_Page_SetRGBStroke);
 }
 
 static void
