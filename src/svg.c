@@ -652,22 +652,31 @@ S_paint(S_ctx *cx, const S_mat *m, const S_style *st, int fillable)
         gw_page_path(cx->page, cx->ops.v, cx->ops.n, none, st->stroke, sw, so);
 }
 
+/* Sets *out to attribute `name` of n (NULL when it is absent); 0, or a
+ * GW_EINPUT error (and *out NULL) when it is longer than S_MAX_ATTR bytes. */
+static int
+S_capped_attr(S_ctx *cx, const xmlNode *n, const char *name, const char **out)
+{
+    char what[80];
+    *out = S_attr(n, name);
+    if (!*out || strlen(*out) <= S_MAX_ATTR)
+        return 0;
+    *out = NULL;
+    snprintf(what, sizeof what, "%s longer than %u bytes (cap)", name, S_MAX_ATTR);
+    return S_bad(cx, n, what, "");
+}
+
 /* <path d="...">: M m L l H h V v C c Z z.  Another command is a warning
  * naming it; the path is drawn up to there (as SVG's error handling does). */
 static int
 S_path(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st)
 {
-    const char *d = S_attr(n, "d"), *p;
+    const char *d, *p;
     double cx0 = 0, cy0 = 0, sx = 0, sy = 0;   /* current point, subpath start */
     char cmd = 0;
-    int rc = 0;
-    if (!d)
-        return 0;
-    if (strlen(d) > S_MAX_ATTR) {
-        char what[80];
-        snprintf(what, sizeof what, "d longer than %u bytes (cap)", S_MAX_ATTR);
-        return S_bad(cx, n, what, "");
-    }
+    int rc = S_capped_attr(cx, n, "d", &d);
+    if (rc != 0 || !d)
+        return rc;
     p = S_skip_ws(d);
     while (*p) {
         double v[6], pt[6];
@@ -754,16 +763,11 @@ out:
 static int
 S_poly(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st, int closed)
 {
-    const char *s = S_attr(n, "points"), *p;
-    int rc = 0;
+    const char *s, *p;
+    int rc = S_capped_attr(cx, n, "points", &s);
     size_t k = 0;
-    if (!s)
-        return 0;
-    if (strlen(s) > S_MAX_ATTR) {
-        char what[80];
-        snprintf(what, sizeof what, "points longer than %u bytes (cap)", S_MAX_ATTR);
-        return S_bad(cx, n, what, "");
-    }
+    if (rc != 0 || !s)
+        return rc;
     p = S_skip_ws(s);
     while (*p) {
         double pt[2];
