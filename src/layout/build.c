@@ -1129,6 +1129,23 @@ S_err_here(S_b *b, const gw_fo_node *n, const char *what)
                       par ? gw_fo_kind_name(par->kind) : "");
 }
 
+/* Before a block-container or a table n in context c: ends the text of the
+ * open block, and refuses nesting deeper than GW_LO_MAX_NEST.  0, or a
+ * negative GW_E* with b->lo->err set. */
+static int
+S_open_nested(S_b *b, const S_ctx *c, const gw_fo_node *n)
+{
+    gw_lo *lo = b->lo;
+    int rc = S_flush_owner(b);
+    if (rc < 0)
+        return rc;
+    if (c->nest + 1 > GW_LO_MAX_NEST)
+        return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
+                          "nested deeper than %d", lo->tree->name, n->line,
+                          GW_LO_MAX_NEST);
+    return 0;
+}
+
 static S_frame *
 S_push_frame(S_b *b, int kind, const gw_fo_node *n, S_ctx *ctx)
 {
@@ -1329,13 +1346,9 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
     case GW_FO_BLOCK_CONTAINER: {
         double w, x0;
         S_ctx *nc;
-        rc = S_flush_owner(b);
+        rc = S_open_nested(b, c, n);
         if (rc < 0)
             return rc;
-        if (c->nest + 1 > GW_LO_MAX_NEST)
-            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
-                              "nested deeper than %d", lo->tree->name, n->line,
-                              GW_LO_MAX_NEST);
         if (p->position != GW_FO_POS_STATIC) {
             gw_lo_abs *ab = gw_arena_alloc(lo->arena, sizeof *ab);
             ab->fixed = p->position == GW_FO_POS_FIXED;
@@ -1399,13 +1412,9 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
     case GW_FO_TABLE: {
         S_tbl *tb;
         double w, x0;
-        rc = S_flush_owner(b);
+        rc = S_open_nested(b, c, n);
         if (rc < 0)
             return rc;
-        if (c->nest + 1 > GW_LO_MAX_NEST)
-            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
-                              "nested deeper than %d", lo->tree->name, n->line,
-                              GW_LO_MAX_NEST);
         tb = gw_arena_alloc(lo->arena, sizeof *tb);
         tb->node = n;
         tb->lt = gw_arena_alloc(lo->arena, sizeof *tb->lt);
