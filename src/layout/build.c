@@ -790,8 +790,8 @@ S_flush_owner(S_b *b)
 
 /* ------------------------------------------------------------ objects */
 
-static double
-S_len_attr(const gw_fo_node *n, const char *name, double base, double dflt)
+double
+gw_lo_len_attr(const gw_fo_node *n, const char *name, double base, double dflt)
 {
     const char *v = gw_fo_attr(n, name);
     double x;
@@ -824,7 +824,7 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
         o.expand = 1;
         o.w = 0;
     }
-    o.h = S_len_attr(n, "rule-thickness", 0, 1.0);
+    o.h = gw_lo_len_attr(n, "rule-thickness", 0, 1.0);
     {
         const char *rs = gw_fo_attr(n, "rule-style");
         if (rs && !strcmp(rs, "none"))
@@ -847,12 +847,12 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
 static void
 S_graphic_size(const gw_fo_node *n, double avail, double iw, double ih, double *w, double *h)
 {
-    double cw = S_len_attr(n, "content-width", iw, -1);
-    double ch = S_len_attr(n, "content-height", ih, -1);
+    double cw = gw_lo_len_attr(n, "content-width", iw, -1);
+    double ch = gw_lo_len_attr(n, "content-height", ih, -1);
     if (cw < 0)
-        cw = S_len_attr(n, "width", avail, -1);
+        cw = gw_lo_len_attr(n, "width", avail, -1);
     if (ch < 0)
-        ch = S_len_attr(n, "height", avail, -1);
+        ch = gw_lo_len_attr(n, "height", avail, -1);
     if (cw > 0 && ch < 0 && iw > 0)
         ch = ih * cw / iw;
     else if (ch > 0 && cw < 0 && ih > 0)
@@ -1352,16 +1352,16 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         if (p->position != GW_FO_POS_STATIC) {
             gw_lo_abs *ab = gw_arena_alloc(lo->arena, sizeof *ab);
             ab->fixed = p->position == GW_FO_POS_FIXED;
-            ab->x = S_len_attr(n, "left", c->w, 0);
-            ab->y = S_len_attr(n, "top", 0, 0);
-            ab->w = S_len_attr(n, "width", c->w, -1);
+            ab->x = gw_lo_len_attr(n, "left", c->w, 0);
+            ab->y = gw_lo_len_attr(n, "top", 0, 0);
+            ab->w = gw_lo_len_attr(n, "width", c->w, -1);
             if (ab->w < 0)
-                ab->w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+                ab->w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
             if (ab->w < 0)
-                ab->w = c->w - ab->x - S_len_attr(n, "right", c->w, 0);
-            ab->h = S_len_attr(n, "height", 0, -1);
+                ab->w = c->w - ab->x - gw_lo_len_attr(n, "right", c->w, 0);
+            ab->h = gw_lo_len_attr(n, "height", 0, -1);
             if (ab->h < 0)
-                ab->h = S_len_attr(n, "block-progression-dimension", 0, -1);
+                ab->h = gw_lo_len_attr(n, "block-progression-dimension", 0, -1);
             ab->valign = p->display_align;
             nc = S_newctx(lo, NULL, &ab->vl);
             nc->xoff = 0;
@@ -1372,21 +1372,21 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             return 0;
         }
         x0 = c->xoff + p->start_indent;
-        w = S_len_attr(n, "width", c->w, -1);
+        w = gw_lo_len_attr(n, "width", c->w, -1);
         if (w < 0)
-            w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+            w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
         if (w < 0)
             w = c->w - p->start_indent - p->end_indent;
-        if (S_len_attr(n, "height", 0, -1) > 0
-            || S_len_attr(n, "block-progression-dimension", 0, -1) > 0) {
+        if (gw_lo_len_attr(n, "height", 0, -1) > 0
+            || gw_lo_len_attr(n, "block-progression-dimension", 0, -1) > 0) {
             /* a fixed height: one unbreakable area, content aligned inside */
             gw_lo_abs *ab = gw_arena_alloc(lo->arena, sizeof *ab);
             ab->inflow = 1;
             ab->x = x0;
             ab->w = w;
-            ab->h = S_len_attr(n, "height", 0, -1);
+            ab->h = gw_lo_len_attr(n, "height", 0, -1);
             if (ab->h <= 0)
-                ab->h = S_len_attr(n, "block-progression-dimension", 0, -1);
+                ab->h = gw_lo_len_attr(n, "block-progression-dimension", 0, -1);
             ab->valign = p->display_align;
             if (p->keep_with_previous)
                 S_keep_previous(c);
@@ -1423,9 +1423,9 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             tb->lt->omit_header = om && !strcmp(om, "true");
         }
         x0 = c->xoff + p->start_indent;
-        w = S_len_attr(n, "width", c->w, -1);
+        w = gw_lo_len_attr(n, "width", c->w, -1);
         if (w < 0)
-            w = S_len_attr(n, "inline-progression-dimension", c->w, -1);
+            w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
         if (w < 0)
             w = c->w - p->start_indent - p->end_indent;
         rc = S_table_columns(b, n, w, tb);
@@ -1450,8 +1450,8 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         g = S_push_frame(b, F_LIST, n, c);
         g->lx = c->xoff + p->start_indent;
         g->lw = c->w - p->start_indent - p->end_indent;
-        g->ldist = S_len_attr(n, "provisional-distance-between-starts", g->lw, 24);
-        g->lsep = S_len_attr(n, "provisional-label-separation", g->lw, 6);
+        g->ldist = gw_lo_len_attr(n, "provisional-distance-between-starts", g->lw, 24);
+        g->lsep = gw_lo_len_attr(n, "provisional-label-separation", g->lw, 6);
         if (g->ldist > g->lw)
             g->ldist = g->lw;
         S_block_open(b, c, n, g, g->lx, g->lx + g->lw);
@@ -1519,8 +1519,8 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         rb = gw_xcalloc(1, sizeof *rb);
         rb->node = n;
         rb->section = f->tb->section;
-        rb->min_h = fmax(S_len_attr(n, "height", 0, 0),
-                         S_len_attr(n, "block-progression-dimension", 0, 0));
+        rb->min_h = fmax(gw_lo_len_attr(n, "height", 0, 0),
+                         gw_lo_len_attr(n, "block-progression-dimension", 0, 0));
         for (i = 0; i < f->tb->ncols; i++)
             if (f->tb->span_left[i] > 0)
                 f->tb->span_left[i]--;

@@ -176,6 +176,10 @@ int gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w,
 /* Line height of props per XSL (normal = 1.2em). */
 double gw_lo_line_height(const gw_fo_props *p);
 
+/* Length attribute `name` of n in points (percentages of base, ems of its
+ * font size); dflt when it is absent, "auto" or not a length. */
+double gw_lo_len_attr(const gw_fo_node *n, const char *name, double base, double dflt);
+
 /* Looks up the page index and y of an id found in a previous pass;
  * 0 when found, -1 otherwise. */
 int gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y);

@@ -64,16 +64,6 @@ S_err(gw_lo *lo, const gw_fo_node *n, const char *msg, const char *arg)
                       arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 }
 
-static double
-S_attr_len(const gw_fo_node *n, const char *name, double base, double dflt)
-{
-    const char *v = gw_fo_attr(n, name);
-    double x;
-    if (!v || !strcmp(v, "auto") || gw_fo_length(v, n->p->font_size, base, &x) < 0)
-        return dflt;
-    return x;
-}
-
 static int
 S_parse_master(S_doc *d, const gw_fo_node *spm, S_master **out)
 {
@@ -85,8 +75,8 @@ S_parse_master(S_doc *d, const gw_fo_node *spm, S_master **out)
     const double *mg = spm->p->margin;
 
     m->node = spm;
-    m->pw = S_attr_len(spm, "page-width", 0, 595.276);
-    m->ph = S_attr_len(spm, "page-height", 0, 841.89);
+    m->pw = gw_lo_len_attr(spm, "page-width", 0, 595.276);
+    m->ph = gw_lo_len_attr(spm, "page-height", 0, 841.89);
     if (m->pw <= 0 || m->ph <= 0 || m->pw > 14400 || m->ph > 14400)
         return S_err(lo, spm, "page size out of range", NULL);
     /* reference-orientation 90: a landscape page with upright content
@@ -108,7 +98,7 @@ S_parse_master(S_doc *d, const gw_fo_node *spm, S_master **out)
     for (r = spm->first; r; r = r->next) {
         S_region *rg = NULL;
         const char *nm = gw_fo_attr(r, "region-name");
-        double e = S_attr_len(r, "extent", 0, 0);
+        double e = gw_lo_len_attr(r, "extent", 0, 0);
         switch (r->kind) {
         case GW_FO_REGION_BODY: {
             const double *bm = r->p->margin;
