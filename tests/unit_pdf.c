@@ -87,26 +87,38 @@ S_same_file(const char *a, const char *b)
     return same;
 }
 
+/* Fills xs (at most cap) with the left edge of each character of UTF-8 s,
+ * from x on, each advance plus gap scaled by hscale; *face is the face of
+ * the first character.  Returns how many were filled. */
+static size_t
+S_place(const gw_fontlist *fl, double size, double x, const char *s, double gap,
+        double hscale, double *xs, size_t cap, gw_face **face)
+{
+    size_t n = 0, off = 0, len = strlen(s);
+    *face = NULL;
+    while (off < len && n < cap) {
+        uint32_t cp;
+        int l = gw_utf8_decode(s + off, len - off, &cp);
+        if (l < 0)
+            break;
+        if (!*face)
+            *face = gw_fontlist_face_for(fl, cp);
+        xs[n++] = x;
+        x += (gw_face_advance(*face, cp, size) + gap) * hscale;
+        off += (size_t)l;
+    }
+    return n;
+}
+
 /* Lays a UTF-8 string out from x with each character's advance plus gap. */
 static void
 S_text(gw_page *pg, const gw_fontlist *fl, double size, double x, double y,
        const char *s, double gap, double hscale, gw_color c)
 {
     double xs[256];
-    size_t n = 0, off = 0, len = strlen(s);
-    gw_face *face = NULL;
-    while (off < len && n < 256) {
-        uint32_t cp;
-        int l = gw_utf8_decode(s + off, len - off, &cp);
-        if (l < 0)
-            break;
-        if (!face)
-            face = gw_fontlist_face_for(fl, cp);
-        xs[n++] = x;
-        x += (gw_face_advance(face, cp, size) + gap) * hscale;
-        off += (size_t)l;
-    }
-    gw_page_text(pg, face, size, c, y, s, len, xs, n, hscale,
+    gw_face *face;
+    size_t n = S_place(fl, size, x, s, gap, hscale, xs, 256, &face);
+    gw_page_text(pg, face, size, c, y, s, strlen(s), xs, n, hscale,
                  gw_fontlist_fake_bold(fl, face));
 }
 
@@ -251,22 +263,11 @@ static void
 S_rtext(gw_page *pg, const gw_fontlist *fl, double size, double ox, double oy, int angle,
         const char *s)
 {
-    double dx[64], d = 0;
-    size_t n = 0, off = 0, len = strlen(s);
-    gw_face *face = NULL;
-    while (off < len && n < 64) {
-        uint32_t cp;
-        int l = gw_utf8_decode(s + off, len - off, &cp);
-        if (l < 0)
-            break;
-        if (!face)
-            face = gw_fontlist_face_for(fl, cp);
-        dx[n++] = d;
-        d += gw_face_advance(face, cp, size);
-        off += (size_t)l;
-    }
-    gw_page_text_rotated(pg, face, size, (gw_color){0, 0, 0, 0}, ox, oy, angle, s, len, dx, n,
-                         1.0, 0);
+    double dx[64];
+    gw_face *face;
+    size_t n = S_place(fl, size, 0, s, 0, 1.0, dx, 64, &face);
+    gw_page_text_rotated(pg, face, size, (gw_color){0, 0, 0, 0}, ox, oy, angle, s, strlen(s),
+                         dx, n, 1.0, 0);
 }
 
 /* Rotated runs: each comes back as one word whose box lies on the side of
