@@ -1129,9 +1129,9 @@ S_err_here(S_b *b, const gw_fo_node *n, const char *what)
                       par ? gw_fo_kind_name(par->kind) : "");
 }
 
-/* Before a block-container or a table n in context c: ends the text of the
- * open block, and refuses nesting deeper than GW_LO_MAX_NEST.  0, or a
- * negative GW_E* with b->lo->err set. */
+/* Before a block-container, table or list-block n in context c: ends the
+ * text of the open block, and refuses nesting deeper than GW_LO_MAX_NEST.
+ * 0, or a negative GW_E* with b->lo->err set. */
 static int
 S_open_nested(S_b *b, const S_ctx *c, const gw_fo_node *n)
 {
@@ -1140,8 +1140,8 @@ S_open_nested(S_b *b, const S_ctx *c, const gw_fo_node *n)
     if (rc < 0)
         return rc;
     if (c->nest + 1 > GW_LO_MAX_NEST)
-        return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables and block-containers "
-                          "nested deeper than %d", lo->tree->name, n->line,
+        return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables, lists and block-"
+                          "containers nested deeper than %d", lo->tree->name, n->line,
                           GW_LO_MAX_NEST);
     return 0;
 }
@@ -1440,13 +1440,9 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         return 0;
     }
     case GW_FO_LIST_BLOCK:
-        rc = S_flush_owner(b);
+        rc = S_open_nested(b, c, n);
         if (rc < 0)
             return rc;
-        if (c->nest + 1 > GW_LO_MAX_NEST)
-            return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables, lists and block-"
-                              "containers nested deeper than %d", lo->tree->name, n->line,
-                              GW_LO_MAX_NEST);
         g = S_push_frame(b, F_LIST, n, c);
         g->lx = c->xoff + p->start_indent;
         g->lw = c->w - p->start_indent - p->end_indent;
