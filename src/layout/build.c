@@ -1161,6 +1161,25 @@ S_push_frame(S_b *b, int kind, const gw_fo_node *n, S_ctx *ctx)
     return f;
 }
 
+/* Adds cell cl (a table cell, list-item-label or -body n in context c) to
+ * row rb and opens the frame its content is built in: a context inside the
+ * cell's borders and padding, at least 1 pt wide, one nesting level down. */
+static void
+S_open_cell(S_b *b, const S_ctx *c, const gw_fo_node *n, S_rowb *rb, gw_lo_cell *cl)
+{
+    S_ctx *nc;
+    S_frame *g;
+    rb->cells = S_grow(rb->cells, &rb->cap, rb->ncells + 1, sizeof *rb->cells);
+    rb->cells[rb->ncells++] = cl;
+    nc = S_newctx(b->lo, NULL, &cl->vl);
+    nc->xoff = cl->x + cl->bw[GW_FO_LEFT] + cl->pad[GW_FO_LEFT];
+    nc->w = fmax(1, cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
+                 - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT]);
+    nc->nest = c->nest + 1;
+    g = S_push_frame(b, F_CELL, n, nc);
+    g->cell = cl;
+}
+
 /* Opens a block-like area: break, space, anchor, box top. */
 static void
 S_block_open(S_b *b, S_ctx *c, const gw_fo_node *n, S_frame *f, double x0, double x1)
@@ -1472,7 +1491,6 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
          * to the end edge: two areas side by side, like table cells */
         gw_lo_cell *cl;
         S_rowb *rb = f->rb;
-        S_ctx *nc;
         if (f->kind != F_LITEM)
             return S_err_here(b, n, "in ");
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
@@ -1485,15 +1503,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             cl->x = f->lx + f->ldist;
             cl->w = fmax(1, f->lw - f->ldist);
         }
-        rb->cells = S_grow(rb->cells, &rb->cap, rb->ncells + 1, sizeof *rb->cells);
-        rb->cells[rb->ncells++] = cl;
-        nc = S_newctx(lo, NULL, &cl->vl);
-        nc->xoff = cl->x + cl->bw[GW_FO_LEFT] + cl->pad[GW_FO_LEFT];
-        nc->w = fmax(1, cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
-                     - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT]);
-        nc->nest = c->nest + 1;
-        g = S_push_frame(b, F_CELL, n, nc);
-        g->cell = cl;
+        S_open_cell(b, c, n, rb, cl);
         return 0;
     }
     case GW_FO_TABLE_HEADER: case GW_FO_TABLE_BODY: case GW_FO_TABLE_FOOTER:
@@ -1531,7 +1541,6 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         gw_lo_cell *cl;
         const char *v;
         int col = rb->next_col, cs = 1, rs = 1, i;
-        S_ctx *nc;
         if (f->kind != F_ROW)
             return S_err_here(b, n, "(cells must be inside fo:table-row) in ");
         if ((v = gw_fo_attr(n, "column-number")) && atoi(v) >= 1)
@@ -1554,17 +1563,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         for (i = col; i < col + cs; i++)
             tb->span_left[i] = rs;  /* decremented as the next rows start */
         rb->next_col = col + cs;
-        rb->cells = S_grow(rb->cells, &rb->cap, rb->ncells + 1, sizeof *rb->cells);
-        rb->cells[rb->ncells++] = cl;
-        nc = S_newctx(lo, NULL, &cl->vl);
-        nc->xoff = cl->x + cl->bw[GW_FO_LEFT] + cl->pad[GW_FO_LEFT];
-        nc->w = cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
-              - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT];
-        if (nc->w < 1)
-            nc->w = 1;
-        nc->nest = c->nest + 1;
-        g = S_push_frame(b, F_CELL, n, nc);
-        g->cell = cl;
+        S_open_cell(b, c, n, rb, cl);
         return 0;
     }
     default:
