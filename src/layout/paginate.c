@@ -898,7 +898,20 @@ S_edge_covers(const S_edge *out, const S_edge *in)
            && fabs(S_edge_hi(out) - S_edge_hi(in)) <= S_EDGE_EPS && out->ord < in->ord;
 }
 
+/* Whether b, starting within a, has a's width, position across and colour. */
+static int
+S_edge_continues(const S_edge *a, const S_edge *b)
+{
+    double pa = a->vert ? a->x : a->y, pb = b->vert ? b->x : b->y;
+    return fabs(pa - pb) <= S_EDGE_EPS
+           && fabs(S_edge_thick(a) - S_edge_thick(b)) <= S_EDGE_EPS
+           && a->c.r == b->c.r && a->c.g == b->c.g && a->c.b == b->c.b
+           && a->c.none == b->c.none;
+}
+
 /* Draws the collected edges in collection order, leaving out each edge
+ * that a winning edge on the same line covers and joining edges that
+ * continue one another; empties ed. *//* Draws the collected edges in collection order, leaving out each edge
  * that a winning edge on the same line covers; empties ed. */
 static void
 S_edges_draw(const S_draw_ctx *dc, S_edges *ed)
@@ -917,6 +930,27 @@ S_edges_draw(const S_draw_ctx *dc, S_edges *ed)
                 b->drop = 1;
             else if (S_edge_covers(b, a))
                 ed->v[i].drop = 1;
+        }
+    }
+    /* then edges that continue one another in the same width and colour
+     * (a column rule down the rows) become one rectangle */
+    for (i = 0; i < ed->n; i++) {
+        S_edge *a = &ed->v[i];
+        double mid = floor(S_edge_mid(a) * 1e4 + 0.5);
+        if (a->drop)
+            continue;
+        for (j = i + 1; j < ed->n; j++) {
+            S_edge *b = &ed->v[j];
+            if (b->vert != a->vert || floor(S_edge_mid(b) * 1e4 + 0.5) != mid
+                || S_edge_lo(b) > S_edge_hi(a) + S_EDGE_EPS)
+                break;
+            if (b->drop || !S_edge_continues(a, b))
+                continue;
+            if (a->vert)
+                a->h = fmax(S_edge_hi(a), S_edge_hi(b)) - a->y;
+            else
+                a->w = fmax(S_edge_hi(a), S_edge_hi(b)) - a->x;
+            b->drop = 1;
         }
     }
     qsort(ed->v, ed->n, sizeof *ed->v, S_edge_ord_cmp);
