@@ -652,6 +652,18 @@ S_paint(S_ctx *cx, const S_mat *m, const S_style *st, int fillable)
         gw_page_path(cx->page, cx->ops.v, cx->ops.n, none, st->stroke, sw, so);
 }
 
+/* Closes the outline being built (ellipse, rect) and paints it, filled and
+ * stroked.  0, or S_op's error. */
+static int
+S_close_paint(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st)
+{
+    int rc = S_op(cx, n, m, 'Z', NULL);
+    if (rc != 0)
+        return rc;
+    S_paint(cx, m, st, 1);
+    return 0;
+}
+
 /* Sets *out to attribute `name` of n (NULL when it is absent); 0, or a
  * GW_EINPUT error (and *out NULL) when it is longer than S_MAX_ATTR bytes. */
 static int
@@ -818,11 +830,8 @@ S_ellipse(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st, int ci
         for (int i = 0; i < 4; i++)
             if ((rc = S_op(cx, n, m, 'C', seg[i])) != 0)
                 return rc;
-        if ((rc = S_op(cx, n, m, 'Z', NULL)) != 0)
-            return rc;
     }
-    S_paint(cx, m, st, 1);
-    return 0;
+    return S_close_paint(cx, n, m, st);
 }
 
 static int
@@ -862,11 +871,8 @@ S_rect(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st)
         for (int i = 0; i < 4; i++)
             if ((rc = S_op(cx, n, m, i ? 'L' : 'M', pts[i])) != 0)
                 return rc;
-        if ((rc = S_op(cx, n, m, 'Z', NULL)) != 0)
-            return rc;
     }
-    S_paint(cx, m, st, 1);
-    return 0;
+    return S_close_paint(cx, n, m, st);
 }
 
 static int
