@@ -1129,6 +1129,19 @@ S_err_here(S_b *b, const gw_fo_node *n, const char *what)
                       par ? gw_fo_kind_name(par->kind) : "");
 }
 
+/* The width of a block-container or table n in context c: its width or
+ * inline-progression-dimension, else what its indents leave. */
+static double
+S_box_width(const S_ctx *c, const gw_fo_node *n)
+{
+    double w = gw_lo_len_attr(n, "width", c->w, -1);
+    if (w < 0)
+        w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
+    if (w < 0)
+        w = c->w - n->p->start_indent - n->p->end_indent;
+    return w;
+}
+
 /* Before a block-container, table or list-block n in context c: ends the
  * text of the open block, and refuses nesting deeper than GW_LO_MAX_NEST.
  * 0, or a negative GW_E* with b->lo->err set. */
@@ -1391,11 +1404,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             return 0;
         }
         x0 = c->xoff + p->start_indent;
-        w = gw_lo_len_attr(n, "width", c->w, -1);
-        if (w < 0)
-            w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
-        if (w < 0)
-            w = c->w - p->start_indent - p->end_indent;
+        w = S_box_width(c, n);
         if (gw_lo_len_attr(n, "height", 0, -1) > 0
             || gw_lo_len_attr(n, "block-progression-dimension", 0, -1) > 0) {
             /* a fixed height: one unbreakable area, content aligned inside */
@@ -1442,11 +1451,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             tb->lt->omit_header = om && !strcmp(om, "true");
         }
         x0 = c->xoff + p->start_indent;
-        w = gw_lo_len_attr(n, "width", c->w, -1);
-        if (w < 0)
-            w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
-        if (w < 0)
-            w = c->w - p->start_indent - p->end_indent;
+        w = S_box_width(c, n);
         rc = S_table_columns(b, n, w, tb);
         if (rc < 0)
             return rc;
