@@ -523,6 +523,21 @@ S_space(const char *comp, const char *v, double fs, double *len, int *retain)
 /* Applies the attributes of n onto p (already holding the inherited and
  * initial values).  Returns 0, or GW_EINPUT for a value that cannot be
  * understood (message names element, line, property and value). */
+/* A bad value as quoted in a message: at most 60 bytes, cut at a character
+ * boundary, "…" marking the cut (a 4 MB colour must not fill the terminal). */
+static const char *
+S_quote(const char *v, char out[72])
+{
+    size_t n = strlen(v), k = 60;
+    if (n <= k)
+        return v;
+    while (k > 0 && ((unsigned char)v[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(out, v, k);
+    memcpy(out + k, "\xe2\x80\xa6", 4);
+    return out;
+}
+
 static int
 S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
 {
@@ -531,6 +546,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
     int i, have_border = 0, have_mlr = 0, si_set = 0, ei_set = 0;
     double si = 0, ei = 0;
     const char *v, *fsv;
+    char qbuf[72];
 
     memset(&b, 0, sizeof b);
     for (i = 0; i < 4; i++) {
@@ -541,7 +557,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
     fsv = gw_fo_attr(n, "font-size");
     if (fsv && S_font_size(fsv, parent->font_size, &p->font_size) < 0)
         return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad font-size '%s'",
-                          r->t->name, n->line, gw_fo_kind_name(n->kind), fsv);
+                          r->t->name, n->line, gw_fo_kind_name(n->kind), S_quote(fsv, qbuf));
 
     for (a = n->xml->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
@@ -584,7 +600,8 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             }
             if (bad)
                 return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad value '%s' for gw:%s",
-                                  r->t->name, n->line, gw_fo_kind_name(n->kind), v, name);
+                                  r->t->name, n->line, gw_fo_kind_name(n->kind),
+                                  S_quote(v, qbuf), name);
             continue;
         }
         dot = strchr(name, '.');
@@ -873,7 +890,8 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         }
         if (bad)
             return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad value '%s' for %s",
-                              r->t->name, n->line, gw_fo_kind_name(n->kind), v, name);
+                              r->t->name, n->line, gw_fo_kind_name(n->kind),
+                              S_quote(v, qbuf), name);
     }
 
     if (have_border)
@@ -939,11 +957,31 @@ S_initial(gw_fo_props *p)
 
 /* ---------------------------------------------------------------- parsing */
 
+/* The first error libxml2 reports while parsing. */
+typedef struct {
+    int  set, line;
+    char msg[512];
+} S_xml_first;
+
+static void
+S_first_xml_error(void *user, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = user;
+    S_xml_first *f = ctxt ? ctxt->_private : NULL;
+    if (!f || f->set || !e || e->level < XML_ERR_ERROR)
+        return;
+    f->set = 1;
+    f->line = e->line;
+    snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "not well-formed XML");
+}
+
 int
 gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err)
 {
     gw_buf buf;
     xmlDocPtr doc = NULL;
+    xmlParserCtxtPtr ctxt = NULL;
+    S_xml_first first = {0, 0, ""};
     int rc;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
 
@@ -957,18 +995,30 @@ gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err)
                         (unsigned)GW_FO_MAX_BYTES);
         goto out;
     }
-    xmlResetLastError();
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        rc = gw_err_set(err, GW_EDEP, "%s: cannot create an XML parser", name);
+        goto out;
+    }
+    /* The first error is the cause; later ones are consequences (a huge
+     * attribute is followed by "Extra content at the end"). */
+    ctxt->_private = &first;
+    ctxt->sax->serror = S_first_xml_error;
     /* No XML_PARSE_NOENT (no entity expansion), no DTD loading, no network. */
-    doc = xmlReadMemory(buf.ptr, (int)buf.len, name, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
+    doc = xmlCtxtReadMemory(ctxt, buf.ptr, (int)buf.len, name, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc || !ctxt->wellFormed) {
         char msg[512] = "not well-formed XML";
-        if (e && e->message) {
-            snprintf(msg, sizeof msg, "%s", e->message);
+        if (first.set) {
+            snprintf(msg, sizeof msg, "%s", first.msg);
             msg[strcspn(msg, "\n")] = '\0';
         }
-        rc = gw_err_set(err, GW_EINPUT, "%s:%d: %s", name, e ? e->line : 0, msg);
+        /* libxml2's own nesting limit speaks of a parser option the user
+         * cannot set; say what it means */
+        if (strstr(msg, "Excessive depth"))
+            snprintf(msg, sizeof msg, "elements nested too deep (more than %d levels)",
+                     GW_FO_MAX_DEPTH);
+        rc = gw_err_set(err, GW_EINPUT, "%s:%d: %s", name, first.set ? first.line : 0, msg);
         goto out;
     }
     if (doc->intSubset && (doc->intSubset->entities || doc->intSubset->pentities)) {
@@ -982,6 +1032,7 @@ gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err)
 out:
     if (doc)
         xmlFreeDoc(doc);
+    xmlFreeParserCtxt(ctxt);
     gw_buf_free(&buf);
     return rc;
 }

@@ -969,6 +969,14 @@ S_text(S_ctx *cx, const xmlNode *n, const S_mat *m, const S_style *st)
     if (rc != 0)
         goto out;
     size = st->font_size * S_mat_scale(m);
+    if (!(size > 0 && size <= 1000)) {
+        /* the PDF writer's cap; refused here so the message names the
+         * element and its line rather than a page */
+        char sz[32];
+        snprintf(sz, sizeof sz, "%g pt", size);
+        rc = S_bad(cx, n, "text size out of range (0 to 1000 pt after scaling)", sz);
+        goto out;
+    }
     cps = gw_xmalloc(txt.len * sizeof *cps);
     faces = gw_xmalloc(txt.len * sizeof *faces);
     xs = gw_xmalloc((txt.len + 1) * sizeof *xs);

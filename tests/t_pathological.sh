@@ -24,6 +24,8 @@ run deep "$GW" -q render "$T/deep.fo" -o "$T/deep.pdf"
 ok_eq "10 000 nested fo:block: exit status 1 (bad input, not a crash)" "$rc" 1
 ok_match "10 000 nested fo:block: the message names the file, line and the depth" \
     "$(cat "$T/deep.err")" "deep\.fo:[0-9]+: .*([Dd]epth|deeper|nest)"
+ok_match "10 000 nested fo:block: no advice about a parser option the user cannot set" \
+    "$(cat "$T/deep.err")" "nested too deep \(more than 256 levels\)"
 ok_if "10 000 nested fo:block: no PDF left behind" test ! -e "$T/deep.pdf"
 # just below every cap still renders
 $GEN deep-fo 200 "$T/deep200.fo"
@@ -117,6 +119,8 @@ run attr12 "$GW" -q render "$T/attr12.fo" -o "$T/attr12.pdf"
 ok_eq "a 12 MB attribute: exit status 1" "$rc" 1
 ok_match "a 12 MB attribute: the message names file and line" "$(cat "$T/attr12.err")" \
     'attr12\.fo:[0-9]+: '
+ok_match "a 12 MB attribute: the message gives the first error, not its consequences" \
+    "$(cat "$T/attr12.err")" 'AttValue length too long'
 $GEN color-fo 4096 "$T/color.fo"
 run color "$GW" -q render "$T/color.fo" -o "$T/color.pdf"
 ok_eq "a 4 MB bad colour value: exit status 1" "$rc" 1
@@ -148,8 +152,8 @@ ok_eq "brackets nested 10 000 deep in a plan: exit status 1" "$rc" 1
 ok_match "brackets nested 10 000 deep: the message names the cap" "$(cat "$T/planbr.err")" \
     'planbr\.txt:3:[0-9]+: brackets nested deeper than the cap of 16'
 
-# ---- reproducers of open findings (see the comment at the top of each file):
-# only what holds today is asserted; the fixed behaviour is in the comment.
+# ---- reproducers of fuzzing findings, now fixed (see the comment at the top of
+# each file): preserved spaces after a linefeed, SVG text size refused by svg.c.
 F="$TOP/tests/fixtures/pathological"
 run ws "$GW" -q render "$F/ws-after-linefeed.fo" -o "$T/ws.pdf"
 ok_eq "preserved spaces after a preserved linefeed: renders" "$rc" 0
@@ -158,6 +162,8 @@ ok_match "preserved spaces at the start of a block indent it (8 spaces = 48pt)" 
 run svgtext "$GW" -q render "$F/svg-text-huge.fo" -o "$T/svgtext.pdf"
 ok_eq "SVG text of 1500 pt: refused with exit status 1" "$rc" 1
 ok_if "SVG text of 1500 pt: no PDF left behind" test ! -e "$T/svgtext.pdf"
+ok_match "SVG text of 1500 pt: the message names the <text> element and its line" \
+    "$(cat "$T/svgtext.err")" 'svg-text-huge\.fo:[0-9]+: <text>: text size out of range'
 
 # ---- deep XSLT recursion through the templates
 skip "deep XSLT recursion from the data" \
