@@ -31,8 +31,9 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-
             libharfbuzz-dev libfontconfig-dev libicu-dev libpng-dev zlib1g-dev \
             fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai \
             poppler-utils sqlite3 xsltproc libxml2-utils python3
-# Only the tests need these: Apache FOP renders our FO for comparison.
-TEST_PKGS := fop
+# Only the tests need these: Apache FOP renders our FO for comparison; qpdf
+# checks PDF syntax and uncompresses content streams.
+TEST_PKGS := fop qpdf
 
 .PHONY: all deps test-deps S_install run test check unit bench clean distclean
 all: gongwen
