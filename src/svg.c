@@ -1191,17 +1191,24 @@ S_viewport(S_ctx *cx, const xmlNode *svg, double bx, double by, double bw, doubl
     return 0;
 }
 
+/* Whether n is an SVG element named one of names[0..k). */
+static int
+S_svg_named(const xmlNode *n, const char *const *names, size_t k)
+{
+    if (!S_is_svg(n))
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (strcmp((const char *)n->name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Elements that carry no drawing: skipped without a word. */
 static int
 S_silent(const xmlNode *n)
 {
     static const char *const names[] = { "title", "desc", "metadata" };
-    if (!S_is_svg(n))
-        return 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp((const char *)n->name, names[i]) == 0)
-            return 1;
-    return 0;
+    return S_svg_named(n, names, sizeof names / sizeof names[0]);
 }
 
 /* Elements of the subset that gw_svg_draw handles below <svg>. */
@@ -1211,12 +1218,7 @@ S_drawable(const xmlNode *n)
     static const char *const names[] = {
         "g", "a", "rect", "line", "polyline", "polygon", "circle", "ellipse", "path", "text"
     };
-    if (!S_is_svg(n))
-        return 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp((const char *)n->name, names[i]) == 0)
-            return 1;
-    return 0;
+    return S_svg_named(n, names, sizeof names / sizeof names[0]);
 }
 
 int
