@@ -38,6 +38,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         if ((r = gw_cli_optval(argc, argv, &i, "--db", &a->db, err)) != 0) {
             if (r < 0)
                 return r;
+            a->db_given = 1;
             continue;
         }
         for (k = 0, r = 0; !r && k < sizeof values / sizeof values[0]; k++)

@@ -22,6 +22,7 @@ enum {
 /* A command's arguments; strings are borrowed from argv. */
 typedef struct gw_cli_args {
     const char *db;         /* --db PATH, GW_DEFAULT_DB when not given */
+    int         db_given;   /* --db was on the command line */
     const char *out;        /* -o VALUE, NULL when not given */
     const char *unit;       /* --unit NAME, NULL when not given */
     int         no_table, all_lead, list;
@@ -42,7 +43,9 @@ int gw_cli_mkdir_for(const char *path, gw_err *err);
 
 /* Opens the record at db and loads its plan; on success the caller frees
  * *plan with gw_plan_free and closes *st with gw_store_close, on failure
- * both are NULL.  With create, a missing database is created (with its
+ * both are NULL.  Commands pass create only for the default database (no
+ * --db): a mistyped --db must not become a new copy of the example plan.
+ * With create, a missing database is created (with its
  * directory) and filled from the embedded default plan when it holds none,
  * and messages are prefixed with db; without, the database must exist. */
 int gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err);

@@ -67,7 +67,7 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
         return gw_err_set(err, GW_EUSAGE, "%s: prints to standard output; no -o", argv[0]);
     if (fo && !strcmp(kind, "plan"))
         return gw_err_set(err, GW_EUSAGE, "%s: no template for 'plan'; use notice or sheet", argv[0]);
-    rc = gw_cli_open(a.db, 1, &st, &plan, err);
+    rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
     if (rc < 0)
         goto out;
     rc = S_xml(plan, kind, a.unit, &xml, err);
@@ -114,8 +114,9 @@ S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, gw_err *er
     int rc;
 
     memset(&ro, 0, sizeof ro);
+    /* refuse a bad -o (the database, a device) before the work */
     rc = gw_cli_mkdir_for(path, err);
-    if (rc < 0)
+    if (rc < 0 || (rc = gw_file_check_output(path, err)) < 0)
         goto out;
     rc = gw_xml_notice(plan, &xml, err);
     if (rc < 0)
@@ -124,8 +125,10 @@ S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, gw_err *er
     if (rc < 0)
         goto out;
     rc = gw_render_doc(fo, "notice.fo", path, &ro, err);
-    if (rc < 0)
+    if (rc < 0) {
+        gw_plan_explain(plan, err);
         goto out;
+    }
     gw_notef("wrote %s", path);
 out:
     xmlFreeDoc(fo);
@@ -159,7 +162,7 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
             goto out;
         gw_buf_printf(&path, "%s/notice.pdf", a.out);
     }
-    rc = gw_cli_open(a.db, 1, &st, &plan, err);
+    rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
     if (rc < 0)
         goto out;
     /* every document kind, the notice first */

@@ -231,24 +231,6 @@ out:
     return rc;
 }
 
-/* One RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void
-S_csv_field(gw_buf *b, const char *s, int last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        gw_buf_putc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                gw_buf_putc(b, '"');
-            gw_buf_putc(b, *s);
-        }
-        gw_buf_putc(b, '"');
-    } else {
-        gw_buf_puts(b, s);
-    }
-    gw_buf_puts(b, last ? "\r\n" : ",");
-}
-
 int
 gw_cmd_export(int argc, char **argv, gw_err *err)
 {
@@ -266,7 +248,8 @@ gw_cmd_export(int argc, char **argv, gw_err *err)
         rc = gw_err_set(err, GW_EUSAGE, "export: expected `export csv`");
         goto out;
     }
-    if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0)
+    if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0 ||
+        (a.out && (rc = gw_file_check_output(a.out, err)) < 0))
         goto out;
     gw_buf_puts(&csv, "序号,类别,任务,牵头单位,责任单位,完成时限\r\n");
     for (size_t i = 0; i < gw_plan_task_count(p); i++) {
@@ -274,18 +257,18 @@ gw_cmd_export(int argc, char **argv, gw_err *err)
         const gw_section *s = gw_plan_section_by_id(p, t->section);
         char no[16];
         snprintf(no, sizeof no, "%d", t->no);
-        S_csv_field(&csv, no, 0);
-        S_csv_field(&csv, s ? s->title : "", 0);
+        gw_csv_field(&csv, no, 0);
+        gw_csv_field(&csv, s ? s->title : "", 0);
         S_task_text(t, &f);
-        S_csv_field(&csv, f.ptr, 0);
+        gw_csv_field(&csv, f.ptr, 0);
         S_units(p, t, GW_ROLE_LEAD, &f);
-        S_csv_field(&csv, f.ptr, 0);
+        gw_csv_field(&csv, f.ptr, 0);
         S_units(p, t, GW_ROLE_RESPONSIBLE, &f);
-        S_csv_field(&csv, f.ptr, 0);
+        gw_csv_field(&csv, f.ptr, 0);
         S_deadlines(t, &f);
-        S_csv_field(&csv, f.ptr, 1);
+        gw_csv_field(&csv, f.ptr, 1);
     }
-    if (a.out && strcmp(a.out, "-")) {
+    if (a.out) {
         rc = gw_file_write_atomic(a.out, csv.ptr, csv.len, err);
     } else if (fwrite(csv.ptr, 1, csv.len, stdout) != csv.len || fflush(stdout) != 0) {
         rc = gw_err_set(err, GW_EIO, "export: cannot write to standard output");
@@ -372,17 +355,36 @@ S_doc_number(const char *v, gw_err *err)
     return 0;
 }
 
+/* Characters in the first n bytes of valid UTF-8 s. */
+static size_t
+S_nchars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
 /* Checks (and for dates rewrites into iso) a metadata value. */
 static int
 S_check(const char *key, const char **val, char iso[11], gw_err *err)
 {
     const char *v = *val;
     size_t n = strlen(v);
+    long bad;
+    uint32_t cp = 0;
     if (n > S_META_MAX)
         return gw_err_set(err, GW_EINPUT, "set %s: value longer than the cap of %d bytes",
                           key, S_META_MAX);
-    if (gw_utf8_validate(v, n) >= 0)
-        return gw_err_set(err, GW_EINPUT, "set %s: the value is not valid UTF-8", key);
+    if ((bad = gw_text_bad(v, n, GW_TEXT_LF | GW_TEXT_CR, &cp)) >= 0) {
+        char what[64];
+        if (cp == GW_TEXT_INVALID)
+            return gw_err_set(err, GW_EINPUT, "set %s: the value is not valid UTF-8 "
+                              "(byte %ld)", key, bad + 1);
+        return gw_err_set(err, GW_EINPUT, "set %s: character %zu of the value is %s, "
+                          "which has no place in a document", key,
+                          S_nchars(v, (size_t)bad) + 1, gw_text_describe(cp, what, sizeof what));
+    }
     if (strcmp(key, "preamble") && (strchr(v, '\n') || strchr(v, '\r')))
         return gw_err_set(err, GW_EINPUT, "set %s: the value must be one line", key);
     if (!strcmp(key, "doc_number"))

@@ -88,7 +88,7 @@ gw_cmd_sheets(int argc, char **argv, gw_err *err)
     if (rc)
         goto out;
     rc = gw_plan_load(st, &plan, err);
-    if (rc)
+    if (rc || (booklet_path && (rc = gw_file_check_output(booklet_path, err)) < 0))
         goto out;
     rc = gw_sheets_write(plan, dir, booklet_path, units, nunits, err);
 out:

@@ -21,6 +21,8 @@
 typedef struct gw_err {
     int  code;          /* one of GW_E*, 0 when no error */
     char msg[2048];
+    uint32_t cp;        /* the character the error is about (a missing glyph),
+                         * 0 when none; gw_err_set clears it */
 } gw_err;
 
 enum {
@@ -108,6 +110,20 @@ int gw_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Returns the byte offset of the first invalid sequence, or -1 when the whole
  * string is valid UTF-8. */
 long gw_utf8_validate(const char *s, size_t n);
+/* Text checks shared by every reader of outside text (plan files, `set`,
+ * progress forms): what gw_text_bad may accept besides ordinary characters. */
+enum { GW_TEXT_LF = 1, GW_TEXT_CR = 2, GW_TEXT_TAB = 4 };
+#define GW_TEXT_INVALID 0xFFFFFFFFu    /* *bad for invalid UTF-8 */
+/* Finds the first byte offset of what has no place in document text:
+ * invalid UTF-8, NUL and the other C0 controls (but LF, CR and TAB when
+ * allowed), DEL and the C1 controls, and the Unicode noncharacters
+ * (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF).  Stores the code point (or
+ * GW_TEXT_INVALID) in *bad; -1 when the text is clean. */
+long gw_text_bad(const char *s, size_t n, int allow, uint32_t *bad);
+/* "a NUL byte (U+0000)", "the control character U+001B", ... into buf;
+ * returns buf. */
+const char *gw_text_describe(uint32_t cp, char *buf, size_t n);
+
 /* Encodes cp into out (at least 4 bytes); returns the length. */
 int gw_utf8_encode(uint32_t cp, char *out);
 
@@ -117,13 +133,56 @@ int gw_utf8_encode(uint32_t cp, char *out);
  * larger than max bytes.  Returns 0 or GW_EIO/GW_EINPUT with err set. */
 int gw_file_read(const char *path, size_t max, gw_buf *buf, gw_err *err);
 
-/* Writes data to path atomically: a temporary file beside it, fsync'd and
- * renamed over path on success, removed on failure. */
+/* Writes data to the output path: the one function every output goes
+ * through (docs/safety.md).  "-" and /dev/stdout write to standard output.
+ * Otherwise the target must be a regular file or not exist: a symlink to a
+ * regular file is followed (the file it names is replaced, the link stays);
+ * a directory, device, FIFO, socket, dangling link or a protected file
+ * (gw_file_protect) is refused with GW_EIO and changes nothing.  The bytes go
+ * to a temporary file beside the target, fsync'd and renamed over it on
+ * success, removed on any failure. */
 int gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err);
+
+/* The same checks as gw_file_write_atomic without writing, for refusing a
+ * bad -o before the work: 0, or GW_EIO/GW_EUSAGE with err naming path. */
+int gw_file_check_output(const char *path, gw_err *err);
+
+/* Resolves an output path under those rules: *target is the regular file to
+ * replace (caller frees), or NULL for standard output.  0 or GW_E*. */
+int gw_file_output_target(const char *path, char **target, gw_err *err);
+
+/* 1 when path names standard output ("-", /dev/stdout, /dev/fd/1). */
+int gw_file_is_stdout(const char *path);
+
+/* Registers an existing file that no output of this process may replace,
+ * by device and inode (what: "the open database"; both strings are
+ * copied).  Nothing happens for "-" or a file that does not exist. */
+void gw_file_protect(const char *path, const char *what);
+/* Forgets a file registered under the same path. */
+void gw_file_unprotect(const char *path);
+
+/* Called once by main: SIGXFSZ is ignored (a write over `ulimit -f` fails
+ * with EFBIG and is reported), and SIGINT/SIGTERM/SIGHUP remove the
+ * temporary file being written before the process dies. */
+void gw_file_signals_init(void);
+
+/* In a worker process: the pid of the parent whose run it serves; an output
+ * is never renamed into place once getppid() differs (the parent died). */
+void gw_file_set_parent(int parent);
 
 /* Makes a unique temporary path beside `path` (path + ".tmp.XXXXXX"), creates
  * the file, and returns its name in tmp (caller frees).  0 or GW_EIO. */
 int gw_file_tmp_beside(const char *path, char **tmp, gw_err *err);
+
+/* Appends one RFC 4180 field and "," (or CRLF when last).  Quoted when it
+ * holds a comma, quote or line break.  A value that starts with = + - @ TAB
+ * or CR, which spreadsheets would run as a formula, is written as '=… (the
+ * apostrophe spreadsheets use to mean text), and one that starts with ' gets
+ * another; gw_csv_unguard undoes exactly that. */
+void gw_csv_field(gw_buf *b, const char *s, int last);
+/* A field as read back: s without the apostrophe gw_csv_field added before
+ * a formula character; s itself otherwise (borrowed, points into s). */
+const char *gw_csv_unguard(const char *s);
 
 /* mkdir -p.  0 or GW_EIO. */
 int gw_mkdir_p(const char *dir, gw_err *err);

@@ -414,22 +414,30 @@ S_split(S_ctx *c, const char *text, size_t n, gw_err *err)
     size_t i = 0, cap = 0;
     int no = 0, rc = 0;
     long bad;
+    uint32_t badcp = 0;
     gw_buf nb;
 
     gw_buf_init(&nb);
     if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         text += 3, n -= 3;
-    bad = gw_utf8_validate(text, n);
+    bad = gw_text_bad(text, n, GW_TEXT_LF | GW_TEXT_CR | GW_TEXT_TAB, &badcp);
     if (bad >= 0) {
         size_t ls = 0;
         int line = 1;
+        char what[64];
         for (size_t j = 0; j < (size_t)bad; j++)
             if (text[j] == '\n')
                 line++, ls = j + 1;
-        rc = gw_err_set(err, GW_EINPUT, "%s:%d:%zu: invalid UTF-8 (byte 0x%02X); "
-                        "save the plan as UTF-8", c->file, line,
-                        S_nchars(text + ls, (size_t)bad - ls) + 1,
-                        (unsigned)(unsigned char)text[bad]);
+        if (badcp == GW_TEXT_INVALID)
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d:%zu: invalid UTF-8 (byte 0x%02X); "
+                            "save the plan as UTF-8", c->file, line,
+                            S_nchars(text + ls, (size_t)bad - ls) + 1,
+                            (unsigned)(unsigned char)text[bad]);
+        else
+            /* a NUL would silently cut the line short further on */
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d:%zu: %s has no place in a plan text",
+                            c->file, line, S_nchars(text + ls, (size_t)bad - ls) + 1,
+                            gw_text_describe(badcp, what, sizeof what));
         goto out;
     }
     {

@@ -183,8 +183,10 @@ int
 main(int argc, char **argv)
 {
     const S_command *cmd;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     int i = 1, status;
+
+    gw_file_signals_init();
 
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (S_verbosity_flag(argv[i]))

@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct {
@@ -68,6 +69,22 @@ S_dup(gw_plan *p, gw_stmt *s, int col)
     return gw_arena_strdup(p->A, gw_stmt_text(s, col));
 }
 
+/* Text written into the database by another program (sqlite3) can hold
+ * what `set` and the importer refuse; the documents would then be
+ * ill-formed XML.  0, or GW_EINPUT naming the record and the character. */
+static int
+S_text_ok(gw_store *st, const char *what, const char *text, gw_err *err)
+{
+    uint32_t cp;
+    char d[64];
+    long bad = gw_text_bad(text, strlen(text), GW_TEXT_LF | GW_TEXT_CR | GW_TEXT_TAB, &cp);
+    if (bad < 0)
+        return 0;
+    return gw_err_set(err, GW_EINPUT, "%s: %s holds %s at byte %ld; it has no place in a "
+                      "document", gw_store_path(st), what, gw_text_describe(cp, d, sizeof d),
+                      bad + 1);
+}
+
 static int
 S_load_meta(gw_plan *p, gw_store *st, gw_err *err)
 {
@@ -80,8 +97,13 @@ S_load_meta(gw_plan *p, gw_store *st, gw_err *err)
     p->keys = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->keys);
     p->values = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->values);
     while (i < p->nmeta && (rc = gw_stmt_step(s, err)) == 1) {
+        char what[160];
         p->keys[i] = S_dup(p, s, 0);
         p->values[i] = S_dup(p, s, 1);
+        snprintf(what, sizeof what, "metadata key %.60s (gongwen set %.60s)", p->keys[i],
+                 p->keys[i]);
+        if ((rc = S_text_ok(st, what, p->values[i], err)) < 0)
+            goto out;
         i++;
     }
     p->nmeta = i;
@@ -221,6 +243,14 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
         t->title = S_dup(p, s, 2);
         t->body = S_dup(p, s, 3);
         t->units_text = S_dup(p, s, 4);
+        {
+            char what[32];
+            snprintf(what, sizeof what, "task %d", t->no);
+            if ((rc = S_text_ok(st, what, t->title, err)) < 0 ||
+                (rc = S_text_ok(st, what, t->body, err)) < 0 ||
+                (rc = S_text_ok(st, what, t->units_text, err)) < 0)
+                goto out;
+        }
         gw_stmt_reset(a);
         if ((rc = gw_stmt_bind_int(a, 1, t->no, err)) < 0)
             goto out;
@@ -435,4 +465,66 @@ const gw_requirement *
 gw_plan_requirement(const gw_plan *plan, size_t i)
 {
     return i < plan->nreqs ? &plan->reqs[i] : NULL;
+}
+
+int
+gw_plan_where(const gw_plan *plan, uint32_t cp, gw_buf *out)
+{
+    char ch[8];
+    gw_buf_clear(out);
+    ch[gw_utf8_encode(cp, ch)] = '\0';
+    for (size_t i = 0; i < plan->nmeta; i++)
+        if (strstr(plan->values[i], ch)) {
+            gw_buf_printf(out, "metadata key %s (gongwen set %s)", plan->keys[i],
+                          plan->keys[i]);
+            return 1;
+        }
+    for (size_t i = 0; i < plan->nsecs; i++)
+        if (strstr(plan->secs[i].title, ch) || strstr(plan->secs[i].label, ch)) {
+            gw_buf_printf(out, "section %s%s", plan->secs[i].label,
+                          plan->secs[i].title);
+            return 1;
+        }
+    for (size_t i = 0; i < plan->ntasks; i++) {
+        const gw_task *t = &plan->tasks[i];
+        if (strstr(t->title, ch) || strstr(t->body, ch) || strstr(t->units_text, ch)) {
+            gw_buf_printf(out, "task %d", t->no);
+            return 1;
+        }
+        for (size_t k = 0; k < t->nmilestones; k++)
+            if (strstr(t->milestones[k].deadline, ch) ||
+                strstr(t->milestones[k].description, ch) || strstr(t->milestones[k].form, ch)) {
+                gw_buf_printf(out, "task %d, milestone %zu", t->no, k + 1);
+                return 1;
+            }
+    }
+    for (size_t i = 0; i < plan->nreqs; i++)
+        if (strstr(plan->reqs[i].text, ch)) {
+            gw_buf_printf(out, "work requirement %s", plan->reqs[i].label);
+            return 1;
+        }
+    for (size_t i = 0; i < plan->nunits; i++)
+        if (strstr(plan->units[i].name, ch) || strstr(plan->units[i].short_name, ch)) {
+            gw_buf_printf(out, "unit %s", plan->units[i].name);
+            return 1;
+        }
+    return 0;
+}
+
+void
+gw_plan_explain(const gw_plan *plan, gw_err *err)
+{
+    gw_buf where;
+    const char *what;
+    if (!plan || !err || !err->cp || !(what = strstr(err->msg, "character U+")))
+        return;
+    gw_buf_init(&where);
+    if (gw_plan_where(plan, err->cp, &where)) {
+        char tail[sizeof err->msg];
+        uint32_t cp = err->cp;
+        snprintf(tail, sizeof tail, "%s", what);
+        gw_err_set(err, err->code, "%s: %s", where.ptr, tail);
+        err->cp = cp;
+    }
+    gw_buf_free(&where);
 }

@@ -97,4 +97,15 @@ const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
 size_t gw_plan_requirement_count(const gw_plan *plan);
 const gw_requirement *gw_plan_requirement(const gw_plan *plan, size_t i);
 
+/* Where character cp first occurs in the plan, for messages about text
+ * (a character no font has): "metadata key title (gongwen set title)",
+ * "task 3", "section 二、…", "work requirement （一）", "unit 市科技局".
+ * Writes into out (cleared first); returns 1 when found, 0 when not. */
+int gw_plan_where(const gw_plan *plan, uint32_t cp, gw_buf *out);
+
+/* When err is about a character (err->cp, a glyph no font has) that occurs
+ * in the plan, rewrites its message to name where ("task 3: character
+ * U+…") instead of the generated FO's position.  Otherwise leaves it. */
+void gw_plan_explain(const gw_plan *plan, gw_err *err);
+
 #endif

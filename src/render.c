@@ -82,7 +82,12 @@ gw_render_file(const char *fo_path, const char *out_path, const gw_render_opts *
                gw_err *err)
 {
     gw_xml_doc doc = NULL;
-    int rc = gw_fo_parse_file(fo_path, &doc, err);
+    int rc;
+    /* `render x.fo -o x.fo` must not replace its own input */
+    gw_file_protect(fo_path, "the input");
+    if ((rc = gw_file_check_output(out_path, err)) < 0)
+        return rc;
+    rc = gw_fo_parse_file(fo_path, &doc, err);
     if (rc < 0)
         return rc;
     rc = gw_render_doc(doc, strcmp(fo_path, "-") ? fo_path : "<stdin>", out_path, opts, err);

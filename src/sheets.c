@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -707,20 +708,25 @@ typedef struct {
 static int
 S_run_job(const S_jobs *jb, size_t j, gw_err *err)
 {
+    int rc;
     if (j == jb->nsel) {
         gw_notef("booklet %s (%zu sheets)", jb->booklet, jb->nsel);
-        return S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, jb->fonts,
-                               err);
+        rc = S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, jb->fonts,
+                             err);
+    } else {
+        gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
+        rc = S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
     }
-    gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
-    return S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
+    if (rc < 0)
+        gw_plan_explain(jb->plan, err);
+    return rc;
 }
 
 static void
 S_worker(const S_jobs *jb, int jobfd, int errfd)
 {
     uint32_t j;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     ssize_t n;
 
     while ((n = read(jobfd, &j, sizeof j)) == (ssize_t)sizeof j) {
@@ -738,7 +744,7 @@ static int
 S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
 {
     int jobp[2] = {-1, -1}, errp[2] = {-1, -1}, rc = 0, status, w, nstarted = 0;
-    pid_t pids[S_MAX_WORKERS];
+    pid_t pids[S_MAX_WORKERS], parent;
     struct sigaction ign, old;
     size_t njobs = jb->nsel - jb->first + (jb->booklet ? 1 : 0), k;
     char msg[sizeof err->msg];
@@ -750,6 +756,7 @@ S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
         goto out;
     }
     fflush(NULL);
+    parent = getpid();
     for (w = 0; w < nworkers; w++) {
         pid_t pid = fork();
         if (pid < 0) {
@@ -757,6 +764,13 @@ S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
             break;
         }
         if (pid == 0) {
+            /* A worker dies with its parent (kill -9 of `gongwen build`):
+             * SIGTERM removes its temporary file, and an output is never
+             * renamed into place once the parent is gone. */
+            gw_file_set_parent((int)parent);
+            prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (getppid() != parent)
+                _exit(1);
             close(jobp[1]);
             close(errp[0]);
             S_worker(jb, jobp[0], errp[1]);

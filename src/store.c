@@ -101,6 +101,13 @@ S_migrate(gw_store *st, gw_err *err)
     }
     if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &cur, err)) < 0)
         goto out;
+    /* gongwen only ever writes 1, 2, 3...: anything below 0 was set by
+     * another program, and migrating it would fail half-way. */
+    if (cur < 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: not a gongwen database (schema version %lld)",
+                        st->path, cur);
+        goto out;
+    }
     if (cur < max) {
         if ((rc = gw_store_begin(st, err)) < 0)
             goto out;
@@ -123,8 +130,9 @@ S_migrate(gw_store *st, gw_err *err)
         in_tx = 0;
     }
     if (cur > max)
-        rc = gw_err_set(err, GW_EINPUT, "%s: schema version %lld is newer than this "
-                        "gongwen understands (%d); use a newer gongwen", st->path, cur, max);
+        rc = gw_err_set(err, GW_EINPUT, "%s: not a gongwen database (schema version %lld; "
+                        "this gongwen knows 1 to %d): another program's, or one written "
+                        "by a newer gongwen", st->path, cur, max);
 out:
     if (in_tx)
         gw_store_rollback(st);
@@ -156,10 +164,13 @@ S_open(gw_store **out, const char *path, int create, gw_err *err)
         goto out;
     rc = S_migrate(st, err);
 out:
-    if (rc < 0)
+    if (rc < 0) {
         gw_store_close(st);
-    else
+    } else {
+        /* no output of this process may replace the database (-o d.db) */
+        gw_file_protect(path, "the open database");
         *out = st;
+    }
     return rc;
 }
 
@@ -181,6 +192,7 @@ gw_store_close(gw_store *st)
     if (!st)
         return;
     sqlite3_close(st->db);
+    gw_file_unprotect(st->path);
     free(st->path);
     free(st);
 }

@@ -1,9 +1,12 @@
 /* util.c — error context, diagnostics, memory, buffer, arena, UTF-8, files. */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
 #include "gw.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +24,7 @@ gw_err_set(gw_err *err, int code, const char *fmt, ...)
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
         err->code = code;
+        err->cp = 0;
     }
     return code;
 }
@@ -379,6 +383,44 @@ gw_utf8_validate(const char *s, size_t n)
     return -1;
 }
 
+long
+gw_text_bad(const char *s, size_t n, int allow, uint32_t *bad)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < n) {
+        int k = gw_utf8_decode(s + i, n - i, &cp);
+        if (k < 0) {
+            *bad = GW_TEXT_INVALID;
+            return (long)i;
+        }
+        if ((cp < 0x20 && !((cp == '\n' && (allow & GW_TEXT_LF)) ||
+                            (cp == '\r' && (allow & GW_TEXT_CR)) ||
+                            (cp == '\t' && (allow & GW_TEXT_TAB)))) ||
+            (cp >= 0x7F && cp < 0xA0) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+            (cp & 0xFFFE) == 0xFFFE) {
+            *bad = cp;
+            return (long)i;
+        }
+        i += (size_t)k;
+    }
+    return -1;
+}
+
+const char *
+gw_text_describe(uint32_t cp, char *buf, size_t n)
+{
+    if (cp == GW_TEXT_INVALID)
+        snprintf(buf, n, "invalid UTF-8");
+    else if (cp == 0)
+        snprintf(buf, n, "a NUL byte (U+0000)");
+    else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        snprintf(buf, n, "the control character U+%04X", (unsigned)cp);
+    else
+        snprintf(buf, n, "the noncharacter U+%04X", (unsigned)cp);
+    return buf;
+}
+
 int
 gw_utf8_encode(uint32_t cp, char *out)
 {
@@ -432,6 +474,193 @@ out:
     return rc;
 }
 
+/* ------------------------------------------------------- output guard */
+
+/* Files no output may replace (the open database, the FO being rendered),
+ * by device and inode so that a symlink, a hard link or "dir/../x.db" is
+ * the same file.  A handful at most: one database and one input. */
+#define S_MAX_PROTECTED 8
+
+static struct {
+    dev_t dev;
+    ino_t ino;
+    char *path;         /* as the user named it, for messages */
+    char *what;         /* "the open database" */
+} S_protected[S_MAX_PROTECTED];
+static int S_nprotected;
+
+void
+gw_file_protect(const char *path, const char *what)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || S_nprotected == S_MAX_PROTECTED)
+        return;
+    for (int i = 0; i < S_nprotected; i++)
+        if (S_protected[i].dev == st.st_dev && S_protected[i].ino == st.st_ino)
+            return;
+    S_protected[S_nprotected].dev = st.st_dev;
+    S_protected[S_nprotected].ino = st.st_ino;
+    S_protected[S_nprotected].path = gw_xstrdup(path);
+    S_protected[S_nprotected].what = gw_xstrdup(what);
+    S_nprotected++;
+}
+
+void
+gw_file_unprotect(const char *path)
+{
+    for (int i = 0; i < S_nprotected; i++) {
+        if (strcmp(S_protected[i].path, path) != 0)
+            continue;
+        free(S_protected[i].path);
+        free(S_protected[i].what);
+        S_protected[i] = S_protected[--S_nprotected];
+        return;
+    }
+}
+
+/* Names that mean "standard output" whatever the file system says: through
+ * /dev/stdout a redirected stdout is a regular file, which must be written
+ * through the descriptor the shell opened, not replaced by a rename. */
+int
+gw_file_is_stdout(const char *path)
+{
+    return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 ||
+           strcmp(path, "/dev/fd/1") == 0 || strcmp(path, "/proc/self/fd/1") == 0;
+}
+
+static const char *
+S_kind(mode_t m)
+{
+    return S_ISDIR(m) ? "a directory" : S_ISCHR(m) ? "a character device" :
+           S_ISBLK(m) ? "a block device" : S_ISFIFO(m) ? "a FIFO" :
+           S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+int
+gw_file_output_target(const char *path, char **target, gw_err *err)
+{
+    struct stat st;
+    char *real = NULL;
+    int rc = 0;
+
+    *target = NULL;
+    if (gw_file_is_stdout(path))
+        return 0;
+    if (!path[0])
+        return gw_err_set(err, GW_EUSAGE, "an empty output path");
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT) {
+            *target = gw_xstrdup(path);
+            return 0;
+        }
+        return gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    }
+    if (S_ISLNK(st.st_mode)) {
+        /* Follow the link so that the file it names is replaced and the
+         * link stays a link (a rename over the link would replace it). */
+        real = realpath(path, NULL);
+        if (!real) {
+            rc = gw_err_set(err, GW_EIO, "%s: a symbolic link to a missing or unreachable "
+                            "file (%s); not following it", path, strerror(errno));
+            goto out;
+        }
+        if (stat(real, &st) != 0) {
+            rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+            goto out;
+        }
+    }
+    if (!S_ISREG(st.st_mode)) {
+        rc = gw_err_set(err, GW_EIO, "%s: is %s; gongwen replaces only regular files "
+                        "(-o - writes to standard output)", path, S_kind(st.st_mode));
+        goto out;
+    }
+    for (int i = 0; i < S_nprotected; i++) {
+        if (S_protected[i].dev == st.st_dev && S_protected[i].ino == st.st_ino) {
+            rc = gw_err_set(err, GW_EIO, "%s: refusing to write over %s %s (the same file)",
+                            path, S_protected[i].what, S_protected[i].path);
+            goto out;
+        }
+    }
+    *target = real ? real : gw_xstrdup(path);
+    real = NULL;
+out:
+    free(real);
+    return rc;
+}
+
+int
+gw_file_check_output(const char *path, gw_err *err)
+{
+    char *t = NULL;
+    int rc = gw_file_output_target(path, &t, err);
+    free(t);
+    return rc;
+}
+
+/* A worker process renames nothing into place once its parent is gone: the
+ * run it belonged to was abandoned (kill -9 of `gongwen build`). */
+static pid_t S_parent;
+
+
+/* The temporary file being written, for S_on_signal: a fixed buffer, since
+ * a signal handler may not allocate. */
+static char S_live_tmp[PATH_MAX + 32];
+static volatile sig_atomic_t S_live_set;
+
+static void
+S_on_signal(int sig)
+{
+    if (S_live_set)
+        unlink(S_live_tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void
+gw_file_signals_init(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa;
+    /* A file-size limit (ulimit -f) must make write() fail with EFBIG,
+     * which is reported and cleaned up, instead of killing the process
+     * with SIGXFSZ and leaving the temporary file. */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGXFSZ, &sa, NULL);
+    sa.sa_handler = S_on_signal;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        /* keep what a parent shell chose to ignore (nohup) ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+void
+gw_file_set_parent(int parent)
+{
+    struct sigaction sa;
+    S_parent = (pid_t)parent;
+    /* the parent's death is delivered as SIGTERM (sheets.c): remove the
+     * temporary file even where the shell had SIGTERM ignored */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = S_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static void
+S_live(const char *tmp)
+{
+    S_live_set = 0;
+    if (tmp && strlen(tmp) < sizeof S_live_tmp) {
+        memcpy(S_live_tmp, tmp, strlen(tmp) + 1);
+        S_live_set = 1;
+    }
+}
+
 int
 gw_file_tmp_beside(const char *path, char **tmp, gw_err *err)
 {
@@ -452,50 +681,118 @@ gw_file_tmp_beside(const char *path, char **tmp, gw_err *err)
     return 0;
 }
 
-int
-gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
+static int
+S_write_all(int fd, const char *p, size_t n)
 {
-    char *tmp = NULL;
-    int rc, fd = -1;
-    const char *p = data;
-
-    if ((rc = gw_file_tmp_beside(path, &tmp, err)) < 0)
-        return rc;
-    fd = open(tmp, O_WRONLY | O_TRUNC);
-    if (fd < 0)
-        goto fail;
     while (n > 0) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
-            goto fail;
+            return -1;
         }
         p += w;
         n -= (size_t)w;
     }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    /* mkstemp creates 0600; documents are meant to be shared like any file. */
-    {
-        mode_t um = umask(0);
-        umask(um);
-        chmod(tmp, 0666 & ~um);
-    }
-    if (rename(tmp, path) < 0)
-        goto fail;
-    free(tmp);
     return 0;
-fail:
-    rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (fd >= 0)
+}
+
+/* Writes the whole content into the temporary file, on disk before the
+ * rename.  0, or -1 with errno set. */
+static int
+S_fill(const char *tmp, const void *data, size_t n)
+{
+    mode_t um = umask(0);
+    int fd, saved;
+    umask(um);
+    if ((fd = open(tmp, O_WRONLY | O_TRUNC)) < 0)
+        return -1;
+    /* mkstemp creates 0600; documents are meant to be shared like any file. */
+    if (S_write_all(fd, data, n) < 0 || fsync(fd) < 0 || fchmod(fd, 0666 & ~um) < 0) {
+        saved = errno;
         close(fd);
-    unlink(tmp);
+        errno = saved;
+        return -1;
+    }
+    return close(fd);
+}
+
+int
+gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
+{
+    char *target = NULL, *tmp = NULL;
+    int rc;
+
+    if ((rc = gw_file_output_target(path, &target, err)) < 0)
+        goto out;
+    if (!target) {
+        fflush(stdout);
+        if (S_write_all(STDOUT_FILENO, data, n) < 0)
+            rc = gw_err_set(err, GW_EIO, "%s: cannot write to standard output: %s",
+                            path, strerror(errno));
+        goto out;
+    }
+    if ((rc = gw_file_tmp_beside(target, &tmp, err)) < 0)
+        goto out;
+    S_live(tmp);
+    if (S_fill(tmp, data, n) < 0)
+        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    else if (S_parent && getppid() != S_parent)
+        rc = gw_err_set(err, GW_EIO, "%s: not written: the gongwen process that started "
+                        "this worker has gone", path);
+    else if (rename(tmp, target) < 0)
+        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+out:
+    if (tmp) {
+        if (rc < 0)
+            unlink(tmp);
+        S_live(NULL);
+    }
     free(tmp);
+    free(target);
     return rc;
+}
+
+/* ------------------------------------------------------------------- CSV */
+
+/* Excel and WPS run a cell that starts with one of these as a formula (CSV
+ * injection); a leading apostrophe makes them show it as text. */
+static int
+S_csv_formula_start(const char *s)
+{
+    return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* A value that itself starts with an apostrophe gets one more, so that
+ * reading back strips exactly what writing added. */
+static int
+S_csv_guarded(const char *s)
+{
+    return S_csv_formula_start(s) || *s == '\'';
+}
+
+void
+gw_csv_field(gw_buf *b, const char *s, int last)
+{
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        gw_buf_putc(b, '"');
+    if (S_csv_guarded(s))
+        gw_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            gw_buf_putc(b, '"');
+        gw_buf_putc(b, *s);
+    }
+    if (quote)
+        gw_buf_putc(b, '"');
+    gw_buf_puts(b, last ? "\r\n" : ",");
+}
+
+const char *
+gw_csv_unguard(const char *s)
+{
+    return s[0] == '\'' && S_csv_guarded(s + 1) ? s + 1 : s;
 }
 
 int
@@ -507,9 +804,14 @@ gw_mkdir_p(const char *dir, gw_err *err)
         if (*p == '/' || *p == '\0') {
             char c = *p;
             *p = '\0';
+            struct stat st;
             if (mkdir(d, 0777) < 0 && errno != EEXIST) {
                 rc = gw_err_set(err, GW_EIO, "%s: cannot create directory: %s",
                                 d, strerror(errno));
+                break;
+            }
+            if (!c && (stat(d, &st) != 0 || !S_ISDIR(st.st_mode))) {
+                rc = gw_err_set(err, GW_EIO, "%s: exists and is not a directory", d);
                 break;
             }
             *p = c;

@@ -10,6 +10,8 @@ CHECK="$TOP/../shared/checks/gbt9704-check"
 DB="$T/gw.db"
 PDF="$T/out/notice.pdf"
 
+# an explicit --db must exist: it is made from the embedded plan text
+"$GW" -q import plan data/plan.txt --db "$DB"
 ok_if "notice from a clean database" "$GW" -q notice --db "$DB" -o "$PDF"
 if [ ! -s "$PDF" ]; then
     echo "# no PDF; stopping"
@@ -161,6 +163,7 @@ echo old >"$T/keep.pdf"
 out=$("$GW" -q notice --db "$T/bad3.db" -o "$T/keep.pdf" 2>&1); rc=$?
 ok_if "render failure: non-zero exit" test "$rc" -ne 0
 ok_match "render failure: names the character" "$out" "U\+10FFFD"
+ok_match "… and the metadata key it is in, not the generated FO" "$out" "^gongwen: metadata key issuer \(gongwen set issuer\): character U\+10FFFD"
 ok_eq "render failure: old PDF untouched" "$(cat "$T/keep.pdf")" "old"
 ok_eq "render failure: no temporary left" "$(ls "$T" | grep -c 'keep.pdf.tmp')" "0"
 

@@ -105,6 +105,7 @@ fi
 # The C side: gongwen's XML and sandboxed XSLT agree with xsltproc.
 if [ -x "$GW" ]; then
     DB="$T/gw.db"
+    "$GW" -q import plan data/plan.txt --db "$DB"
     if "$GW" -q xml notice --db "$DB" >"$T/g.xml" 2>"$T/gerr"; then
         ok_if "gongwen xml notice valid against plan.rng" xmllint --noout --relaxng data/plan.rng "$T/g.xml"
         "$GW" -q fo notice --db "$DB" >"$T/g.fo" 2>>"$T/gerr"

@@ -65,7 +65,7 @@ main(void)
     gw_fontset *fs = NULL;
     const gw_fontlist *fl = NULL, *fl2 = NULL, *bold = NULL;
     gw_face *zi, *face;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     gw_buf sub;
     double a;
     size_t i;

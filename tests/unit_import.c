@@ -34,7 +34,7 @@ main(void)
 {
     gw_buf b, l;
     gw_norm_counts c;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     char iso[11], path[] = "/tmp/gw-unit-import.XXXXXX";
     gw_store *st = NULL;
     gw_plan *p = NULL;

@@ -233,7 +233,7 @@ S_test_glyphs(const char *dir, const gw_fontlist *body, const gw_fontlist *hei)
 {
     gw_doc *doc = gw_doc_new();
     gw_page *pg = gw_doc_add_page(doc, 400, 200, 0);
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     gw_color black = {0, 0, 0, 0};
     char path[512], pgm[600], cmd[1400];
     long a, b, c, d;
@@ -277,7 +277,7 @@ S_test_rotated(const char *dir, const gw_fontlist *body)
 {
     gw_doc *doc = gw_doc_new();
     gw_page *pg = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     char path[512], cmd[1200];
     double box[4], len = 16 * 4;     /* four full-width characters of 16 pt */
     char *out;
@@ -332,7 +332,7 @@ main(void)
     const gw_fontlist *body = NULL, *title = NULL, *hei = NULL;
     gw_doc *doc = gw_doc_new(), *bad = NULL;
     gw_page *p1, *p2, *p3;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     gw_color black = {0, 0, 0, 0}, red = {1, 0, 0, 0}, none = {0, 0, 0, 1};
     gw_path_op star[] = {
         { 'M', 300, 700, 0, 0, 0, 0 }, { 'L', 320, 740, 0, 0, 0, 0 },

@@ -10,7 +10,7 @@ int
 main(void)
 {
     gw_buf b;
-    gw_err err = {0, ""};
+    gw_err err = {0, "", 0};
     uint32_t cp = 0;
     char path[] = "/tmp/gw-unit-util.XXXXXX";
     int fd;

@@ -377,10 +377,15 @@ S_add_char(S_b *b, const gw_fo_props *p, const gw_fontlist *fl, uint32_t cp,
     if (!face) {
         char u[8] = "";
         u[gw_utf8_encode(cp, u)] = '\0';
-        if (!b->lo->opts || !b->lo->opts->allow_missing_glyphs)
-            return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: character U+%04X '%s' has "
-                              "no glyph in any installed font (font-family \"%s\")",
-                              b->lo->tree->name, line, (unsigned)cp, u, p->font_family);
+        if (!b->lo->opts || !b->lo->opts->allow_missing_glyphs) {
+            gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: character U+%04X '%s' has no glyph "
+                       "in any installed font (font-family \"%s\")",
+                       b->lo->tree->name, line, (unsigned)cp, u, p->font_family);
+            /* the document builders name where in the plan it came from */
+            if (b->lo->err)
+                b->lo->err->cp = cp;
+            return GW_EINPUT;
+        }
         gw_warnf("%s:%d: character U+%04X '%s' has no glyph in any installed font; "
                  "left out", b->lo->tree->name, line, (unsigned)cp, u);
         return 0;
