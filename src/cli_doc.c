@@ -152,6 +152,10 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_NO_TABLE, 0, &a, err);
     if (rc < 0)
         goto out;
+    /* the record first: a --db that does not exist creates no directory */
+    rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
+    if (rc < 0)
+        goto out;
     if (!build) {
         gw_buf_puts(&path, a.out != NULL ? a.out : "out/notice.pdf");
     } else {
@@ -162,9 +166,6 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
             goto out;
         gw_buf_printf(&path, "%s/notice.pdf", a.out);
     }
-    rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
-    if (rc < 0)
-        goto out;
     /* every document kind, the notice first */
     rc = S_notice(plan, path.ptr, &a, err);
     if (rc < 0 || !build)

@@ -3,6 +3,7 @@
 #include "tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,5 +37,57 @@ main(void)
     TAP_OK(gw_file_write_atomic("/nonexistent-dir/x.pdf", "x", 1, &err) == GW_EIO,
            "a write into a missing directory fails with GW_EIO");
     unlink(path);
+
+    /* gw_text_bad: the one check for what has no place in document text */
+    {
+        uint32_t bad = 0;
+        TAP_OK(gw_text_bad("ab\0c", 4, 0, &bad) == 2 && bad == 0, "a NUL is found at its offset");
+        TAP_OK(gw_text_bad("a\tb\r\n", 5, GW_TEXT_TAB | GW_TEXT_CR | GW_TEXT_LF, &bad) == -1,
+               "TAB, CR and LF pass when allowed");
+        TAP_OK(gw_text_bad("a\nb", 3, 0, &bad) == 1 && bad == '\n', "LF is refused unless allowed");
+        TAP_OK(gw_text_bad("x\x7f", 2, 0, &bad) == 1 && bad == 0x7F, "DEL is refused");
+        TAP_OK(gw_text_bad("\xc2\x85", 2, 0, &bad) == 0 && bad == 0x85, "C1 NEL is refused");
+        TAP_OK(gw_text_bad("\xef\xb7\x90", 3, 0, &bad) == 0 && bad == 0xFDD0,
+               "U+FDD0 is a noncharacter");
+        TAP_OK(gw_text_bad("\xf0\x9f\xbf\xbf", 4, 0, &bad) == 0 && bad == 0x1FFFF,
+               "U+1FFFF is a noncharacter");
+        TAP_OK(gw_text_bad("\xef\xbf\xbd\xe5\xad\x97", 6, 0, &bad) == -1,
+               "U+FFFD and CJK pass");
+        TAP_OK(gw_text_bad("a\xe5\xad", 3, 0, &bad) == 1 && bad == GW_TEXT_INVALID,
+               "invalid UTF-8 is reported as such");
+    }
+
+    /* CSV: formula cells are neutralised, and reading back undoes exactly that */
+    {
+        static const char *const vals[] = {
+            "=1+2", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'", "'=x", "''y", "a,b", "说\"明\"",
+            "plain", "", "x=1", "=a,\"b\"",
+        };
+        int all = 1;
+        for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+            gw_buf f, v;
+            gw_buf_init(&f);
+            gw_buf_init(&v);
+            gw_csv_field(&f, vals[i], 0);
+            /* undo the quoting of RFC 4180, then the guard */
+            f.ptr[--f.len] = '\0';                      /* the comma */
+            if (f.ptr[0] == '"') {
+                for (size_t k = 1; k + 1 < f.len; k++) {
+                    gw_buf_putc(&v, f.ptr[k]);
+                    if (f.ptr[k] == '"')
+                        k++;
+                }
+            } else {
+                gw_buf_puts(&v, f.ptr);
+            }
+            if (strchr("=+-@\t\r", vals[i][0]) && vals[i][0] && v.ptr[0] != '\'')
+                all = 0;
+            if (strcmp(gw_csv_unguard(v.ptr), vals[i]) != 0)
+                all = 0;
+            gw_buf_free(&f);
+            gw_buf_free(&v);
+        }
+        TAP_OK(all, "every CSV field written is guarded and reads back as it was");
+    }
     return TAP_DONE();
 }
