@@ -328,7 +328,16 @@ gw_xslt_apply(const char *name, gw_xml_doc in, const char *const *params,
     }
     res = xsltApplyStylesheetUser(style, in, NULL, NULL, NULL, tctxt);
     if (res == NULL || tctxt->state != XSLT_STATE_OK) {
-        rc = gw_err_set(err, GW_EINPUT, "templates/%s.xsl: transformation failed: %s", name, S_msgs_text());
+        const char *m = S_msgs_text();
+        if (strstr(m, "infinite template recursion") || strstr(m, "infinite variable recursion"))
+            /* libxslt's own text advises a command-line option we do not
+             * have and lists the whole stack: say which cap, and where */
+            rc = gw_err_set(err, GW_EINPUT, "templates/%s.xsl: templates nested deeper than "
+                            "the cap of %d (%.*s)", name, GW_XSLT_MAX_DEPTH,
+                            (int)strcspn(m, ";"), m);
+        else
+            rc = gw_err_set(err, GW_EINPUT, "templates/%s.xsl: transformation failed: %s",
+                            name, m);
         goto out;
     }
     if (S_msgs.len > 0)
