@@ -134,7 +134,7 @@ int gw_utf8_encode(uint32_t cp, char *out);
 int gw_file_read(const char *path, size_t max, gw_buf *buf, gw_err *err);
 
 /* Writes data to the output path: the one function every output goes
- * through (docs/safety.md).  "-" and /dev/stdout write to standard output.
+ * through (README, "Safety").  "-" and /dev/stdout write to standard output.
  * Otherwise the target must be a regular file or not exist: a symlink to a
  * regular file is followed (the file it names is replaced, the link stays);
  * a directory, device, FIFO, socket, dangling link or a protected file
