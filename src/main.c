@@ -40,6 +40,9 @@ static const S_command S_commands[] = {
      "usage: gongwen export csv [--db PATH] [-o FILE]\n"
      "\n"
      "RFC 4180 CSV in UTF-8 with the header 序号,类别,任务,牵头单位,责任单位,完成时限.\n"
+     "A cell that would start with = + - @ TAB or CR, which Excel and WPS run as\n"
+     "a formula, gets a leading ' (they show it as text; gongwen's CSV\n"
+     "readers drop it again).\n"
      "\n"
      "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"
      "  -o FILE    write FILE (atomically) instead of standard output; - is stdout\n"},
@@ -69,19 +72,19 @@ static const S_command S_commands[] = {
      "\n"
      "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
-     "               embedded plan when missing)\n"},
+     "               embedded plan when missing; a PATH given must exist)\n"},
     {"fo", gw_cmd_fo, "print the XSL-FO of a document kind",
      "usage: gongwen fo notice|sheet [--unit NAME] [--no-table] [--db PATH]\n"
      "\n"
      "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
-     "               embedded plan when missing)\n"},
+     "               embedded plan when missing; a PATH given must exist)\n"},
     {"notice", gw_cmd_notice, "typeset the formal notice (通知) to GB/T 9704-2012",
      "usage: gongwen notice [--db PATH] [-o FILE] [--no-table]\n"
      "\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
-     "               embedded plan when missing)\n"
+     "               embedded plan when missing; a PATH given must exist)\n"
      "  -o FILE      the PDF to write (default out/notice.pdf)\n"
      "  --no-table   leave out 附件2, the task-division table, whatever\n"
      "               `gongwen set table` says\n"},
@@ -105,7 +108,7 @@ static const S_command S_commands[] = {
      "sheets.pdf.\n"
      "\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
-     "               embedded plan when missing)\n"
+     "               embedded plan when missing; a PATH given must exist)\n"
      "  -o DIR       output directory (default out)\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"},
 };
