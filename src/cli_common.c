@@ -1,6 +1,7 @@
 /* cli_common.c — the option parser and record opening shared by cli_plan.c
  * and cli_doc.c (cli_common.h). */
 #include "cli_common.h"
+#include "import.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,12 @@ int
 gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_err *err)
 {
     static const struct { int flag; const char *name; } values[] = {
-        {GW_CLI_OUT, "-o"}, {GW_CLI_UNIT, "--unit"},
+        {GW_CLI_OUT, "-o"}, {GW_CLI_UNIT | GW_CLI_UNITS, "--unit"},
+        {GW_CLI_BOOKLET, "--booklet"},
     };
     static const struct { int flag; const char *name; } flags[] = {
         {GW_CLI_NO_TABLE, "--no-table"}, {GW_CLI_ALL_LEAD, "--all-lead"},
-        {GW_CLI_LIST, "--list"},
+        {GW_CLI_LIST, "--list"}, {GW_CLI_BOOKLET, "--no-booklet"},
     };
     int i, r;
     size_t k;
@@ -22,9 +24,11 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     a->db = GW_DEFAULT_DB;
     if (maxpos > GW_CLI_MAXPOS)
         maxpos = GW_CLI_MAXPOS;
+    if (takes & GW_CLI_UNITS)
+        a->units = gw_xcalloc((size_t)argc + 1, sizeof *a->units);
     for (i = 1; i < argc; i++) {
-        const char *arg = argv[i], **val[] = {&a->out, &a->unit};
-        int *set[] = {&a->no_table, &a->all_lead, &a->list};
+        const char *arg = argv[i], **val[] = {&a->out, &a->unit, &a->booklet};
+        int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet};
         if (!strcmp(arg, "--")) {
             /* the rest is positional, even when it starts with - */
             for (i++; i < argc; i++) {
@@ -45,8 +49,15 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
             if ((takes & values[k].flag) &&
                 (r = gw_cli_optval(argc, argv, &i, values[k].name, val[k], err)) < 0)
                 return r;
-        if (r)
+        if (r) {
+            if (val[k - 1] == &a->unit && a->units) {
+                if (a->nunits == GW_CLI_MAX_UNITS)
+                    return gw_err_set(err, GW_EUSAGE, "%s: more than %d --unit options",
+                                      argv[0], GW_CLI_MAX_UNITS);
+                a->units[a->nunits++] = a->unit;
+            }
             continue;
+        }
         for (k = 0; k < sizeof flags / sizeof flags[0]; k++)
             if ((takes & flags[k].flag) && !strcmp(arg, flags[k].name))
                 break;
@@ -65,6 +76,14 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     return 0;
 }
 
+void
+gw_cli_args_free(gw_cli_args *a)
+{
+    free(a->units);
+    a->units = NULL;
+    a->nunits = 0;
+}
+
 int
 gw_cli_mkdir_for(const char *path, gw_err *err)
 {
@@ -79,6 +98,38 @@ gw_cli_mkdir_for(const char *path, gw_err *err)
     return rc;
 }
 
+void
+gw_cli_note_imported(const gw_plan *p, const char *name, const char *db)
+{
+    size_t ncat = 0;
+    for (size_t i = 0; i < gw_plan_section_count(p); i++) {
+        const gw_section *s = gw_plan_section(p, i);
+        const gw_section *up = s->parent ? gw_plan_section_by_id(p, s->parent) : NULL;
+        ncat += s->level == 2 && !(up && up->is_requirements);
+    }
+    gw_notef("%s: imported %zu tasks in %zu categories, %zu requirements into %s", name,
+             gw_plan_task_count(p), ncat, gw_plan_requirement_count(p), db);
+}
+
+/* The default database starts as the embedded example: data/plan.txt with
+ * the unit directory and the metadata defaults. */
+static int
+S_ensure_default(gw_store *st, gw_err *err)
+{
+    gw_plan *p = NULL;
+    char *path = NULL;
+    int rc;
+    if ((rc = gw_store_has_plan(st, err)) != 0)
+        return rc < 0 ? rc : 0;
+    path = gw_home_path("data/plan.txt");
+    if ((rc = gw_import_plan_file(path, NULL, &p, err)) == 0 &&
+        (rc = gw_store_plan_save(st, p, path, err)) == 0)
+        gw_cli_note_imported(p, path, gw_store_path(st));
+    gw_plan_free(p);
+    free(path);
+    return rc;
+}
+
 int
 gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err)
 {
@@ -87,12 +138,12 @@ gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *e
     *plan = NULL;
     if (create) {
         if ((rc = gw_cli_mkdir_for(db, err)) < 0 || (rc = gw_store_open(st, db, err)) < 0 ||
-            (rc = gw_store_ensure_default(*st, err)) < 0)
+            (rc = S_ensure_default(*st, err)) < 0)
             goto out;
     } else if ((rc = gw_store_open_existing(st, db, err)) < 0) {
         goto out;
     }
-    rc = gw_plan_load(*st, plan, err);
+    rc = gw_store_plan_load(*st, plan, err);
 out:
     if (rc < 0) {
         gw_store_close(*st);

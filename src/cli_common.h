@@ -14,8 +14,13 @@ enum {
     GW_CLI_NO_TABLE = 4,    /* --no-table */
     GW_CLI_ALL_LEAD = 8,    /* --all-lead */
     GW_CLI_LIST = 16,       /* --list */
-    GW_CLI_DASH_VALUE = 32  /* the second positional may start with '-' (set KEY -1) */
+    GW_CLI_DASH_VALUE = 32, /* the second positional may start with '-' (set KEY -1) */
+    GW_CLI_UNITS = 64,      /* --unit NAME, repeatable (a->units) */
+    GW_CLI_BOOKLET = 128    /* --booklet PATH, --no-booklet */
 };
+
+/* More --unit options than this is a mistake in a script, not a request. */
+#define GW_CLI_MAX_UNITS 10000
 
 #define GW_CLI_MAXPOS 2
 
@@ -24,7 +29,11 @@ typedef struct gw_cli_args {
     const char *db;         /* --db PATH, GW_DEFAULT_DB when not given */
     int         db_given;   /* --db was on the command line */
     const char *out;        /* -o VALUE, NULL when not given */
-    const char *unit;       /* --unit NAME, NULL when not given */
+    const char *unit;       /* --unit NAME, NULL when not given (the last one) */
+    const char **units;     /* every --unit with GW_CLI_UNITS (gw_cli_args_free) */
+    size_t      nunits;
+    const char *booklet;    /* --booklet PATH, NULL when not given */
+    int         no_booklet; /* --no-booklet */
     int         no_table, all_lead, list;
     const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */
     int         npos;
@@ -36,6 +45,12 @@ typedef struct gw_cli_args {
  * the argument that is wrong. */
 int gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a,
                  gw_err *err);
+/* Frees what gw_cli_parse allocated in a (the --unit list). */
+void gw_cli_args_free(gw_cli_args *a);
+
+/* "NAME: imported N tasks in N categories, N requirements into DB" on
+ * stderr (a note: not with -q). */
+void gw_cli_note_imported(const gw_plan *p, const char *name, const char *db);
 
 /* Creates the directory that will hold path (nothing when path has no
  * directory part).  0 or GW_EIO. */

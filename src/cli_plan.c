@@ -21,29 +21,28 @@ int
 gw_cmd_import(int argc, char **argv, gw_err *err)
 {
     gw_cli_args a;
-    int rc, existed;
+    int rc;
     gw_import_opts opts = {0};
     gw_store *st = NULL;
+    gw_plan *p = NULL;
+    const char *name;
 
     if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD, 2, &a, err)) < 0)
         return rc;
     if (a.npos != 2 || strcmp(a.pos[0], "plan"))
         return gw_err_set(err, GW_EUSAGE, "import: expected `import plan FILE`");
     opts.all_lead = a.all_lead;
-    existed = access(a.db, F_OK) == 0;
-    if ((rc = gw_cli_mkdir_for(a.db, err)) < 0 || (rc = gw_store_open(&st, a.db, err)) < 0)
+    name = strcmp(a.pos[1], "-") ? a.pos[1] : "<stdin>";
+    /* The whole text is parsed before the database is opened: a bad file
+     * leaves no trace, not even a new empty database. */
+    if ((rc = gw_import_plan_file(a.pos[1], &opts, &p, err)) < 0 ||
+        (rc = gw_cli_mkdir_for(a.db, err)) < 0 || (rc = gw_store_open(&st, a.db, err)) < 0 ||
+        (rc = gw_store_plan_save(st, p, name, err)) < 0)
         goto out;
-    rc = gw_import_plan_file(st, a.pos[1], &opts, err);
+    gw_cli_note_imported(p, name, a.db);
 out:
     gw_store_close(st);
-    /* A failed import leaves no trace: not even a new empty database. */
-    if (rc < 0 && !existed) {
-        char *j = gw_xmalloc(strlen(a.db) + 16);
-        sprintf(j, "%s-journal", a.db);
-        unlink(a.db);
-        unlink(j);
-        free(j);
-    }
+    gw_plan_free(p);
     return rc;
 }
 
@@ -484,13 +483,7 @@ gw_cmd_set(int argc, char **argv, gw_err *err)
         rc = 0;
         goto out;
     }
-    if ((rc = gw_store_begin(st, err)) < 0)
-        goto out;
-    if ((rc = gw_store_meta_set(st, a.pos[0], val, err)) < 0) {
-        gw_store_rollback(st);
-        goto out;
-    }
-    rc = gw_store_commit(st, err);
+    rc = gw_store_meta_set(st, a.pos[0], val, err);
 out:
     gw_buf_free(&cur);
     gw_store_close(st);

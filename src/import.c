@@ -1,9 +1,10 @@
-/* import.c — a plan published as text → the record.
+/* import.c — a plan published as text → a plan (plan.h) for the store.
  *
  * Two phases.  S_parse reads the whole text into plain structures (lines,
  * sections, tasks with their unit lists, requirements) and stops at the first
- * error with FILE:LINE:COL.  S_store then writes the record in one
- * transaction.  So a bad file never changes the database. */
+ * error with FILE:LINE:COL.  S_model then builds the in-memory plan, which
+ * the caller hands to gw_store_plan_save (one transaction).  No SQL here:
+ * the importer can be run, and fuzzed, without a database. */
 #include "import.h"
 
 #include <stdio.h>
@@ -1154,218 +1155,126 @@ S_parse(S_ctx *c, gw_err *err)
     return 0;
 }
 
-/* ----------------------------------------------------------------- store */
+/* ----------------------------------------------------------------- model */
 
-/* Upserts the shipped directory: units, aliases, group members. */
+/* The shipped directory as the plan's first units (ids and sort 1..n, as
+ * in data/units.tsv), with their aliases and group members. */
 static int
-S_store_dir(S_ctx *c, gw_store *st, gw_err *err)
+S_model_dir(S_ctx *c, gw_plan *p, gw_err *err)
 {
-    gw_stmt *u = NULL, *a = NULL, *m = NULL;
-    int rc;
-    long long id, mid;
     size_t len;
-
-    if ((rc = gw_stmt_prepare(st,
-            "INSERT INTO unit(name, short_name, kind, sort, is_group, open_group) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(name) DO UPDATE SET "
-            "short_name = excluded.short_name, kind = excluded.kind, sort = excluded.sort, "
-            "is_group = excluded.is_group, open_group = excluded.open_group, "
-            "added_by_import = 0", &u, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO unit_alias(alias, unit) VALUES (?1, "
-                              "(SELECT id FROM unit WHERE name = ?2)) ON CONFLICT(alias) "
-                              "DO UPDATE SET unit = excluded.unit", &a, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT OR REPLACE INTO group_member(grp, member, pos) "
-                              "VALUES (?1, ?2, ?3)", &m, err)) < 0)
-        goto out;
     for (size_t i = 0; i < c->ndir; i++) {
         const S_dirent *d = &c->dir[i];
-        int grp = !strcmp(d->kind, "group");
-        gw_stmt_reset(u);
-        if ((rc = gw_stmt_bind_text(u, 1, d->name, err)) < 0 ||
-            (rc = gw_stmt_bind_text(u, 2, d->short_name, err)) < 0 ||
-            (rc = gw_stmt_bind_text(u, 3, d->kind, err)) < 0 ||
-            (rc = gw_stmt_bind_int(u, 4, (long long)i + 1, err)) < 0 ||
-            (rc = gw_stmt_bind_int(u, 5, grp, err)) < 0 ||
-            (rc = gw_stmt_bind_int(u, 6, grp && !strcmp(d->members, "open"), err)) < 0 ||
-            (rc = gw_stmt_step(u, err)) < 0)
-            goto out;
-        for (const char *p = d->aliases, *al; (al = S_next_item(&p, &len)) != NULL;) {
-            gw_stmt_reset(a);
-            if ((rc = gw_stmt_bind_text(a, 1, gw_arena_strndup(c->A, al, len), err)) < 0 ||
-                (rc = gw_stmt_bind_text(a, 2, d->name, err)) < 0 ||
-                (rc = gw_stmt_step(a, err)) < 0)
-                goto out;
-        }
+        gw_unit *u = gw_plan_add_unit(p);
+        u->id = u->sort = (int)i + 1;
+        u->name = gw_plan_str(p, d->name);
+        u->short_name = gw_plan_str(p, d->short_name);
+        u->kind = gw_plan_str(p, d->kind);
+        u->is_group = !strcmp(d->kind, "group");
+        u->open_group = u->is_group && !strcmp(d->members, "open");
+        for (const char *q = d->aliases, *al; (al = S_next_item(&q, &len)) != NULL;)
+            gw_plan_add_alias(p, gw_arena_strndup(c->A, al, len), (int)i + 1);
     }
-    /* Members after all units exist. */
+    /* members after all units exist */
     for (size_t i = 0; i < c->ndir; i++) {
         const S_dirent *d = &c->dir[i];
-        int pos = 0;
         if (strcmp(d->kind, "group") || !strcmp(d->members, "open"))
             continue;
-        if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", d->name, 0,
-                               &id, err)) < 0)
-            goto out;
-        for (const char *p = d->members, *item; (item = S_next_item(&p, &len)) != NULL;) {
+        for (const char *q = d->members, *item; (item = S_next_item(&q, &len)) != NULL;) {
             char *mn = gw_arena_strndup(c->A, item, len);
-            if ((rc = gw_store_int(st, "SELECT id FROM unit WHERE name = ?1", mn, 0, &mid,
-                                   err)) < 0)
-                goto out;
-            if (!mid) {
-                rc = gw_err_set(err, GW_EINPUT, "data/units.tsv:%d: member %s of %s is not "
-                                "a unit of the directory", d->line, mn, d->name);
-                goto out;
-            }
-            gw_stmt_reset(m);
-            if ((rc = gw_stmt_bind_int(m, 1, id, err)) < 0 ||
-                (rc = gw_stmt_bind_int(m, 2, mid, err)) < 0 ||
-                (rc = gw_stmt_bind_int(m, 3, ++pos, err)) < 0 ||
-                (rc = gw_stmt_step(m, err)) < 0)
-                goto out;
+            size_t k;
+            for (k = 0; k < c->ndir && strcmp(c->dir[k].name, mn); k++)
+                ;
+            if (k == c->ndir)
+                return gw_err_set(err, GW_EINPUT, "data/units.tsv:%d: member %s of %s is "
+                                  "not a unit of the directory", d->line, mn, d->name);
+            gw_plan_add_member(p, (int)i + 1, (int)k + 1);
         }
     }
-    rc = 0;
-out:
-    gw_stmt_free(u);
-    gw_stmt_free(a);
-    gw_stmt_free(m);
-    return rc;
+    return 0;
 }
 
-/* Id of a unit by name, short name or alias (in that order, as
- * gw_plan_unit_lookup); adds unknown units (kind other). */
+/* The id of a unit named in a list: by name, short name or alias (in that
+ * order, as gw_plan_unit_lookup); a name the directory does not know is
+ * added (kind other) and the store says so when it creates it. */
 static int
-S_unit_id(S_ctx *c, gw_store *st, const S_unit *un, long long *id, gw_err *err)
+S_model_unit(gw_plan *p, const S_unit *un)
 {
-    int rc;
-    long long sort;
-    gw_stmt *s = NULL;
-    if ((rc = gw_store_int(st, "SELECT id FROM (SELECT id, 1 AS o FROM unit WHERE name = ?1 "
-                           "UNION ALL SELECT id, 2 FROM unit WHERE short_name = ?1 "
-                           "UNION ALL SELECT unit, 3 FROM unit_alias WHERE alias = ?1) "
-                           "ORDER BY o LIMIT 1",
-                           un->name, 0, id, err)) < 0 || *id)
-        return rc;
-    if ((rc = gw_store_int(st, "SELECT coalesce(max(sort), 0) + 1 FROM unit", NULL, 1,
-                           &sort, err)) < 0)
-        return rc;
-    if ((rc = gw_stmt_prepare(st, "INSERT INTO unit(name, kind, sort, added_by_import) "
-                              "VALUES (?1, 'other', ?2, 1)", &s, err)) < 0)
-        goto out;
-    if ((rc = gw_stmt_bind_text(s, 1, un->name, err)) < 0 ||
-        (rc = gw_stmt_bind_int(s, 2, sort, err)) < 0 || (rc = gw_stmt_step(s, err)) < 0)
-        goto out;
-    *id = gw_store_last_id(st);
-    gw_warnf("%s:%d:%d: unknown unit %s added to the unit directory (kind other)",
-             c->file, un->line, un->col, un->name);
-    rc = 0;
-out:
-    gw_stmt_free(s);
-    return rc;
+    const gw_unit *u = gw_plan_unit_lookup(p, un->name);
+    gw_unit *nu;
+    if (u)
+        return u->id;
+    nu = gw_plan_add_unit(p);
+    nu->id = (int)gw_plan_unit_count(p);
+    nu->name = gw_plan_str(p, un->name);
+    nu->added = 1;
+    nu->line = un->line;
+    nu->col = un->col;
+    return nu->id;
 }
 
-/* Applies data/meta.tsv to the keys that are still unset. */
+/* data/meta.tsv: defaults for the keys the record has no value for. */
 static int
-S_store_meta_defaults(gw_store *st, gw_err *err)
+S_model_meta_defaults(gw_plan *p, gw_err *err)
 {
     char *path = gw_home_path("data/meta.tsv");
-    gw_buf b, cur;
+    gw_buf b;
     int rc;
     gw_buf_init(&b);
-    gw_buf_init(&cur);
     if ((rc = gw_file_read(path, 65536, &b, err)) < 0)
         goto out;
-    for (char *p = b.ptr, *nl; *p; p = nl + 1) {
+    for (char *q = b.ptr, *nl; *q; q = nl + 1) {
         char *tab;
-        nl = strchr(p, '\n');
+        nl = strchr(q, '\n');
         if (!nl)
-            nl = p + strlen(p);
-        if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+            nl = q + strlen(q);
+        if (*q != '#' && (tab = memchr(q, '\t', (size_t)(nl - q))) != NULL) {
             int end = *nl == '\0';
             *nl = '\0';
             *tab = '\0';
-            if ((rc = gw_store_meta_get(st, p, &cur, err)) < 0)
-                goto out;
-            if (rc == 0 && (rc = gw_store_meta_set(st, p, tab + 1, err)) < 0)
-                goto out;
+            gw_plan_set_meta_default(p, q, tab + 1);
             if (end)
                 break;
         } else if (!*nl) {
             break;
         }
     }
-    rc = 0;
 out:
     gw_buf_free(&b);
-    gw_buf_free(&cur);
     free(path);
     return rc;
 }
 
+/* The parsed text as a plan for the store (gw_store_plan_save). */
 static int
-S_store(S_ctx *c, gw_store *st, gw_err *err)
+S_model(S_ctx *c, gw_plan **out, gw_err *err)
 {
-    gw_stmt *ss = NULL, *ts = NULL, *as = NULL, *ms = NULL, *rs = NULL, *ps = NULL;
-    int rc, in_tx = 0;
-    char when[32];
-    time_t now = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    struct tm tmv;
+    gw_plan *p = gw_plan_new();
+    int rc;
 
-    /* Reproducible records: SOURCE_DATE_EPOCH stands in for "now". */
-    if (sde && *sde)
-        now = (time_t)strtoll(sde, NULL, 10);
-    gmtime_r(&now, &tmv);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tmv);
-
-    if ((rc = gw_store_begin(st, err)) < 0)
-        goto out;
-    in_tx = 1;
-    if ((rc = S_store_dir(c, st, err)) < 0)
-        goto out;
-    if ((rc = gw_store_exec(st, "DELETE FROM assignment; DELETE FROM milestone; DELETE FROM task; "
-                    "DELETE FROM requirement; DELETE FROM section;", err)) < 0)
-        goto out;
-    if ((rc = gw_stmt_prepare(st, "INSERT INTO section(id, parent, level, ordinal, label, "
-                              "title, is_requirements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                              &ss, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO task(no, section, title, body, units_text, "
-                              "line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &ts, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO assignment(task, pos, unit, role) VALUES "
-                              "(?1, ?2, ?3, ?4)", &as, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO milestone(task, due, deadline, form) VALUES "
-                              "(?1, ?2, ?3, ?4)", &ms, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO requirement(ordinal, label, text) VALUES "
-                              "(?1, ?2, ?3)", &rs, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT OR REPLACE INTO plan(id, source, imported_at) "
-                              "VALUES (1, ?1, ?2)", &ps, err)) < 0)
+    if ((rc = S_model_dir(c, p, err)) < 0)
         goto out;
     for (size_t i = 0; i < c->nsecs; i++) {
         const S_section *s = &c->secs[i];
-        gw_stmt_reset(ss);
-        if ((rc = gw_stmt_bind_int(ss, 1, (long long)i + 1, err)) < 0 ||
-            (s->parent && (rc = gw_stmt_bind_int(ss, 2, s->parent, err)) < 0) ||
-            (rc = gw_stmt_bind_int(ss, 3, s->level, err)) < 0 ||
-            (rc = gw_stmt_bind_int(ss, 4, s->ordinal, err)) < 0 ||
-            (rc = gw_stmt_bind_text(ss, 5, s->label, err)) < 0 ||
-            (rc = gw_stmt_bind_text(ss, 6, s->title, err)) < 0 ||
-            (rc = gw_stmt_bind_int(ss, 7, s->is_req, err)) < 0 ||
-            (rc = gw_stmt_step(ss, err)) < 0)
-            goto out;
+        gw_section *x = gw_plan_add_section(p);
+        x->id = (int)i + 1;
+        x->parent = s->parent;
+        x->level = s->level;
+        x->ordinal = s->ordinal;
+        x->label = gw_plan_str(p, s->label);
+        x->title = gw_plan_str(p, s->title);
+        x->is_requirements = s->is_req;
     }
     for (size_t i = 0; i < c->ntasks; i++) {
         const S_task *t = &c->tasks[i];
-        gw_stmt_reset(ts);
-        if ((rc = gw_stmt_bind_int(ts, 1, t->no, err)) < 0 ||
-            (rc = gw_stmt_bind_int(ts, 2, t->section, err)) < 0 ||
-            (rc = gw_stmt_bind_text(ts, 3, t->title, err)) < 0 ||
-            (rc = gw_stmt_bind_text(ts, 4, t->body, err)) < 0 ||
-            (rc = gw_stmt_bind_text(ts, 5, t->units_text, err)) < 0 ||
-            (rc = gw_stmt_bind_int(ts, 6, t->line, err)) < 0 ||
-            (rc = gw_stmt_step(ts, err)) < 0)
-            goto out;
+        gw_task *x = gw_plan_add_task(p);
+        x->no = t->no;
+        x->line = t->line;
+        x->section = t->section;
+        x->title = gw_plan_str(p, t->title);
+        x->body = gw_plan_str(p, t->body);
+        x->units_text = gw_plan_str(p, t->units_text);
         for (size_t u = 0; u < t->nunits; u++) {
-            long long id = 0;
             int dup = 0;
             for (size_t v = 0; v < u; v++)
                 dup |= !strcmp(t->units[v].name, t->units[u].name);
@@ -1374,92 +1283,59 @@ S_store(S_ctx *c, gw_store *st, gw_err *err)
                          c->file, t->units[u].line, t->units[u].col, t->units[u].name, t->no);
                 continue;
             }
-            if ((rc = S_unit_id(c, st, &t->units[u], &id, err)) < 0)
-                goto out;
-            gw_stmt_reset(as);
-            if ((rc = gw_stmt_bind_int(as, 1, t->no, err)) < 0 ||
-                (rc = gw_stmt_bind_int(as, 2, (long long)u + 1, err)) < 0 ||
-                (rc = gw_stmt_bind_int(as, 3, id, err)) < 0 ||
-                (rc = gw_stmt_bind_text(as, 4, t->units[u].role == S_ROLE_LEAD ? "lead"
-                                                : "responsible", err)) < 0 ||
-                (rc = gw_stmt_step(as, err)) < 0) {
-                if (rc == GW_EIO)
-                    gw_err_prefix(err, "%s:%d: task %d", c->file, t->line, t->no);
-                goto out;
-            }
+            gw_plan_task_assign(p, x, S_model_unit(p, &t->units[u]),
+                                t->units[u].role == S_ROLE_LEAD ? GW_ROLE_LEAD
+                                                                : GW_ROLE_RESPONSIBLE,
+                                (int)u + 1);
         }
         if (*t->deadline || *t->form) {
             char iso[11] = "";
+            gw_milestone m;
             if (*t->deadline && !gw_import_deadline(t->deadline, iso))
                 gw_warnf("%s:%d: task %d: deadline %s is not a date gongwen understands; "
                          "kept as text", c->file, t->line, t->no, t->deadline);
-            gw_stmt_reset(ms);
-            if ((rc = gw_stmt_bind_int(ms, 1, t->no, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 2, iso, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 3, t->deadline, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 4, t->form, err)) < 0 ||
-                (rc = gw_stmt_step(ms, err)) < 0)
-                goto out;
+            m.due = iso;
+            m.deadline = t->deadline;
+            m.description = "";
+            m.form = t->form;
+            gw_plan_task_milestone(p, x, &m);
         }
     }
     for (size_t i = 0; i < c->nreqs; i++) {
-        gw_stmt_reset(rs);
-        if ((rc = gw_stmt_bind_int(rs, 1, (long long)i + 1, err)) < 0 ||
-            (rc = gw_stmt_bind_text(rs, 2, c->reqs[i].label, err)) < 0 ||
-            (rc = gw_stmt_bind_text(rs, 3, c->reqs[i].text, err)) < 0 ||
-            (rc = gw_stmt_step(rs, err)) < 0)
-            goto out;
+        gw_requirement *r = gw_plan_add_requirement(p);
+        r->ordinal = (int)i + 1;
+        r->label = gw_plan_str(p, c->reqs[i].label);
+        r->text = gw_plan_str(p, c->reqs[i].text);
     }
-    if ((rc = gw_stmt_bind_text(ps, 1, c->file, err)) < 0 ||
-        (rc = gw_stmt_bind_text(ps, 2, when, err)) < 0 || (rc = gw_stmt_step(ps, err)) < 0)
-        goto out;
-    if ((rc = gw_store_meta_set(st, "title", c->title, err)) < 0 ||
-        (rc = gw_store_meta_set(st, "preamble", c->preamble, err)) < 0 ||
-        (c->attachment && *c->attachment &&
-         (rc = gw_store_meta_set(st, "attachment", c->attachment, err)) < 0) ||
-        (rc = S_store_meta_defaults(st, err)) < 0)
-        goto out;
-    /* Progress reports refer to task numbers; say which lost their task. */
-    gw_stmt_free(ps);
-    if ((rc = gw_stmt_prepare(st, "SELECT task_no, count(*) FROM progress WHERE task_no "
-                              "NOT IN (SELECT no FROM task) GROUP BY task_no ORDER BY task_no",
-                              &ps, err)) < 0)
-        goto out;
-    while ((rc = gw_stmt_step(ps, err)) == 1)
-        gw_warnf("%s: %lld progress report(s) for task %lld, which the new plan does not "
-                 "have; they are kept", c->file, gw_stmt_int(ps, 1), gw_stmt_int(ps, 0));
-    if (rc < 0)
-        goto out;
-    rc = gw_store_commit(st, err);
-    in_tx = 0;
+    gw_plan_set_meta(p, "title", c->title);
+    gw_plan_set_meta(p, "preamble", c->preamble);
+    if (c->attachment && *c->attachment)
+        gw_plan_set_meta(p, "attachment", c->attachment);
+    rc = S_model_meta_defaults(p, err);
 out:
-    if (in_tx)
-        gw_store_rollback(st);
-    gw_stmt_free(ss);
-    gw_stmt_free(ts);
-    gw_stmt_free(as);
-    gw_stmt_free(ms);
-    gw_stmt_free(rs);
-    gw_stmt_free(ps);
+    if (rc < 0)
+        gw_plan_free(p);
+    else
+        *out = p;
     return rc;
 }
 
 int
-gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
-                    const gw_import_opts *opts, gw_err *err)
+gw_import_plan_text(const char *name, const char *text, size_t n, const gw_import_opts *opts,
+                    gw_plan **out, gw_err *err)
 {
     static const gw_import_opts dflt = {0};
     S_ctx c;
     int rc;
-    size_t ncat = 0;
 
+    *out = NULL;
     memset(&c, 0, sizeof c);
     c.file = name;
     c.A = gw_arena_new();
     c.opts = opts ? opts : &dflt;
     gw_buf_init(&c.acc);
     if ((rc = S_dir_load(&c, err)) < 0 || (rc = S_split(&c, text, n, err)) < 0 ||
-        (rc = S_parse(&c, err)) < 0 || (rc = S_store(&c, st, err)) < 0)
+        (rc = S_parse(&c, err)) < 0 || (rc = S_model(&c, out, err)) < 0)
         goto out;
     {
         gw_buf b;
@@ -1469,12 +1345,6 @@ gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
         gw_notef("%s: normalised: %s", name, b.ptr);
         gw_buf_free(&b);
     }
-    for (size_t i = 0; i < c.nsecs; i++) {
-        int p = c.secs[i].parent;
-        ncat += c.secs[i].level == 2 && !(p && c.secs[p - 1].is_req);
-    }
-    gw_notef("%s: imported %zu tasks in %zu categories, %zu requirements into %s", name,
-             c.ntasks, ncat, c.nreqs, gw_store_path(st));
 out:
     for (size_t i = 0; i < c.ntasks; i++)
         free(c.tasks[i].units);
@@ -1489,14 +1359,15 @@ out:
 }
 
 int
-gw_import_plan_file(gw_store *st, const char *path, const gw_import_opts *opts, gw_err *err)
+gw_import_plan_file(const char *path, const gw_import_opts *opts, gw_plan **out, gw_err *err)
 {
     gw_buf b;
     int rc;
+    *out = NULL;
     gw_buf_init(&b);
     if ((rc = gw_file_read(path, S_FILE_MAX, &b, err)) < 0)
         goto out;
-    rc = gw_import_plan_text(st, strcmp(path, "-") ? path : "<stdin>", b.ptr, b.len, opts,
+    rc = gw_import_plan_text(strcmp(path, "-") ? path : "<stdin>", b.ptr, b.len, opts, out,
                              err);
 out:
     gw_buf_free(&b);

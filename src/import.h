@@ -1,15 +1,15 @@
-/* import.h — a plan published as text → the record (store.h).
+/* import.h — a plan published as text → an in-memory plan (plan.h).
  *
- * The text is parsed completely in memory first (title, 附件N, preamble,
- * sections 一、/（一）, numbered tasks with their unit lists in every
- * convention real plans use, 工作要求 items); only then is the database
- * changed, in one transaction that replaces the previous plan but keeps the
- * progress reports (which refer to task numbers). */
+ * The text is parsed completely (title, 附件N, preamble, sections 一、/（一）,
+ * numbered tasks with their unit lists in every convention real plans use,
+ * 工作要求 items) into a plan that the store saves in one transaction
+ * replacing the previous plan but keeping the progress reports (which refer
+ * to task numbers): gw_store_plan_save. */
 #ifndef GW_IMPORT_H
 #define GW_IMPORT_H
 
 #include "gw.h"
-#include "store.h"
+#include "plan.h"
 
 typedef struct gw_import_opts {
     int all_lead;       /* a plain list with no marker and no note: all lead */
@@ -40,15 +40,17 @@ int gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *co
  * period).  Returns 1 when understood, 0 otherwise (iso = ""). */
 int gw_import_deadline(const char *text, char iso[11]);
 
-/* Imports the plan in the file at path (standard input for "-") into st,
- * replacing any plan there.  Reports skipped lines, unknown units and the
+/* Parses the plan in the file at path (standard input for "-") into a new
+ * plan (*out, caller frees with gw_plan_free) with the shipped unit
+ * directory (data/units.tsv) and metadata defaults (data/meta.tsv), for
+ * gw_store_plan_save.  Reports skipped lines, duplicate units and the
  * normalisation counts on stderr.  0, or GW_EINPUT with "FILE:LINE:COL:
- * message" (the database unchanged), or GW_EIO. */
-int gw_import_plan_file(gw_store *st, const char *path, const gw_import_opts *opts,
+ * message" (*out NULL), or GW_EIO. */
+int gw_import_plan_file(const char *path, const gw_import_opts *opts, gw_plan **out,
                         gw_err *err);
 
 /* The same for text already in memory; name is used in messages. */
-int gw_import_plan_text(gw_store *st, const char *name, const char *text, size_t n,
-                        const gw_import_opts *opts, gw_err *err);
+int gw_import_plan_text(const char *name, const char *text, size_t n,
+                        const gw_import_opts *opts, gw_plan **out, gw_err *err);
 
 #endif

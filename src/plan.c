@@ -1,8 +1,9 @@
-/* plan.c — a read-only snapshot of the record for the document builders
- * (plan.h), loaded in one read transaction through the store's statements.
- * Every string and array lives in one arena freed by gw_plan_free. */
+/* plan.c — the plan as the document builders and the importer see it: an
+ * in-memory model with no SQL (plan.h).  The store fills one from the
+ * record (gw_store_plan_load); the importer builds one from a text and hands
+ * it to the store (gw_store_plan_save).  Every string and per-task array
+ * lives in one arena freed by gw_plan_free. */
 #include "plan.h"
-#include "store.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -16,40 +17,47 @@ typedef struct {
 typedef struct {
     int    grp;
     int   *members;
-    size_t n;
+    size_t n, cap;
 } S_group;
+
+typedef struct {
+    const char *key, *value;
+    int         is_default;
+} S_meta;
 
 struct gw_plan {
     gw_arena       *A;
-    const char    **keys, **values;
-    size_t          nmeta;
+    S_meta         *meta;
+    size_t          nmeta, capmeta;
     gw_section     *secs;
-    size_t          nsecs;
+    size_t          nsecs, capsecs;
     gw_task        *tasks;
-    size_t          ntasks;
+    size_t          ntasks, captasks;
     gw_unit        *units;
-    size_t          nunits;
+    size_t          nunits, capunits;
     S_group        *groups;
-    size_t          ngroups;
+    size_t          ngroups, capgroups;
     S_alias        *aliases;
-    size_t          naliases;
+    size_t          naliases, capaliases;
     gw_requirement *reqs;
-    size_t          nreqs;
+    size_t          nreqs, capreqs;
+    /* per-task arrays being grown (index = task) */
+    size_t         *capas, *capms;
 };
 
-/* Counts rows of a table (fixed names only, never input). */
-static int
-S_count(gw_store *st, const char *sql, size_t *n, gw_err *err)
+/* Room for element n of a malloc'd array of `size`-byte elements. */
+static void *
+S_room(void *arr, size_t n, size_t *cap, size_t size)
 {
-    long long v = 0;
-    int rc = gw_store_int(st, sql, NULL, 0, &v, err);
-    *n = (size_t)(v > 0 ? v : 0);
-    return rc;
+    if (n < *cap)
+        return arr;
+    *cap = *cap ? *cap * 2 : 16;
+    return gw_xrealloc(arr, *cap * size);
 }
 
-/* Room for element n of an arena array of `size`-byte elements with *cap
- * slots: arr itself, or a copy with twice the slots (the old block stays in
- * the arena until gw_plan_free). */
+/* Room for element n of an arena array (the old block stays in the arena
+ * until gw_plan_free; arena arrays keep the borrowed pointers of the read
+ * API stable as long as nothing is added). */
 static void *
 S_grow(gw_plan *p, void *arr, size_t n, size_t *cap, size_t size)
 {
@@ -63,294 +71,168 @@ S_grow(gw_plan *p, void *arr, size_t n, size_t *cap, size_t size)
     return bigger;
 }
 
-static const char *
-S_dup(gw_plan *p, gw_stmt *s, int col)
-{
-    return gw_arena_strdup(p->A, gw_stmt_text(s, col));
-}
-
-/* Text written into the database by another program (sqlite3) can hold
- * what `set` and the importer refuse; the documents would then be
- * ill-formed XML.  0, or GW_EINPUT naming the record and the character. */
-static int
-S_text_ok(gw_store *st, const char *what, const char *text, gw_err *err)
-{
-    uint32_t cp;
-    char d[64];
-    long bad = gw_text_bad(text, strlen(text), GW_TEXT_LF | GW_TEXT_CR | GW_TEXT_TAB, &cp);
-    if (bad < 0)
-        return 0;
-    return gw_err_set(err, GW_EINPUT, "%s: %s holds %s at byte %ld; it has no place in a "
-                      "document", gw_store_path(st), what, gw_text_describe(cp, d, sizeof d),
-                      bad + 1);
-}
-
-static int
-S_load_meta(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM meta", &p->nmeta, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT key, value FROM meta ORDER BY key", &s, err)) < 0)
-        goto out;
-    p->keys = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->keys);
-    p->values = gw_arena_alloc(p->A, (p->nmeta + 1) * sizeof *p->values);
-    while (i < p->nmeta && (rc = gw_stmt_step(s, err)) == 1) {
-        char what[160];
-        p->keys[i] = S_dup(p, s, 0);
-        p->values[i] = S_dup(p, s, 1);
-        snprintf(what, sizeof what, "metadata key %.60s (gongwen set %.60s)", p->keys[i],
-                 p->keys[i]);
-        if ((rc = S_text_ok(st, what, p->values[i], err)) < 0)
-            goto out;
-        i++;
-    }
-    p->nmeta = i;
-    rc = rc < 0 ? rc : 0;
-out:
-    gw_stmt_free(s);
-    return rc;
-}
-
-static int
-S_load_sections(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM section", &p->nsecs, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT id, coalesce(parent, 0), level, ordinal, label, "
-                              "title, is_requirements FROM section ORDER BY id", &s, err)) < 0)
-        goto out;
-    p->secs = gw_arena_alloc(p->A, (p->nsecs + 1) * sizeof *p->secs);
-    while (i < p->nsecs && (rc = gw_stmt_step(s, err)) == 1) {
-        gw_section *x = &p->secs[i++];
-        x->id = (int)gw_stmt_int(s, 0);
-        x->parent = (int)gw_stmt_int(s, 1);
-        x->level = (int)gw_stmt_int(s, 2);
-        x->ordinal = (int)gw_stmt_int(s, 3);
-        x->label = S_dup(p, s, 4);
-        x->title = S_dup(p, s, 5);
-        x->is_requirements = (int)gw_stmt_int(s, 6);
-    }
-    p->nsecs = i;
-    rc = rc < 0 ? rc : 0;
-out:
-    gw_stmt_free(s);
-    return rc;
-}
-
-static int
-S_load_units(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL, *m = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM unit", &p->nunits, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT id, name, short_name, kind, sort, is_group, "
-                              "open_group FROM unit ORDER BY sort, id", &s, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT member FROM group_member WHERE grp = ?1 "
-                              "ORDER BY pos", &m, err)) < 0)
-        goto out;
-    p->units = gw_arena_alloc(p->A, (p->nunits + 1) * sizeof *p->units);
-    p->groups = gw_arena_alloc(p->A, (p->nunits + 1) * sizeof *p->groups);
-    while (i < p->nunits && (rc = gw_stmt_step(s, err)) == 1) {
-        gw_unit *u = &p->units[i++];
-        u->id = (int)gw_stmt_int(s, 0);
-        u->name = S_dup(p, s, 1);
-        u->short_name = S_dup(p, s, 2);
-        u->kind = S_dup(p, s, 3);
-        u->sort = (int)gw_stmt_int(s, 4);
-        u->is_group = (int)gw_stmt_int(s, 5);
-        u->open_group = (int)gw_stmt_int(s, 6);
-    }
-    if (rc < 0)
-        goto out;
-    p->nunits = i;
-    for (i = 0; i < p->nunits; i++) {
-        S_group *g;
-        size_t cap = 0;
-        if (!p->units[i].is_group)
-            continue;
-        g = &p->groups[p->ngroups++];
-        g->grp = p->units[i].id;
-        gw_stmt_reset(m);
-        if ((rc = gw_stmt_bind_int(m, 1, g->grp, err)) < 0)
-            goto out;
-        while ((rc = gw_stmt_step(m, err)) == 1) {
-            g->members = S_grow(p, g->members, g->n, &cap, sizeof *g->members);
-            g->members[g->n++] = (int)gw_stmt_int(m, 0);
-        }
-        if (rc < 0)
-            goto out;
-    }
-    rc = 0;
-out:
-    gw_stmt_free(s);
-    gw_stmt_free(m);
-    return rc;
-}
-
-/* Other names of the units (unit_alias): 株洲市科学技术局 → 市科技局. */
-static int
-S_load_aliases(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM unit_alias", &p->naliases, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT alias, unit FROM unit_alias ORDER BY alias",
-                              &s, err)) < 0)
-        goto out;
-    p->aliases = gw_arena_alloc(p->A, (p->naliases + 1) * sizeof *p->aliases);
-    while (i < p->naliases && (rc = gw_stmt_step(s, err)) == 1) {
-        p->aliases[i].alias = S_dup(p, s, 0);
-        p->aliases[i].unit = (int)gw_stmt_int(s, 1);
-        i++;
-    }
-    p->naliases = i;
-    rc = rc < 0 ? rc : 0;
-out:
-    gw_stmt_free(s);
-    return rc;
-}
-
-static int
-S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL, *a = NULL, *m = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM task", &p->ntasks, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT no, section, title, body, units_text FROM task "
-                              "ORDER BY no", &s, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT unit, role, pos FROM assignment WHERE task = ?1 "
-                              "ORDER BY pos", &a, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT due, deadline, description, form FROM milestone "
-                              "WHERE task = ?1 ORDER BY due, id", &m, err)) < 0)
-        goto out;
-    p->tasks = gw_arena_alloc(p->A, (p->ntasks + 1) * sizeof *p->tasks);
-    while (i < p->ntasks && (rc = gw_stmt_step(s, err)) == 1) {
-        gw_task *t = &p->tasks[i++];
-        /* never NULL, even when empty */
-        size_t n = 0, cap = 0, mcap = 0;
-        gw_assignment *as = S_grow(p, NULL, 0, &cap, sizeof *as);
-        gw_milestone *ms = S_grow(p, NULL, 0, &mcap, sizeof *ms);
-
-        t->no = (int)gw_stmt_int(s, 0);
-        t->section = (int)gw_stmt_int(s, 1);
-        t->title = S_dup(p, s, 2);
-        t->body = S_dup(p, s, 3);
-        t->units_text = S_dup(p, s, 4);
-        {
-            char what[32];
-            snprintf(what, sizeof what, "task %d", t->no);
-            if ((rc = S_text_ok(st, what, t->title, err)) < 0 ||
-                (rc = S_text_ok(st, what, t->body, err)) < 0 ||
-                (rc = S_text_ok(st, what, t->units_text, err)) < 0)
-                goto out;
-        }
-        gw_stmt_reset(a);
-        if ((rc = gw_stmt_bind_int(a, 1, t->no, err)) < 0)
-            goto out;
-        while ((rc = gw_stmt_step(a, err)) == 1) {
-            as = S_grow(p, as, n, &cap, sizeof *as);
-            as[n].unit = (int)gw_stmt_int(a, 0);
-            as[n].role = strcmp(gw_stmt_text(a, 1), "lead") ? GW_ROLE_RESPONSIBLE
-                                                            : GW_ROLE_LEAD;
-            as[n].pos = (int)gw_stmt_int(a, 2);
-            n++;
-        }
-        if (rc < 0)
-            goto out;
-        t->assignments = as;
-        t->nassignments = n;
-        n = 0;
-        gw_stmt_reset(m);
-        if ((rc = gw_stmt_bind_int(m, 1, t->no, err)) < 0)
-            goto out;
-        while ((rc = gw_stmt_step(m, err)) == 1) {
-            ms = S_grow(p, ms, n, &mcap, sizeof *ms);
-            ms[n].due = S_dup(p, m, 0);
-            ms[n].deadline = S_dup(p, m, 1);
-            ms[n].description = S_dup(p, m, 2);
-            ms[n].form = S_dup(p, m, 3);
-            n++;
-        }
-        if (rc < 0)
-            goto out;
-        t->milestones = ms;
-        t->nmilestones = n;
-    }
-    p->ntasks = i;
-    rc = rc < 0 ? rc : 0;
-out:
-    gw_stmt_free(s);
-    gw_stmt_free(a);
-    gw_stmt_free(m);
-    return rc;
-}
-
-static int
-S_load_reqs(gw_plan *p, gw_store *st, gw_err *err)
-{
-    gw_stmt *s = NULL;
-    size_t i = 0;
-    int rc;
-    if ((rc = S_count(st, "SELECT count(*) FROM requirement", &p->nreqs, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "SELECT ordinal, label, text FROM requirement "
-                              "ORDER BY ordinal", &s, err)) < 0)
-        goto out;
-    p->reqs = gw_arena_alloc(p->A, (p->nreqs + 1) * sizeof *p->reqs);
-    while (i < p->nreqs && (rc = gw_stmt_step(s, err)) == 1) {
-        p->reqs[i].ordinal = (int)gw_stmt_int(s, 0);
-        p->reqs[i].label = S_dup(p, s, 1);
-        p->reqs[i].text = S_dup(p, s, 2);
-        i++;
-    }
-    p->nreqs = i;
-    rc = rc < 0 ? rc : 0;
-out:
-    gw_stmt_free(s);
-    return rc;
-}
-
-int
-gw_plan_load(gw_store *st, gw_plan **out, gw_err *err)
+gw_plan *
+gw_plan_new(void)
 {
     gw_plan *p = gw_xcalloc(1, sizeof *p);
-    int rc, in_tx = 0;
-
-    *out = NULL;
     p->A = gw_arena_new();
-    if ((rc = gw_store_has_plan(st, err)) < 0)
-        goto out;
-    if (rc == 0) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: the database holds no plan (run `gongwen "
-                        "import plan FILE --db %s`)", gw_store_path(st), gw_store_path(st));
-        goto out;
+    return p;
+}
+
+const char *
+gw_plan_str(gw_plan *p, const char *s)
+{
+    return gw_arena_strdup(p->A, s ? s : "");
+}
+
+static void
+S_meta_put(gw_plan *p, const char *key, const char *value, int is_default)
+{
+    for (size_t i = 0; i < p->nmeta; i++)
+        if (!strcmp(p->meta[i].key, key)) {
+            if (is_default && !p->meta[i].is_default)
+                return;     /* a default never replaces a value */
+            p->meta[i].value = gw_plan_str(p, value);
+            p->meta[i].is_default = is_default;
+            return;
+        }
+    p->meta = S_room(p->meta, p->nmeta, &p->capmeta, sizeof *p->meta);
+    p->meta[p->nmeta].key = gw_plan_str(p, key);
+    p->meta[p->nmeta].value = gw_plan_str(p, value);
+    p->meta[p->nmeta++].is_default = is_default;
+}
+
+void
+gw_plan_set_meta(gw_plan *p, const char *key, const char *value)
+{
+    S_meta_put(p, key, value, 0);
+}
+
+void
+gw_plan_set_meta_default(gw_plan *p, const char *key, const char *value)
+{
+    S_meta_put(p, key, value, 1);
+}
+
+size_t
+gw_plan_meta_count(const gw_plan *p)
+{
+    return p->nmeta;
+}
+
+const char *
+gw_plan_meta_at(const gw_plan *p, size_t i, const char **value, int *is_default)
+{
+    if (i >= p->nmeta)
+        return NULL;
+    if (value)
+        *value = p->meta[i].value;
+    if (is_default)
+        *is_default = p->meta[i].is_default;
+    return p->meta[i].key;
+}
+
+gw_section *
+gw_plan_add_section(gw_plan *p)
+{
+    gw_section *x;
+    p->secs = S_room(p->secs, p->nsecs, &p->capsecs, sizeof *p->secs);
+    x = &p->secs[p->nsecs++];
+    memset(x, 0, sizeof *x);
+    x->label = x->title = "";
+    return x;
+}
+
+gw_unit *
+gw_plan_add_unit(gw_plan *p)
+{
+    gw_unit *u;
+    p->units = S_room(p->units, p->nunits, &p->capunits, sizeof *p->units);
+    u = &p->units[p->nunits++];
+    memset(u, 0, sizeof *u);
+    u->name = u->short_name = "";
+    u->kind = "other";
+    return u;
+}
+
+void
+gw_plan_add_alias(gw_plan *p, const char *alias, int unit)
+{
+    p->aliases = S_room(p->aliases, p->naliases, &p->capaliases, sizeof *p->aliases);
+    p->aliases[p->naliases].alias = gw_plan_str(p, alias);
+    p->aliases[p->naliases++].unit = unit;
+}
+
+void
+gw_plan_add_member(gw_plan *p, int group, int member)
+{
+    S_group *g = NULL;
+    for (size_t i = 0; i < p->ngroups && !g; i++)
+        if (p->groups[i].grp == group)
+            g = &p->groups[i];
+    if (!g) {
+        p->groups = S_room(p->groups, p->ngroups, &p->capgroups, sizeof *p->groups);
+        g = &p->groups[p->ngroups++];
+        memset(g, 0, sizeof *g);
+        g->grp = group;
     }
-    /* One read transaction: the snapshot is consistent even while another
-     * process imports. */
-    if ((rc = gw_store_exec(st, "BEGIN", err)) < 0)
-        goto out;
-    in_tx = 1;
-    if ((rc = S_load_meta(p, st, err)) < 0 || (rc = S_load_sections(p, st, err)) < 0 ||
-        (rc = S_load_units(p, st, err)) < 0 || (rc = S_load_aliases(p, st, err)) < 0 ||
-        (rc = S_load_tasks(p, st, err)) < 0 ||
-        (rc = S_load_reqs(p, st, err)) < 0)
-        goto out;
-    rc = gw_store_commit(st, err);
-    in_tx = 0;
-out:
-    if (in_tx)
-        gw_store_rollback(st);
-    if (rc < 0)
-        gw_plan_free(p);
-    else
-        *out = p;
-    return rc;
+    g->members = S_grow(p, g->members, g->n, &g->cap, sizeof *g->members);
+    g->members[g->n++] = member;
+}
+
+gw_task *
+gw_plan_add_task(gw_plan *p)
+{
+    gw_task *t;
+    size_t old = p->captasks;
+    p->tasks = S_room(p->tasks, p->ntasks, &p->captasks, sizeof *p->tasks);
+    if (p->captasks != old) {
+        p->capas = gw_xrealloc(p->capas, p->captasks * sizeof *p->capas);
+        p->capms = gw_xrealloc(p->capms, p->captasks * sizeof *p->capms);
+    }
+    p->capas[p->ntasks] = p->capms[p->ntasks] = 0;
+    t = &p->tasks[p->ntasks++];
+    memset(t, 0, sizeof *t);
+    t->title = t->body = t->units_text = "";
+    return t;
+}
+
+void
+gw_plan_task_assign(gw_plan *p, gw_task *t, int unit, int role, int pos)
+{
+    size_t k = (size_t)(t - p->tasks);
+    gw_assignment *as = S_grow(p, (void *)t->assignments, t->nassignments, &p->capas[k],
+                               sizeof *as);
+    as[t->nassignments].unit = unit;
+    as[t->nassignments].role = role;
+    as[t->nassignments].pos = pos;
+    t->assignments = as;
+    t->nassignments++;
+}
+
+void
+gw_plan_task_milestone(gw_plan *p, gw_task *t, const gw_milestone *m)
+{
+    size_t k = (size_t)(t - p->tasks);
+    gw_milestone *ms = S_grow(p, (void *)t->milestones, t->nmilestones, &p->capms[k],
+                              sizeof *ms);
+    ms[t->nmilestones].due = gw_plan_str(p, m->due);
+    ms[t->nmilestones].deadline = gw_plan_str(p, m->deadline);
+    ms[t->nmilestones].description = gw_plan_str(p, m->description);
+    ms[t->nmilestones].form = gw_plan_str(p, m->form);
+    t->milestones = ms;
+    t->nmilestones++;
+}
+
+gw_requirement *
+gw_plan_add_requirement(gw_plan *p)
+{
+    gw_requirement *r;
+    p->reqs = S_room(p->reqs, p->nreqs, &p->capreqs, sizeof *p->reqs);
+    r = &p->reqs[p->nreqs++];
+    memset(r, 0, sizeof *r);
+    r->label = r->text = "";
+    return r;
 }
 
 void
@@ -359,6 +241,15 @@ gw_plan_free(gw_plan *plan)
     if (!plan)
         return;
     gw_arena_free(plan->A);
+    free(plan->meta);
+    free(plan->secs);
+    free(plan->tasks);
+    free(plan->units);
+    free(plan->groups);
+    free(plan->aliases);
+    free(plan->reqs);
+    free(plan->capas);
+    free(plan->capms);
     free(plan);
 }
 
@@ -366,8 +257,8 @@ const char *
 gw_plan_meta(const gw_plan *plan, const char *key)
 {
     for (size_t i = 0; i < plan->nmeta; i++)
-        if (!strcmp(plan->keys[i], key))
-            return plan->values[i];
+        if (!strcmp(plan->meta[i].key, key))
+            return plan->meta[i].value;
     return NULL;
 }
 
@@ -443,6 +334,21 @@ gw_plan_unit_lookup(const gw_plan *plan, const char *name)
     return NULL;
 }
 
+size_t
+gw_plan_alias_count(const gw_plan *plan)
+{
+    return plan->naliases;
+}
+
+const char *
+gw_plan_alias(const gw_plan *plan, size_t i, int *unit)
+{
+    if (i >= plan->naliases)
+        return NULL;
+    *unit = plan->aliases[i].unit;
+    return plan->aliases[i].alias;
+}
+
 const int *
 gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n)
 {
@@ -474,9 +380,9 @@ gw_plan_where(const gw_plan *plan, uint32_t cp, gw_buf *out)
     gw_buf_clear(out);
     ch[gw_utf8_encode(cp, ch)] = '\0';
     for (size_t i = 0; i < plan->nmeta; i++)
-        if (strstr(plan->values[i], ch)) {
-            gw_buf_printf(out, "metadata key %s (gongwen set %s)", plan->keys[i],
-                          plan->keys[i]);
+        if (strstr(plan->meta[i].value, ch)) {
+            gw_buf_printf(out, "metadata key %s (gongwen set %s)", plan->meta[i].key,
+                          plan->meta[i].key);
             return 1;
         }
     for (size_t i = 0; i < plan->nsecs; i++)

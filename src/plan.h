@@ -1,13 +1,14 @@
-/* plan.h — the plan record as the document builders see it: a read-only
- * snapshot loaded from the store in one transaction.  Row structs are plain
- * data owned by the snapshot (borrowed by callers); the snapshot is opaque. */
+/* plan.h — the plan as the document builders see it: an in-memory model with
+ * no SQL.  The store loads one from the record in one read transaction
+ * (gw_store_plan_load) and saves one in one write transaction
+ * (gw_store_plan_save); the importer builds one from a text.  Row structs are
+ * plain data owned by the plan (borrowed by callers); the plan is opaque. */
 #ifndef GW_PLAN_H
 #define GW_PLAN_H
 
 #include "gw.h"
 
 typedef struct gw_plan gw_plan;
-typedef struct gw_store gw_store;   /* store.h */
 
 enum { GW_ROLE_LEAD = 1, GW_ROLE_RESPONSIBLE = 2 };
 
@@ -29,6 +30,9 @@ typedef struct gw_unit {
     int         sort;       /* order in the unit directory */
     int         is_group;   /* 各县市区, 有关职业院校, 市直各有关部门 */
     int         open_group; /* a group with no fixed members */
+    int         added;      /* not in the shipped directory: an import met it
+                             * in a unit list (kind other) */
+    int         line, col;  /* where the import met an added unit first */
 } gw_unit;
 
 typedef struct gw_assignment {
@@ -46,6 +50,7 @@ typedef struct gw_milestone {
 
 typedef struct gw_task {
     int         no;         /* 1-based task number as published */
+    int         line;       /* line of the task in the imported text (0: unknown) */
     int         section;    /* gw_section.id of the innermost section */
     const char *title;      /* short title without the final 。, or "" */
     const char *body;       /* text after the short title (normalised) */
@@ -63,9 +68,36 @@ typedef struct gw_requirement {
     const char *text;
 } gw_requirement;
 
-/* Loads the whole plan.  Caller frees with gw_plan_free.  0, or an error
- * (GW_EINPUT when the database holds no plan). */
-int  gw_plan_load(gw_store *st, gw_plan **out, gw_err *err);
+/* ---- building a plan (the store's loader, the importer) ----
+ * Everything is copied into the plan; the pointers returned by the
+ * gw_plan_add_* functions are valid until the next add of the same kind.
+ * The caller sets ids: sections, tasks and units refer to each other by id
+ * (a loaded plan keeps the record's ids; the importer numbers from 1). */
+
+/* An empty plan; caller frees with gw_plan_free. */
+gw_plan *gw_plan_new(void);
+/* A copy of s ("" for NULL) that lives as long as the plan. */
+const char *gw_plan_str(gw_plan *p, const char *s);
+/* Sets metadata key to value; a default (data/meta.tsv) is stored only
+ * where the record has no value yet. */
+void gw_plan_set_meta(gw_plan *p, const char *key, const char *value);
+void gw_plan_set_meta_default(gw_plan *p, const char *key, const char *value);
+/* The i-th metadata key (NULL past the end), with its value and whether it
+ * is a default; borrowed. */
+size_t      gw_plan_meta_count(const gw_plan *p);
+const char *gw_plan_meta_at(const gw_plan *p, size_t i, const char **value, int *is_default);
+/* New zeroed rows (strings ""), appended in order; fill them in. */
+gw_section     *gw_plan_add_section(gw_plan *p);
+gw_unit        *gw_plan_add_unit(gw_plan *p);
+gw_task        *gw_plan_add_task(gw_plan *p);
+gw_requirement *gw_plan_add_requirement(gw_plan *p);
+void gw_plan_add_alias(gw_plan *p, const char *alias, int unit);
+void gw_plan_add_member(gw_plan *p, int group, int member);
+/* Appends an assignment / a milestone (copied) to task t of p. */
+void gw_plan_task_assign(gw_plan *p, gw_task *t, int unit, int role, int pos);
+void gw_plan_task_milestone(gw_plan *p, gw_task *t, const gw_milestone *m);
+
+/* Frees the plan and everything in it (NULL is allowed). */
 void gw_plan_free(gw_plan *plan);
 
 /* Metadata value for key, borrowed, NULL when unset.  Keys (see
@@ -91,6 +123,11 @@ const gw_unit *gw_plan_unit_by_id(const gw_plan *plan, int id);
  * (株洲市科学技术局).  Exact match, borrowed; NULL when no unit has that
  * name (or name is NULL or ""). */
 const gw_unit *gw_plan_unit_lookup(const gw_plan *plan, const char *name);
+/* The other names of units (unit_alias): the i-th alias, with the id of its
+ * unit in *unit; NULL past the end.  Borrowed. */
+size_t      gw_plan_alias_count(const gw_plan *plan);
+const char *gw_plan_alias(const gw_plan *plan, size_t i, int *unit);
+
 /* Members of a group (ids of units), borrowed; n = 0 for open groups. */
 const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
 

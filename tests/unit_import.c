@@ -1,5 +1,5 @@
-/* unit_import.c — punctuation normalisation, deadlines, and the plan.h
- * snapshot of the embedded default plan (gw_store_ensure_default). */
+/* unit_import.c — punctuation normalisation, deadlines, the embedded default
+ * plan parsed without a database, and saved and loaded through the store. */
 #include "import.h"
 #include "plan.h"
 #include "store.h"
@@ -81,11 +81,20 @@ main(void)
     unlink(path);
     TAP_OK(gw_store_open(&st, path, &err) == 0, "open a new database: %s", err.msg);
     TAP_OK(gw_store_version(st) == GW_SCHEMA_VERSION, "migrated to the current version");
-    TAP_OK(gw_plan_load(st, &p, &err) == GW_EINPUT, "an empty database has no plan");
+    TAP_OK(gw_store_plan_load(st, &p, &err) == GW_EINPUT, "an empty database has no plan");
     TAP_OK(strstr(err.msg, "holds no plan") != NULL, "and says so: %s", err.msg);
-    TAP_OK(gw_store_ensure_default(st, &err) == 0, "ensure_default imports: %s", err.msg);
-    TAP_OK(gw_store_ensure_default(st, &err) == 0, "and is a no-op the second time");
-    TAP_OK(gw_plan_load(st, &p, &err) == 0, "plan loads: %s", err.msg);
+    {
+        gw_plan *parsed = NULL;
+        char *dflt = gw_home_path("data/plan.txt");
+        TAP_OK(gw_import_plan_file(dflt, NULL, &parsed, &err) == 0,
+               "the default plan parses without a database: %s", err.msg);
+        TAP_OK(parsed && gw_plan_task_count(parsed) == 30, "into 30 tasks");
+        TAP_OK(gw_store_plan_save(st, parsed, dflt, &err) == 0, "and saves: %s", err.msg);
+        TAP_OK(gw_store_plan_save(st, parsed, dflt, &err) == 0, "twice: %s", err.msg);
+        gw_plan_free(parsed);
+        free(dflt);
+    }
+    TAP_OK(gw_store_plan_load(st, &p, &err) == 0, "plan loads: %s", err.msg);
     if (p) {
         const gw_task *t16 = gw_plan_task(p, 15), *t1 = gw_plan_task(p, 0);
         const gw_section *s;

@@ -1,7 +1,7 @@
-/* store.c — the SQLite record: open, migrate, transactions, statements.
- * The only file that includes sqlite3.h (docs/hacking.md). */
-#include "store.h"
-#include "import.h"
+/* store.c — the record layer's connection: open, migrate, transactions,
+ * statements, metadata.  The only file that includes sqlite3.h
+ * (docs/hacking.md); plan_io.c holds the plan's queries. */
+#include "store-imp.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -317,12 +317,6 @@ gw_stmt_text(gw_stmt *s, int col)
     return t ? (const char *)t : "";
 }
 
-long long
-gw_store_last_id(gw_store *st)
-{
-    return sqlite3_last_insert_rowid(st->db);
-}
-
 int
 gw_store_int(gw_store *st, const char *sql, const char *p1, long long dflt,
              long long *v, gw_err *err)
@@ -362,7 +356,7 @@ out:
 }
 
 int
-gw_store_meta_set(gw_store *st, const char *key, const char *value, gw_err *err)
+gw_store_meta_put(gw_store *st, const char *key, const char *value, gw_err *err)
 {
     gw_stmt *s = NULL;
     int rc;
@@ -390,15 +384,14 @@ gw_store_has_plan(gw_store *st, gw_err *err)
 }
 
 int
-gw_store_ensure_default(gw_store *st, gw_err *err)
+gw_store_meta_set(gw_store *st, const char *key, const char *value, gw_err *err)
 {
-    char *path = NULL;
     int rc;
-    gw_import_opts opts = {0};
-    if ((rc = gw_store_has_plan(st, err)) != 0)
-        return rc < 0 ? rc : 0;
-    path = gw_home_path("data/plan.txt");
-    rc = gw_import_plan_file(st, path, &opts, err);
-    free(path);
-    return rc;
+    if ((rc = gw_store_begin(st, err)) < 0)
+        return rc;
+    if ((rc = gw_store_meta_put(st, key, value, err)) < 0) {
+        gw_store_rollback(st);
+        return rc;
+    }
+    return gw_store_commit(st, err);
 }
