@@ -1,12 +1,13 @@
 /* fuzz_import.c — the plan-text importer (src/import.h), with no database:
  * gw_import_plan_text on the whole input, and on valid UTF-8 input also
- * gw_import_normalise line by line and gw_import_deadline.  Checks: a failed
+ * gw_import_normalise and the date parsers line by line.  Checks: a failed
  * import gives no plan and a message, a successful one a plan whose tasks
  * name sections and units that exist, normalised text is valid UTF-8, and a
  * deadline is either "" or a plausible ISO date.  (That a save changes the
  * record in one transaction or not at all is tests/t_import_err.sh's.) */
 #include "fuzz.h"
 #include "gw.h"
+#include "date.h"
 #include "import.h"
 #include "plan.h"
 
@@ -36,6 +37,7 @@ S_text_checks(const char *s, size_t n)
         const char *nl = memchr(s + i, '\n', n - i);
         size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
         char iso[11];
+        gw_date d, d2;
         char *line;
 
         gw_buf_clear(&out);
@@ -43,11 +45,14 @@ S_text_checks(const char *s, size_t n)
         FUZZ_CHECK(gw_utf8_validate(out.ptr, out.len) < 0);
         line = gw_xstrndup(s + i, len);
         memset(iso, 'x', sizeof iso);
-        if (gw_import_deadline(line, iso)) {
+        if (gw_date_deadline(line, &d)) {
+            gw_date_iso(&d, iso);
             FUZZ_CHECK(strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-');
-        } else {
-            FUZZ_CHECK(iso[0] == '\0');
+            FUZZ_CHECK(gw_date_valid(d.y, d.m, d.d));
         }
+        /* an exact date is also a deadline, on the same day */
+        if (gw_date_parse(line, &d2))
+            FUZZ_CHECK(gw_date_deadline(line, &d) && d.y == d2.y && d.m == d2.m && d.d == d2.d);
         free(line);
         i += len + 1;
     }

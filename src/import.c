@@ -7,6 +7,8 @@
  * the importer can be run, and fuzzed, without a database. */
 #include "import.h"
 
+#include "date.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,60 +271,6 @@ gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *counts
         i += k;
     }
     return quote_open;
-}
-
-/* -------------------------------------------------------------- deadlines */
-
-static int
-S_days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
-static int
-S_iso(char iso[11], int y, int m, int d)
-{
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > S_days_in(y, m)) {
-        iso[0] = '\0';
-        return 0;
-    }
-    {
-        char tmp[40];
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-        memcpy(iso, tmp, 11);
-    }
-    return 1;
-}
-
-int
-gw_import_deadline(const char *t, char iso[11])
-{
-    int y = 0, m = 0, d = 0, n = 0;
-    const char *rest;
-
-    iso[0] = '\0';
-    if (sscanf(t, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && t[n] == '\0')
-        return S_iso(iso, y, m, d);
-    if (sscanf(t, "%4d年%n", &y, &n) != 1)
-        return 0;
-    rest = t + n;
-    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "年底") || !strcmp(rest, "末") ||
-        !strcmp(rest, "下半年") || !strcmp(rest, "前"))
-        return S_iso(iso, y, 12, 31);
-    if (!strcmp(rest, "上半年"))
-        return S_iso(iso, y, 6, 30);
-    if (sscanf(rest, "%2d月%n", &m, &n) != 1)
-        return 0;
-    rest += n;
-    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "末") || !strcmp(rest, "前") ||
-        !strcmp(rest, "份"))
-        return m >= 1 && m <= 12 ? S_iso(iso, y, m, S_days_in(y, m)) : 0;
-    if (sscanf(rest, "%2d日%n", &d, &n) == 1 && (rest[n] == '\0' || !strcmp(rest + n, "前")))
-        return S_iso(iso, y, m, d);
-    return 0;
 }
 
 /* ------------------------------------------------------------- directory */
@@ -1291,7 +1239,10 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         if (*t->deadline || *t->form) {
             char iso[11] = "";
             gw_milestone m;
-            if (*t->deadline && !gw_import_deadline(t->deadline, iso))
+            gw_date d;
+            if (*t->deadline && gw_date_deadline(t->deadline, &d))
+                gw_date_iso(&d, iso);
+            else if (*t->deadline)
                 gw_warnf("%s:%d: task %d: deadline %s is not a date gongwen understands; "
                          "kept as text", c->file, t->line, t->no, t->deadline);
             m.due = iso;

@@ -35,11 +35,6 @@ extern const char *const gw_norm_chars[GW_NORM_N];
  * valid UTF-8. */
 int gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *counts);
 
-/* Parses a published deadline (2020年12月底, 2020年6月, 2020年底, 2020年上半年,
- * 2020年3月15日, 2020-03-15) into an ISO date in iso[11] (the last day of the
- * period).  Returns 1 when understood, 0 otherwise (iso = ""). */
-int gw_import_deadline(const char *text, char iso[11]);
-
 /* Parses the plan in the file at path (standard input for "-") into a new
  * plan (*out, caller frees with gw_plan_free) with the shipped unit
  * directory (data/units.tsv) and metadata defaults (data/meta.tsv), for

@@ -9,7 +9,9 @@
  * recipient of its own. */
 #include "sheets.h"
 
+#include "date.h"
 #include "fname.h"
+#include "meta.h"
 #include "render.h"
 #include "xmlbuild.h"
 #include "xslt.h"
@@ -276,32 +278,19 @@ S_attr_int(S_xml *x, xmlNodePtr n, const char *name, long v)
     S_attr(x, n, name, num);
 }
 
-/* Parses "2017-05-12" or "2017年5月12日" into y/m/d; 0 or -1. */
-static int
-S_parse_date(const char *s, int *y, int *m, int *d)
-{
-    char tail[8] = "";
-    if (!s || !*s)
-        return -1;
-    if (sscanf(s, "%4d-%2d-%2d%1s", y, m, d, tail) == 3 && !tail[0])
-        goto check;
-    if (sscanf(s, "%4d年%2d月%2d日%1s", y, m, d, tail) == 3 && !tail[0])
-        goto check;
-    return -1;
-check:
-    return (*y >= 1900 && *y <= 9999 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31) ? 0 : -1;
-}
-
 /* <NAME iso="yyyy-mm-dd">yyyy年m月d日</NAME> under parent. */
 static xmlNodePtr
-S_date_el(S_xml *x, xmlNodePtr parent, const char *name, int y, int m, int d)
+S_date_el(S_xml *x, xmlNodePtr parent, const char *name, const gw_date *d)
 {
-    char iso[16], cn[64];
+    char iso[11];
+    gw_buf cn;
     xmlNodePtr n;
-    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    snprintf(cn, sizeof cn, "%d年%d月%d日", y, m, d);
-    n = S_el(x, parent, name, cn);
+    gw_buf_init(&cn);
+    gw_date_iso(d, iso);
+    gw_date_cn(d, &cn);
+    n = S_el(x, parent, name, cn.ptr);
     S_attr(x, n, "iso", iso);
+    gw_buf_free(&cn);
     return n;
 }
 
@@ -341,15 +330,15 @@ S_meta_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
 {
     xmlNodePtr meta = S_el(x, parent, "meta", NULL), title;
     const char *issuer = S_meta(plan, "issuer");
-    int y, m, d;
+    gw_date d;
 
     title = S_el(x, meta, "title", NULL);
     S_title_lines(x, title, S_meta(plan, "title"));
     S_el(x, meta, "issuer", issuer);
     if (S_meta(plan, "doc_number")[0])
         S_el(x, meta, "doc-number", S_meta(plan, "doc_number"));
-    if (S_parse_date(S_meta(plan, "sign_date"), &y, &m, &d) == 0)
-        S_date_el(x, meta, "sign-date", y, m, d);
+    if (gw_date_parse(S_meta(plan, "sign_date"), &d))
+        S_date_el(x, meta, "sign-date", &d);
 }
 
 /* The quarterly reporting dates: day S_REPORT_DAY of the last month of each
@@ -358,22 +347,26 @@ static void
 S_reporting_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
 {
     xmlNodePtr rep = S_el(x, parent, "reporting", NULL), n;
-    int y, m, d, q, i;
+    int q, i;
+    gw_date d, r;
     char quarter[16];
 
     S_el(x, rep, "office", S_meta(plan, "issuer"));
-    if (S_parse_date(S_meta(plan, "sign_date"), &y, &m, &d) != 0)
+    if (!gw_date_parse(S_meta(plan, "sign_date"), &d))
         return;
-    q = (m - 1) / 3 + 1;
-    if (m == q * 3 && d > S_REPORT_DAY)
+    q = (d.m - 1) / 3 + 1;
+    if (d.m == q * 3 && d.d > S_REPORT_DAY)
         q++;
+    r.y = d.y;
     for (i = 0; i < S_REPORT_QUARTERS; i++, q++) {
         if (q > 4) {
             q = 1;
-            y++;
+            r.y++;
         }
-        n = S_date_el(x, rep, "report-date", y, q * 3, S_REPORT_DAY);
-        snprintf(quarter, sizeof quarter, "%04dQ%d", y, q);
+        r.m = q * 3;
+        r.d = S_REPORT_DAY;
+        n = S_date_el(x, rep, "report-date", &r);
+        snprintf(quarter, sizeof quarter, "%04dQ%d", r.y, q);
         S_attr(x, n, "quarter", quarter);
     }
 }
@@ -413,11 +406,11 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
     }
     for (j = 0; j < t->nmilestones; j++) {
         const gw_milestone *ms = &t->milestones[j];
-        int y, m, d;
+        gw_date d;
         c = S_el(x, n, "milestone", ms->description);
-        if (S_parse_date(ms->due, &y, &m, &d) == 0) {
-            char iso[16];
-            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+        if (gw_date_parse(ms->due, &d)) {
+            char iso[11];
+            gw_date_iso(&d, iso);
             S_attr(x, c, "due", iso);
         }
         if (ms->deadline && ms->deadline[0])
@@ -537,6 +530,9 @@ gw_sheet_xml(const gw_plan *plan, const char *unit, gw_xml_doc *out, gw_err *err
     int rc;
 
     *out = NULL;
+    /* the same rules for the record's metadata as the notice's builder */
+    if ((rc = gw_meta_check_plan(plan, err)) < 0)
+        return rc;
     rc = S_index_build(plan, &ix, err);
     if (rc)
         return rc;
@@ -850,6 +846,8 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     double t0 = S_now();
     int rc, nw;
 
+    if ((rc = gw_meta_check_plan(plan, err)) < 0)
+        return rc;
     rc = S_index_build(plan, &ix, err);
     if (rc)
         return rc;

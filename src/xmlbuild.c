@@ -3,6 +3,9 @@
  * are nested with a lookup table, not by recursion. */
 #include "xmlbuild.h"
 
+#include "date.h"
+#include "meta.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,52 +303,6 @@ gw_title_break(const char *title, double max_em, char ***lines)
     return nlines;
 }
 
-/* ----------------------------------------------------------------- dates */
-
-int
-gw_date_cn(const char *iso, gw_buf *out, gw_err *err)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d, n = 0;
-    if (iso == NULL || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10
-        || iso[4] != '-' || iso[7] != '-')
-        return gw_err_set(err, GW_EINPUT, "'%s' is not a date of the form YYYY-MM-DD", iso ? iso : "");
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]
-        || (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
-        return gw_err_set(err, GW_EINPUT, "'%s' is not a real date", iso);
-    gw_buf_printf(out, "%d年%d月%d日", y, m, d);
-    return 0;
-}
-
-int
-gw_doc_number_check(const char *s, gw_err *err)
-{
-    const char *open = strstr(s, "〔"), *close, *p;
-    if (s[0] == '\0')
-        return gw_err_set(err, GW_EINPUT, "document number is empty");
-    if (open == NULL || open == s)
-        return gw_err_set(err, GW_EINPUT, "document number '%s': want 机关代字〔YYYY〕N号, "
-                          "the year in 〔〕 (U+3014/U+3015), e.g. 株人才办发〔2017〕3号", s);
-    close = open + strlen("〔");
-    for (p = close; p < close + 4; p++)
-        if (*p < '0' || *p > '9')
-            return gw_err_set(err, GW_EINPUT, "document number '%s': the year in 〔〕 must be four digits", s);
-    if (strncmp(close + 4, "〕", strlen("〕")) != 0)
-        return gw_err_set(err, GW_EINPUT, "document number '%s': the year in 〔〕 must be four digits", s);
-    p = close + 4 + strlen("〕");
-    if (!strncmp(p, "第", strlen("第")))
-        return gw_err_set(err, GW_EINPUT, "document number '%s': no 第 before the number (GB/T 9704 7.2.4)", s);
-    if (*p == '0')
-        return gw_err_set(err, GW_EINPUT, "document number '%s': no leading zero in the number", s);
-    if (*p < '1' || *p > '9')
-        return gw_err_set(err, GW_EINPUT, "document number '%s': want a number after 〔YYYY〕", s);
-    while (*p >= '0' && *p <= '9')
-        p++;
-    if (strcmp(p, "号") != 0)
-        return gw_err_set(err, GW_EINPUT, "document number '%s': must end with the number and 号", s);
-    return 0;
-}
-
 /* ------------------------------------------------------------- building */
 
 /* Appends <name>text</name> (text escaped by libxml2) and returns it. */
@@ -353,15 +310,6 @@ static xmlNodePtr
 S_child(xmlNodePtr parent, const char *name, const char *text)
 {
     return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)(text ? text : ""));
-}
-
-static int
-S_check_utf8(const char *what, const char *s, gw_err *err)
-{
-    long bad = gw_utf8_validate(s, strlen(s));
-    if (bad >= 0)
-        return gw_err_set(err, GW_EINPUT, "%s: invalid UTF-8 at byte %ld", what, bad);
-    return 0;
 }
 
 /* <name><line>…</line>…</name> for a title broken by meaning */
@@ -378,23 +326,31 @@ S_title(xmlNodePtr meta, const char *name, const char *title)
     free(lines);
 }
 
+/* <name iso="2017-05-12">2017年5月12日</name> for a date the record holds
+ * (checked by the metadata rules: a value written by other means too). */
 static int
-S_date(xmlNodePtr meta, const char *name, const char *key, const char *iso, gw_err *err)
+S_date(xmlNodePtr meta, const char *name, const char *key, const char *value, gw_err *err)
 {
     gw_buf b;
-    xmlNodePtr d;
+    gw_date d;
+    xmlNodePtr el;
     int rc;
+    char iso[11];
     gw_buf_init(&b);
-    rc = gw_date_cn(iso, &b, err);
-    if (rc < 0) {
-        gw_err_prefix(err, "plan metadata %s", key);
-        gw_buf_free(&b);
-        return rc;
+    /* gw_meta_check_plan has checked the value */
+    if (!gw_date_parse(value, &d)) {
+        rc = gw_err_set(err, GW_EINPUT, "plan metadata %s: %s is not a real date", key,
+                        value ? value : "");
+        goto out;
     }
-    d = S_child(meta, name, b.ptr);
-    xmlNewProp(d, (const xmlChar *)"iso", (const xmlChar *)iso);
+    rc = 0;
+    gw_date_iso(&d, iso);
+    gw_date_cn(&d, &b);
+    el = S_child(meta, name, b.ptr);
+    xmlNewProp(el, (const xmlChar *)"iso", (const xmlChar *)iso);
+out:
     gw_buf_free(&b);
-    return 0;
+    return rc;
 }
 
 /* Meta keys copied as they are: record key, element name. */
@@ -411,28 +367,27 @@ S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
     static const char *const required[] = {"title", "issuer", "doc_number", "sign_date", "addressees"};
     xmlNodePtr meta = xmlNewChild(root, NULL, (const xmlChar *)"meta", NULL);
     const char *v;
+    gw_buf chk;
     size_t i;
-    int rc;
+    int rc = 0;
 
+    gw_buf_init(&chk);
     for (i = 0; i < sizeof required / sizeof required[0]; i++) {
         v = gw_plan_meta(plan, required[i]);
-        if (v == NULL || v[0] == '\0')
-            return gw_err_set(err, GW_EINPUT, "plan metadata %s is not set; a notice needs it "
-                              "(gongwen set %s VALUE)", required[i], required[i]);
+        if (v == NULL || v[0] == '\0') {
+            rc = gw_err_set(err, GW_EINPUT, "plan metadata %s is not set; a notice needs it "
+                            "(gongwen set %s VALUE)", required[i], required[i]);
+            goto out;
+        }
     }
-    for (i = 0; i < sizeof S_plain_meta / sizeof S_plain_meta[0]; i++) {
-        v = gw_plan_meta(plan, S_plain_meta[i][0]);
-        if (v != NULL && (rc = S_check_utf8(S_plain_meta[i][0], v, err)) < 0)
-            return rc;
-    }
+    /* every value the record holds passes the rules `gongwen set` applies:
+     * one rule per key, whoever wrote the value */
+    if ((rc = gw_meta_check_plan(plan, err)) < 0)
+        goto out;
     v = gw_plan_meta(plan, "title");
-    if ((rc = S_check_utf8("title", v, err)) < 0)
-        return rc;
     S_title(meta, "title", v);
     v = gw_plan_meta(plan, "notice_title");
     if (v != NULL && v[0] != '\0') {
-        if ((rc = S_check_utf8("notice_title", v, err)) < 0)
-            return rc;
         S_title(meta, "notice-title", v);
     } else {
         /* the genre's formula when the record has no notice title */
@@ -442,9 +397,6 @@ S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
         S_title(meta, "notice-title", b.ptr);
         gw_buf_free(&b);
     }
-    v = gw_plan_meta(plan, "doc_number");
-    if ((rc = gw_doc_number_check(v, err)) < 0)
-        return gw_err_prefix(err, "plan metadata doc_number");
     for (i = 0; i < sizeof S_plain_meta / sizeof S_plain_meta[0]; i++) {
         v = gw_plan_meta(plan, S_plain_meta[i][0]);
         if (v != NULL && v[0] != '\0')
@@ -456,32 +408,23 @@ S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
     if (v == NULL || v[0] == '\0')
         S_child(meta, "printer", gw_plan_meta(plan, "issuer"));
     if ((rc = S_date(meta, "sign-date", "sign_date", gw_plan_meta(plan, "sign_date"), err)) < 0)
-        return rc;
+        goto out;
     v = gw_plan_meta(plan, "print_date");
     if (v == NULL || v[0] == '\0')
         v = gw_plan_meta(plan, "sign_date");
     if ((rc = S_date(meta, "print-date", "print_date", v, err)) < 0)
-        return rc;
-    /* `gongwen set` validates these; a value written by other means that
-     * the templates would misread is an error, not silently dropped */
+        goto out;
     v = gw_plan_meta(plan, "requirements_in");
-    if (v != NULL && v[0] != '\0') {
-        if (strcmp(v, "body") && strcmp(v, "attachment"))
-            return gw_err_set(err, GW_EINPUT, "plan metadata requirements_in is '%s'; "
-                              "expected body or attachment", v);
+    if (v != NULL && v[0] != '\0')
         S_child(meta, "requirements-in", v);
-    }
     v = gw_plan_meta(plan, "table");
     if (v != NULL && v[0] != '\0') {
-        if (!strcmp(v, "yes") || !strcmp(v, "1"))
-            S_child(meta, "table", "1");
-        else if (!strcmp(v, "no") || !strcmp(v, "0"))
-            S_child(meta, "table", "0");
-        else
-            return gw_err_set(err, GW_EINPUT, "plan metadata table is '%s'; expected yes "
-                              "or no", v);
+        gw_meta_check("table", v, &chk, err);
+        S_child(meta, "table", chk.ptr);
     }
-    return 0;
+out:
+    gw_buf_free(&chk);
+    return rc;
 }
 
 static void

@@ -32,16 +32,6 @@ int gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err);
  * A title that cannot be broken by these rules is broken greedily. */
 size_t gw_title_break(const char *title, double max_em, char ***lines);
 
-/* Appends the Chinese form of an ISO date (2017-05-02 -> 2017年5月2日, no
- * leading zeros) to out.  0, or GW_EINPUT when iso is not a real date in the
- * form YYYY-MM-DD (the message quotes it; the caller adds the key). */
-int gw_date_cn(const char *iso, gw_buf *out, gw_err *err);
-
-/* 0 when s is a document number of the form 机关代字〔YYYY〕N号 (U+3014/3015
- * brackets, no 第, no leading zero), else GW_EINPUT with a message saying
- * what is wrong. */
-int gw_doc_number_check(const char *s, gw_err *err);
-
 /* Serialises doc as UTF-8 with an XML declaration into out (appended);
  * format = 1 indents.  0, or GW_EDEP when libxml2 fails. */
 int gw_xml_dump(gw_xml_doc doc, gw_buf *out, int format, gw_err *err);

@@ -27,4 +27,28 @@ ok_eq "the store does not include the importer" \
     "$(grep -l '#include "import.h"' src/store/*.c src/store.h)" ""
 ok_eq "the importer and the plan model do not include the store" \
     "$(grep -l '#include "store.h"\|#include "store/' src/import.[ch] src/plan.[ch])" ""
+# One rule per concept: a date the notice's builder refuses, the sheets'
+# builder refused too (it used to print 2017年2月31日), and both take the
+# same forms.
+cd "$T" || exit 2
+"$GW" -q import plan "$TOP/data/plan.txt" --db d.db
+sqlite3 d.db "UPDATE meta SET value = '2017-02-31' WHERE key = 'sign_date'"
+for cmd in "xml notice" "xml sheet --unit 市科技局" "fo sheet --unit 市科技局" "sheets -o s"; do
+    # shellcheck disable=SC2086
+    out=$("$GW" -q $cmd --db d.db 2>&1 >/dev/null); rc=$?
+    ok_eq "sign_date 2017-02-31: $cmd exits 1" "$rc" 1
+    ok_match "… with the one message" "$out" "^gongwen: plan metadata sign_date: 2017-02-31 is not a real date"
+done
+ok_if "… and no sheet was written" test ! -e s
+sqlite3 d.db "UPDATE meta SET value = '2017年5月2日' WHERE key = 'sign_date'"
+ok_match "2017年5月2日 in the record: the notice prints it" \
+    "$("$GW" -q xml notice --db d.db | xmllint --xpath 'string(//sign-date/@iso)' - 2>/dev/null)" "^2017-05-02$"
+ok_match "… and so does the sheet" \
+    "$("$GW" -q xml sheet --unit 市科技局 --db d.db | xmllint --xpath 'string(//sign-date)' - 2>/dev/null)" "^2017年5月2日$"
+out=$("$GW" set sign_date 2017-02-31 --db d.db 2>&1)
+ok_match "set refuses it with the same rule" "$out" "^gongwen: set sign_date: 2017-02-31 is not a real date"
+sqlite3 d.db "UPDATE meta SET value = '株人才办发[2017]3号' WHERE key = 'doc_number'"
+out=$("$GW" -q xml sheet --unit 市科技局 --db d.db 2>&1 >/dev/null)
+ok_match "a document number in the wrong brackets: the sheet refuses it as set would, with the fix" \
+    "$out" "plan metadata doc_number: the year of a document number is in 六角括号 〔〕.*株人才办发〔2017〕3号"
 done_testing

@@ -13,6 +13,8 @@
 #include <libxml/tree.h>
 
 #include "gw.h"
+#include "date.h"
+#include "meta.h"
 #include "xmlbuild.h"
 #include "xslt.h"
 
@@ -220,21 +222,30 @@ S_test_titles(void)
     }
 }
 
+/* Both builders and `set` use the one parser: ISO or 2017年5月2日, real days
+ * only, printed without leading zeros. */
 static void
 S_test_dates(void)
 {
     gw_buf b;
-    gw_err err;
+    gw_date d;
+    char iso[11];
     gw_buf_init(&b);
-    TAP_OK(gw_date_cn("2017-05-02", &b, &err) == 0, "ISO date accepted");
+    TAP_OK(gw_date_parse("2017-05-02", &d) && d.y == 2017 && d.m == 5 && d.d == 2,
+           "ISO date accepted");
+    gw_date_cn(&d, &b);
     TAP_STREQ(b.ptr, "2017年5月2日", "no leading zeros");
-    gw_buf_clear(&b);
-    TAP_OK(gw_date_cn("2016-02-29", &b, &err) == 0, "leap day");
-    TAP_OK(gw_date_cn("2017-02-29", &b, &err) == GW_EINPUT && strstr(err.msg, "2017-02-29"),
-           "2017-02-29 rejected: %s", err.msg);
-    TAP_OK(gw_date_cn("2017-13-01", &b, &err) == GW_EINPUT, "month 13 rejected");
-    TAP_OK(gw_date_cn("2017年5月2日", &b, &err) == GW_EINPUT, "non-ISO rejected: %s", err.msg);
-    TAP_OK(gw_date_cn("2017-5-2", &b, &err) == GW_EINPUT, "short form rejected");
+    TAP_OK(gw_date_parse("2017年5月2日", &d), "the Chinese form too");
+    gw_date_iso(&d, iso);
+    TAP_STREQ(iso, "2017-05-02", "stored as ISO");
+    TAP_OK(gw_date_parse("2016-02-29", &d), "leap day");
+    TAP_OK(!gw_date_parse("2017-02-29", &d), "2017-02-29 rejected");
+    TAP_OK(!gw_date_parse("2017-02-31", &d), "2017-02-31 rejected");
+    TAP_OK(!gw_date_parse("2017年2月31日", &d), "2017年2月31日 rejected");
+    TAP_OK(!gw_date_parse("2017-13-01", &d), "month 13 rejected");
+    TAP_OK(!gw_date_parse("2017-5-2", &d), "short ISO form rejected");
+    TAP_OK(!gw_date_parse("2017年底", &d), "a period is not an exact date");
+    TAP_OK(gw_date_deadline("2017年底", &d) && d.m == 12 && d.d == 31, "but a deadline");
     gw_buf_free(&b);
 }
 

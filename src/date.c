@@ -1,0 +1,119 @@
+/* date.c — dates (date.h). */
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int
+gw_date_days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+int
+gw_date_valid(int y, int m, int d)
+{
+    return y >= GW_DATE_MIN_YEAR && y <= GW_DATE_MAX_YEAR && m >= 1 && m <= 12 && d >= 1 &&
+           d <= gw_date_days_in(y, m);
+}
+
+static int
+S_set(gw_date *out, int y, int m, int d)
+{
+    if (!gw_date_valid(y, m, d))
+        return 0;
+    out->y = y;
+    out->m = m;
+    out->d = d;
+    return 1;
+}
+
+/* Digits at s (at most max of them) as a number in *v; the count used. */
+static int
+S_num(const char *s, int max, int *v)
+{
+    int n = 0;
+    *v = 0;
+    while (n < max && s[n] >= '0' && s[n] <= '9')
+        *v = *v * 10 + (s[n++] - '0');
+    return n;
+}
+
+/* YYYY-MM-DD exactly (ten characters). */
+static int
+S_iso(const char *s, gw_date *out)
+{
+    int y, m, d;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || S_num(s, 4, &y) != 4 ||
+        S_num(s + 5, 2, &m) != 2 || S_num(s + 8, 2, &d) != 2)
+        return 0;
+    return S_set(out, y, m, d);
+}
+
+int
+gw_date_parse(const char *s, gw_date *out)
+{
+    int y, m, d, n;
+    if (!s)
+        return 0;
+    if (S_iso(s, out))
+        return 1;
+    /* 2017年5月12日: a four-digit year, month and day of one or two digits */
+    if (S_num(s, 4, &y) != 4 || strncmp(s + 4, "年", 3))
+        return 0;
+    s += 7;
+    if ((n = S_num(s, 2, &m)) == 0 || strncmp(s + n, "月", 3))
+        return 0;
+    s += n + 3;
+    if ((n = S_num(s, 2, &d)) == 0 || strcmp(s + n, "日"))
+        return 0;
+    return S_set(out, y, m, d);
+}
+
+int
+gw_date_deadline(const char *t, gw_date *out)
+{
+    int y, m, d, n;
+    const char *rest;
+
+    if (!t)
+        return 0;
+    if (S_iso(t, out))
+        return 1;
+    if (S_num(t, 4, &y) != 4 || strncmp(t + 4, "年", 3))
+        return 0;
+    rest = t + 7;
+    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "年底") || !strcmp(rest, "末") ||
+        !strcmp(rest, "下半年") || !strcmp(rest, "前"))
+        return S_set(out, y, 12, 31);
+    if (!strcmp(rest, "上半年"))
+        return S_set(out, y, 6, 30);
+    if ((n = S_num(rest, 2, &m)) == 0 || strncmp(rest + n, "月", 3) || m < 1 || m > 12)
+        return 0;
+    rest += n + 3;
+    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "末") || !strcmp(rest, "前") ||
+        !strcmp(rest, "份"))
+        return S_set(out, y, m, gw_date_days_in(y, m));
+    if ((n = S_num(rest, 2, &d)) > 0 && !strncmp(rest + n, "日", 3) &&
+        (rest[n + 3] == '\0' || !strcmp(rest + n + 3, "前")))
+        return S_set(out, y, m, d);
+    return 0;
+}
+
+void
+gw_date_iso(const gw_date *d, char iso[11])
+{
+    char tmp[48];
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d->y, d->m, d->d);
+    memcpy(iso, tmp, 10);
+    iso[10] = '\0';
+}
+
+void
+gw_date_cn(const gw_date *d, gw_buf *out)
+{
+    gw_buf_printf(out, "%d年%d月%d日", d->y, d->m, d->d);
+}
