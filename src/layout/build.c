@@ -1495,9 +1495,10 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         /* label from the start edge to label-end(), body from body-start()
          * to the end edge: two areas side by side, like table cells */
         gw_lo_cell *cl;
-        S_rowb *rb = f->rb;
+        S_rowb *rb;
         if (f->kind != F_LITEM)
             return S_err_here(b, n, "in ");
+        rb = f->rb;     /* only an F_LITEM frame has one */
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
         S_cell_props(cl, p);
         cl->rowspan = 1;
@@ -1541,13 +1542,19 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         return 0;
     }
     case GW_FO_TABLE_CELL: {
-        S_tbl *tb = f->tb;
-        S_rowb *rb = f->rb;
+        S_tbl *tb;
+        S_rowb *rb;
         gw_lo_cell *cl;
         const char *v;
-        int col = rb->next_col, cs = 1, rs = 1, i;
+        int col, cs = 1, rs = 1, i;
+        /* Only an F_ROW frame has a row builder (f->rb) and a table (f->tb):
+         * check the parent before reading either (a cell in fo:flow, where
+         * both are NULL, crashed here). */
         if (f->kind != F_ROW)
             return S_err_here(b, n, "(cells must be inside fo:table-row) in ");
+        tb = f->tb;
+        rb = f->rb;
+        col = rb->next_col;
         if ((v = gw_fo_attr(n, "column-number")) && atoi(v) >= 1)
             col = atoi(v) - 1;
         while (col < tb->ncols && tb->span_left[col] > 0)
