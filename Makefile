@@ -96,7 +96,7 @@ clean:
 #                    build/fuzz/; run e.g. build/fuzz/fuzz_fo fuzz/corpus/fo
 #                    -max_total_time=120 (FUZZ_TIME=120 make fuzz-run runs all)
 # make leakcheck     valgrind over `gongwen build` and the render fixtures
-FUZZ_NAMES  := import fo svg linebreak fname
+FUZZ_NAMES  := import fo svg linebreak fname image
 FUZZ_CFLAGS  = -DGW_FUZZ_HOME='"$(CURDIR)"' -Ifuzz
 FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/fuzz_%)
 FUZZ_BIN    := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)

@@ -3,7 +3,7 @@
 cases) and copies the small fixtures of tests/ beside them.  Run from the
 top of the tree; re-running rewrites the same files.  Crash reproducers
 found by fuzzing are added by hand as fuzz/corpus/NAME/crash-*."""
-import os, shutil, struct
+import os, shutil, struct, subprocess, sys, tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 C = os.path.join(TOP, "fuzz", "corpus")
@@ -189,6 +189,17 @@ svg("unknown", '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div>
 put("svg", "not-svg", "<html/>")
 put("svg", "entity", '<!DOCTYPE svg [<!ENTITY a "x">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')
 put("svg", "no-ns", '<svg width="10" height="10"><rect width="5" height="5"/></svg>')
+
+# ----------------------------------------------------------------- image
+# the good and damaged PNGs of t_render_damaged_png.sh, and the fixtures
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, os.path.join(TOP, "tests/fixtures/png/gen.py"), tmp],
+                   check=True)
+    for f in sorted(os.listdir(tmp)):
+        with open(os.path.join(tmp, f), "rb") as fh:
+            put("image", "gen-" + f, fh.read())
+copy("image", "tests/fixtures/pdf/red8x4.png")
+copy("image", "tests/fo/red-square.png")
 
 # ------------------------------------------------------------- linebreak
 def lb(name, width, flags, text):

@@ -10,11 +10,18 @@
  * the font table by table and deflate a 128 KB glyph map per font, and
  * together that was a fifth of the time of a task sheet.
  *
+ * Images: image.c decodes and checks each PNG (caps, CRCs, the compressed
+ * data); libharu gets only those 8-bit samples (HPDF_LoadRawImageFromMem),
+ * with the alpha channel as a soft mask.  libharu's own PNG loader is never
+ * called: its libpng error handler returns without a jmp_buf to go to, and
+ * libpng then abort()s.
+ *
  * Everything that reaches into libharu's structures (hpdf_fontdef.h,
  * hpdf_font.h, hpdf_objects.h of libharu 2.3.0, the version Debian 12 ships)
  * is in the S_fast_cmap, S_embed_font and S_own_map functions; each checks
  * what it relies on and otherwise leaves libharu's own behaviour alone. */
 #include "pdf.h"
+#include "image.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -23,7 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <zlib.h>
 
 /* Caps: what one document may ask the writer for. */
@@ -105,8 +111,8 @@ S_haru_what(HPDF_STATUS code)
     case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
     case HPDF_FONT_EXISTS: return "two fonts with the same PostScript name";
     case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
-    case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
-    case HPDF_LIBPNG_ERROR: return "libpng could not read the image";
+    case HPDF_INVALID_IMAGE: return "invalid image";
+    case HPDF_INVALID_COLOR_SPACE: return "invalid colour space for an image or soft mask";
     case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
     case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
     case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
@@ -1201,33 +1207,62 @@ S_path(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     return 0;
 }
 
+/* The image of it->path as a libharu image, made once per file.  The file
+ * is decoded and checked by image.c; libharu only ever gets those pixels,
+ * never the file (its PNG loader let libpng abort() on a damaged file). */
+static int
+S_load_image(S_writer *w, const gw_item *it, size_t pageno, HPDF_Image *out, gw_err *err)
+{
+    gw_image *pix = NULL;
+    const unsigned char *color, *alpha;
+    HPDF_Image img = NULL, mask = NULL;
+    uint32_t pw, ph;
+    int ch, rc;
+
+    for (size_t i = 0; i < w->nimages; i++)
+        if (strcmp(w->images[i].path, it->path) == 0) {
+            *out = w->images[i].img;
+            return 0;
+        }
+    if (w->nimages == S_MAX_IMAGES)
+        return gw_err_set(err, GW_EINPUT, "PDF: more than %d images in one document",
+                          S_MAX_IMAGES);
+    rc = gw_image_load(it->path, GW_IMAGE_PIXELS, &pix, err);
+    if (rc < 0)
+        goto out;
+    gw_image_pixels(pix, &pw, &ph);
+    color = gw_image_color(pix, &ch);
+    alpha = gw_image_alpha(pix);
+    img = HPDF_LoadRawImageFromMem(w->pdf, color, pw, ph,
+                                   ch == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    /* PDF 1.4 soft mask: the alpha channel as a grey image of the same size */
+    if (img && alpha) {
+        mask = HPDF_LoadRawImageFromMem(w->pdf, alpha, pw, ph, HPDF_CS_DEVICE_GRAY, 8);
+        if (mask)
+            HPDF_Image_AddSMask(img, mask);
+    }
+    rc = S_check(w, err, "embedding an image");
+    if (rc == 0 && (!img || (alpha && !mask)))
+        rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed the image");
+    if (rc < 0)
+        goto out;
+    w->images[w->nimages].path = it->path;
+    w->images[w->nimages++].img = img;
+    *out = img;
+out:
+    gw_image_free(pix);
+    if (rc < 0)
+        gw_err_prefix(err, "PDF page %zu", pageno + 1);
+    return rc;
+}
+
 static int
 S_image(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, gw_err *err)
 {
     HPDF_Image img = NULL;
-    size_t i;
-    int rc;
-
-    for (i = 0; i < w->nimages; i++)
-        if (strcmp(w->images[i].path, it->path) == 0)
-            img = w->images[i].img;
-    if (!img) {
-        if (access(it->path, R_OK) != 0)
-            return gw_err_set(err, GW_EIO, "%s: cannot read the image (page %zu): %s", it->path,
-                              pageno + 1, strerror(errno));
-        if (w->nimages == S_MAX_IMAGES)
-            return gw_err_set(err, GW_EINPUT, "PDF: more than %d images in one document",
-                              S_MAX_IMAGES);
-        img = HPDF_LoadPngImageFromFile(w->pdf, it->path);
-        rc = S_check(w, err, "loading a PNG image");
-        if (rc || !img) {
-            if (!rc)
-                rc = gw_err_set(err, GW_EDEP, "libharu: cannot load the image");
-            return gw_err_prefix(err, "%s (page %zu)", it->path, pageno + 1);
-        }
-        w->images[w->nimages].path = it->path;
-        w->images[w->nimages++].img = img;
-    }
+    int rc = S_load_image(w, it, pageno, &img, err);
+    if (rc < 0)
+        return rc;
     HPDF_Page_DrawImage(pg, img, S_c(it->x), S_c(ph - it->y - it->h),
                         S_c(it->w), S_c(it->h));
     return 0;

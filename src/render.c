@@ -69,6 +69,7 @@ out:
     free(lo.pn_page);
     free(lo.id_page);
     free(lo.id_y);
+    free(lo.images);
     if (lo.arena)
         gw_arena_free(lo.arena);
     gw_fontset_free(own);

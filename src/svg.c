@@ -1,5 +1,5 @@
-/* svg.c — the SVG subset of svg.h drawn into the display list, and PNG
- * sizing from the file header.
+/* svg.c — the SVG subset of svg.h drawn into the display list.  (PNG
+ * files are image.c's.)
  *
  * The tree is walked with an explicit stack of open groups (at most
  * S_MAX_DEPTH), never by recursion, because the nesting depth comes from the
@@ -10,7 +10,6 @@
 
 #include <libxml/tree.h>
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1328,67 +1327,5 @@ out:
     free(cx.ops.v);
     free(stack);
     free(fams);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ PNG */
-
-static uint32_t
-S_be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-int
-gw_png_size(const char *path, double *w, double *h, gw_err *err)
-{
-    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-    unsigned char hd[8 + 8 + 13 + 4], ch[8], phys[9];
-    FILE *fp = fopen(path, "rb");
-    uint32_t pw, ph;
-    double dpix = 96, dpiy = 96;
-    int rc = 0;
-    if (!fp)
-        return gw_err_set(err, GW_EIO, "%s: cannot open: %s", path, strerror(errno));
-    if (fread(hd, 1, sizeof hd, fp) != sizeof hd || memcmp(hd, sig, 8) != 0) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: not a PNG file (bad signature or too short)",
-                        path);
-        goto out;
-    }
-    if (S_be32(hd + 8) != 13 || memcmp(hd + 12, "IHDR", 4) != 0) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: not a PNG file (first chunk is not IHDR)", path);
-        goto out;
-    }
-    pw = S_be32(hd + 16);
-    ph = S_be32(hd + 20);
-    /* PNG spec: width and height are 1 .. 2^31-1. */
-    if (pw == 0 || ph == 0 || pw > 0x7fffffffu || ph > 0x7fffffffu) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: bad PNG size %lux%lu", path,
-                        (unsigned long)pw, (unsigned long)ph);
-        goto out;
-    }
-    /* pHYs must come before IDAT; look at most 64 chunks ahead. */
-    for (int i = 0; i < 64 && fread(ch, 1, 8, fp) == 8; i++) {
-        uint32_t len = S_be32(ch);
-        if (len > 0x7fffffffu || memcmp(ch + 4, "IDAT", 4) == 0
-            || memcmp(ch + 4, "IEND", 4) == 0)
-            break;
-        if (memcmp(ch + 4, "pHYs", 4) == 0 && len == 9) {
-            if (fread(phys, 1, 9, fp) != 9)
-                break;
-            /* unit 1 = pixels per metre; unit 0 gives only the aspect. */
-            if (phys[8] == 1 && S_be32(phys) > 0 && S_be32(phys + 4) > 0) {
-                dpix = S_be32(phys) * 0.0254;
-                dpiy = S_be32(phys + 4) * 0.0254;
-            }
-            break;
-        }
-        if (fseek(fp, (long)len + 4, SEEK_CUR) != 0)
-            break;
-    }
-    *w = pw * 72.0 / dpix;
-    *h = ph * 72.0 / dpiy;
-out:
-    fclose(fp);
     return rc;
 }

@@ -23,8 +23,4 @@ int gw_svg_size(gw_xml_node svg, double *w, double *h, gw_err *err);
 int gw_svg_draw(gw_xml_node svg, gw_page *page, gw_fontset *fonts,
                 double x, double y, double w, double h, gw_err *err);
 
-/* Size in pt of a PNG file, from its header (pHYs resolution when present,
- * else 96 dpi).  0, or GW_EIO/GW_EINPUT with err set. */
-int gw_png_size(const char *path, double *w, double *h, gw_err *err);
-
 #endif

@@ -15,12 +15,12 @@ case "$BUILD" in
 esac
 R="$BUILD/fuzz-replay"
 if ! make -s BUILD="$BUILD" "$R/fuzz_import" "$R/fuzz_fo" "$R/fuzz_svg" "$R/fuzz_linebreak" \
-        "$R/fuzz_fname" >"$T/build.log" 2>&1; then
+        "$R/fuzz_fname" "$R/fuzz_image" >"$T/build.log" 2>&1; then
     ok_if "the replay binaries build" sh -c "cat '$T/build.log'; false"
     done_testing
     exit 1
 fi
-for n in import fo svg linebreak fname; do
+for n in import fo svg linebreak fname image; do
     want=$(find "fuzz/corpus/$n" -maxdepth 1 -type f ! -name '.*' | wc -l)
     out=$("$R/fuzz_$n" "fuzz/corpus/$n" 2>"$T/$n.err")
     rc=$?

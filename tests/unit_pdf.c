@@ -535,6 +535,31 @@ main(void)
     TAP_OK(S_size(b) > 0 && S_same_file(a, b), "the failed write left the old file alone");
     gw_doc_free(bad);
 
+    /* The writer checks the PNG itself (the layout's check may have seen
+     * another file): a damaged one is an error, not libpng's abort() */
+    {
+        char trunc[600], buf[4096];
+        FILE *in = fopen("tests/fixtures/pdf/red8x4.png", "rb"), *o;
+        size_t n = in ? fread(buf, 1, sizeof buf, in) : 0;
+        if (in)
+            fclose(in);
+        snprintf(trunc, sizeof trunc, "%s/cut.png", dir);
+        o = fopen(trunc, "wb");
+        if (o) {
+            fwrite(buf, 1, n > 30 ? n - 30 : 0, o);
+            fclose(o);
+        }
+        bad = gw_doc_new();
+        p1 = gw_doc_add_page(bad, PAGE_W, PAGE_H, 0);
+        gw_page_image(p1, trunc, 0, 0, 10, 10);
+        TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT && strstr(err.msg, "PDF page 1: ")
+               && strstr(err.msg, "cut.png: damaged PNG: "),
+               "a damaged PNG fails naming the page and the file: %s", err.msg);
+        TAP_OK(S_same_file(a, b), "... and leaves the old file alone");
+        gw_doc_free(bad);
+        unlink(trunc);
+    }
+
     bad = gw_doc_new();
     p1 = gw_doc_add_page(bad, PAGE_W, PAGE_H, 45);
     TAP_OK(gw_pdf_write(bad, b, &err) == GW_EINPUT && strstr(err.msg, "rotation 45"),

@@ -1,7 +1,7 @@
 /* unit_svg.c — the SVG chart subset lands in the display list where and how
  * it should (viewBox scaling, composed transforms, colours, opacity, text
- * anchors), unsupported input is named in a warning or an error, and PNG
- * sizes come from the header. */
+ * anchors), unsupported input is named in a warning or an error.  (PNG
+ * decoding and sizes: unit_image.c.) */
 #include "font.h"
 #include "gw.h"
 #include "page.h"
@@ -415,7 +415,7 @@ S_test_size(void)
            "bad width: %s", err.msg);
 }
 
-/* ------------------------------------------------------------------ PNG */
+/* --------------------------------------------- a PNG for S_test_render */
 
 static void
 S_chunk(FILE *fp, const char *type, const unsigned char *data, uint32_t n)
@@ -469,36 +469,6 @@ S_write_png(const char *path, uint32_t w, uint32_t h, uint32_t ppm)
     fclose(fp);
     free(raw);
     free(z);
-}
-
-static void
-S_test_png(void)
-{
-    const char *p1 = "/tmp/unit_svg_300dpi.png", *p2 = "/tmp/unit_svg_nodpi.png";
-    const char *p3 = "/tmp/unit_svg_bad.png";
-    double w = 0, h = 0;
-    int rc;
-    FILE *fp;
-
-    S_write_png(p1, 300, 150, 11811);   /* 11811 px/m = 300 dpi */
-    rc = gw_png_size(p1, &w, &h, &err);
-    TAP_OK(rc == 0 && NEAR(w, 300 * 72 / (11811 * 0.0254)) && NEAR(h, w / 2),
-           "pHYs 300 dpi: 300 px = %.3f pt", w);
-    S_write_png(p2, 96, 48, 0);
-    rc = gw_png_size(p2, &w, &h, &err);
-    TAP_OK(rc == 0 && NEAR(w, 72) && NEAR(h, 36), "no pHYs: 96 dpi (%.1f x %.1f)", w, h);
-
-    fp = fopen(p3, "wb");
-    fputs("GIF89a not a png at all, but long enough", fp);
-    fclose(fp);
-    rc = gw_png_size(p3, &w, &h, &err);
-    TAP_OK(rc == GW_EINPUT && strstr(err.msg, p3) && strstr(err.msg, "not a PNG"),
-           "a GIF is refused: %s", err.msg);
-    rc = gw_png_size("/tmp/unit_svg_missing.png", &w, &h, &err);
-    TAP_OK(rc == GW_EIO && strstr(err.msg, "missing.png"), "missing file: %s", err.msg);
-    unlink(p1);
-    unlink(p2);
-    unlink(p3);
 }
 
 /* ----------------------------------------------------------------- text */
@@ -741,7 +711,6 @@ main(void)
     S_test_paint();
     S_test_warnings_and_caps();
     S_test_size();
-    S_test_png();
     S_test_text();
     S_test_chart_pdf();
     S_test_render();

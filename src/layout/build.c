@@ -8,6 +8,7 @@
  * gw_linebreak when a block boundary is reached.  Block boundaries emit
  * spaces (glue), box borders, anchors and forced breaks; tables emit one
  * item per row whose cells hold vertical lists of their own. */
+#include "image.h"
 #include "layout.h"
 #include "linebreak.h"
 #include "svg.h"
@@ -866,6 +867,42 @@ S_graphic_size(const gw_fo_node *n, double avail, double iw, double ih, double *
     *h = ch > 0 ? ch : ih;
 }
 
+/* Intrinsic size in pt of the image file at path, which is decoded and
+ * checked whole here (image.h) so that a damaged or oversized file is
+ * refused with the FO line that names it; each file is read once per
+ * document (lo->images).  libpng's warnings are shown once per file. */
+static int
+S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h)
+{
+    gw_lo *lo = b->lo;
+    gw_image *img = NULL;
+    gw_lo_image *e;
+    const char *warning;
+    int rc, nwarn;
+
+    for (size_t i = 0; i < lo->nimages; i++)
+        if (strcmp(lo->images[i].path, path) == 0) {
+            *w = lo->images[i].w;
+            *h = lo->images[i].h;
+            return 0;
+        }
+    rc = gw_image_load(path, GW_IMAGE_CHECK, &img, lo->err);
+    if (rc < 0)
+        return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name, n->line);
+    warning = gw_image_warning(img, &nwarn);
+    if (warning)
+        gw_warnf("%s:%d: fo:external-graphic: %s: libpng: %s%s", lo->tree->name, n->line,
+                 path, warning, nwarn > 1 ? " (and more warnings)" : "");
+    gw_image_size_pt(img, w, h);
+    gw_image_free(img);
+    lo->images = S_grow(lo->images, &lo->imagecap, lo->nimages + 1, sizeof *lo->images);
+    e = &lo->images[lo->nimages++];
+    e->path = gw_arena_strdup(lo->arena, path);
+    e->w = *w;
+    e->h = *h;
+    return 0;
+}
+
 static int
 S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
 {
@@ -893,9 +930,9 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
             snprintf(path, sizeof path, "%.*s", (int)k, src);
         else
             snprintf(path, sizeof path, "%s/%.*s", lo->basedir, (int)k, src);
-        rc = gw_png_size(path, &iw, &ih, lo->err);
+        rc = S_image_size(b, n, path, &iw, &ih);
         if (rc < 0)
-            return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name, n->line);
+            return rc;
         o.kind = GW_OBJ_IMAGE;
         o.str = gw_arena_strdup(lo->arena, path);
     } else {
@@ -1500,9 +1537,10 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         /* label from the start edge to label-end(), body from body-start()
          * to the end edge: two areas side by side, like table cells */
         gw_lo_cell *cl;
-        S_rowb *rb = f->rb;
+        S_rowb *rb;
         if (f->kind != F_LITEM)
             return S_err_here(b, n, "in ");
+        rb = f->rb;     /* only an F_LITEM frame has one */
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
         S_cell_props(cl, p);
         cl->rowspan = 1;
@@ -1546,13 +1584,19 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         return 0;
     }
     case GW_FO_TABLE_CELL: {
-        S_tbl *tb = f->tb;
-        S_rowb *rb = f->rb;
+        S_tbl *tb;
+        S_rowb *rb;
         gw_lo_cell *cl;
         const char *v;
-        int col = rb->next_col, cs = 1, rs = 1, i;
+        int col, cs = 1, rs = 1, i;
+        /* Only an F_ROW frame has a row builder (f->rb) and a table (f->tb):
+         * check the parent before reading either (a cell in fo:flow, where
+         * both are NULL, crashed here). */
         if (f->kind != F_ROW)
             return S_err_here(b, n, "(cells must be inside fo:table-row) in ");
+        tb = f->tb;
+        rb = f->rb;
+        col = rb->next_col;
         if ((v = gw_fo_attr(n, "column-number")) && atoi(v) >= 1)
             col = atoi(v) - 1;
         while (col < tb->ncols && tb->span_left[col] > 0)

@@ -125,6 +125,12 @@ typedef struct gw_lo_abs {
     double      content_h;
 } gw_lo_abs;
 
+/* An image file that passed gw_image_load (path in the arena). */
+typedef struct gw_lo_image {
+    const char *path;
+    double      w, h;           /* intrinsic size in pt */
+} gw_lo_image;
+
 /* Grid of a region-body with gw:grid="C L". */
 typedef struct gw_lo_grid {
     double line;                /* line pitch, 0 = no grid */
@@ -160,6 +166,11 @@ struct gw_lo {
     const gw_fontlist **seen_fl;
     size_t        nseen;
     int           inline_deco_warned;
+    /* external-graphic files already decoded and checked (image.h) and
+     * their sizes: static content is laid out for every page and the
+     * document may be laid out twice, but each file is read once */
+    gw_lo_image  *images;
+    size_t        nimages, imagecap;
 };
 
 /* Appends an item; returns it (valid until the next append). */
