@@ -24,7 +24,7 @@
 #                            the largest peaks kept (default 1)
 #   GONGWEN=path             the gongwen binary (default ./gongwen)
 #
-# 10000 tasks take about 2 minutes on 2 cores and the booklet's worker
+# 10000 tasks take about 1.5 minutes on 2 cores and the booklet's worker
 # peaks at about 7 GB; see docs/performance.md before running it on a small
 # machine.  Its booklet has more than 32767 pages, which libharu's page tree
 # refuses at the time of writing: that step then shows "failed" with the
