@@ -23,7 +23,7 @@
  * to the file named by $RUSAGE_REPORT:
  *
  *   PARENT_KB   getrusage(RUSAGE_SELF).ru_maxrss of the command's process:
- *               its own peak RSS.  It also covers the few hundred KB this
+ *               its own peak RSS.  It also covers the 1 MB or so this
  *               runner's forked child had before exec (the kernel keeps the
  *               larger of the pre-exec and post-exec peaks).
  *   WORKERS_KB  getrusage(RUSAGE_CHILDREN).ru_maxrss in that process: the
