@@ -3,11 +3,15 @@
 # body text (bench/plan.fo, ~8 pages) and (2) a generated ~500-page FO of
 # paragraphs and a long table, with ./gongwen and with Apache FOP, and prints
 # wall time, peak RSS and PDF size for both, and the ratios against the
-# targets; then (3) bench/sheets.sh times all task sheets and the booklet.
-# `make bench` runs it after building ./gongwen.
+# targets; then (3) bench/sheets.sh times all task sheets and the booklet,
+# and (4) bench/scale.sh measures time and peak memory (parent and largest
+# worker) of import, build and the booklet for generated plans of 300, 3000
+# and 10000 tasks.  `make bench` runs it after building ./gongwen.
 #
 #   sh bench/run.sh [PAGES]      PAGES of the long document (default 500)
 #   REPS=N                       runs per measurement, fastest kept (default 3)
+#   SCALE_SIZES="300 3000"       plan sizes for (4) (default "300 3000 10000";
+#                                empty: skip (4)); SCALE_REPS=N runs per step
 #
 # FOP is given a configuration naming the same TrueType files gongwen's font
 # roles resolve to (see fc_role below), so both embed the same fonts.
@@ -186,4 +190,11 @@ bench_one "(2) $PAGES-page paragraphs and long table" "$T/long.fo" 10 ""
 say ""
 say "== (3) all task sheets + booklet (bench/sheets.sh; targets: < 0.5 s on 2 cores, <= 40 KB a sheet)"
 GW="$GW" REPS="$REPS" sh bench/sheets.sh || say "sheets: a target is missed (see above)"
+
+# (4) time and peak memory at scale: generated plans of SCALE_SIZES tasks
+if [ -n "${SCALE_SIZES-300 3000 10000}" ]; then
+    say ""
+    say "== (4) time and peak memory at scale (bench/scale.sh; SCALE_SIZES=\"${SCALE_SIZES-300 3000 10000}\")"
+    GONGWEN="$GW" sh bench/scale.sh || say "scale: a command failed (see above)"
+fi
 exit 0
