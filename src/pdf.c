@@ -34,6 +34,7 @@
 
 /* Caps: what one document may ask the writer for. */
 #define S_MAX_PAGES     100000
+#define S_PAGES_FLAT    8192    /* pages per node of the page tree beyond this */
 #define S_MAX_FACES     64
 #define S_MAX_IMAGES    256
 #define S_MAX_ALPHAS    101     /* opacity is kept to steps of 0.01 */
@@ -1556,6 +1557,15 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
     if (rc)
         goto out;
 
+    /* libharu keeps every page in one /Kids array, and an array holds at
+     * most HPDF_LIMIT_MAX_ARRAY (32767) entries: a longer document (the
+     * booklet of a 10 000-task plan) gets a two-level page tree.  Shorter
+     * ones keep the flat tree, byte for byte as before. */
+    if (np > S_PAGES_FLAT) {
+        HPDF_SetPagesConfiguration(w.pdf, S_PAGES_FLAT);
+        if ((rc = S_check(&w, err, "configuring the page tree")) != 0)
+            goto out;
+    }
     /* every page first, so links and bookmarks can point forwards */
     w.pages = gw_xcalloc(np, sizeof *w.pages);
     for (i = 0; i < np; i++) {

@@ -165,6 +165,19 @@ ok_if "SVG text of 1500 pt: no PDF left behind" test ! -e "$T/svgtext.pdf"
 ok_match "SVG text of 1500 pt: the message names the <text> element and its line" \
     "$(cat "$T/svgtext.err")" 'svg-text-huge\.fo:[0-9]+: <text>: text size out of range'
 
+# ---- more pages than one PDF array holds (libharu's 32767): the booklet of
+# a 10 000-task plan failed with "libharu: adding pages: error (code 0x1001)"
+python3 -c '
+print("<?xml version=\"1.0\" encoding=\"UTF-8\"?><fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set><fo:simple-page-master master-name=\"a\" page-width=\"100pt\" page-height=\"100pt\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference=\"a\"><fo:flow flow-name=\"xsl-region-body\" font-family=\"宋体\">")
+for i in range(33000):
+    print("<fo:block break-before=\"page\">p%d</fo:block>" % (i + 1))
+print("</fo:flow></fo:page-sequence></fo:root>")' >"$T/many.fo"
+run many "$GW" -q render "$T/many.fo" -o "$T/many.pdf"
+ok_eq "33 000 pages: exit 0" "$rc" 0
+ok_eq "… all of them in the PDF" "$(pages "$T/many.pdf")" 33000
+ok_eq "… the last one is the last block" "$(pdftotext -f 33000 -l 33000 "$T/many.pdf" - 2>/dev/null | tr -d '\n\f')" p33000
+ok_if "… and qpdf finds the page tree sound" qpdf --check "$T/many.pdf"
+
 # ---- deep XSLT recursion through the templates
 # The data cannot make our templates recurse deeply (no template calls
 # itself; the intermediate XML's depth is fixed by the record), so a template
