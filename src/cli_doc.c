@@ -1,5 +1,5 @@
-/* cli_doc.c — xml, fo, notice and build: the record through the
- * intermediate XML and the templates to PDF. */
+/* cli_doc.c — xml, fo, notice and build: options, the record, then the
+ * pipeline of kinds.h. */
 #include "cli_common.h"
 
 #include <stdio.h>
@@ -8,31 +8,13 @@
 
 #include <libxml/tree.h>
 
-#include "render.h"
+#include "kinds.h"
 #include "sheets.h"
 #include "xmlbuild.h"
 #include "xslt.h"
 
-/* XSLT parameters of the notice template for --no-table. */
-static const char *const S_no_table_params[] = {"table", "0", NULL};
-#define S_PARAMS(a) ((a)->no_table ? S_no_table_params : NULL)
-
-/* The intermediate XML of a kind ("notice"/"plan" or "sheet" with unit). */
 static int
-S_xml(const gw_plan *plan, const char *kind, const char *unit, xmlDocPtr *out, gw_err *err)
-{
-    if (!strcmp(kind, "notice") || !strcmp(kind, "plan"))
-        return gw_xml_notice(plan, out, err);
-    if (!strcmp(kind, "sheet")) {
-        if (unit == NULL)
-            return gw_err_set(err, GW_EUSAGE, "sheet: which unit? (--unit NAME)");
-        return gw_sheet_xml(plan, unit, out, err);
-    }
-    return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet or plan)", kind);
-}
-
-static int
-S_print(xmlDocPtr doc, gw_err *err)
+S_print(gw_xml_doc doc, gw_err *err)
 {
     gw_buf b;
     int rc;
@@ -51,7 +33,8 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
     gw_cli_args a;
     gw_store *st = NULL;
     gw_plan *plan = NULL;
-    xmlDocPtr xml = NULL, fodoc = NULL;
+    gw_xml_doc xml = NULL, fodoc = NULL;
+    gw_kind_opts ko;
     const char *kind;
     int rc;
 
@@ -67,18 +50,19 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
         return gw_err_set(err, GW_EUSAGE, "%s: prints to standard output; no -o", argv[0]);
     if (fo && !strcmp(kind, "plan"))
         return gw_err_set(err, GW_EUSAGE, "%s: no template for 'plan'; use notice or sheet", argv[0]);
-    rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
-    if (rc < 0)
-        goto out;
-    rc = S_xml(plan, kind, a.unit, &xml, err);
-    if (rc < 0)
+    if (!gw_kind_known(kind))
+        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet or plan)",
+                          kind);
+    memset(&ko, 0, sizeof ko);
+    ko.unit = a.unit;
+    ko.no_table = a.no_table;
+    if (!strcmp(kind, "sheet") && !ko.unit)
+        return gw_err_set(err, GW_EUSAGE, "sheet: which unit? (--unit NAME)");
+    if ((rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err)) < 0 ||
+        (rc = gw_kind_xml(kind, plan, &ko, &xml, err)) < 0)
         goto out;
     if (fo) {
-        if (!strcmp(kind, "sheet"))
-            rc = gw_xslt_apply("sheet", xml, NULL, &fodoc, err);
-        else
-            rc = gw_xslt_apply("notice", xml, S_PARAMS(&a), &fodoc, err);
-        if (rc < 0)
+        if ((rc = gw_kind_fo(kind, xml, &ko, &fodoc, err)) < 0)
             goto out;
         rc = S_print(fodoc, err);
     } else {
@@ -105,33 +89,23 @@ gw_cmd_fo(int argc, char **argv, gw_err *err)
     return S_xml_or_fo(argc, argv, 1, err);
 }
 
-/* Record -> XML -> FO -> PDF at path (written atomically by the renderer). */
+/* The notice of plan at path. */
 static int
 S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, gw_err *err)
 {
-    xmlDocPtr xml = NULL, fo = NULL;
-    gw_render_opts ro;
+    gw_xml_doc xml = NULL;
+    gw_kind_opts ko;
     int rc;
 
-    memset(&ro, 0, sizeof ro);
+    memset(&ko, 0, sizeof ko);
+    ko.no_table = a->no_table;
     /* refuse a bad -o (the database, a device) before the work */
-    rc = gw_cli_mkdir_for(path, err);
-    if (rc < 0 || (rc = gw_file_check_output(path, err)) < 0)
+    if ((rc = gw_cli_mkdir_for(path, err)) < 0 || (rc = gw_file_check_output(path, err)) < 0 ||
+        (rc = gw_kind_xml("notice", plan, &ko, &xml, err)) < 0 ||
+        (rc = gw_kind_pdf("notice", xml, &ko, plan, "notice.fo", path, NULL, err)) < 0)
         goto out;
-    rc = gw_xml_notice(plan, &xml, err);
-    if (rc < 0)
-        goto out;
-    rc = gw_xslt_apply("notice", xml, S_PARAMS(a), &fo, err);
-    if (rc < 0)
-        goto out;
-    rc = gw_render_doc(fo, "notice.fo", path, &ro, err);
-    if (rc < 0) {
-        gw_plan_explain(plan, err);
-        goto out;
-    }
     gw_notef("wrote %s", path);
 out:
-    xmlFreeDoc(fo);
     xmlFreeDoc(xml);
     return rc;
 }

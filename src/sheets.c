@@ -11,9 +11,10 @@
 
 #include "date.h"
 #include "fname.h"
+#include "kinds.h"
 #include "meta.h"
 #include "render.h"
-#include "xmlbuild.h"
+#include "xmlbuild-imp.h"
 #include "xslt.h"
 
 #include <libxml/tree.h>
@@ -221,99 +222,27 @@ S_lookup(S_index *ix, const gw_plan *plan, const char *name)
 
 /* ------------------------------------------------------------- the XML */
 
-/* Text for the tree: valid UTF-8 with only the characters XML 1.0 allows
- * (a control character in a unit name would make the FO unreadable);
- * anything else becomes U+FFFD.  Returns b->ptr. */
-static const char *
-S_clean(gw_buf *b, const char *s)
-{
-    size_t i = 0, n = s ? strlen(s) : 0;
-    uint32_t cp;
-    int len;
-
-    gw_buf_clear(b);
-    while (i < n) {
-        len = gw_utf8_decode(s + i, n - i, &cp);
-        if (len < 0) {
-            gw_buf_put_cp(b, 0xFFFD);
-            i++;
-            continue;
-        }
-        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF)
-            gw_buf_put_cp(b, 0xFFFD);
-        else
-            gw_buf_put(b, s + i, (size_t)len);
-        i += (size_t)len;
-    }
-    return b->ptr;
-}
-
+/* The builders' shared policy (xmlbuild-imp.h): the plan's text is checked
+ * where it enters (store, importer, set), so it goes into the tree as it is. */
 typedef struct {
     xmlDocPtr doc;
-    gw_buf    tmp;
 } S_xml;
 
 static xmlNodePtr
 S_el(S_xml *x, xmlNodePtr parent, const char *name, const char *text)
 {
-    xmlNodePtr n = xmlNewDocNode(x->doc, NULL, (const xmlChar *)name, NULL);
-    if (text)
-        xmlAddChild(n, xmlNewDocText(x->doc, (const xmlChar *)S_clean(&x->tmp, text)));
-    if (parent)
-        xmlAddChild(parent, n);
-    return n;
+    return gw_xb_el(x->doc, parent, name, text);
 }
 
-static void
-S_attr(S_xml *x, xmlNodePtr n, const char *name, const char *value)
-{
-    xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)S_clean(&x->tmp, value));
-}
-
-static void
-S_attr_int(S_xml *x, xmlNodePtr n, const char *name, long v)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%ld", v);
-    S_attr(x, n, name, num);
-}
-
-/* <NAME iso="yyyy-mm-dd">yyyy年m月d日</NAME> under parent. */
-static xmlNodePtr
-S_date_el(S_xml *x, xmlNodePtr parent, const char *name, const gw_date *d)
-{
-    char iso[11];
-    gw_buf cn;
-    xmlNodePtr n;
-    gw_buf_init(&cn);
-    gw_date_iso(d, iso);
-    gw_date_cn(d, &cn);
-    n = S_el(x, parent, name, cn.ptr);
-    S_attr(x, n, "iso", iso);
-    gw_buf_free(&cn);
-    return n;
-}
-
-/* The plan's title as <line>s, broken by meaning as the notice breaks it
- * (xmlbuild.h: never inside 《》, at most GW_TITLE_EM 字 a line). */
+/* The plan's title as <line>s, broken by meaning as the notice breaks it. */
 static void
 S_title_lines(S_xml *x, xmlNodePtr title, const char *s)
 {
-    char **lines = NULL;
-    size_t n, i;
-
     if (!s[0]) {
         S_el(x, title, "line", "任务分工方案");
         return;
     }
-    n = gw_title_break(s, GW_TITLE_EM, &lines);
-    for (i = 0; i < n; i++) {
-        if (lines[i][0])
-            S_el(x, title, "line", lines[i]);
-        free(lines[i]);
-    }
-    free(lines);
-    if (!title->children)
+    if (gw_xb_title_lines(x->doc, title, s) == 0)
         S_el(x, title, "line", s);
 }
 
@@ -338,7 +267,7 @@ S_meta_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
     if (S_meta(plan, "doc_number")[0])
         S_el(x, meta, "doc-number", S_meta(plan, "doc_number"));
     if (gw_date_parse(S_meta(plan, "sign_date"), &d))
-        S_date_el(x, meta, "sign-date", &d);
+        gw_xb_date(x->doc, meta, "sign-date", &d);
 }
 
 /* The quarterly reporting dates: day S_REPORT_DAY of the last month of each
@@ -365,9 +294,9 @@ S_reporting_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
         }
         r.m = q * 3;
         r.d = S_REPORT_DAY;
-        n = S_date_el(x, rep, "report-date", &r);
+        n = gw_xb_date(x->doc, rep, "report-date", &r);
         snprintf(quarter, sizeof quarter, "%04dQ%d", r.y, q);
-        S_attr(x, n, "quarter", quarter);
+        gw_xb_attr(n, "quarter", quarter);
     }
 }
 
@@ -382,13 +311,13 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
     size_t j;
     int self_id = it->via ? it->via->id : r->unit->id;
 
-    S_attr_int(x, n, "no", t->no);
-    S_attr(x, n, "role", it->role == GW_ROLE_LEAD ? "lead" : "responsible");
+    gw_xb_attr_int(n, "no", t->no);
+    gw_xb_attr(n, "role", it->role == GW_ROLE_LEAD ? "lead" : "responsible");
     if (it->via)
-        S_attr(x, n, "via", it->via->name);
+        gw_xb_attr(n, "via", it->via->name);
     if (sec) {
         c = S_el(x, n, "section", sec->title);
-        S_attr(x, c, "label", sec->label);
+        gw_xb_attr(c, "label", sec->label);
     }
     S_el(x, n, "title", t->title);
     S_el(x, n, "body", t->body);
@@ -398,11 +327,11 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
         if (!u)
             continue;
         c = S_el(x, n, "unit", u->name);
-        S_attr(x, c, "role", a->role == GW_ROLE_LEAD ? "lead" : "responsible");
+        gw_xb_attr(c, "role", a->role == GW_ROLE_LEAD ? "lead" : "responsible");
         snprintf(ref, sizeof ref, "u%d", u->id);
-        S_attr(x, c, "ref", ref);
+        gw_xb_attr(c, "ref", ref);
         if (u->id == self_id)
-            S_attr(x, c, "self", "1");
+            gw_xb_attr(c, "self", "1");
     }
     for (j = 0; j < t->nmilestones; j++) {
         const gw_milestone *ms = &t->milestones[j];
@@ -411,12 +340,12 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
         if (gw_date_parse(ms->due, &d)) {
             char iso[11];
             gw_date_iso(&d, iso);
-            S_attr(x, c, "due", iso);
+            gw_xb_attr(c, "due", iso);
         }
         if (ms->deadline && ms->deadline[0])
-            S_attr(x, c, "deadline", ms->deadline);
+            gw_xb_attr(c, "deadline", ms->deadline);
         if (ms->form && ms->form[0])
-            S_attr(x, c, "form", ms->form);
+            gw_xb_attr(c, "form", ms->form);
     }
 }
 
@@ -433,25 +362,25 @@ S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
         xmlAddChild(parent, sheet);
     else
         xmlDocSetRootElement(x->doc, sheet);
-    S_attr(x, sheet, "version", "1");
-    S_attr_int(x, sheet, "no", r->no);
-    S_attr_int(x, sheet, "of", ix->nrecipients);
+    gw_xb_attr(sheet, "version", "1");
+    gw_xb_attr_int(sheet, "no", r->no);
+    gw_xb_attr_int(sheet, "of", ix->nrecipients);
     snprintf(ref, sizeof ref, "s%d", r->no);
-    S_attr(x, sheet, "id", ref);
+    gw_xb_attr(sheet, "id", ref);
     S_meta_el(x, sheet, plan);
 
     n = S_el(x, sheet, "recipient", r->unit->name);
     snprintf(ref, sizeof ref, "u%d", r->unit->id);
-    S_attr(x, n, "ref", ref);
-    S_attr(x, n, "kind", r->unit->kind ? r->unit->kind : "");
+    gw_xb_attr(n, "ref", ref);
+    gw_xb_attr(n, "kind", r->unit->kind ? r->unit->kind : "");
     if (r->group)
-        S_attr(x, n, "group", r->group->name);
+        gw_xb_attr(n, "group", r->group->name);
     if (r->unit->is_group && r->unit->open_group)
-        S_attr(x, n, "open-group", "1");
+        gw_xb_attr(n, "open-group", "1");
 
     tasks = S_el(x, sheet, "tasks", NULL);
-    S_attr_int(x, tasks, "lead", (long)r->nlead);
-    S_attr_int(x, tasks, "responsible", (long)r->nresp);
+    gw_xb_attr_int(tasks, "lead", (long)r->nlead);
+    gw_xb_attr_int(tasks, "responsible", (long)r->nresp);
     for (i = 0; i < r->n; i++)
         S_task_el(x, tasks, plan, r, &r->items[i]);
 
@@ -459,7 +388,7 @@ S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
     for (i = 0; i < gw_plan_requirement_count(plan); i++) {
         const gw_requirement *q = gw_plan_requirement(plan, i);
         n = S_el(x, reqs, "requirement", q->text);
-        S_attr(x, n, "label", q->label);
+        gw_xb_attr(n, "label", q->label);
     }
     S_reporting_el(x, sheet, plan);
     return sheet;
@@ -469,7 +398,6 @@ static void
 S_xml_init(S_xml *x)
 {
     x->doc = xmlNewDoc((const xmlChar *)"1.0");
-    gw_buf_init(&x->tmp);
 }
 
 /* Names of the members of group g that have tasks, for messages. */
@@ -541,7 +469,6 @@ gw_sheet_xml(const gw_plan *plan, const char *unit, gw_xml_doc *out, gw_err *err
         goto out;
     S_xml_init(&x);
     S_sheet_el(&x, NULL, plan, &ix, r);
-    gw_buf_free(&x.tmp);
     *out = x.doc;
 out:
     S_index_free(&ix);
@@ -550,27 +477,6 @@ out:
 
 /* ----------------------------------------------------------- writing */
 
-/* XML -> FO (templates/<tmpl>.xsl) -> PDF at path, written atomically by
- * the renderer. */
-static int
-S_typeset(xmlDocPtr xml, const char *tmpl, const char *name, const char *path,
-          gw_fontset *fonts, gw_err *err)
-{
-    xmlDocPtr fo = NULL;
-    gw_render_opts opts = {0};
-    int rc;
-
-    rc = gw_xslt_apply(tmpl, xml, NULL, &fo, err);
-    if (rc)
-        goto out;
-    rc = gw_render_doc_fonts(fo, name, path, &opts, fonts, err);
-out:
-    if (fo)
-        xmlFreeDoc(fo);
-    return rc;
-}
-
-/* The sheet of r as dir/NN-单位名.pdf. */
 static int
 S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char *dir,
             gw_fontset *fonts, gw_err *err)
@@ -591,14 +497,13 @@ S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char 
     gw_buf_printf(&b, "%s/%s", dir, fname);
     path = gw_buf_detach(&b);
     S_sheet_el(&x, NULL, plan, ix, r);
-    rc = S_typeset(x.doc, "sheet", fname, path, fonts, err);
+    rc = gw_kind_pdf("sheet", x.doc, NULL, plan, fname, path, fonts, err);
     if (rc)
         gw_err_prefix(err, "sheet for %s", r->unit->name);
 out:
     free(fname);
     free(path);
     gw_buf_free(&b);
-    gw_buf_free(&x.tmp);
     xmlFreeDoc(x.doc);
     return rc;
 }
@@ -615,14 +520,13 @@ S_write_booklet(const gw_plan *plan, const S_index *ix, S_rcpt *const *sel, size
     S_xml_init(&x);
     root = S_el(&x, NULL, "sheet-booklet", NULL);
     xmlDocSetRootElement(x.doc, root);
-    S_attr(&x, root, "version", "1");
+    gw_xb_attr(root, "version", "1");
     S_meta_el(&x, root, plan);
     for (i = 0; i < nsel; i++)
         S_sheet_el(&x, root, plan, ix, sel[i]);
-    rc = S_typeset(x.doc, "booklet", "sheets booklet", path, fonts, err);
+    rc = gw_kind_pdf("booklet", x.doc, NULL, plan, "sheets booklet", path, fonts, err);
     if (rc)
         gw_err_prefix(err, "booklet %s", path);
-    gw_buf_free(&x.tmp);
     xmlFreeDoc(x.doc);
     return rc;
 }
@@ -713,8 +617,6 @@ S_run_job(const S_jobs *jb, size_t j, gw_err *err)
         gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
         rc = S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
     }
-    if (rc < 0)
-        gw_plan_explain(jb->plan, err);
     return rc;
 }
 

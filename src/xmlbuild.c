@@ -1,10 +1,9 @@
-/* xmlbuild.c — plan snapshot -> intermediate XML <plan> (data/plan.rng).
- * Built node by node with libxml2 (text is escaped by the library); sections
- * are nested with a lookup table, not by recursion. */
-#include "xmlbuild.h"
+/* xmlbuild.c — what the intermediate-XML builders of every kind share
+ * (xmlbuild.h, xmlbuild-imp.h): titles broken by meaning, the builder
+ * policy for text, elements, dates, serialising. */
+#include "xmlbuild-imp.h"
 
-#include "date.h"
-#include "meta.h"
+#include "xslt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,262 +302,77 @@ gw_title_break(const char *title, double max_em, char ***lines)
     return nlines;
 }
 
-/* ------------------------------------------------------------- building */
+/* ----------------------------------------------------- builder policy */
 
-/* Appends <name>text</name> (text escaped by libxml2) and returns it. */
-static xmlNodePtr
-S_child(xmlNodePtr parent, const char *name, const char *text)
+/* The one policy of the XML builders (notice.c, sheets.c): text reaches them
+ * from a plan, which the store, the importer and `set` have already checked
+ * (valid UTF-8, no control characters or noncharacters); libxml2 escapes it
+ * as it serialises.  Nothing is replaced or dropped here. */
+
+xmlNodePtr
+gw_xb_el(xmlDocPtr doc, xmlNodePtr parent, const char *name, const char *text)
 {
-    return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)(text ? text : ""));
+    xmlNodePtr n = xmlNewDocNode(doc, NULL, (const xmlChar *)name, NULL);
+    if (text)
+        xmlAddChild(n, xmlNewDocText(doc, (const xmlChar *)text));
+    if (parent)
+        xmlAddChild(parent, n);
+    return n;
 }
 
-/* <name><line>…</line>…</name> for a title broken by meaning */
-static void
-S_title(xmlNodePtr meta, const char *name, const char *title)
+void
+gw_xb_attr(xmlNodePtr n, const char *name, const char *value)
 {
-    xmlNodePtr t = xmlNewChild(meta, NULL, (const xmlChar *)name, NULL);
+    xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)(value ? value : ""));
+}
+
+void
+gw_xb_attr_int(xmlNodePtr n, const char *name, long v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%ld", v);
+    gw_xb_attr(n, name, num);
+}
+
+xmlNodePtr
+gw_xb_date(xmlDocPtr doc, xmlNodePtr parent, const char *name, const gw_date *d)
+{
+    char iso[11];
+    gw_buf cn;
+    xmlNodePtr n;
+    gw_buf_init(&cn);
+    gw_date_iso(d, iso);
+    gw_date_cn(d, &cn);
+    n = gw_xb_el(doc, parent, name, cn.ptr);
+    gw_xb_attr(n, "iso", iso);
+    gw_buf_free(&cn);
+    return n;
+}
+
+size_t
+gw_xb_title_lines(xmlDocPtr doc, xmlNodePtr title, const char *text)
+{
+    static double em;
     char **lines = NULL;
-    size_t n = gw_title_break(title, GW_TITLE_EM, &lines), i;
+    size_t n, i, added = 0;
+    gw_err err = {0, "", 0};
+
+    /* the measure is the stylesheets' (stylesheets/gbt9704.xsl gw-title-em);
+     * read once a process */
+    if (!(em > 0) && gw_xslt_number("gw-title-em", &em, &err) < 0) {
+        gw_warnf("%s; breaking titles at 20 characters", err.msg);
+        em = 20;
+    }
+    n = gw_title_break(text, em, &lines);
     for (i = 0; i < n; i++) {
-        S_child(t, "line", lines[i]);
+        if (lines[i][0]) {
+            gw_xb_el(doc, title, "line", lines[i]);
+            added++;
+        }
         free(lines[i]);
     }
     free(lines);
-}
-
-/* <name iso="2017-05-12">2017年5月12日</name> for a date the record holds
- * (checked by the metadata rules: a value written by other means too). */
-static int
-S_date(xmlNodePtr meta, const char *name, const char *key, const char *value, gw_err *err)
-{
-    gw_buf b;
-    gw_date d;
-    xmlNodePtr el;
-    int rc;
-    char iso[11];
-    gw_buf_init(&b);
-    /* gw_meta_check_plan has checked the value */
-    if (!gw_date_parse(value, &d)) {
-        rc = gw_err_set(err, GW_EINPUT, "plan metadata %s: %s is not a real date", key,
-                        value ? value : "");
-        goto out;
-    }
-    rc = 0;
-    gw_date_iso(&d, iso);
-    gw_date_cn(&d, &b);
-    el = S_child(meta, name, b.ptr);
-    xmlNewProp(el, (const xmlChar *)"iso", (const xmlChar *)iso);
-out:
-    gw_buf_free(&b);
-    return rc;
-}
-
-/* Meta keys copied as they are: record key, element name. */
-static const char *const S_plain_meta[][2] = {
-    {"issuer", "issuer"}, {"issuer_mark", "issuer-mark"}, {"doc_number", "doc-number"},
-    {"addressees", "addressees"}, {"copy_to", "copy-to"}, {"printer", "printer"},
-    {"note", "note"}, {"copy_no", "copy-no"}, {"secret", "secret"}, {"urgency", "urgency"},
-    {"signer", "signer"}, {"attachment", "attachment"}, {"notice_body", "notice-body"},
-};
-
-static int
-S_meta(const gw_plan *plan, xmlNodePtr root, gw_err *err)
-{
-    static const char *const required[] = {"title", "issuer", "doc_number", "sign_date", "addressees"};
-    xmlNodePtr meta = xmlNewChild(root, NULL, (const xmlChar *)"meta", NULL);
-    const char *v;
-    gw_buf chk;
-    size_t i;
-    int rc = 0;
-
-    gw_buf_init(&chk);
-    for (i = 0; i < sizeof required / sizeof required[0]; i++) {
-        v = gw_plan_meta(plan, required[i]);
-        if (v == NULL || v[0] == '\0') {
-            rc = gw_err_set(err, GW_EINPUT, "plan metadata %s is not set; a notice needs it "
-                            "(gongwen set %s VALUE)", required[i], required[i]);
-            goto out;
-        }
-    }
-    /* every value the record holds passes the rules `gongwen set` applies:
-     * one rule per key, whoever wrote the value */
-    if ((rc = gw_meta_check_plan(plan, err)) < 0)
-        goto out;
-    v = gw_plan_meta(plan, "title");
-    S_title(meta, "title", v);
-    v = gw_plan_meta(plan, "notice_title");
-    if (v != NULL && v[0] != '\0') {
-        S_title(meta, "notice-title", v);
-    } else {
-        /* the genre's formula when the record has no notice title */
-        gw_buf b;
-        gw_buf_init(&b);
-        gw_buf_printf(&b, "关于印发%s的通知", gw_plan_meta(plan, "title"));
-        S_title(meta, "notice-title", b.ptr);
-        gw_buf_free(&b);
-    }
-    for (i = 0; i < sizeof S_plain_meta / sizeof S_plain_meta[0]; i++) {
-        v = gw_plan_meta(plan, S_plain_meta[i][0]);
-        if (v != NULL && v[0] != '\0')
-            S_child(meta, S_plain_meta[i][1], v);
-    }
-    /* 版记 defaults a secretary would use: the issuer prints it, on the day
-     * it is signed */
-    v = gw_plan_meta(plan, "printer");
-    if (v == NULL || v[0] == '\0')
-        S_child(meta, "printer", gw_plan_meta(plan, "issuer"));
-    if ((rc = S_date(meta, "sign-date", "sign_date", gw_plan_meta(plan, "sign_date"), err)) < 0)
-        goto out;
-    v = gw_plan_meta(plan, "print_date");
-    if (v == NULL || v[0] == '\0')
-        v = gw_plan_meta(plan, "sign_date");
-    if ((rc = S_date(meta, "print-date", "print_date", v, err)) < 0)
-        goto out;
-    v = gw_plan_meta(plan, "requirements_in");
-    if (v != NULL && v[0] != '\0')
-        S_child(meta, "requirements-in", v);
-    v = gw_plan_meta(plan, "table");
-    if (v != NULL && v[0] != '\0') {
-        gw_meta_check("table", v, &chk, err);
-        S_child(meta, "table", chk.ptr);
-    }
-out:
-    gw_buf_free(&chk);
-    return rc;
-}
-
-static void
-S_task(const gw_plan *plan, const gw_task *t, xmlNodePtr parent)
-{
-    xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)"task", NULL), u;
-    char num[32];
-    size_t i;
-
-    snprintf(num, sizeof num, "%d", t->no);
-    xmlNewProp(n, (const xmlChar *)"no", (const xmlChar *)num);
-    S_child(n, "title", t->title);
-    S_child(n, "body", t->body);
-    S_child(n, "units-text", t->units_text);
-    for (i = 0; i < t->nassignments; i++) {
-        const gw_assignment *as = &t->assignments[i];
-        const gw_unit *unit = gw_plan_unit_by_id(plan, as->unit);
-        if (unit == NULL)
-            continue;
-        u = S_child(n, "unit", unit->name);
-        xmlNewProp(u, (const xmlChar *)"role",
-                   (const xmlChar *)(as->role == GW_ROLE_LEAD ? "lead" : "responsible"));
-        snprintf(num, sizeof num, "u%d", unit->id);
-        xmlNewProp(u, (const xmlChar *)"ref", (const xmlChar *)num);
-    }
-    for (i = 0; i < t->nmilestones; i++) {
-        const gw_milestone *m = &t->milestones[i];
-        xmlNodePtr ms = S_child(n, "milestone", m->description);
-        if (m->due && m->due[0])
-            xmlNewProp(ms, (const xmlChar *)"due", (const xmlChar *)m->due);
-        if (m->deadline && m->deadline[0])
-            xmlNewProp(ms, (const xmlChar *)"deadline", (const xmlChar *)m->deadline);
-        if (m->form && m->form[0])
-            xmlNewProp(ms, (const xmlChar *)"form", (const xmlChar *)m->form);
-    }
-}
-
-/* The XML node of section `id` (linear lookup: plans have tens of
- * sections). */
-static xmlNodePtr
-S_find(const int *ids, xmlNodePtr *nodes, size_t n, int id)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (ids[i] == id)
-            return nodes[i];
-    return NULL;
-}
-
-static int
-S_body(const gw_plan *plan, xmlNodePtr root, gw_err *err)
-{
-    size_t ns = gw_plan_section_count(plan), nt = gw_plan_task_count(plan);
-    size_t nr = gw_plan_requirement_count(plan), i;
-    int *ids = gw_xcalloc(ns + 1, sizeof *ids);
-    xmlNodePtr *nodes = gw_xcalloc(ns + 1, sizeof *nodes), req = NULL;
-    const char *pre = gw_plan_meta(plan, "preamble");
-    int rc = 0;
-
-    if (pre != NULL && pre[0] != '\0')
-        S_child(root, "preamble", pre);
-    for (i = 0; i < ns; i++) {
-        const gw_section *s = gw_plan_section(plan, i);
-        xmlNodePtr parent = root, n;
-        char num[16];
-        if (s->level < 1 || s->level > GW_XML_MAX_LEVEL) {
-            rc = gw_err_set(err, GW_EINPUT, "section %s%s: level %d outside 1..%d",
-                            s->label, s->title, s->level, GW_XML_MAX_LEVEL);
-            goto out;
-        }
-        if (s->parent != 0) {
-            parent = S_find(ids, nodes, i, s->parent);
-            if (parent == NULL) {
-                rc = gw_err_set(err, GW_EINPUT, "section %s%s: its parent section %d comes later "
-                                "or does not exist", s->label, s->title, s->parent);
-                goto out;
-            }
-        }
-        n = xmlNewChild(parent, NULL, (const xmlChar *)"section", NULL);
-        snprintf(num, sizeof num, "%d", s->level);
-        xmlNewProp(n, (const xmlChar *)"level", (const xmlChar *)num);
-        xmlNewProp(n, (const xmlChar *)"label", (const xmlChar *)s->label);
-        if (s->is_requirements) {
-            xmlNewProp(n, (const xmlChar *)"kind", (const xmlChar *)"requirements");
-            if (req == NULL)
-                req = n;
-        }
-        S_child(n, "heading", s->title);
-        ids[i] = s->id;
-        nodes[i] = n;
-    }
-    for (i = 0; i < nt; i++) {
-        const gw_task *t = gw_plan_task(plan, i);
-        xmlNodePtr parent = S_find(ids, nodes, ns, t->section);
-        S_task(plan, t, parent ? parent : root);
-    }
-    if (nr > 0 && req == NULL) {
-        rc = gw_err_set(err, GW_EINPUT, "the plan has %zu work requirements but no 工作要求 section "
-                        "to hold them", nr);
-        goto out;
-    }
-    for (i = 0; i < nr; i++) {
-        const gw_requirement *r = gw_plan_requirement(plan, i);
-        xmlNodePtr n = S_child(req, "requirement", r->text);
-        xmlNewProp(n, (const xmlChar *)"label", (const xmlChar *)r->label);
-    }
-out:
-    free(ids);
-    free(nodes);
-    return rc;
-}
-
-int
-gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err)
-{
-    xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
-    xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"plan");
-    int rc;
-
-    *out = NULL;
-    xmlDocSetRootElement(doc, root);
-    xmlNewProp(root, (const xmlChar *)"version", (const xmlChar *)"1");
-    rc = S_meta(plan, root, err);
-    if (rc < 0)
-        goto out;
-    rc = S_body(plan, root, err);
-    if (rc < 0)
-        goto out;
-    *out = doc;
-    doc = NULL;
-out:
-    if (doc != NULL)
-        xmlFreeDoc(doc);
-    return rc;
+    return added;
 }
 
 int

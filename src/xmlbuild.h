@@ -1,6 +1,7 @@
-/* xmlbuild.h — the plan snapshot as intermediate XML (data/plan.rng), built
- * as a libxml2 tree, never pasted together as text.  The templates turn it
- * into XSL-FO (xslt.h). */
+/* xmlbuild.h — the intermediate XML of the document kinds, built as libxml2
+ * trees, never pasted together as text: the notice's <plan>
+ * (data/plan.rng, notice.c), and what every builder shares (xmlbuild.c).
+ * The templates turn it into XSL-FO (xslt.h, kinds.h). */
 #ifndef GW_XMLBUILD_H
 #define GW_XMLBUILD_H
 
@@ -12,9 +13,6 @@ typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
 /* Section nesting deeper than this is refused (the templates walk sections
  * with apply-templates). */
 #define GW_XML_MAX_LEVEL 8
-/* Characters of the centred 二号 title per line on the 156 mm text area
- * (442.2 pt / 22 pt). */
-#define GW_TITLE_EM 20
 
 /* Builds <plan> with the notice metadata (`gongwen xml notice`).  *out is a
  * new document the caller frees with xmlFreeDoc.  GW_EINPUT, naming the key,

@@ -178,6 +178,46 @@ S_init(void)
     xsltMaxVars = GW_XSLT_MAX_VARS;
 }
 
+int
+gw_xslt_number(const char *var, double *out, gw_err *err)
+{
+    static const char rel[] = "stylesheets/gbt9704.xsl";
+    char *path = gw_home_path(rel);
+    xmlDocPtr doc = NULL;
+    xmlNodePtr n;
+    int rc = 0;
+
+    doc = xmlReadFile(path, NULL, S_PARSE_OPTS);
+    if (!doc || !(n = xmlDocGetRootElement(doc))) {
+        rc = gw_err_set(err, GW_EIO, "%s: cannot read the stylesheet", rel);
+        goto out;
+    }
+    for (n = n->children; n; n = n->next) {
+        xmlChar *name, *sel;
+        char *end;
+        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "variable"))
+            continue;
+        name = xmlGetProp(n, (const xmlChar *)"name");
+        if (!name || strcmp((const char *)name, var)) {
+            xmlFree(name);
+            continue;
+        }
+        xmlFree(name);
+        sel = xmlGetProp(n, (const xmlChar *)"select");
+        *out = sel ? strtod((const char *)sel, &end) : 0;
+        if (!sel || end == (char *)sel || *end || !(*out > 0))
+            rc = gw_err_set(err, GW_EINPUT, "%s:%d: xsl:variable %s: select must be a "
+                            "positive number", rel, n->line, var);
+        xmlFree(sel);
+        goto out;
+    }
+    rc = gw_err_set(err, GW_EINPUT, "%s: no top-level xsl:variable %s", rel, var);
+out:
+    xmlFreeDoc(doc);
+    free(path);
+    return rc;
+}
+
 void
 gw_xslt_cleanup(void)
 {

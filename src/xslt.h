@@ -29,6 +29,13 @@ typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
 int gw_xslt_apply(const char *name, gw_xml_doc in, const char *const *params,
                   gw_xml_doc *out, gw_err *err);
 
+/* The number a top-level <xsl:variable name="var" select="NUMBER"/> of
+ * stylesheets/gbt9704.xsl gives, so that a measure the builders need (the
+ * title's characters a line) is kept with the page geometry it follows
+ * from.  0, or GW_EIO (the file) / GW_EINPUT (no such
+ * variable, or not a number) with err naming the file and variable. */
+int gw_xslt_number(const char *var, double *out, gw_err *err);
+
 /* Frees the cached stylesheets and the security preferences (optional, at
  * exit; makes leak checkers quiet).  Safe to call when nothing was loaded. */
 void gw_xslt_cleanup(void);

@@ -20,6 +20,10 @@
   <!-- line pitch (22 lines) and character pitch (28 characters) -->
   <xsl:variable name="gw-p" select="28.991"/>
   <xsl:variable name="gw-c" select="15.793"/>
+  <!-- characters of the centred 二号 title per line on the 156 mm text area
+       (442.2 pt / 22 pt); the intermediate XML's titles are broken by meaning
+       to this measure before the templates run (gw_xslt_number) -->
+  <xsl:variable name="gw-title-em" select="20"/>
 
   <!-- font roles -->
   <xsl:variable name="gw-fangsong">仿宋_GB2312, 仿宋</xsl:variable>

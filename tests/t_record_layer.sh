@@ -51,4 +51,19 @@ sqlite3 d.db "UPDATE meta SET value = '株人才办发[2017]3号' WHERE key = 'd
 out=$("$GW" -q xml sheet --unit 市科技局 --db d.db 2>&1 >/dev/null)
 ok_match "a document number in the wrong brackets: the sheet refuses it as set would, with the fix" \
     "$out" "plan metadata doc_number: the year of a document number is in 六角括号 〔〕.*株人才办发〔2017〕3号"
+# The title's measure is the stylesheets' (gw-title-em), not a number in C:
+# a narrower page in stylesheets/ breaks the titles shorter.
+H2="$T/home"
+mkdir -p "$H2" && cp -r "$TOP/data" "$TOP/templates" "$TOP/stylesheets" "$H2/"
+sed -i 's/name="gw-title-em" select="20"/name="gw-title-em" select="10"/' "$H2/stylesheets/gbt9704.xsl"
+"$GW" -q import plan "$TOP/data/plan.txt" --db t.db
+"$GW" set title 关于进一步推进人才优先发展若干措施的主要任务分工方案 --db t.db
+longest() { xmllint --xpath '//meta/title/line/text()' - 2>/dev/null |
+            python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin))'; }
+ok_match "the title is broken at 20 characters with the shipped stylesheets" \
+    "$("$GW" -q xml notice --db t.db | xmllint --xpath 'count(//meta/title/line)' - 2>/dev/null)" "^2$"
+ok_if "… and at no more than 10 when the stylesheet says 10" \
+    test "$(GONGWEN_HOME="$H2" "$GW" -q xml notice --db t.db | longest)" -le 10
+ok_match "… into more lines" \
+    "$(GONGWEN_HOME="$H2" "$GW" -q xml notice --db t.db | xmllint --xpath 'count(//meta/title/line)' - 2>/dev/null)" "^[3-9]$"
 done_testing

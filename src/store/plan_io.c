@@ -63,6 +63,9 @@ S_load_sections(gw_plan *p, gw_store *st, gw_err *err)
         x->label = gw_plan_str(p, gw_stmt_text(s, 4));
         x->title = gw_plan_str(p, gw_stmt_text(s, 5));
         x->is_requirements = (int)gw_stmt_int(s, 6);
+        if ((rc = S_text_ok(st, "a section", x->label, err)) < 0 ||
+            (rc = S_text_ok(st, "a section", x->title, err)) < 0)
+            goto out;
     }
 out:
     gw_stmt_free(s);
@@ -94,6 +97,9 @@ S_load_units(gw_plan *p, gw_store *st, gw_err *err)
         u->is_group = (int)gw_stmt_int(s, 5);
         u->open_group = (int)gw_stmt_int(s, 6);
         u->added = (int)gw_stmt_int(s, 7);
+        if ((rc = S_text_ok(st, "the unit directory", u->name, err)) < 0 ||
+            (rc = S_text_ok(st, "the unit directory", u->short_name, err)) < 0)
+            goto out;
     }
     if (rc < 0)
         goto out;
@@ -158,6 +164,10 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
             ms.deadline = gw_stmt_text(m, 1);
             ms.description = gw_stmt_text(m, 2);
             ms.form = gw_stmt_text(m, 3);
+            if ((rc = S_text_ok(st, what, ms.deadline, err)) < 0 ||
+                (rc = S_text_ok(st, what, ms.description, err)) < 0 ||
+                (rc = S_text_ok(st, what, ms.form, err)) < 0)
+                goto out;
             gw_plan_task_milestone(p, t, &ms);
         }
         if (rc < 0)
@@ -183,6 +193,8 @@ S_load_reqs(gw_plan *p, gw_store *st, gw_err *err)
         r->ordinal = (int)gw_stmt_int(s, 0);
         r->label = gw_plan_str(p, gw_stmt_text(s, 1));
         r->text = gw_plan_str(p, gw_stmt_text(s, 2));
+        if ((rc = S_text_ok(st, "a work requirement", r->text, err)) < 0)
+            goto out;
     }
 out:
     gw_stmt_free(s);

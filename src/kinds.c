@@ -1,0 +1,103 @@
+/* kinds.c — the table of document kinds and the pipeline (kinds.h). */
+#include "kinds.h"
+
+#include "sheets.h"
+#include "xmlbuild.h"
+#include "xslt.h"
+
+#include <string.h>
+
+#include <libxml/tree.h>
+
+/* XSLT parameters of the notice template for --no-table. */
+static const char *const S_no_table[] = {"table", "0", NULL};
+
+static int
+S_notice(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err)
+{
+    (void)o;
+    return gw_xml_notice(plan, out, err);
+}
+
+static int
+S_sheet(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err)
+{
+    if (!o || !o->unit)
+        return gw_err_set(err, GW_EUSAGE, "sheet: which unit? (--unit NAME)");
+    return gw_sheet_xml(plan, o->unit, out, err);
+}
+
+/* One row a kind: its name, its template, its XML builder. */
+static const struct {
+    const char *name;
+    const char *tmpl;       /* templates/<tmpl>.xsl; NULL: XML only */
+    int (*build)(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err);
+} S_kinds[] = {
+    {"notice", "notice", S_notice},
+    {"plan", NULL, S_notice},           /* the notice's XML under its old name */
+    {"sheet", "sheet", S_sheet},
+    {"booklet", "booklet", NULL},       /* built by the sheet run (sheets.c) */
+};
+
+#define S_NKINDS (sizeof S_kinds / sizeof S_kinds[0])
+
+static int
+S_find(const char *name)
+{
+    for (size_t i = 0; i < S_NKINDS; i++)
+        if (!strcmp(S_kinds[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+int
+gw_kind_known(const char *name)
+{
+    int k = S_find(name);
+    return k >= 0 && S_kinds[k].build != NULL;
+}
+
+int
+gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out,
+            gw_err *err)
+{
+    int k = S_find(kind);
+    *out = NULL;
+    if (k < 0 || !S_kinds[k].build)
+        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet or plan)",
+                          kind);
+    return S_kinds[k].build(plan, o, out, err);
+}
+
+int
+gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *out,
+           gw_err *err)
+{
+    int k = S_find(kind);
+    *out = NULL;
+    if (k < 0)
+        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s'", kind);
+    if (!S_kinds[k].tmpl)
+        return gw_err_set(err, GW_EUSAGE, "no template for '%s'; use notice or sheet", kind);
+    return gw_xslt_apply(S_kinds[k].tmpl, xml,
+                         !strcmp(kind, "notice") && o && o->no_table ? S_no_table : NULL,
+                         out, err);
+}
+
+int
+gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
+            const char *name, const char *path, gw_fontset *fonts, gw_err *err)
+{
+    gw_xml_doc fo = NULL;
+    gw_render_opts ro;
+    int rc;
+
+    memset(&ro, 0, sizeof ro);
+    if ((rc = gw_kind_fo(kind, xml, o, &fo, err)) < 0)
+        goto out;
+    if ((rc = gw_render_doc_fonts(fo, name, path, &ro, fonts, err)) < 0)
+        gw_plan_explain(plan, err);
+out:
+    xmlFreeDoc(fo);
+    return rc;
+}

@@ -1,0 +1,47 @@
+/* kinds.h — the document kinds side by side and the one pipeline they all
+ * go through: the plan → intermediate XML (one builder per kind: notice.c,
+ * sheets.c) → XSLT (templates/<kind>.xsl, sandboxed) → XSL-FO → the
+ * typesetter → PDF.  A new kind is a builder and a template plus one row of
+ * the table in kinds.c; the commands (cli_doc.c) and the sheet workers
+ * (sheets.c) call these functions and nothing below them. */
+#ifndef GW_KINDS_H
+#define GW_KINDS_H
+
+#include "gw.h"
+#include "plan.h"
+#include "render.h"
+
+/* What a kind may take besides the plan. */
+typedef struct gw_kind_opts {
+    const char *unit;       /* sheet: the recipient (name, short name, alias) */
+    int         no_table;   /* notice: leave out 附件2 whatever the record says */
+} gw_kind_opts;
+
+/* 1 when name is a document kind whose XML can be built from the plan
+ * alone ("notice", "plan" (its XML), "sheet"); 0 otherwise. */
+int gw_kind_known(const char *name);
+
+/* Builds the intermediate XML of kind from plan.  *out is a new document
+ * the caller frees with xmlFreeDoc.  GW_EUSAGE for an unknown kind or a
+ * sheet without a unit; the builder's GW_EINPUT (naming the metadata key,
+ * the unit) otherwise. */
+int gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o,
+                gw_xml_doc *out, gw_err *err);
+
+/* Applies templates/<template of kind>.xsl to xml: *out is the XSL-FO, a new
+ * document the caller frees with xmlFreeDoc.  kind may also be "booklet"
+ * (the XML comes from the sheet run).  GW_EUSAGE for a kind with no
+ * template ("plan"), else gw_xslt_apply's errors. */
+int gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *out,
+               gw_err *err);
+
+/* XSLT and typesetting: xml of kind → the PDF at path (written by the one
+ * output function: atomically, never over the open database).  name stands
+ * for the FO in messages; fonts may be NULL (a fontset of its own) or one
+ * shared by a run.  When the failure is about a character of the plan (a
+ * glyph no font has), the message names where it is in plan (may be NULL).
+ * 0, or an error with err set and no file at path changed. */
+int gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
+                const char *name, const char *path, gw_fontset *fonts, gw_err *err);
+
+#endif
