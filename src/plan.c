@@ -137,8 +137,7 @@ gw_plan_add_section(gw_plan *p)
 {
     gw_section *x;
     p->secs = S_room(p->secs, p->nsecs, &p->capsecs, sizeof *p->secs);
-    x = &p->secs[p->nsecs++];
-    memset(x, 0, sizeof *x);
+    x = memset(&p->secs[p->nsecs++], 0, sizeof *x);
     x->label = x->title = "";
     return x;
 }
@@ -148,8 +147,7 @@ gw_plan_add_unit(gw_plan *p)
 {
     gw_unit *u;
     p->units = S_room(p->units, p->nunits, &p->capunits, sizeof *p->units);
-    u = &p->units[p->nunits++];
-    memset(u, 0, sizeof *u);
+    u = memset(&p->units[p->nunits++], 0, sizeof *u);
     u->name = u->short_name = "";
     u->kind = "other";
     return u;
@@ -229,8 +227,7 @@ gw_plan_add_requirement(gw_plan *p)
 {
     gw_requirement *r;
     p->reqs = S_room(p->reqs, p->nreqs, &p->capreqs, sizeof *p->reqs);
-    r = &p->reqs[p->nreqs++];
-    memset(r, 0, sizeof *r);
+    r = memset(&p->reqs[p->nreqs++], 0, sizeof *r);
     r->label = r->text = "";
     return r;
 }
