@@ -91,6 +91,21 @@ gw_date_deadline(const char *t, gw_date *out)
         return S_set(out, y, 12, 31);
     if (!strcmp(rest, "上半年"))
         return S_set(out, y, 6, 30);
+    {
+        /* 第三季度, 三季度, 3季度 (and 第3季度): the last day of the quarter */
+        static const char *const cn[] = {"一", "二", "三", "四"};
+        const char *q = rest;
+        int k = 0;
+        if (!strncmp(q, "第", 3))
+            q += 3;
+        for (int i = 0; i < 4 && !k; i++)
+            if (!strncmp(q, cn[i], 3))
+                k = i + 1, q += 3;
+        if (!k && *q >= '1' && *q <= '4')
+            k = *q++ - '0';
+        if (k && (!strcmp(q, "季度") || !strcmp(q, "季度末") || !strcmp(q, "季度前")))
+            return S_set(out, y, k * 3, gw_date_days_in(y, k * 3));
+    }
     if ((n = S_num(rest, 2, &m)) == 0 || strncmp(rest + n, "月", 3) || m < 1 || m > 12)
         return 0;
     rest += n + 3;
@@ -116,4 +131,20 @@ void
 gw_date_cn(const gw_date *d, gw_buf *out)
 {
     gw_buf_printf(out, "%d年%d月%d日", d->y, d->m, d->d);
+}
+
+int
+gw_date_ongoing(const char *s)
+{
+    static const char *const stems[] = {"长期坚持", "持续推进", "长期", "持续", "常态化"};
+    static const char *const tails[] = {"", "推进", "开展"};
+    for (size_t i = 0; s && i < sizeof stems / sizeof stems[0]; i++) {
+        size_t n = strlen(stems[i]);
+        if (strncmp(s, stems[i], n))
+            continue;
+        for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++)
+            if (!strcmp(s + n, tails[k]))
+                return 1;
+    }
+    return 0;
 }

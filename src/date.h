@@ -27,9 +27,14 @@ int gw_date_parse(const char *s, gw_date *out);
 
 /* Parses a published deadline: an exact date, or a period whose last day
  * it stands for (2020年12月底, 2020年12月, 2020年6月份, 2020年底, 2020年末,
- * 2020年, 2020年上半年, 2020年下半年, each optionally with 前).  Returns 1
- * and the day in *out, or 0 when the text is no date (长期坚持). */
+ * 2020年, 2020年上半年, 2020年下半年, 2020年第三季度 / 三季度 / 3季度, each
+ * optionally with 前).  Returns 1 and the day in *out, or 0 when the text is
+ * no date (长期坚持: see gw_date_ongoing). */
 int gw_date_deadline(const char *s, gw_date *out);
+
+/* 1 when s says the work has no end date: 长期坚持, 持续推进, 长期, 持续,
+ * 常态化 (optionally with 推进 / 开展); 0 otherwise. */
+int gw_date_ongoing(const char *s);
 
 /* "2017-05-02" into iso (11 bytes). */
 void gw_date_iso(const gw_date *d, char iso[11]);

@@ -86,6 +86,17 @@ main(void)
     TAP_OK(S_deadline("2018-03-15", iso) && !strcmp(iso, "2018-03-15"), "ISO");
     TAP_OK(!S_deadline("2018年2月30日", iso) && !iso[0], "no 30 February");
     TAP_OK(!S_deadline("长期坚持", iso) && !iso[0], "text is not a date");
+    TAP_OK(S_deadline("2017年第三季度", iso) && !strcmp(iso, "2017-09-30"), "第三季度");
+    TAP_OK(S_deadline("2017年三季度", iso) && !strcmp(iso, "2017-09-30"), "三季度");
+    TAP_OK(S_deadline("2018年第1季度", iso) && !strcmp(iso, "2018-03-31"), "第1季度");
+    TAP_OK(S_deadline("2018年4季度", iso) && !strcmp(iso, "2018-12-31"), "4季度");
+    TAP_OK(!S_deadline("2018年第五季度", iso), "no fifth quarter");
+    TAP_OK(S_deadline("2018年", iso) && !strcmp(iso, "2018-12-31"), "a year alone");
+    TAP_OK(S_deadline("2017年10月", iso) && !strcmp(iso, "2017-10-31"), "a month alone");
+    TAP_OK(S_deadline("2018年下半年", iso) && !strcmp(iso, "2018-12-31"), "下半年");
+    TAP_OK(gw_date_ongoing("长期坚持") && gw_date_ongoing("持续推进") &&
+           gw_date_ongoing("常态化开展"), "长期坚持, 持续推进, 常态化开展 have no end");
+    TAP_OK(!gw_date_ongoing("长期坚持吧") && !gw_date_ongoing("2018年"), "other text has");
 
     /* The embedded default plan through plan.h. */
     fd = mkstemp(path);
