@@ -107,3 +107,46 @@ CREATE TABLE progress (
     reported_at TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX progress_task ON progress(task_no, quarter);
+
+-- version 2
+-- Quarterly supervision (docs/supervision.md).  Milestones come from the plan
+-- text (origin 'plan') or from the lead units' schedule forms (origin 'form',
+-- `gongwen import milestones`); like progress reports, a form's milestones
+-- survive the re-import of a revised plan, so the table is rebuilt without
+-- the foreign key to task (the rows are copied, nothing is lost).
+CREATE TABLE milestone_v2 (
+    id          INTEGER PRIMARY KEY,
+    task        INTEGER NOT NULL,           -- task number
+    origin      TEXT NOT NULL DEFAULT 'plan' CHECK (origin IN ('plan', 'form')),
+    due         TEXT NOT NULL DEFAULT '',   -- ISO date or '' (长期坚持)
+    deadline    TEXT NOT NULL DEFAULT '',   -- as written: 2017年第三季度
+    description TEXT NOT NULL DEFAULT '',   -- 节点
+    form        TEXT NOT NULL DEFAULT ''    -- 成果形式
+);
+INSERT INTO milestone_v2(id, task, origin, due, deadline, description, form)
+    SELECT id, task, 'plan', due, deadline, description, form FROM milestone;
+DROP TABLE milestone;
+ALTER TABLE milestone_v2 RENAME TO milestone;
+CREATE INDEX milestone_task ON milestone(task, origin);
+
+-- Progress rows a re-submission replaced, with where the new ones came from.
+CREATE TABLE progress_audit (
+    id          INTEGER PRIMARY KEY,
+    task_no     INTEGER NOT NULL,
+    unit        INTEGER NOT NULL,
+    quarter     TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT '',
+    percent     INTEGER,
+    progress    TEXT NOT NULL DEFAULT '',
+    problems    TEXT NOT NULL DEFAULT '',
+    next_steps  TEXT NOT NULL DEFAULT '',
+    reported_at TEXT NOT NULL DEFAULT '',
+    replaced_at TEXT NOT NULL,              -- when (ISO, UTC)
+    file        TEXT NOT NULL,              -- the file that replaced them
+    file_sha256 TEXT NOT NULL,
+    row         INTEGER NOT NULL            -- its row that replaced this one
+);
+-- Where a progress row came from.
+ALTER TABLE progress ADD COLUMN file TEXT NOT NULL DEFAULT '';
+ALTER TABLE progress ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE progress ADD COLUMN row INTEGER NOT NULL DEFAULT 0;

@@ -9,9 +9,9 @@ DB="$T/rec.db"
 dump() { sqlite3 "$1" .dump; }
 
 "$GW" import plan "$TOP/data/plan.txt" --db "$DB" 2>/dev/null
-ok_eq "new database has schema version 1" "$(sqlite3 "$DB" 'PRAGMA user_version')" 1
+ok_eq "new database has schema version 2" "$(sqlite3 "$DB" 'PRAGMA user_version')" 2
 ok_eq "all tables exist" "$(sqlite3 "$DB" "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")" \
-    "assignment,group_member,meta,milestone,plan,progress,requirement,section,task,unit,unit_alias"
+    "assignment,group_member,meta,milestone,plan,progress,progress_audit,requirement,section,task,unit,unit_alias"
 
 # Importing the same text twice gives the same record.
 D1=$(dump "$DB")
@@ -110,7 +110,7 @@ cp "$DB" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 "$GW" list tasks --db "$T/newer.db" >/dev/null 2>"$T/e"
 ok_eq "newer schema refused" "$?" 1
-ok_match "with a message" "$(cat "$T/e")" "not a gongwen database \(schema version 99; this gongwen knows 1 to 1\)"
+ok_match "with a message" "$(cat "$T/e")" "not a gongwen database \(schema version 99; this gongwen knows 1 to 2\)"
 sqlite3 "$T/foreign.db" 'CREATE TABLE x(a); INSERT INTO x VALUES (1)'
 S1=$(sha256sum <"$T/foreign.db")
 "$GW" import plan "$TOP/data/plan.txt" --db "$T/foreign.db" 2>"$T/e"
@@ -123,24 +123,45 @@ ok_eq "a non-SQLite file is refused" "$?" 2
 ok_match "with a message naming it" "$(cat "$T/e")" "text.db: .*not a database"
 
 # A migration added later runs on open and keeps the data: a home whose
-# schema.sql has a version 2 (GONGWEN_HOME points gongwen at it).
+# schema.sql has a version 3 (GONGWEN_HOME points gongwen at it).
 H="$T/home"
 mkdir -p "$H/data"
 cp "$TOP"/data/*.sql "$TOP"/data/*.tsv "$TOP"/data/plan.txt "$H/data/"
-printf '\n-- version 2\nALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '"''"';\n' >>"$H/data/schema.sql"
+printf '\n-- version 3\nALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '"''"';\n' >>"$H/data/schema.sql"
 "$GW" import plan "$TOP/data/plan.txt" --db "$T/old.db" 2>/dev/null
 sqlite3 "$T/old.db" "INSERT INTO progress(task_no, unit, quarter, percent) VALUES (5, 1, '2017Q4', 10)"
 GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
 ok_eq "open with a newer schema file succeeds" "$?" 0
-ok_eq "migrated to version 2" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 2
+ok_eq "migrated to version 3" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 3
 ok_eq "the new column exists" "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('task') WHERE name = 'remark'")" 1
 ok_eq "tasks kept" "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM task')" 30
 ok_eq "progress kept" "$(sqlite3 "$T/old.db" 'SELECT percent FROM progress WHERE task_no = 5')" 10
 "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
 ok_eq "the older gongwen refuses the migrated database" "$?" 1
-ok_match "saying why" "$(cat "$T/e")" "not a gongwen database \(schema version 2; this gongwen knows 1 to 1\)"
-printf '\n-- version 4\nSELECT 1;\n' >>"$H/data/schema.sql"
+ok_match "saying why" "$(cat "$T/e")" "not a gongwen database \(schema version 3; this gongwen knows 1 to 2\)"
+printf '\n-- version 5\nSELECT 1;\n' >>"$H/data/schema.sql"
 GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
-ok_match "a gap in the migration numbers is reported" "$(cat "$T/e")" "found version 4 after 2"
-ok_eq "and nothing was applied" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 2
+ok_match "a gap in the migration numbers is reported" "$(cat "$T/e")" "found version 5 after 3"
+ok_eq "and nothing was applied" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 3
+
+# Version 1 → 2 (the supervision tables): a database made by a gongwen that
+# knew only version 1 keeps its milestones, now of origin 'plan'.
+# (made with sqlite3 from the version-1 part of schema.sql, as an older
+# gongwen left it: a plan whose task 1 has two milestones)
+sed '/^-- version 2$/,$d' "$TOP/data/schema.sql" | sqlite3 "$T/v1.db"
+sqlite3 "$T/v1.db" "PRAGMA user_version = 1;
+    INSERT INTO plan(id, source, imported_at) VALUES (1, 'old.txt', '2017-05-12T00:00:00Z');
+    INSERT INTO section(id, level, ordinal, label, title) VALUES (1, 1, 1, '一、', '任务');
+    INSERT INTO task(no, section, title, body) VALUES (1, 1, '', '做好工作。');
+    INSERT INTO milestone(task, due, deadline) VALUES (1, '2017-12-31', '2017年底'), (1, '', '长期坚持');
+    INSERT INTO meta(key, value) VALUES ('title', '旧方案')"
+ok_eq "a version-1 database" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 1
+m1=$(sqlite3 "$T/v1.db" 'SELECT group_concat(task || ":" || due || ":" || deadline, ",") FROM (SELECT * FROM milestone ORDER BY id)')
+ok_if "… with milestones from the plan text" test -n "$m1"
+"$GW" list tasks --db "$T/v1.db" >/dev/null 2>&1
+ok_eq "opened by this gongwen: version 2" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 2
+ok_eq "… the milestones kept" "$(sqlite3 "$T/v1.db" 'SELECT group_concat(task || ":" || due || ":" || deadline, ",") FROM (SELECT * FROM milestone ORDER BY id)')" "$m1"
+ok_eq "… of origin plan" "$(sqlite3 "$T/v1.db" "SELECT DISTINCT origin FROM milestone")" plan
+ok_eq "… and the foreign key to task is gone (forms outlive a revised plan)" \
+    "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM pragma_foreign_key_list('milestone')")" 0
 done_testing

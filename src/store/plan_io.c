@@ -128,8 +128,12 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
                               "FROM task ORDER BY no", &s, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "SELECT unit, role, pos FROM assignment WHERE task = ?1 "
                               "ORDER BY pos", &a, err)) < 0 ||
+        /* a lead unit's schedule form replaces the plan text's deadlines
+         * of that task (data/schema.sql, version 2) */
         (rc = gw_stmt_prepare(st, "SELECT due, deadline, description, form FROM milestone "
-                              "WHERE task = ?1 ORDER BY due, id", &m, err)) < 0)
+                              "WHERE task = ?1 AND origin = (SELECT CASE WHEN EXISTS "
+                              "(SELECT 1 FROM milestone WHERE task = ?1 AND origin = 'form') "
+                              "THEN 'form' ELSE 'plan' END) ORDER BY due, id", &m, err)) < 0)
         goto out;
     while ((rc = gw_stmt_step(s, err)) == 1) {
         gw_task *t = gw_plan_add_task(p);
@@ -349,8 +353,10 @@ S_save_content(gw_store *st, const gw_plan *p, const char *source, const long lo
     gw_stmt *ss = NULL, *ts = NULL, *as = NULL, *ms = NULL, *rs = NULL;
     int rc;
 
-    if ((rc = gw_store_exec(st, "DELETE FROM assignment; DELETE FROM milestone; DELETE FROM task; "
-                            "DELETE FROM requirement; DELETE FROM section;", err)) < 0)
+    /* the forms' milestones and the progress reports outlive the plan */
+    if ((rc = gw_store_exec(st, "DELETE FROM assignment; DELETE FROM milestone WHERE origin = "
+                            "'plan'; DELETE FROM task; DELETE FROM requirement; "
+                            "DELETE FROM section;", err)) < 0)
         goto out;
     if ((rc = gw_stmt_prepare(st, "INSERT INTO section(id, parent, level, ordinal, label, "
                               "title, is_requirements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -359,8 +365,9 @@ S_save_content(gw_store *st, const gw_plan *p, const char *source, const long lo
                               "line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &ts, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO assignment(task, pos, unit, role) VALUES "
                               "(?1, ?2, ?3, ?4)", &as, err)) < 0 ||
-        (rc = gw_stmt_prepare(st, "INSERT INTO milestone(task, due, deadline, description, "
-                              "form) VALUES (?1, ?2, ?3, ?4, ?5)", &ms, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO milestone(task, origin, due, deadline, "
+                              "description, form) VALUES (?1, 'plan', ?2, ?3, ?4, ?5)", &ms,
+                              err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO requirement(ordinal, label, text) VALUES "
                               "(?1, ?2, ?3)", &rs, err)) < 0)
         goto out;
@@ -477,6 +484,17 @@ S_save_rest(gw_store *st, const gw_plan *p, const char *source, gw_err *err)
     while ((rc = gw_stmt_step(orphans, err)) == 1)
         gw_warnf("%s: %lld progress report(s) for task %lld, which the new plan does not "
                  "have; they are kept", source, gw_stmt_int(orphans, 1),
+                 gw_stmt_int(orphans, 0));
+    if (rc < 0)
+        goto out;
+    gw_stmt_free(orphans);
+    if ((rc = gw_stmt_prepare(st, "SELECT task, count(*) FROM milestone WHERE origin = 'form' "
+                              "AND task NOT IN (SELECT no FROM task) GROUP BY task ORDER BY task",
+                              &orphans, err)) < 0)
+        goto out;
+    while ((rc = gw_stmt_step(orphans, err)) == 1)
+        gw_warnf("%s: %lld milestone(s) from a schedule form for task %lld, which the new "
+                 "plan does not have; they are kept", source, gw_stmt_int(orphans, 1),
                  gw_stmt_int(orphans, 0));
 out:
     gw_stmt_free(ps);
