@@ -222,6 +222,25 @@ out:
     return rc;
 }
 
+/* The schedule as `gongwen import milestones` reads it: 序号,节点,完成时限,成果形式,
+ * a row a milestone (a lead unit's form where there is one, else the plan's). */
+static void
+S_milestones_csv(const gw_plan *p, gw_buf *csv)
+{
+    gw_buf_puts(csv, "序号,节点,完成时限,成果形式\r\n");
+    for (size_t i = 0; i < gw_plan_task_count(p); i++) {
+        const gw_task *t = gw_plan_task(p, i);
+        char no[16];
+        snprintf(no, sizeof no, "%d", t->no);
+        for (size_t k = 0; k < t->nmilestones; k++) {
+            gw_csv_field(csv, no, 0);
+            gw_csv_field(csv, t->milestones[k].description, 0);
+            gw_csv_field(csv, t->milestones[k].deadline, 0);
+            gw_csv_field(csv, t->milestones[k].form, 1);
+        }
+    }
+}
+
 int
 gw_cmd_export(int argc, char **argv, gw_err *err)
 {
@@ -235,13 +254,17 @@ gw_cmd_export(int argc, char **argv, gw_err *err)
     gw_buf_init(&f);
     if ((rc = gw_cli_parse(argc, argv, GW_CLI_OUT, 1, &a, err)) < 0)
         goto out;
-    if (a.npos != 1 || strcmp(a.pos[0], "csv")) {
-        rc = gw_err_set(err, GW_EUSAGE, "export: expected `export csv`");
+    if (a.npos != 1 || (strcmp(a.pos[0], "csv") && strcmp(a.pos[0], "milestones"))) {
+        rc = gw_err_set(err, GW_EUSAGE, "export: expected `export csv` or `export milestones`");
         goto out;
     }
     if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0 ||
         (a.out && (rc = gw_file_check_output(a.out, err)) < 0))
         goto out;
+    if (!strcmp(a.pos[0], "milestones")) {
+        S_milestones_csv(p, &csv);
+        goto write;
+    }
     gw_buf_puts(&csv, "序号,类别,任务,牵头单位,责任单位,完成时限\r\n");
     for (size_t i = 0; i < gw_plan_task_count(p); i++) {
         const gw_task *t = gw_plan_task(p, i);
@@ -259,6 +282,7 @@ gw_cmd_export(int argc, char **argv, gw_err *err)
         S_deadlines(t, &f);
         gw_csv_field(&csv, f.ptr, 1);
     }
+write:
     if (a.out) {
         rc = gw_file_write_atomic(a.out, csv.ptr, csv.len, err);
     } else if (fwrite(csv.ptr, 1, csv.len, stdout) != csv.len || fflush(stdout) != 0) {

@@ -36,10 +36,12 @@ static const S_command S_commands[] = {
      "  sections   the sections with the number of tasks in each\n"
      "\n"
      "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"},
-    {"export", gw_cmd_export, "export the task division as CSV",
-     "usage: gongwen export csv [--db PATH] [-o FILE]\n"
+    {"export", gw_cmd_export, "export the task division or the milestones as CSV",
+     "usage: gongwen export csv|milestones [--db PATH] [-o FILE]\n"
      "\n"
-     "RFC 4180 CSV in UTF-8 with the header 序号,类别,任务,牵头单位,责任单位,完成时限.\n"
+     "RFC 4180 CSV in UTF-8.  csv: the task division, 序号,类别,任务,牵头单位,责任单位,\n"
+     "完成时限.  milestones: the schedule as `import milestones` reads it,\n"
+     "序号,节点,完成时限,成果形式 (a lead unit's form where imported, else the plan's).\n"
      "A cell that would start with = + - @ TAB or CR, which Excel and WPS run as\n"
      "a formula, gets a leading ' (they show it as text; gongwen's CSV\n"
      "readers drop it again).\n"

@@ -16,7 +16,8 @@ enum {
     S_SECRET,       /* 秘密, 机密 or 绝密 … */
     S_NUMBER,       /* digits */
     S_YESNO,        /* yes/no, stored as 1/0 */
-    S_WHERE         /* body or attachment */
+    S_WHERE,        /* body or attachment */
+    S_PERCENT       /* a whole number 0..100 */
 };
 
 static const struct {
@@ -46,6 +47,10 @@ static const struct {
                         "notice)", S_WHERE},
     {"table", "include 附件2, the task-division table: yes (default) or no; "
               "notice/fo/build --no-table overrides yes", S_YESNO},
+    {"status_yellow", "percentage points behind schedule from which a task is 滞后 "
+                      "(default 10; docs/supervision.md)", S_PERCENT},
+    {"status_red", "percentage points behind schedule from which a task is 严重滞后 "
+                   "(default 30)", S_PERCENT},
 };
 
 #define S_NKEYS (sizeof S_keys / sizeof S_keys[0])
@@ -209,6 +214,17 @@ S_form(const char *key, int rule, const char *v, gw_buf *stored, gw_err *err)
             return gw_err_set(err, GW_EINPUT, "%s: yes or no (whether the notice includes "
                               "附件2, the task-division table), got %s", key, v);
         return 0;
+    case S_PERCENT: {
+        int ok = n > 0 && n <= 3, val = 0;
+        for (const char *p = v; ok && *p; p++) {
+            ok = *p >= '0' && *p <= '9';
+            val = val * 10 + (*p - '0');
+        }
+        if (!ok || val > 100)
+            return gw_err_set(err, GW_EINPUT, "%s: a whole number of percentage points "
+                              "from 0 to 100, got %s", key, v);
+        break;
+    }
     case S_WHERE:
         if (strcmp(v, "body") && strcmp(v, "attachment"))
             return gw_err_set(err, GW_EINPUT, "%s: body or attachment (where the 工作要求 "

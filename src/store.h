@@ -51,6 +51,13 @@ int  gw_store_plan_load(gw_store *st, gw_plan **out, gw_err *err);
  * the record and in messages.  0, or an error with the database unchanged. */
 int  gw_store_plan_save(gw_store *st, const gw_plan *p, const char *source, gw_err *err);
 
+/* Replaces, in one transaction, the schedule-form milestones (origin
+ * 'form') of every task of forms by that task's milestones in forms (only
+ * the tasks' numbers and milestones of forms are read; a task with none
+ * clears its form milestones).  Returns 0 or an error with the record
+ * unchanged.  The caller has checked the rows (gongwen import milestones). */
+int  gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err);
+
 /* Metadata: value for key copied into buf (cleared first); returns 1 when set,
  * 0 when unset, GW_EIO on failure. */
 int  gw_store_meta_get(gw_store *st, const char *key, gw_buf *buf, gw_err *err);
