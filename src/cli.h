@@ -20,6 +20,7 @@ int gw_cmd_fo(int argc, char **argv, gw_err *err);      /* cli_doc.c */
 int gw_cmd_notice(int argc, char **argv, gw_err *err);  /* cli_doc.c */
 int gw_cmd_sheets(int argc, char **argv, gw_err *err);  /* cli_sheets.c */
 int gw_cmd_build(int argc, char **argv, gw_err *err);   /* cli_doc.c */
+int gw_cmd_status(int argc, char **argv, gw_err *err);  /* cli_supervision.c */
 
 /* Shared option helpers for the commands.
  *

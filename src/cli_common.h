@@ -16,7 +16,9 @@ enum {
     GW_CLI_LIST = 16,       /* --list */
     GW_CLI_DASH_VALUE = 32, /* the second positional may start with '-' (set KEY -1) */
     GW_CLI_UNITS = 64,      /* --unit NAME, repeatable (a->units) */
-    GW_CLI_BOOKLET = 128    /* --booklet PATH, --no-booklet */
+    GW_CLI_BOOKLET = 128,   /* --booklet PATH, --no-booklet */
+    GW_CLI_QUARTER = 256,   /* --quarter 2017Q4 */
+    GW_CLI_FORMAT = 512     /* --format NAME */
 };
 
 /* More --unit options than this is a mistake in a script, not a request. */
@@ -33,6 +35,8 @@ typedef struct gw_cli_args {
     const char **units;     /* every --unit with GW_CLI_UNITS (gw_cli_args_free) */
     size_t      nunits;
     const char *booklet;    /* --booklet PATH, NULL when not given */
+    const char *quarter;    /* --quarter Q, NULL when not given */
+    const char *format;     /* --format NAME, NULL when not given */
     int         no_booklet; /* --no-booklet */
     int         no_table, all_lead, list;
     const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */

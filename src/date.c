@@ -148,3 +148,23 @@ gw_date_ongoing(const char *s)
     }
     return 0;
 }
+
+int
+gw_date_quarter(const char *s, int *year, int *q)
+{
+    int y;
+    if (!s || S_num(s, 4, &y) != 4 || (s[4] != 'Q' && s[4] != 'q') || s[5] < '1' ||
+        s[5] > '4' || s[6] || y < GW_DATE_MIN_YEAR || y > GW_DATE_MAX_YEAR)
+        return 0;
+    *year = y;
+    *q = s[5] - '0';
+    return 1;
+}
+
+void
+gw_date_quarter_end(int year, int q, gw_date *out)
+{
+    out->y = year;
+    out->m = q * 3;
+    out->d = gw_date_days_in(year, q * 3);
+}

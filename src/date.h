@@ -36,6 +36,11 @@ int gw_date_deadline(const char *s, gw_date *out);
  * 常态化 (optionally with 推进 / 开展); 0 otherwise. */
 int gw_date_ongoing(const char *s);
 
+/* Parses a quarter, 2017Q4 (or 2017q4), into *year and *q (1..4); 1 when
+ * valid, else 0.  gw_date_quarter_end gives its last day. */
+int  gw_date_quarter(const char *s, int *year, int *q);
+void gw_date_quarter_end(int year, int q, gw_date *out);
+
 /* "2017-05-02" into iso (11 bytes). */
 void gw_date_iso(const gw_date *d, char iso[11]);
 

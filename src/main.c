@@ -103,6 +103,19 @@ static const S_command S_commands[] = {
      "  -o DIR          directory of the sheets (default out/sheets)\n"
      "  --booklet PATH  write the booklet to PATH (also with --unit)\n"
      "  --no-booklet    write no booklet\n"},
+    {"status", gw_cmd_status, "the status of every task in a quarter (supervision)",
+     "usage: gongwen status [--quarter Q] [--format text|csv] [--unit NAME] [--db PATH]\n"
+     "\n"
+     "One row per task: 序号, 状态 (已完成, 正常推进, 滞后, 严重滞后, 未报送), 完成进度,\n"
+     "应完成进度, 报送日期, 牵头单位, 任务; then the count of each status.  The rule\n"
+     "is in docs/supervision.md; its thresholds are `gongwen set status_yellow N`\n"
+     "and `status_red N`.\n"
+     "\n"
+     "  --quarter Q    the quarter, e.g. 2017Q4 (default: the latest with reports)\n"
+     "  --format F     text (default) or csv: 序号,任务,牵头单位,状态,完成进度,应完成进度,报送日期\n"
+     "  --unit NAME    only the tasks of this unit (lead, responsible or through a group)\n"
+     "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
+     "                 embedded plan when missing; a PATH given must exist)\n"},
     {"build", gw_cmd_build, "write every document into a directory",
      "usage: gongwen build [--db PATH] [-o DIR] [--no-table]\n"
      "\n"

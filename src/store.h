@@ -58,6 +58,34 @@ int  gw_store_plan_save(gw_store *st, const gw_plan *p, const char *source, gw_e
  * unchanged.  The caller has checked the rows (gongwen import milestones). */
 int  gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err);
 
+/* The status of every task in a quarter (docs/supervision.md: one rule, in
+ * one SQL statement of the record layer). */
+typedef struct gw_status_row {
+    int         task_no;
+    const char *lead;           /* the first lead unit's name */
+    const char *status;         /* 已完成, 正常推进, 滞后, 严重滞后 or 未报送 */
+    int         percent;        /* reported 完成进度, -1 when none */
+    double      expected;       /* 应完成进度 0..100, -1 without a dated milestone */
+    const char *reported_at;    /* 报送日期 (ISO) or "" */
+} gw_status_row;
+typedef struct gw_status gw_status;
+
+/* Computes the status of every task for quarter (2017Q4) with the
+ * thresholds status_yellow/status_red of the record (10 and 30 when unset)
+ * and the plan's sign_date as the start of every schedule.  *out is freed
+ * with gw_status_free.  GW_EUSAGE for a malformed quarter, GW_EINPUT when
+ * sign_date is missing or the thresholds are inverted, GW_EIO. */
+int  gw_store_status(gw_store *st, const char *quarter, gw_status **out, gw_err *err);
+size_t gw_status_count(const gw_status *s);
+/* Row i in task order (borrowed), NULL past the end. */
+const gw_status_row *gw_status_row_at(const gw_status *s, size_t i);
+/* The thresholds the statuses were computed with. */
+void gw_status_thresholds(const gw_status *s, int *yellow, int *red);
+void gw_status_free(gw_status *s);
+/* The latest quarter with any progress report into quarter: 1, or 0 when
+ * there is none (quarter ""), GW_EIO on failure. */
+int  gw_store_latest_quarter(gw_store *st, gw_buf *quarter, gw_err *err);
+
 /* Metadata: value for key copied into buf (cleared first); returns 1 when set,
  * 0 when unset, GW_EIO on failure. */
 int  gw_store_meta_get(gw_store *st, const char *key, gw_buf *buf, gw_err *err);

@@ -32,6 +32,7 @@ void gw_stmt_reset(gw_stmt *s);
 /* Column values of the current row; text is borrowed until the next step
  * and never NULL ("" for NULL). */
 long long   gw_stmt_int(gw_stmt *s, int col);
+double      gw_stmt_double(gw_stmt *s, int col);
 const char *gw_stmt_text(gw_stmt *s, int col);
 
 /* Runs a query that yields one integer (e.g. a count); returns it in *v, or

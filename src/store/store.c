@@ -310,6 +310,12 @@ gw_stmt_int(gw_stmt *s, int col)
     return sqlite3_column_int64(s->s, col);
 }
 
+double
+gw_stmt_double(gw_stmt *s, int col)
+{
+    return sqlite3_column_double(s->s, col);
+}
+
 const char *
 gw_stmt_text(gw_stmt *s, int col)
 {

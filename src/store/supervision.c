@@ -2,6 +2,10 @@
  * milestones of the lead units' schedule forms (docs/supervision.md). */
 #include "store-imp.h"
 
+#include "date.h"
+
+#include <stdlib.h>
+
 int
 gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err)
 {
@@ -42,4 +46,182 @@ out:
     gw_stmt_free(del);
     gw_stmt_free(ins);
     return rc < 0 ? rc : 0;
+}
+
+/* ---------------------------------------------------------------- status */
+
+struct gw_status {
+    gw_status_row *rows;
+    size_t         n;
+    int            yellow, red;
+    gw_arena      *A;
+};
+
+/* The status rule of docs/supervision.md, in one statement: ?1 the quarter
+ * (2017Q4), ?2 its last day, ?3 the plan's sign_date, ?4 status_yellow,
+ * ?5 status_red.  A task's report is its first lead unit's (or, when that
+ * lead is a group, its slowest member's); a task's due date the latest dated
+ * milestone it shows (a form's where there is one). */
+static const char S_status_sql[] =
+    "WITH lead AS (SELECT a.task, a.unit FROM assignment a WHERE a.role = 'lead' AND "
+    "  a.pos = (SELECT min(b.pos) FROM assignment b WHERE b.task = a.task AND b.role = 'lead')),"
+    " rep AS (SELECT l.task, p.status, p.percent, p.reported_at FROM lead l JOIN progress p"
+    "  ON p.task_no = l.task AND p.quarter = ?1 AND (p.unit = l.unit OR p.unit IN"
+    "  (SELECT member FROM group_member WHERE grp = l.unit))),"
+    " r1 AS (SELECT task, status, min(percent) AS percent, reported_at FROM rep GROUP BY task),"
+    " shown AS (SELECT m.task, m.due FROM milestone m WHERE m.due <> '' AND m.origin ="
+    "  (CASE WHEN EXISTS (SELECT 1 FROM milestone f WHERE f.task = m.task AND"
+    "  f.origin = 'form') THEN 'form' ELSE 'plan' END)),"
+    " due AS (SELECT task, max(due) AS due FROM shown GROUP BY task),"
+    " x AS (SELECT t.no, coalesce(u.name, '') AS lead, r1.task IS NOT NULL AS reported,"
+    "  r1.status, r1.percent, coalesce(r1.reported_at, '') AS reported_at, d.due,"
+    "  CASE WHEN d.due IS NULL THEN NULL"
+    "   WHEN julianday(d.due) <= julianday(?3) THEN 100.0"
+    "   ELSE max(0.0, min(100.0, 100.0 * (julianday(?2) - julianday(?3))"
+    "    / (julianday(d.due) - julianday(?3)))) END AS expected"
+    "  FROM task t LEFT JOIN lead l ON l.task = t.no LEFT JOIN unit u ON u.id = l.unit"
+    "  LEFT JOIN r1 ON r1.task = t.no LEFT JOIN due d ON d.task = t.no)"
+    " SELECT no, lead, CASE"
+    "  WHEN NOT reported THEN '未报送'"
+    "  WHEN status = '已完成' OR percent = 100 THEN '已完成'"
+    "  WHEN due IS NOT NULL AND due < ?2 THEN '严重滞后'"
+    "  WHEN due IS NOT NULL AND expected - percent > ?5 THEN '严重滞后'"
+    "  WHEN due IS NOT NULL AND expected - percent > ?4 THEN '滞后'"
+    "  WHEN due IS NOT NULL THEN '正常推进'"
+    "  WHEN status = '未启动' THEN '滞后'"
+    "  ELSE '正常推进' END,"
+    "  coalesce(percent, -1), coalesce(expected, -1.0), reported_at FROM x ORDER BY no";
+
+/* A metadata number, dflt when unset. */
+static int
+S_meta_int(gw_store *st, const char *key, long long dflt, long long *v, gw_err *err)
+{
+    gw_buf b;
+    int rc;
+    gw_buf_init(&b);
+    *v = dflt;
+    if ((rc = gw_store_meta_get(st, key, &b, err)) == 1 && b.len)
+        *v = strtoll(b.ptr, NULL, 10);
+    gw_buf_free(&b);
+    return rc < 0 ? rc : 0;
+}
+
+int
+gw_store_status(gw_store *st, const char *quarter, gw_status **out, gw_err *err)
+{
+    gw_status *s = gw_xcalloc(1, sizeof *s);
+    gw_stmt *q = NULL;
+    gw_buf sign;
+    gw_date end, start;
+    char eiso[11], siso[11];
+    long long yellow, red;
+    int y, qn, rc;
+    size_t cap = 0;
+
+    *out = NULL;
+    s->A = gw_arena_new();
+    gw_buf_init(&sign);
+    if (!gw_date_quarter(quarter, &y, &qn)) {
+        rc = gw_err_set(err, GW_EUSAGE, "quarter %s: write it as 2017Q4", quarter);
+        goto out;
+    }
+    gw_date_quarter_end(y, qn, &end);
+    gw_date_iso(&end, eiso);
+    if ((rc = gw_store_meta_get(st, "sign_date", &sign, err)) < 0)
+        goto out;
+    if (!gw_date_parse(sign.ptr, &start)) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: the status needs the plan's sign_date (the start "
+                        "of every schedule): gongwen set sign_date 2017-05-12",
+                        gw_store_path(st));
+        goto out;
+    }
+    gw_date_iso(&start, siso);
+    if ((rc = S_meta_int(st, "status_yellow", 10, &yellow, err)) < 0 ||
+        (rc = S_meta_int(st, "status_red", 30, &red, err)) < 0)
+        goto out;
+    if (yellow > red) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: status_yellow (%lld) is above status_red (%lld)",
+                        gw_store_path(st), yellow, red);
+        goto out;
+    }
+    if ((rc = gw_stmt_prepare(st, S_status_sql, &q, err)) < 0 ||
+        (rc = gw_stmt_bind_text(q, 1, quarter, err)) < 0 ||
+        (rc = gw_stmt_bind_text(q, 2, eiso, err)) < 0 ||
+        (rc = gw_stmt_bind_text(q, 3, siso, err)) < 0 ||
+        (rc = gw_stmt_bind_int(q, 4, yellow, err)) < 0 ||
+        (rc = gw_stmt_bind_int(q, 5, red, err)) < 0)
+        goto out;
+    while ((rc = gw_stmt_step(q, err)) == 1) {
+        gw_status_row *r;
+        if (s->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            s->rows = gw_xrealloc(s->rows, cap * sizeof *s->rows);
+        }
+        r = &s->rows[s->n++];
+        r->task_no = (int)gw_stmt_int(q, 0);
+        r->lead = gw_arena_strdup(s->A, gw_stmt_text(q, 1));
+        r->status = gw_arena_strdup(s->A, gw_stmt_text(q, 2));
+        r->percent = (int)gw_stmt_int(q, 3);
+        r->expected = gw_stmt_double(q, 4);
+        r->reported_at = gw_arena_strdup(s->A, gw_stmt_text(q, 5));
+    }
+    if (rc < 0)
+        goto out;
+    s->yellow = (int)yellow;
+    s->red = (int)red;
+    rc = 0;
+out:
+    gw_stmt_free(q);
+    gw_buf_free(&sign);
+    if (rc < 0)
+        gw_status_free(s);
+    else
+        *out = s;
+    return rc;
+}
+
+size_t
+gw_status_count(const gw_status *s)
+{
+    return s->n;
+}
+
+const gw_status_row *
+gw_status_row_at(const gw_status *s, size_t i)
+{
+    return i < s->n ? &s->rows[i] : NULL;
+}
+
+void
+gw_status_thresholds(const gw_status *s, int *yellow, int *red)
+{
+    *yellow = s->yellow;
+    *red = s->red;
+}
+
+void
+gw_status_free(gw_status *s)
+{
+    if (!s)
+        return;
+    free(s->rows);
+    gw_arena_free(s->A);
+    free(s);
+}
+
+int
+gw_store_latest_quarter(gw_store *st, gw_buf *quarter, gw_err *err)
+{
+    gw_stmt *q = NULL;
+    int rc;
+    gw_buf_clear(quarter);
+    if ((rc = gw_stmt_prepare(st, "SELECT max(quarter) FROM progress", &q, err)) < 0)
+        goto out;
+    if ((rc = gw_stmt_step(q, err)) == 1) {
+        gw_buf_puts(quarter, gw_stmt_text(q, 0));
+        rc = quarter->len > 0;
+    }
+out:
+    gw_stmt_free(q);
+    return rc;
 }
