@@ -184,6 +184,10 @@ void gw_csv_field(gw_buf *b, const char *s, int last);
  * a formula character; s itself otherwise (borrowed, points into s). */
 const char *gw_csv_unguard(const char *s);
 
+/* The SHA-256 of data as 64 lowercase hex digits in hex (65 bytes), for the
+ * audit trail of imported forms (FIPS 180-4). */
+void gw_sha256_hex(const void *data, size_t n, char hex[65]);
+
 /* mkdir -p.  0 or GW_EIO. */
 int gw_mkdir_p(const char *dir, gw_err *err);
 

@@ -58,6 +58,36 @@ int  gw_store_plan_save(gw_store *st, const gw_plan *p, const char *source, gw_e
  * unchanged.  The caller has checked the rows (gongwen import milestones). */
 int  gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err);
 
+/* One checked row of a progress form (gongwen import progress). */
+typedef struct gw_progress_row {
+    int         task_no;
+    int         unit;           /* gw_unit.id of the reporting unit */
+    const char *quarter;        /* 2017Q4 */
+    const char *status;         /* 未启动, 推进中 or 已完成 */
+    int         percent;        /* 0..100 */
+    const char *progress, *problems, *next_steps;
+    const char *reported_at;    /* ISO date or "" */
+    int         row;            /* the row of the form, as a spreadsheet shows it */
+} gw_progress_row;
+
+/* Saves the rows of one form in one transaction: for every unit and
+ * quarter the form reports, the unit's earlier rows of that quarter are
+ * moved to progress_audit (with the form's name, its SHA-256, the time and
+ * the form's row that replaced each: the same task's, else the unit's first)
+ * and the form's rows take their place.  *replaced counts the rows moved.
+ * 0, or an error with the record unchanged. */
+int  gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n,
+                            const char *file, const char *sha256, size_t *replaced,
+                            gw_err *err);
+
+/* Calls fn for every progress row of task (current ones first, by quarter
+ * and unit; then the replaced ones from progress_audit, newest first):
+ * unit is the unit's name, replaced_at "" for a current row.  0 or GW_EIO. */
+typedef void (*gw_history_fn)(void *ctx, const char *quarter, const char *unit,
+                              const char *status, int percent, const char *reported_at,
+                              const char *file, int row, const char *replaced_at);
+int  gw_store_history(gw_store *st, int task, gw_history_fn fn, void *ctx, gw_err *err);
+
 /* The status of every task in a quarter (docs/supervision.md: one rule, in
  * one SQL statement of the record layer). */
 typedef struct gw_status_row {

@@ -89,5 +89,25 @@ main(void)
         }
         TAP_OK(all, "every CSV field written is guarded and reads back as it was");
     }
+    /* SHA-256 against the FIPS 180-4 examples and sha256sum */
+    {
+        char hex[65];
+        gw_sha256_hex("abc", 3, hex);
+        TAP_STREQ(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                  "SHA-256 of abc");
+        gw_sha256_hex("", 0, hex);
+        TAP_STREQ(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                  "SHA-256 of nothing");
+        gw_sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+        TAP_STREQ(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+                  "SHA-256 of the two-block example (56 bytes)");
+        {
+            char big[1000];
+            memset(big, 'a', sizeof big);
+            gw_sha256_hex(big, sizeof big, hex);
+            TAP_STREQ(hex, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3",
+                      "SHA-256 of 1000 a (several blocks and a tail)");
+        }
+    }
     return TAP_DONE();
 }

@@ -5,6 +5,8 @@
 #include "date.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 int
 gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err)
@@ -45,6 +47,160 @@ out:
         gw_store_rollback(st);
     gw_stmt_free(del);
     gw_stmt_free(ins);
+    return rc < 0 ? rc : 0;
+}
+
+/* -------------------------------------------------------------- progress */
+
+/* ISO time of now, or of SOURCE_DATE_EPOCH (reproducible records). */
+static void
+S_now(char when[32])
+{
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct tm tmv;
+    if (sde && *sde)
+        now = (time_t)strtoll(sde, NULL, 10);
+    gmtime_r(&now, &tmv);
+    strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+}
+
+/* The form's row that replaces an earlier row of (unit, quarter, task). */
+static int
+S_replacing_row(const gw_progress_row *rows, size_t n, int unit, const char *quarter,
+                int task)
+{
+    int first = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].unit != unit || strcmp(rows[i].quarter, quarter))
+            continue;
+        if (rows[i].task_no == task)
+            return rows[i].row;
+        if (!first)
+            first = rows[i].row;
+    }
+    return first;
+}
+
+int
+gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, const char *file,
+                       const char *sha256, size_t *replaced, gw_err *err)
+{
+    gw_stmt *old = NULL, *aud = NULL, *del = NULL, *ins = NULL;
+    char when[32];
+    int rc, in_tx = 0;
+
+    *replaced = 0;
+    S_now(when);
+    if ((rc = gw_store_begin(st, err)) < 0)
+        goto out;
+    in_tx = 1;
+    if ((rc = gw_stmt_prepare(st, "SELECT task_no, status, percent, progress, problems, "
+                              "next_steps, reported_at FROM progress WHERE unit = ?1 AND "
+                              "quarter = ?2 ORDER BY id", &old, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO progress_audit(task_no, unit, quarter, status, "
+                              "percent, progress, problems, next_steps, reported_at, "
+                              "replaced_at, file, file_sha256, row) VALUES (?1, ?2, ?3, ?4, "
+                              "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &aud, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "DELETE FROM progress WHERE unit = ?1 AND quarter = ?2",
+                              &del, err)) < 0 ||
+        (rc = gw_stmt_prepare(st, "INSERT INTO progress(task_no, unit, quarter, status, "
+                              "percent, progress, problems, next_steps, reported_at, file, "
+                              "file_sha256, row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                              "?10, ?11, ?12)", &ins, err)) < 0)
+        goto out;
+    /* the earlier rows of every (unit, quarter) of the form, once each */
+    for (size_t i = 0; i < n; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = rows[k].unit == rows[i].unit && !strcmp(rows[k].quarter, rows[i].quarter);
+        if (seen)
+            continue;
+        gw_stmt_reset(old);
+        if ((rc = gw_stmt_bind_int(old, 1, rows[i].unit, err)) < 0 ||
+            (rc = gw_stmt_bind_text(old, 2, rows[i].quarter, err)) < 0)
+            goto out;
+        while ((rc = gw_stmt_step(old, err)) == 1) {
+            int task = (int)gw_stmt_int(old, 0);
+            gw_stmt_reset(aud);
+            if ((rc = gw_stmt_bind_int(aud, 1, task, err)) < 0 ||
+                (rc = gw_stmt_bind_int(aud, 2, rows[i].unit, err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 3, rows[i].quarter, err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 4, gw_stmt_text(old, 1), err)) < 0 ||
+                (rc = gw_stmt_bind_int(aud, 5, gw_stmt_int(old, 2), err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 6, gw_stmt_text(old, 3), err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 7, gw_stmt_text(old, 4), err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 8, gw_stmt_text(old, 5), err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 9, gw_stmt_text(old, 6), err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 10, when, err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 11, file, err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 12, sha256, err)) < 0 ||
+                (rc = gw_stmt_bind_int(aud, 13, S_replacing_row(rows, n, rows[i].unit,
+                                                                rows[i].quarter, task),
+                                       err)) < 0 ||
+                (rc = gw_stmt_step(aud, err)) < 0)
+                goto out;
+            (*replaced)++;
+        }
+        if (rc < 0)
+            goto out;
+        gw_stmt_reset(del);
+        if ((rc = gw_stmt_bind_int(del, 1, rows[i].unit, err)) < 0 ||
+            (rc = gw_stmt_bind_text(del, 2, rows[i].quarter, err)) < 0 ||
+            (rc = gw_stmt_step(del, err)) < 0)
+            goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const gw_progress_row *r = &rows[i];
+        gw_stmt_reset(ins);
+        if ((rc = gw_stmt_bind_int(ins, 1, r->task_no, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ins, 2, r->unit, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 3, r->quarter, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 4, r->status, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ins, 5, r->percent, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 6, r->progress, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 7, r->problems, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 8, r->next_steps, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 9, r->reported_at, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 10, file, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 11, sha256, err)) < 0 ||
+            (rc = gw_stmt_bind_int(ins, 12, r->row, err)) < 0 ||
+            (rc = gw_stmt_step(ins, err)) < 0)
+            goto out;
+    }
+    rc = gw_store_commit(st, err);
+    in_tx = 0;
+out:
+    if (in_tx)
+        gw_store_rollback(st);
+    gw_stmt_free(old);
+    gw_stmt_free(aud);
+    gw_stmt_free(del);
+    gw_stmt_free(ins);
+    return rc < 0 ? rc : 0;
+}
+
+int
+gw_store_history(gw_store *st, int task, gw_history_fn fn, void *ctx, gw_err *err)
+{
+    gw_stmt *q = NULL;
+    int rc;
+    if ((rc = gw_stmt_prepare(st,
+            "SELECT p.quarter, coalesce(u.name, ''), p.status, p.percent, p.reported_at, "
+            "p.file, p.row, '' FROM progress p LEFT JOIN unit u ON u.id = p.unit "
+            "WHERE p.task_no = ?1 UNION ALL "
+            "SELECT a.quarter, coalesce(u.name, ''), a.status, a.percent, a.reported_at, "
+            "a.file, a.row, a.replaced_at FROM progress_audit a LEFT JOIN unit u "
+            "ON u.id = a.unit WHERE a.task_no = ?1 "
+            "ORDER BY 8 <> '', 1, 2, 8 DESC", &q, err)) < 0 ||
+        (rc = gw_stmt_bind_int(q, 1, task, err)) < 0)
+        goto out;
+    while ((rc = gw_stmt_step(q, err)) == 1)
+        fn(ctx, gw_stmt_text(q, 0), gw_stmt_text(q, 1), gw_stmt_text(q, 2),
+           (int)gw_stmt_int(q, 3), gw_stmt_text(q, 4), gw_stmt_text(q, 5),
+           (int)gw_stmt_int(q, 6), gw_stmt_text(q, 7));
+out:
+    gw_stmt_free(q);
     return rc < 0 ? rc : 0;
 }
 
