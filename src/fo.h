@@ -8,6 +8,7 @@
 #define GW_FO_H
 
 #include "gw.h"
+#include "color.h"
 #include "page.h"
 #include "render.h"
 
@@ -130,9 +131,5 @@ const char *gw_fo_gw_attr(const gw_fo_node *n, const char *name);
 /* Parses a length ("12pt", "2.5mm", "1.5em", "50%", "0") into points:
  * em relative to font_size, % relative to pct_base.  0 or -1 if invalid. */
 int gw_fo_length(const char *s, double font_size, double pct_base, double *out);
-
-/* Parses a colour: #rgb, #rrggbb, rgb(r,g,b) (numbers or %), a CSS named
- * colour, or transparent.  0 or -1 if invalid. */
-int gw_fo_color(const char *s, gw_color *out);
 
 #endif

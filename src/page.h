@@ -8,15 +8,11 @@
 #define GW_PAGE_H
 
 #include "gw.h"
+#include "color.h"
 #include "font.h"
 
 typedef struct gw_doc gw_doc;
 typedef struct gw_page gw_page;
-
-typedef struct gw_color {
-    float r, g, b;      /* 0..1 */
-    int   none;         /* 1 = no paint (transparent) */
-} gw_color;
 
 /* One item of a vector path (SVG, after transforms are applied). */
 typedef struct gw_path_op {
