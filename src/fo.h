@@ -10,7 +10,6 @@
 #include "gw.h"
 #include "color.h"
 #include "page.h"
-#include "render.h"
 
 #define GW_FO_MAX_BYTES (64u << 20)     /* cap on an FO file */
 #define GW_FO_MAX_DEPTH 256             /* cap on element nesting */

@@ -15,7 +15,6 @@
 #include "fo.h"
 #include "font.h"
 #include "page.h"
-#include "render.h"
 
 #define GW_LO_MAX_NEST 16      /* nested tables / block-containers */
 
