@@ -1,6 +1,7 @@
 /* fo.c — reading XSL-FO: safe parsing, the element subset, and property
- * computation with XSL 1.1 inheritance (see fo.h, docs/fo-subset.md). */
-#include "fo.h"
+ * computation with XSL 1.1 inheritance (see fo.h, fo-imp.h,
+ * docs/fo-subset.md). */
+#include "fo-imp.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -92,6 +93,19 @@ gw_fo_gw_attr(const gw_fo_node *n, const char *name)
             && !strcmp((const char *)a->name, name) && a->children)
             return (const char *)a->children->content;
     return NULL;
+}
+
+gw_xml_node
+gw_fo_svg(const gw_fo_node *n)
+{
+    xmlNodePtr x;
+    if (!n || !n->xml)
+        return NULL;
+    for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
+        ;
+    if (!x || strcmp((const char *)x->name, "svg"))
+        return NULL;
+    return x;
 }
 
 /* ---------------------------------------------------------------- values */

@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 /* ------------------------------------------------------------ vlists */
 
 gw_lo_item *
@@ -945,17 +943,15 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
         o.kind = GW_OBJ_IMAGE;
         o.str = gw_arena_strdup(lo->arena, path);
     } else {
-        xmlNodePtr x;
-        for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
-            ;
-        if (!x || strcmp((const char *)x->name, "svg"))
+        gw_xml_node svg = gw_fo_svg(n);
+        if (!svg)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:instream-foreign-object must "
                               "hold an <svg> element", lo->tree->name, n->line);
-        rc = gw_svg_size(x, &iw, &ih, lo->err);
+        rc = gw_svg_size(svg, &iw, &ih, lo->err);
         if (rc < 0)
             return rc;
         o.kind = GW_OBJ_SVG;
-        o.node = (const gw_fo_node *)(void *)x;   /* the svg element */
+        o.svg = svg;
     }
     S_graphic_size(n, avail, iw, ih, &o.w, &o.h);
     return S_add_obj(b, n->p, &o, n->line, link);

@@ -19,7 +19,7 @@
 #define GW_LAYOUT_IMP_H
 
 #include "layout.h"
-#include "fo.h"
+#include "fo-imp.h"
 #include "font.h"
 #include "page.h"
 
@@ -67,7 +67,8 @@ typedef struct gw_lo_obj {
     int         kind;
     double      x, w, h;        /* h: above the baseline (images) or thickness */
     gw_color    color;
-    const gw_fo_node *node;     /* page-number: its props; svg: the element */
+    const gw_fo_node *node;     /* the FO node (page-number: its props) */
+    gw_xml_node svg;            /* svg: the <svg> element (gw_fo_svg) */
     const char *str;            /* image path; link destination id */
     const gw_fontlist *fl;      /* page-number */
     int         expand;         /* leader without a length: fills justified lines */

@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #define S_EPS 0.01
 
 typedef struct S_region {
@@ -763,8 +761,7 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             break;
         case GW_OBJ_SVG:
             S_mapbox(dc, x, base - o->h, o->w, o->h, &bx, &by, &bw, &bh);
-            rc = gw_svg_draw((gw_xml_node)(void *)o->node, dc->pg, lo->fonts, bx, by, bw, bh,
-                             lo->err);
+            rc = gw_svg_draw(o->svg, dc->pg, lo->fonts, bx, by, bw, bh, lo->err);
             if (rc < 0)
                 return rc;
             break;
