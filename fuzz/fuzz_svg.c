@@ -8,7 +8,7 @@
 #include "fuzz.h"
 #include "font.h"
 #include "gw.h"
-#include "page.h"
+#include "page-imp.h"
 #include "pdf.h"
 #include "svg.h"
 

@@ -1,13 +1,13 @@
 /* fo.c — reading XSL-FO: safe parsing, the element subset, and property
- * computation with XSL 1.1 inheritance (see fo.h, docs/fo-subset.md). */
-#include "fo.h"
+ * computation with XSL 1.1 inheritance (see fo.h, fo-imp.h,
+ * docs/fo-subset.md). */
+#include "fo-imp.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -95,6 +95,19 @@ gw_fo_gw_attr(const gw_fo_node *n, const char *name)
     return NULL;
 }
 
+gw_xml_node
+gw_fo_svg(const gw_fo_node *n)
+{
+    xmlNodePtr x;
+    if (!n || !n->xml)
+        return NULL;
+    for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
+        ;
+    if (!x || strcmp((const char *)x->name, "svg"))
+        return NULL;
+    return x;
+}
+
 /* ---------------------------------------------------------------- values */
 
 int
@@ -125,88 +138,6 @@ gw_fo_length(const char *s, double font_size, double pct_base, double *out)
     else if (!strcmp(end, "%")) *out = v * pct_base / 100.0;
     else
         return -1;
-    return 0;
-}
-
-typedef struct { const char *name; unsigned rgb; } S_named;
-static const S_named S_colors[] = {
-    {"black", 0x000000}, {"silver", 0xC0C0C0}, {"gray", 0x808080},
-    {"grey", 0x808080}, {"white", 0xFFFFFF}, {"maroon", 0x800000},
-    {"red", 0xFF0000}, {"purple", 0x800080}, {"fuchsia", 0xFF00FF},
-    {"green", 0x008000}, {"lime", 0x00FF00}, {"olive", 0x808000},
-    {"yellow", 0xFFFF00}, {"navy", 0x000080}, {"blue", 0x0000FF},
-    {"teal", 0x008080}, {"aqua", 0x00FFFF}, {"orange", 0xFFA500},
-    {"darkred", 0x8B0000}, {"lightgray", 0xD3D3D3}, {"lightgrey", 0xD3D3D3},
-    {"darkgray", 0xA9A9A9}, {"darkgrey", 0xA9A9A9}, {"whitesmoke", 0xF5F5F5},
-};
-
-static int
-S_hexval(int c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    c = tolower(c);
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-int
-gw_fo_color(const char *s, gw_color *out)
-{
-    size_t i, n;
-    unsigned v = 0;
-    while (*s == ' ')
-        s++;
-    n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
-    memset(out, 0, sizeof *out);
-    if (n == 11 && !strncmp(s, "transparent", 11)) {
-        out->none = 1;
-        return 0;
-    }
-    if (s[0] == '#' && (n == 4 || n == 7)) {
-        for (i = 1; i < n; i++) {
-            int h = S_hexval((unsigned char)s[i]);
-            if (h < 0)
-                return -1;
-            v = v * 16 + (unsigned)h;
-            if (n == 4)
-                v = v * 16 + (unsigned)h;
-        }
-    } else if (n > 5 && !strncmp(s, "rgb(", 4) && s[n - 1] == ')') {
-        const char *q = s + 4;
-        double c[3];
-        char *end;
-        for (i = 0; i < 3; i++) {
-            c[i] = strtod(q, &end);
-            if (end == q)
-                return -1;
-            while (*end == ' ') end++;
-            if (*end == '%') { c[i] = c[i] * 255.0 / 100.0; end++; }
-            while (*end == ' ') end++;
-            if (i < 2 && *end++ != ',')
-                return -1;
-            if (c[i] < 0 || c[i] > 255)
-                return -1;
-            q = end;
-        }
-        if (*q != ')')
-            return -1;
-        out->r = (float)(c[0] / 255.0);
-        out->g = (float)(c[1] / 255.0);
-        out->b = (float)(c[2] / 255.0);
-        return 0;
-    } else {
-        for (i = 0; i < sizeof S_colors / sizeof S_colors[0]; i++)
-            if (strlen(S_colors[i].name) == n && !strncasecmp(S_colors[i].name, s, n))
-                break;
-        if (i == sizeof S_colors / sizeof S_colors[0])
-            return -1;
-        v = S_colors[i].rgb;
-    }
-    out->r = (float)((v >> 16) & 255) / 255.0f;
-    out->g = (float)((v >> 8) & 255) / 255.0f;
-    out->b = (float)(v & 255) / 255.0f;
     return 0;
 }
 
@@ -430,7 +361,7 @@ S_border_token(S_border *b, const char *tok, double fs, int s0, int s1)
         for (s = s0; s <= s1; s++) { b->w[s] = w; b->wset[s] = 1; }
         return 0;
     }
-    if (gw_fo_color(tok, &c) == 0) {
+    if (gw_color_parse(tok, &c) == 0) {
         for (s = s0; s <= s1; s++) { b->c[s] = c; b->cset[s] = 1; }
         return 0;
     }
@@ -648,7 +579,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             else bad = 1;
             break;
         case S_P_COLOR:
-            bad = gw_fo_color(v, &p->color) < 0;
+            bad = gw_color_parse(v, &p->color) < 0;
             break;
         case S_P_TEXT_ALIGN:
             bad = (p->text_align = S_align(v, 0)) < 0;
@@ -820,7 +751,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                             S_warn(r, n, "border style '%s' is drawn solid%s", tok[t], "");
                         b.style[s] = strcmp(tok[t], "none") && strcmp(tok[t], "hidden");
                     } else {
-                        bad |= gw_fo_color(tok[t], &b.c[s]) < 0;
+                        bad |= gw_color_parse(tok[t], &b.c[s]) < 0;
                         b.cset[s] = 1;
                     }
                 }
@@ -829,7 +760,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             break;
         }
         case S_P_BACKGROUND:
-            bad = gw_fo_color(v, &p->background) < 0;
+            bad = gw_color_parse(v, &p->background) < 0;
             break;
         case S_P_BREAK_BEFORE:
             bad = (p->break_before = S_break(v)) < 0;

@@ -1,107 +1,19 @@
 /* fo.h — the XSL-FO reader: parses an FO file safely (no network, no entity
  * expansion, size and depth caps), checks element names against the
  * supported subset (docs/fo-subset.md) and computes every node's properties
- * with XSL 1.1 inheritance.  The layout engine (src/layout/) walks the tree
- * this module builds; it never parses property strings itself except the few
- * lengths whose percentages need the layout's reference width. */
+ * with XSL 1.1 inheritance.  The tree is opaque here: render.c loads it and
+ * hands it to the layout engine (layout.h), which walks its nodes through
+ * src/fo-imp.h. */
 #ifndef GW_FO_H
 #define GW_FO_H
 
 #include "gw.h"
-#include "page.h"
-#include "render.h"
 
 #define GW_FO_MAX_BYTES (64u << 20)     /* cap on an FO file */
 #define GW_FO_MAX_DEPTH 256             /* cap on element nesting */
 
-typedef enum gw_fo_kind {
-    GW_FO_TEXT,                 /* character data inside a block or inline */
-    GW_FO_ROOT, GW_FO_LAYOUT_MASTER_SET, GW_FO_SIMPLE_PAGE_MASTER,
-    GW_FO_REGION_BODY, GW_FO_REGION_BEFORE, GW_FO_REGION_AFTER,
-    GW_FO_REGION_START, GW_FO_REGION_END,
-    GW_FO_PAGE_SEQUENCE_MASTER, GW_FO_SINGLE_PAGE_MASTER_REFERENCE,
-    GW_FO_REPEATABLE_PAGE_MASTER_REFERENCE,
-    GW_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES,
-    GW_FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
-    GW_FO_DECLARATIONS, GW_FO_PAGE_SEQUENCE, GW_FO_TITLE,
-    GW_FO_STATIC_CONTENT, GW_FO_FLOW,
-    GW_FO_BLOCK, GW_FO_BLOCK_CONTAINER, GW_FO_INLINE, GW_FO_WRAPPER,
-    GW_FO_CHARACTER, GW_FO_PAGE_NUMBER, GW_FO_PAGE_NUMBER_CITATION,
-    GW_FO_LEADER, GW_FO_BASIC_LINK, GW_FO_EXTERNAL_GRAPHIC,
-    GW_FO_INSTREAM_FOREIGN_OBJECT,
-    GW_FO_BOOKMARK_TREE, GW_FO_BOOKMARK, GW_FO_BOOKMARK_TITLE,
-    GW_FO_TABLE, GW_FO_TABLE_COLUMN, GW_FO_TABLE_HEADER, GW_FO_TABLE_FOOTER,
-    GW_FO_TABLE_BODY, GW_FO_TABLE_ROW, GW_FO_TABLE_CELL,
-    GW_FO_LIST_BLOCK, GW_FO_LIST_ITEM, GW_FO_LIST_ITEM_LABEL, GW_FO_LIST_ITEM_BODY,
-    GW_FO_KIND_COUNT
-} gw_fo_kind;
-
-enum { GW_FO_ALIGN_START, GW_FO_ALIGN_CENTER, GW_FO_ALIGN_END,
-       GW_FO_ALIGN_JUSTIFY, GW_FO_ALIGN_RELATIVE };
-enum { GW_FO_DISPLAY_AUTO, GW_FO_DISPLAY_BEFORE, GW_FO_DISPLAY_CENTER,
-       GW_FO_DISPLAY_AFTER };
-enum { GW_FO_BREAK_AUTO, GW_FO_BREAK_PAGE, GW_FO_BREAK_ODD, GW_FO_BREAK_EVEN };
-enum { GW_FO_LH_NORMAL, GW_FO_LH_FACTOR, GW_FO_LH_LENGTH };
-enum { GW_FO_LF_SPACE, GW_FO_LF_PRESERVE, GW_FO_LF_IGNORE };
-enum { GW_FO_POS_STATIC, GW_FO_POS_ABSOLUTE, GW_FO_POS_FIXED };
-enum { GW_FO_TOP, GW_FO_RIGHT, GW_FO_BOTTOM, GW_FO_LEFT };
-enum { GW_FO_DECO_UNDERLINE = 1, GW_FO_DECO_OVERLINE = 2, GW_FO_DECO_LINE_THROUGH = 4 };
-
-/* Computed properties of one formatting object.  Lengths are in points. */
-typedef struct gw_fo_props {
-    /* inherited */
-    const char *font_family;
-    double   font_size;
-    int      font_weight;           /* 100..900 */
-    gw_color color;
-    int      text_align, text_align_last;   /* GW_FO_ALIGN_* */
-    double   text_indent;
-    int      lh_kind;               /* GW_FO_LH_*: line-height */
-    double   lh;                    /* factor or length */
-    double   letter_spacing;
-    double   start_indent, end_indent;  /* from the reference area's edges */
-    int      linefeed;              /* GW_FO_LF_* */
-    int      collapse;              /* white-space-collapse */
-    int      ws_keep;               /* white-space-treatment=preserve */
-    int      wrap;                  /* wrap-option */
-    int      widows, orphans;
-    int      display_align;         /* GW_FO_DISPLAY_* */
-    int      grid_off;              /* gw:grid="none" */
-    int      squeeze;               /* gw:punctuation-squeeze */
-    int      fit_to_width;          /* gw:fit-to-width */
-    int      decoration;            /* text-decoration: GW_FO_DECO_* bits
-                                     * (propagates to descendants' text) */
-    /* not inherited */
-    double   space_before, space_after;
-    int      sb_retain, sa_retain;  /* .conditionality="retain" */
-    double   margin[4];             /* margin-* as given (page masters, regions) */
-    double   padding[4];            /* GW_FO_TOP.. */
-    double   border_w[4];           /* 0 when the style is none */
-    gw_color border_c[4];
-    gw_color background;            /* none = transparent */
-    int      break_before, break_after;   /* GW_FO_BREAK_* */
-    int      keep_with_next, keep_with_previous, keep_together;
-    int      position;              /* absolute-position */
-} gw_fo_props;
-
-typedef struct gw_fo_node gw_fo_node;
-struct gw_fo_node {
-    gw_fo_kind   kind;
-    int          line;              /* line in the FO source */
-    struct _xmlNode *xml;           /* the element (borrowed from the doc) */
-    gw_fo_node  *parent, *first, *last, *next;
-    const char  *text;              /* GW_FO_TEXT: the characters, NUL-terminated */
-    size_t       len;
-    const char  *id;                /* id attribute or NULL */
-    const gw_fo_props *p;           /* text nodes share their parent's */
-};
-
-typedef struct gw_fo_tree {
-    gw_arena   *arena;              /* nodes, props, copied strings */
-    gw_fo_node *root;
-    const char *name;               /* for messages: the FO file name */
-    int         has_citations;      /* any fo:page-number-citation */
-} gw_fo_tree;
+/* An FO document as formatting objects with computed properties.  Opaque. */
+typedef struct gw_fo_tree gw_fo_tree;
 
 /* Reads and parses an FO file ("-" = standard input) with the caps above,
  * no network and no entity expansion; a DOCTYPE declaring entities is
@@ -116,23 +28,7 @@ int gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err);
  * GW_FO_MAX_DEPTH are errors (GW_EINPUT) naming element and line.  The
  * caller frees *out with gw_fo_free. */
 int gw_fo_load(gw_xml_doc doc, const char *name, gw_fo_tree **out, gw_err *err);
+/* Frees a tree from gw_fo_load (not the XML document); NULL: nothing. */
 void gw_fo_free(gw_fo_tree *t);
-
-/* "fo:block" etc. for messages; static string. */
-const char *gw_fo_kind_name(gw_fo_kind k);
-
-/* The value of attribute `name` (no namespace) of the node's element, or
- * NULL; borrowed from the XML tree. */
-const char *gw_fo_attr(const gw_fo_node *n, const char *name);
-/* The same for a gw: extension attribute (namespace urn:gongwen:fo). */
-const char *gw_fo_gw_attr(const gw_fo_node *n, const char *name);
-
-/* Parses a length ("12pt", "2.5mm", "1.5em", "50%", "0") into points:
- * em relative to font_size, % relative to pct_base.  0 or -1 if invalid. */
-int gw_fo_length(const char *s, double font_size, double pct_base, double *out);
-
-/* Parses a colour: #rgb, #rrggbb, rgb(r,g,b) (numbers or %), a CSS named
- * colour, or transparent.  0 or -1 if invalid. */
-int gw_fo_color(const char *s, gw_color *out);
 
 #endif

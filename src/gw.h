@@ -1,5 +1,6 @@
 /* gw.h — what every gongwen module shares: the error context, the growable
- * string buffer, the arena, UTF-8 helpers and diagnostics.
+ * string buffer, the arena, UTF-8 helpers, diagnostics and the few types
+ * passed from one stage to the next.
  *
  * Conventions (see docs/hacking.md): fallible functions return int, 0 on
  * success and negative on failure, and describe the failure in a gw_err the
@@ -54,6 +55,19 @@ void gw_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void gw_notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Only with --verbose. */
 void gw_debugf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------------------------------------------------- shared types */
+
+/* libxml2's document and node pointers (xmlDocPtr, xmlNodePtr), named here
+ * so that the headers of the modules passing trees along (xmlbuild, sheets,
+ * xslt, fo, svg, render) need not include libxml2. */
+typedef struct _xmlDoc *gw_xml_doc;
+typedef struct _xmlNode *gw_xml_node;
+
+/* Options of the typesetter (render.h), which the layout engine reads. */
+typedef struct gw_render_opts {
+    int allow_missing_glyphs;   /* a character no font has: warning, not error */
+} gw_render_opts;
 
 /* ---------------------------------------------------------------- memory */
 

@@ -1,5 +1,5 @@
-/* page.c — the positioned-page display list (see page.h). */
-#include "page.h"
+/* page.c — the positioned-page display list (see page.h, page-imp.h). */
+#include "page-imp.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,7 @@
 /* page.h — positioned pages: what layout produces and the PDF writer draws.
- * A gw_doc owns copies of everything put into it.
+ * A gw_doc owns copies of everything put into it.  This header is the
+ * drawing side (layout, SVG); the items drawn are read back through
+ * page-imp.h, by the PDF writer only.
  *
  * Coordinates are points with the origin at the TOP-LEFT corner of the page
  * and y growing downwards (as pdftotext -bbox reports them); the PDF writer
@@ -8,15 +10,11 @@
 #define GW_PAGE_H
 
 #include "gw.h"
+#include "color.h"
 #include "font.h"
 
 typedef struct gw_doc gw_doc;
 typedef struct gw_page gw_page;
-
-typedef struct gw_color {
-    float r, g, b;      /* 0..1 */
-    int   none;         /* 1 = no paint (transparent) */
-} gw_color;
 
 /* One item of a vector path (SVG, after transforms are applied). */
 typedef struct gw_path_op {
@@ -84,48 +82,5 @@ void gw_page_image(gw_page *p, const char *png_path, double x, double y,
 /* A link area jumping to page dest_page (0-based) at dest_y. */
 void gw_page_link(gw_page *p, double x, double y, double w, double h,
                   size_t dest_page, double dest_y);
-
-/* ---- for the PDF writer: walking what was drawn ---- */
-
-typedef enum {
-    GW_ITEM_TEXT, GW_ITEM_LINE, GW_ITEM_RECT, GW_ITEM_PATH, GW_ITEM_IMAGE,
-    GW_ITEM_LINK
-} gw_item_kind;
-
-typedef struct gw_item {
-    gw_item_kind kind;
-    gw_color fill, stroke;          /* text: fill is the text colour */
-    double   width, opacity;
-    double   x, y, w, h;            /* rect/image/link box; line: x,y -> w,h = x1,y1 */
-    /* text: xs[] as if unrotated; x = the origin (xs[0] when angle is 0) */
-    gw_face *face;
-    double   size, hscale;
-    int      fake_bold;
-    int      angle;             /* 0, 90, 180, 270: turned about (x, y) */
-    const char   *utf8;
-    size_t        len, n;
-    const double *xs;
-    /* path */
-    const gw_path_op *ops;
-    size_t        nops;
-    /* image */
-    const char   *path;
-    /* link */
-    size_t        dest_page;
-    double        dest_y;
-} gw_item;
-
-/* Items of a page in drawing order; borrowed, valid until gw_doc_free. */
-size_t gw_page_item_count(const gw_page *p);
-const gw_item *gw_page_item(const gw_page *p, size_t i);
-
-typedef struct gw_bookmark {
-    int parent;
-    const char *title;
-    size_t page;
-    double y;
-} gw_bookmark;
-size_t gw_doc_bookmark_count(const gw_doc *doc);
-const gw_bookmark *gw_doc_bookmark(const gw_doc *doc, size_t i);
 
 #endif

@@ -22,6 +22,7 @@
  * what it relies on and otherwise leaves libharu's own behaviour alone. */
 #include "pdf.h"
 #include "image.h"
+#include "page-imp.h"
 
 #include <errno.h>
 #include <hpdf.h>

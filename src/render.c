@@ -3,7 +3,7 @@
  * (pdf.c, written atomically). */
 #include "render.h"
 #include "fo.h"
-#include "layout/layout.h"
+#include "layout.h"
 #include "pdf.h"
 
 #include <stdlib.h>
@@ -24,12 +24,12 @@ gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
 {
     gw_fo_tree *tree = NULL;
     gw_fontset *fonts = fs, *own = NULL;
+    gw_lo *lo = NULL;
     gw_doc *doc = NULL;
-    gw_lo lo;
-    char *basedir = NULL, *slash;
+    char *basedir = NULL;
+    const char *slash;
     int rc;
 
-    memset(&lo, 0, sizeof lo);
     rc = gw_fo_load(fo, name, &tree, err);
     if (rc < 0)
         goto out;
@@ -40,38 +40,23 @@ gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
         fonts = own;
     }
     /* external-graphic src is relative to the FO file */
-    if (name && strcmp(name, "-") && (slash = strrchr(name, '/'))) {
+    if (name && strcmp(name, "-") && (slash = strrchr(name, '/')))
         basedir = gw_xstrndup(name, (size_t)(slash - name));
-    }
-    lo.arena = gw_arena_new();
-    lo.fonts = fonts;
-    lo.tree = tree;
-    lo.basedir = basedir ? basedir : ".";
-    lo.opts = opts;
-    lo.err = err;
+    lo = gw_lo_new(tree, fonts, basedir, opts, err);
     doc = gw_doc_new();
-    rc = gw_lo_document(&lo, doc);
+    rc = gw_lo_document(lo, doc);
     if (rc < 0)
         goto out;
     gw_font_report_substitutes();
     gw_debugf("%s: %zu pages", name ? name : "<fo>", gw_doc_page_count(doc));
     /* the display list owns copies of what it needs: drop the layout
      * before the PDF writer builds its own data (lower peak memory) */
-    gw_arena_free(lo.arena);
-    lo.arena = NULL;
+    gw_lo_free(lo);
+    lo = NULL;
     rc = gw_pdf_write(doc, out_path, err);
 out:
+    gw_lo_free(lo);
     gw_doc_free(doc);
-    free(lo.ids);
-    free(lo.idhash);
-    free(lo.seen_fl);
-    free(lo.pn_node);
-    free(lo.pn_page);
-    free(lo.id_page);
-    free(lo.id_y);
-    free(lo.images);
-    if (lo.arena)
-        gw_arena_free(lo.arena);
     gw_fontset_free(own);
     gw_fo_free(tree);
     free(basedir);

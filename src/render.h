@@ -6,11 +6,7 @@
 #include "gw.h"
 #include "font.h"
 
-typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
-
-typedef struct gw_render_opts {
-    int allow_missing_glyphs;   /* a character no font has: warning, not error */
-} gw_render_opts;
+/* gw_xml_doc and gw_render_opts are in gw.h. */
 
 /* Typesets an XSL-FO file ("-" = standard input) into a PDF at out_path
  * (written atomically).  0, or an error: GW_EINPUT for bad FO (message names

@@ -5,8 +5,6 @@
 #include "gw.h"
 #include "plan.h"
 
-typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
-
 /* Builds the intermediate XML (<unit-sheet>) of the sheet addressed to
  * `unit` (a canonical name or alias; a member of a group gets the group's
  * tasks).  *out is a new document the caller frees with xmlFreeDoc.

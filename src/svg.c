@@ -7,6 +7,7 @@
  * units -> page points, top-left origin, y down as in SVG) and the inherited
  * paint properties. */
 #include "svg.h"
+#include "color.h"
 
 #include <libxml/tree.h>
 
@@ -364,115 +365,34 @@ S_transform(S_ctx *cx, const xmlNode *n, const char *s, S_mat *m)
     return 0;
 }
 
-/* -------------------------------------------------------------- colours */
+/* ---------------------------------------------------------------- paint */
 
-typedef struct S_named {
-    const char *name;
-    unsigned char r, g, b;
-} S_named;
-
-/* The CSS basic colours plus the few extended ones charts tend to use. */
-static const S_named S_colors[] = {
-    { "black", 0, 0, 0 },        { "white", 255, 255, 255 },
-    { "red", 255, 0, 0 },        { "green", 0, 128, 0 },
-    { "blue", 0, 0, 255 },       { "yellow", 255, 255, 0 },
-    { "gray", 128, 128, 128 },   { "grey", 128, 128, 128 },
-    { "orange", 255, 165, 0 },   { "silver", 192, 192, 192 },
-    { "maroon", 128, 0, 0 },     { "purple", 128, 0, 128 },
-    { "fuchsia", 255, 0, 255 },  { "magenta", 255, 0, 255 },
-    { "lime", 0, 255, 0 },       { "olive", 128, 128, 0 },
-    { "navy", 0, 0, 128 },       { "teal", 0, 128, 128 },
-    { "aqua", 0, 255, 255 },     { "cyan", 0, 255, 255 },
-    { "darkgray", 169, 169, 169 }, { "darkgrey", 169, 169, 169 },
-    { "lightgray", 211, 211, 211 }, { "lightgrey", 211, 211, 211 },
-    { "darkred", 139, 0, 0 },    { "darkblue", 0, 0, 139 },
-    { "darkgreen", 0, 100, 0 },  { "steelblue", 70, 130, 180 },
-    { "brown", 165, 42, 42 },    { "pink", 255, 192, 203 },
-    { "gold", 255, 215, 0 },
-};
-
+/* 1 when s is the keyword kw (lower case) in any case, with white space
+ * around it. */
 static int
-S_hex(int c)
+S_is_keyword(const char *s, const char *kw)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    s = S_skip_ws(s);
+    for (; *kw; s++, kw++)
+        if ((*s >= 'A' && *s <= 'Z' ? *s + ('a' - 'A') : *s) != *kw)
+            return 0;
+    return *S_skip_ws(s) == '\0';
 }
 
-/* Parses a paint value into *c.  1 parsed, 0 "inherit" (keep the parent's),
- * -1 not understood. */
+/* Parses a paint value into *c: the keyword none, or a colour in any form
+ * gw_color_parse takes (the FO reader's rules, color.h).  1 parsed, 0
+ * "inherit" (keep the parent's), -1 not understood. */
 static int
-S_color(const char *s, gw_color *c)
+S_paint_value(const char *s, gw_color *c)
 {
-    char buf[32];
-    size_t k = 0;
-    s = S_skip_ws(s);
-    while (s[k] && !S_isspace((unsigned char)s[k]) && k + 1 < sizeof buf && s[k] != '(') {
-        buf[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
-        k++;
-    }
-    buf[k] = '\0';
-    memset(c, 0, sizeof *c);
-    if (strcmp(buf, "inherit") == 0)
+    if (S_is_keyword(s, "inherit"))
         return 0;
-    if (strcmp(buf, "none") == 0 || strcmp(buf, "transparent") == 0) {
+    if (S_is_keyword(s, "none")) {
+        memset(c, 0, sizeof *c);
         c->none = 1;
         return 1;
     }
-    if (s[0] == '#') {
-        int h[6], len = 0;
-        while (len < 7 && S_hex((unsigned char)s[1 + len]) >= 0) {
-            if (len < 6)
-                h[len] = S_hex((unsigned char)s[1 + len]);
-            len++;
-        }
-        if (*S_skip_ws(s + 1 + len) != '\0')
-            return -1;
-        if (len == 3) {
-            c->r = (float)(h[0] * 17) / 255, c->g = (float)(h[1] * 17) / 255;
-            c->b = (float)(h[2] * 17) / 255;
-            return 1;
-        }
-        if (len == 6) {
-            c->r = (float)(h[0] * 16 + h[1]) / 255;
-            c->g = (float)(h[2] * 16 + h[3]) / 255;
-            c->b = (float)(h[4] * 16 + h[5]) / 255;
-            return 1;
-        }
-        return -1;
-    }
-    if (strcmp(buf, "rgb") == 0 && s[3] == '(') {
-        const char *p = S_skip_ws(s + 4);
-        double v[3];
-        for (int i = 0; i < 3; i++) {
-            if (!S_number(&p, &v[i]))
-                return -1;
-            if (*p == '%') {
-                v[i] = v[i] * 255 / 100;
-                p++;
-            }
-            v[i] = v[i] < 0 ? 0 : v[i] > 255 ? 255 : v[i];
-            p = i < 2 ? S_skip_sep(p) : S_skip_ws(p);
-        }
-        if (*p != ')' || *S_skip_ws(p + 1) != '\0')
-            return -1;
-        c->r = (float)(v[0] / 255), c->g = (float)(v[1] / 255), c->b = (float)(v[2] / 255);
-        return 1;
-    }
-    if (*S_skip_ws(s + k) != '\0')
-        return -1;
-    for (size_t i = 0; i < sizeof S_colors / sizeof S_colors[0]; i++)
-        if (strcmp(buf, S_colors[i].name) == 0) {
-            c->r = S_colors[i].r / 255.0f;
-            c->g = S_colors[i].g / 255.0f;
-            c->b = S_colors[i].b / 255.0f;
-            return 1;
-        }
-    return -1;
+    return gw_color_parse(s, c) == 0 ? 1 : -1;
 }
 
 /* --------------------------------------------------------------- styles */
@@ -492,7 +412,7 @@ S_prop(const xmlNode *n, S_style *st, const S_style *parent, const char *name,
         return;
     if (strcmp(name, "fill") == 0 || strcmp(name, "stroke") == 0) {
         gw_color c;
-        int r = S_color(p, &c);
+        int r = S_paint_value(p, &c);
         if (r < 0) {
             snprintf(what, sizeof what, "%s colour not supported, using none:", name);
             S_warn(n, what, val);

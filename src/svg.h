@@ -10,8 +10,6 @@
 #include "font.h"
 #include "page.h"
 
-typedef struct _xmlNode *gw_xml_node;   /* libxml2's xmlNodePtr */
-
 /* Intrinsic size in pt of an <svg> element (width/height with units, else
  * the viewBox size, else 300x150).  0, or GW_EINPUT with err set. */
 int gw_svg_size(gw_xml_node svg, double *w, double *h, gw_err *err);

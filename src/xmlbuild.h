@@ -8,8 +8,6 @@
 #include "gw.h"
 #include "plan.h"
 
-typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
-
 /* Section nesting deeper than this is refused (the templates walk sections
  * with apply-templates). */
 #define GW_XML_MAX_LEVEL 8

@@ -14,8 +14,6 @@
 
 #include "gw.h"
 
-typedef struct _xmlDoc *gw_xml_doc;   /* libxml2's xmlDocPtr */
-
 #define GW_XSLT_MAX_DEPTH 1000      /* nested template calls */
 #define GW_XSLT_MAX_VARS  100000    /* live variables and parameters */
 

@@ -4,7 +4,7 @@
  * decoding and sizes: unit_image.c.) */
 #include "font.h"
 #include "gw.h"
-#include "page.h"
+#include "page-imp.h"
 #include "pdf.h"
 #include "render.h"
 #include "svg.h"

@@ -1,4 +1,4 @@
-/* build.c — FO flow to a vertical list (see layout.h).
+/* build.c — FO flow to a vertical list (see layout-imp.h).
  *
  * One iterative walk over the FO tree (explicit frame stack, never
  * recursion).  Inline content (text, inlines, page numbers, leaders,
@@ -9,7 +9,7 @@
  * spaces (glue), box borders, anchors and forced breaks; tables emit one
  * item per row whose cells hold vertical lists of their own. */
 #include "image.h"
-#include "layout.h"
+#include "layout-imp.h"
 #include "linebreak.h"
 #include "svg.h"
 
@@ -17,8 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/tree.h>
 
 /* ------------------------------------------------------------ vlists */
 
@@ -39,6 +37,19 @@ gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h)
     it->kind = (unsigned char)kind;
     it->h = h;
     return it;
+}
+
+void *
+gw_lo_grow(gw_lo *lo, void *v, size_t n, size_t *cap, size_t size)
+{
+    void *w;
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 16;
+    w = gw_arena_alloc(lo->arena, *cap * size);
+    if (n)
+        memcpy(w, v, n * size);
+    return w;
 }
 
 double
@@ -66,7 +77,7 @@ static size_t
 S_slot(const gw_lo *lo, const char *id)
 {
     size_t i = S_strhash(id) & (lo->hcap - 1);
-    while (lo->idhash[i] && strcmp(lo->ids[lo->idhash[i] - 1], id))
+    while (lo->idhash[i] && strcmp(lo->ids[lo->idhash[i] - 1].id, id))
         i = (i + 1) & (lo->hcap - 1);
     return i;
 }
@@ -80,8 +91,8 @@ gw_lo_id_lookup(const gw_lo *lo, const char *id, size_t *page, double *y)
     k = lo->idhash[S_slot(lo, id)];
     if (!k)
         return -1;
-    *page = lo->id_page[k - 1];
-    *y = lo->id_y[k - 1];
+    *page = lo->ids[k - 1].page;
+    *y = lo->ids[k - 1].y;
     return 0;
 }
 
@@ -90,24 +101,19 @@ gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y)
 {
     size_t i;
     if ((lo->nids + 1) * 2 > lo->hcap) {
+        /* a new table from the arena (zeroed), the entries hashed again */
         lo->hcap = lo->hcap ? lo->hcap * 2 : 64;
-        lo->idhash = gw_xrealloc(lo->idhash, lo->hcap * sizeof *lo->idhash);
-        memset(lo->idhash, 0, lo->hcap * sizeof *lo->idhash);
+        lo->idhash = gw_arena_alloc(lo->arena, lo->hcap * sizeof *lo->idhash);
         for (i = 0; i < lo->nids; i++)
-            lo->idhash[S_slot(lo, lo->ids[i])] = i + 1;
+            lo->idhash[S_slot(lo, lo->ids[i].id)] = i + 1;
     }
     i = S_slot(lo, id);
     if (lo->idhash[i])
         return;                 /* the first area of an id wins */
-    if (lo->nids == lo->idcap) {
-        lo->idcap = lo->idcap ? lo->idcap * 2 : 64;
-        lo->ids = gw_xrealloc(lo->ids, lo->idcap * sizeof *lo->ids);
-        lo->id_page = gw_xrealloc(lo->id_page, lo->idcap * sizeof *lo->id_page);
-        lo->id_y = gw_xrealloc(lo->id_y, lo->idcap * sizeof *lo->id_y);
-    }
-    lo->ids[lo->nids] = id;
-    lo->id_page[lo->nids] = page;
-    lo->id_y[lo->nids] = y;
+    lo->ids = gw_lo_grow(lo, lo->ids, lo->nids, &lo->idcap, sizeof *lo->ids);
+    lo->ids[lo->nids].id = id;
+    lo->ids[lo->nids].page = page;
+    lo->ids[lo->nids].y = y;
     lo->nids++;
     lo->idhash[i] = lo->nids;
 }
@@ -331,7 +337,8 @@ S_fontlist(S_b *b, const gw_fo_props *p)
             ;
         if (i == lo->nseen && lo->nseen < 256) {
             gw_face *f = gw_fontlist_primary(fl);
-            lo->seen_fl = gw_xrealloc(lo->seen_fl, (lo->nseen + 1) * sizeof *lo->seen_fl);
+            lo->seen_fl = gw_lo_grow(lo, lo->seen_fl, lo->nseen, &lo->seencap,
+                                     sizeof *lo->seen_fl);
             lo->seen_fl[lo->nseen++] = fl;
             gw_debugf("font-family \"%s\"%s: %s (index %u, %s)", p->font_family,
                       p->font_weight >= 600 ? " bold" : "", gw_face_file(f),
@@ -895,7 +902,7 @@ S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h
                  path, warning, nwarn > 1 ? " (and more warnings)" : "");
     gw_image_size_pt(img, w, h);
     gw_image_free(img);
-    lo->images = S_grow(lo->images, &lo->imagecap, lo->nimages + 1, sizeof *lo->images);
+    lo->images = gw_lo_grow(lo, lo->images, lo->nimages, &lo->imagecap, sizeof *lo->images);
     e = &lo->images[lo->nimages++];
     e->path = gw_arena_strdup(lo->arena, path);
     e->w = *w;
@@ -936,17 +943,15 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
         o.kind = GW_OBJ_IMAGE;
         o.str = gw_arena_strdup(lo->arena, path);
     } else {
-        xmlNodePtr x;
-        for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
-            ;
-        if (!x || strcmp((const char *)x->name, "svg"))
+        gw_xml_node svg = gw_fo_svg(n);
+        if (!svg)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:instream-foreign-object must "
                               "hold an <svg> element", lo->tree->name, n->line);
-        rc = gw_svg_size(x, &iw, &ih, lo->err);
+        rc = gw_svg_size(svg, &iw, &ih, lo->err);
         if (rc < 0)
             return rc;
         o.kind = GW_OBJ_SVG;
-        o.node = (const gw_fo_node *)(void *)x;   /* the svg element */
+        o.svg = svg;
     }
     S_graphic_size(n, avail, iw, ih, &o.w, &o.h);
     return S_add_obj(b, n->p, &o, n->line, link);
@@ -1365,8 +1370,8 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             {
                 size_t k;
                 for (k = 0; k < lo->npn; k++)
-                    if (lo->pn_node[k] == n && lo->pn_page[k] < lo->npagenum) {
-                        const char *num = lo->pagenum_str[lo->pn_page[k]];
+                    if (lo->pn[k].node == n && lo->pn[k].page < lo->npagenum) {
+                        const char *num = lo->pagenum_str[lo->pn[k].page];
                         return S_add_text(b, p, num, strlen(num), n->line, f->link);
                     }
             }

@@ -1,4 +1,4 @@
-/* paginate.c — page masters, pagination and drawing (see layout.h).
+/* paginate.c — page masters, pagination and drawing (see layout-imp.h).
  *
  * Per page-sequence: the flow is built once into a vertical list for the
  * region-body width of the first page's master; pages are then filled
@@ -9,15 +9,13 @@
  * rows again.  Static content is built per page (it holds the page number).
  * Pages, then ids, are recorded first; a document with page-number
  * citations is laid out twice so forward references know their pages. */
-#include "layout.h"
+#include "layout-imp.h"
 #include "svg.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/tree.h>
 
 #define S_EPS 0.01
 
@@ -715,13 +713,9 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
         /* first pass: remember where flow page numbers landed */
         for (i = 0; i < ln->nobjs; i++)
             if (ln->objs[i].kind == GW_OBJ_PAGENUM) {
-                if (lo->npn == lo->pncap) {
-                    lo->pncap = lo->pncap ? lo->pncap * 2 : 16;
-                    lo->pn_node = gw_xrealloc(lo->pn_node, lo->pncap * sizeof *lo->pn_node);
-                    lo->pn_page = gw_xrealloc(lo->pn_page, lo->pncap * sizeof *lo->pn_page);
-                }
-                lo->pn_node[lo->npn] = ln->objs[i].node;
-                lo->pn_page[lo->npn] = dc->page_index;
+                lo->pn = gw_lo_grow(lo, lo->pn, lo->npn, &lo->pncap, sizeof *lo->pn);
+                lo->pn[lo->npn].node = ln->objs[i].node;
+                lo->pn[lo->npn].page = dc->page_index;
                 lo->npn++;
             }
         return 0;
@@ -767,8 +761,7 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             break;
         case GW_OBJ_SVG:
             S_mapbox(dc, x, base - o->h, o->w, o->h, &bx, &by, &bw, &bh);
-            rc = gw_svg_draw((gw_xml_node)(void *)o->node, dc->pg, lo->fonts, bx, by, bw, bh,
-                             lo->err);
+            rc = gw_svg_draw(o->svg, dc->pg, lo->fonts, bx, by, bw, bh, lo->err);
             if (rc < 0)
                 return rc;
             break;
@@ -1353,6 +1346,29 @@ S_bookmarks(S_doc *d, gw_doc *doc)
         }
     }
     return 0;
+}
+
+gw_lo *
+gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
+          const gw_render_opts *opts, gw_err *err)
+{
+    gw_arena *a = gw_arena_new();
+    gw_lo *lo = gw_arena_alloc(a, sizeof *lo);     /* zeroed */
+    lo->arena = a;
+    lo->fonts = fs;
+    lo->tree = tree;
+    lo->basedir = gw_arena_strdup(a, basedir ? basedir : ".");
+    lo->opts = opts;
+    lo->err = err;
+    return lo;
+}
+
+void
+gw_lo_free(gw_lo *lo)
+{
+    /* lo itself is in the arena */
+    if (lo)
+        gw_arena_free(lo->arena);
 }
 
 int

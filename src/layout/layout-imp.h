@@ -1,4 +1,5 @@
-/* layout.h — private interface of the layout engine (src/layout/):
+/* layout-imp.h — private interface of the layout engine (src/layout/),
+ * included by its files only; render.c sees src/layout.h:
  *
  *   build.c     FO flow -> vertical list of items (lines, spaces, block
  *               boxes, table rows, absolute containers, forced breaks)
@@ -6,20 +7,24 @@
  *               row splitting, repeated table headers), static content,
  *               drawing into a gw_doc, page numbers, links, bookmarks
  *
- * Everything is allocated from the layout's arena and freed in one call.
+ * The layout state (struct gw_lo, from gw_lo_new) and everything the engine
+ * makes and keeps — vertical lists, lines, boxes, rows, the id, page-number
+ * and image tables — come from the layout's arena and are freed in one
+ * call, gw_lo_free.  Only scratch arrays that live within one call of
+ * gw_lo_build or gw_lo_document use malloc (and are freed before it
+ * returns).
  * Coordinates: points, x from the left edge of the reference area the list
  * was built for (region, cell or absolute container), y down. */
-#ifndef GW_LAYOUT_H
-#define GW_LAYOUT_H
+#ifndef GW_LAYOUT_IMP_H
+#define GW_LAYOUT_IMP_H
 
-#include "fo.h"
+#include "layout.h"
+#include "fo-imp.h"
 #include "font.h"
 #include "page.h"
-#include "render.h"
 
 #define GW_LO_MAX_NEST 16      /* nested tables / block-containers */
 
-typedef struct gw_lo gw_lo;
 typedef struct gw_lo_table gw_lo_table;
 
 typedef enum {
@@ -62,7 +67,8 @@ typedef struct gw_lo_obj {
     int         kind;
     double      x, w, h;        /* h: above the baseline (images) or thickness */
     gw_color    color;
-    const gw_fo_node *node;     /* page-number: its props; svg: the element */
+    const gw_fo_node *node;     /* the FO node (page-number: its props) */
+    gw_xml_node svg;            /* svg: the <svg> element (gw_fo_svg) */
     const char *str;            /* image path; link destination id */
     const gw_fontlist *fl;      /* page-number */
     int         expand;         /* leader without a length: fills justified lines */
@@ -137,18 +143,30 @@ typedef struct gw_lo_grid {
     double chr;                 /* character pitch */
 } gw_lo_grid;
 
+/* Where an id's first area landed. */
+typedef struct gw_lo_idpos {
+    const char *id;
+    size_t      page;           /* 0-based page index */
+    double      y;
+} gw_lo_idpos;
+
+/* Where an fo:page-number in a flow landed in the first pass. */
+typedef struct gw_lo_pnpos {
+    const gw_fo_node *node;
+    size_t            page;     /* 0-based page index */
+} gw_lo_pnpos;
+
+/* Set by gw_lo_new, freed by gw_lo_free; allocated from its own arena. */
 struct gw_lo {
     gw_arena     *arena;
     gw_fontset   *fonts;
-    gw_fo_tree   *tree;
-    const char   *basedir;      /* for external-graphic src */
-    const gw_render_opts *opts;
+    const gw_fo_tree *tree;
+    const char   *basedir;      /* for external-graphic src (in the arena) */
+    const gw_render_opts *opts; /* NULL = defaults */
     gw_err       *err;
     int           missing_warned;
     /* id -> page map from the previous pass (citations) and this one */
-    const char  **ids;
-    size_t       *id_page;      /* 0-based page index */
-    double       *id_y;
+    gw_lo_idpos  *ids;
     size_t        nids, idcap;
     size_t       *idhash;       /* open addressing: index + 1, 0 = empty */
     size_t        hcap;
@@ -159,12 +177,11 @@ struct gw_lo {
     const gw_fo_props *last_fl_props;
     /* fo:page-number in a flow: the page each landed on in the first pass,
      * so the second pass sets the real number as text */
-    const gw_fo_node **pn_node;
-    size_t       *pn_page;
+    gw_lo_pnpos  *pn;
     size_t        npn, pncap;
     int           need_pass2;
     const gw_fontlist **seen_fl;
-    size_t        nseen;
+    size_t        nseen, seencap;
     int           inline_deco_warned;
     /* external-graphic files already decoded and checked (image.h) and
      * their sizes: static content is laid out for every page and the
@@ -172,6 +189,12 @@ struct gw_lo {
     gw_lo_image  *images;
     size_t        nimages, imagecap;
 };
+
+/* Room for one more item in an array v of n items kept in the layout's
+ * arena: v itself while n < *cap, else a copy in a new block of twice the
+ * capacity (16 items at first; *cap updated).  The old block stays in the
+ * arena until gw_lo_free. */
+void *gw_lo_grow(gw_lo *lo, void *v, size_t n, size_t *cap, size_t size);
 
 /* Appends an item; returns it (valid until the next append). */
 gw_lo_item *gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h);
@@ -200,9 +223,5 @@ void gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y);
 
 /* Forgets all ids (a new pass). */
 void gw_lo_id_clear(gw_lo *lo);
-
-/* Lays out the whole FO tree into doc (pages, text, bookmarks, info).
- * 0 or a negative GW_E* with lo->err set. */
-int gw_lo_document(gw_lo *lo, gw_doc *doc);
 
 #endif

@@ -1,0 +1,37 @@
+/* layout.h — the layout engine (src/layout/): an FO tree (fo.h) laid out
+ * into positioned pages (page.h).  This is all render.c needs; the engine's
+ * own interface, shared by build.c and paginate.c, is
+ * src/layout/layout-imp.h. */
+#ifndef GW_LAYOUT_H
+#define GW_LAYOUT_H
+
+#include "gw.h"
+#include "fo.h"
+#include "font.h"
+#include "page.h"
+
+/* The state of one document's layout.  Opaque. */
+typedef struct gw_lo gw_lo;
+
+/* Returns a new layout of tree with the fonts of fs; both are borrowed and
+ * must outlive the layout.  External-graphic src values are relative to
+ * basedir (copied; NULL = the current directory).  opts (borrowed; NULL =
+ * the defaults) must outlive it too, and so must err, which gw_lo_document
+ * fills when it fails.  The layout and everything it allocates live in one
+ * arena; the caller frees them with gw_lo_free.  Aborts only when out of
+ * memory. */
+gw_lo *gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
+                 const gw_render_opts *opts, gw_err *err);
+
+/* Frees the layout and everything allocated from it in one call; what was
+ * drawn into a gw_doc stays (the doc owns copies).  NULL is a no-op. */
+void gw_lo_free(gw_lo *lo);
+
+/* Lays out the whole FO tree into doc (pages, text, bookmarks, info).
+ * 0, or a negative GW_E* with the layout's err set (GW_EINPUT for FO the
+ * subset cannot lay out, naming file, line and element; GW_EIO for an
+ * unreadable image; GW_EDEP for a font failure).  Call it once per
+ * layout. */
+int gw_lo_document(gw_lo *lo, gw_doc *doc);
+
+#endif
