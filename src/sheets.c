@@ -7,34 +7,22 @@
  * the directory with at least one task, where a group with known members
  * (各县市区) is replaced by its members and an open group (有关职业院校) is a
  * recipient of its own. */
-#include "sheets.h"
+#include "sheets-imp.h"
 
 #include "date.h"
-#include "fname.h"
-#include "kinds.h"
 #include "meta.h"
-#include "render.h"
 #include "xmlbuild-imp.h"
-#include "xslt.h"
 
 #include <libxml/tree.h>
 
-#include <errno.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 /* Caps on what one run produces; beyond them the plan is not a plan any
  * office circulates, and the message says which cap was hit. */
 #define S_MAX_RECIPIENTS 20000
 #define S_MAX_TASKS_PER_SHEET 20000
-#define S_MAX_WORKERS 8
 /* Quarterly reports are due on this day of the last month of a quarter.
  * The plan does not fix a day (its 工作要求 only ask units to report to the
  * office); the 25th leaves the office a week to compile the quarter's
@@ -49,26 +37,28 @@ typedef struct {
     const gw_unit *via;     /* the group the task reaches it through, or NULL */
 } S_item;
 
-typedef struct {
+struct gw_sheet_rcpt {
     const gw_unit *unit;
     const gw_unit *group;   /* first group with members it belongs to, or NULL */
     S_item        *items;
     size_t         n, cap;
     size_t         nlead, nresp;
     int            no;      /* 1-based among all recipients (NN of the file) */
-} S_rcpt;
+};
+typedef gw_sheet_rcpt S_rcpt;
 
 typedef struct {
     int    id;
     size_t idx;             /* index into S_index.r (directory order) */
 } S_idpos;
 
-typedef struct {
+struct gw_sheet_index {
     S_rcpt  *r;             /* one per unit of the directory */
     size_t   n;
     S_idpos *ids;           /* sorted by id */
     int      nrecipients;   /* units that get a sheet */
-} S_index;
+};
+typedef gw_sheet_index S_index;
 
 static int
 S_idcmp(const void *a, const void *b)
@@ -475,71 +465,78 @@ out:
     return rc;
 }
 
-/* ----------------------------------------------------------- writing */
 
-static int
-S_write_one(const gw_plan *plan, const S_index *ix, const S_rcpt *r, const char *dir,
-            gw_fontset *fonts, gw_err *err)
+/* ------------------------------------------------- for the run (sheets_run.c) */
+
+int
+gw_sheet_index_new(const gw_plan *plan, gw_sheet_index **out, gw_err *err)
 {
-    S_xml x;
-    char *fname = gw_fname_make(r->no, r->unit->name, "pdf"), *path = NULL;
-    gw_buf b;
-    int rc = 0;
-
-    S_xml_init(&x);
-    gw_buf_init(&b);
-    /* gw_fname_make promises this; checked again because the file is about
-     * to be created from a name that came from the record. */
-    if (!gw_fname_is_safe(fname)) {
-        rc = gw_err_set(err, GW_EINPUT, "sheet for %s: unsafe file name \"%s\"", r->unit->name, fname);
-        goto out;
+    gw_sheet_index *ix = gw_xcalloc(1, sizeof *ix);
+    int rc;
+    *out = NULL;
+    if ((rc = gw_meta_check_plan(plan, err)) < 0 || (rc = S_index_build(plan, ix, err)) < 0) {
+        free(ix);
+        return rc;
     }
-    gw_buf_printf(&b, "%s/%s", dir, fname);
-    path = gw_buf_detach(&b);
-    S_sheet_el(&x, NULL, plan, ix, r);
-    rc = gw_kind_pdf("sheet", x.doc, NULL, plan, fname, path, fonts, err);
-    if (rc)
-        gw_err_prefix(err, "sheet for %s", r->unit->name);
-out:
-    free(fname);
-    free(path);
-    gw_buf_free(&b);
-    xmlFreeDoc(x.doc);
-    return rc;
+    *out = ix;
+    return 0;
 }
 
-static int
-S_write_booklet(const gw_plan *plan, const S_index *ix, S_rcpt *const *sel, size_t nsel,
-                const char *path, gw_fontset *fonts, gw_err *err)
+void
+gw_sheet_index_free(gw_sheet_index *ix)
+{
+    if (!ix)
+        return;
+    S_index_free(ix);
+    free(ix);
+}
+
+const gw_unit *
+gw_sheet_rcpt_unit(const gw_sheet_rcpt *r)
+{
+    return r->unit;
+}
+
+int
+gw_sheet_rcpt_no(const gw_sheet_rcpt *r)
+{
+    return r->no;
+}
+
+gw_xml_doc
+gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r)
+{
+    S_xml x;
+    S_xml_init(&x);
+    S_sheet_el(&x, NULL, plan, ix, r);
+    return x.doc;
+}
+
+gw_xml_doc
+gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *const *sel,
+               size_t nsel)
 {
     S_xml x;
     xmlNodePtr root;
-    size_t i;
-    int rc;
-
     S_xml_init(&x);
     root = S_el(&x, NULL, "sheet-booklet", NULL);
     xmlDocSetRootElement(x.doc, root);
     gw_xb_attr(root, "version", "1");
     S_meta_el(&x, root, plan);
-    for (i = 0; i < nsel; i++)
+    for (size_t i = 0; i < nsel; i++)
         S_sheet_el(&x, root, plan, ix, sel[i]);
-    rc = gw_kind_pdf("booklet", x.doc, NULL, plan, "sheets booklet", path, fonts, err);
-    if (rc)
-        gw_err_prefix(err, "booklet %s", path);
-    xmlFreeDoc(x.doc);
-    return rc;
+    return x.doc;
 }
 
 /* Selected recipients in directory order, duplicates removed.  A group with
  * members asked for by name selects its members; a unit with no tasks is a
  * warning and is left out; an unknown name is an error. */
-static int
-S_select(S_index *ix, const gw_plan *plan, const char *const *units, size_t nunits,
-         S_rcpt ***out, size_t *nout, gw_err *err)
+int
+gw_sheet_select(gw_sheet_index *ix, const gw_plan *plan, const char *const *units,
+                size_t nunits, const gw_sheet_rcpt ***out, size_t *nout, gw_err *err)
 {
     char *want = gw_xcalloc(ix->n ? ix->n : 1, 1);
-    S_rcpt **sel = NULL;
+    const S_rcpt **sel = NULL;
     size_t i, k, n = 0, nm;
     const int *members;
     int rc = 0;
@@ -580,221 +577,3 @@ out:
     return rc;
 }
 
-static double
-S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Workers: sheets are independent documents, so they are typeset in forked
- * worker processes (design.md: parallelise across documents).  Job numbers
- * go through a pipe (the booklet, the longest job, first); a worker that
- * fails writes its message to the error pipe (one write under PIPE_BUF, so
- * messages never interleave) and exits 1. */
-typedef struct {
-    const gw_plan *plan;
-    const S_index *ix;
-    S_rcpt *const *sel;
-    size_t         nsel;
-    const char    *dir;
-    const char    *booklet;     /* NULL: none */
-    gw_fontset    *fonts;       /* one for the run, made before the workers */
-    size_t         first;       /* sheets before this one are done already */
-} S_jobs;
-
-/* Runs job j: j < nsel is a sheet, j == nsel the booklet. */
-static int
-S_run_job(const S_jobs *jb, size_t j, gw_err *err)
-{
-    int rc;
-    if (j == jb->nsel) {
-        gw_notef("booklet %s (%zu sheets)", jb->booklet, jb->nsel);
-        rc = S_write_booklet(jb->plan, jb->ix, jb->sel, jb->nsel, jb->booklet, jb->fonts,
-                             err);
-    } else {
-        gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, jb->sel[j]->unit->name);
-        rc = S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
-    }
-    return rc;
-}
-
-static void
-S_worker(const S_jobs *jb, int jobfd, int errfd)
-{
-    uint32_t j;
-    gw_err err = {0, "", 0};
-    ssize_t n;
-
-    while ((n = read(jobfd, &j, sizeof j)) == (ssize_t)sizeof j) {
-        if (S_run_job(jb, j, &err) != 0) {
-            size_t len = strnlen(err.msg, sizeof err.msg - 1);
-            if (write(errfd, err.msg, len) < 0)
-                fprintf(stderr, "gongwen: %s\n", err.msg);
-            _exit(err.code == GW_EIO ? 2 : err.code == GW_EDEP ? 3 : 1);
-        }
-    }
-    _exit(0);
-}
-
-static int
-S_run_parallel(const S_jobs *jb, int nworkers, gw_err *err)
-{
-    int jobp[2] = {-1, -1}, errp[2] = {-1, -1}, rc = 0, status, w, nstarted = 0;
-    pid_t pids[S_MAX_WORKERS], parent;
-    struct sigaction ign, old;
-    size_t njobs = jb->nsel - jb->first + (jb->booklet ? 1 : 0), k;
-    char msg[sizeof err->msg];
-    ssize_t got;
-    uint32_t j;
-
-    if (pipe(jobp) != 0 || pipe(errp) != 0) {
-        rc = gw_err_set(err, GW_EIO, "sheets: pipe: %s", strerror(errno));
-        goto out;
-    }
-    fflush(NULL);
-    parent = getpid();
-    for (w = 0; w < nworkers; w++) {
-        pid_t pid = fork();
-        if (pid < 0) {
-            rc = gw_err_set(err, GW_EIO, "sheets: fork: %s", strerror(errno));
-            break;
-        }
-        if (pid == 0) {
-            /* A worker dies with its parent (kill -9 of `gongwen build`):
-             * SIGTERM removes its temporary file, and an output is never
-             * renamed into place once the parent is gone. */
-            gw_file_set_parent((int)parent);
-            prctl(PR_SET_PDEATHSIG, SIGTERM);
-            if (getppid() != parent)
-                _exit(1);
-            close(jobp[1]);
-            close(errp[0]);
-            S_worker(jb, jobp[0], errp[1]);
-        }
-        pids[nstarted++] = pid;
-    }
-    close(jobp[0]);
-    jobp[0] = -1;
-    close(errp[1]);
-    errp[1] = -1;
-    /* When every worker has died a write to the job pipe must fail with
-     * EPIPE, not kill us with SIGPIPE. */
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    sigemptyset(&ign.sa_mask);
-    sigaction(SIGPIPE, &ign, &old);
-    /* Jobs are queued even after a failed fork: the workers that did start
-     * finish them.  A worker that died leaves its jobs to the others. */
-    for (k = 0; k < njobs && nstarted > 0; k++) {
-        j = (uint32_t)(jb->booklet ? (k == 0 ? jb->nsel : jb->first + k - 1) : jb->first + k);
-        if (write(jobp[1], &j, sizeof j) != (ssize_t)sizeof j)
-            break;   /* every worker has exited: their status says why */
-    }
-    close(jobp[1]);
-    jobp[1] = -1;
-    sigaction(SIGPIPE, &old, NULL);
-    got = read(errp[0], msg, sizeof msg - 1);
-    for (w = 0; w < nstarted; w++) {
-        while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
-            ;
-        if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
-            int code = WIFEXITED(status) ? WEXITSTATUS(status) : 3;
-            rc = code == 2 ? GW_EIO : code == 3 ? GW_EDEP : GW_EINPUT;
-            if (got > 0) {
-                msg[got] = '\0';
-                gw_err_set(err, rc, "%s", msg);
-            } else {
-                gw_err_set(err, rc, "sheets: a worker process failed (status %d)", status);
-            }
-        }
-    }
-    if (rc == 0 && nstarted == 0)
-        rc = gw_err_set(err, GW_EIO, "sheets: no worker process could be started");
-out:
-    if (jobp[0] >= 0) close(jobp[0]);
-    if (jobp[1] >= 0) close(jobp[1]);
-    if (errp[0] >= 0) close(errp[0]);
-    if (errp[1] >= 0) close(errp[1]);
-    return rc;
-}
-
-/* Worker count: the online CPUs, at most S_MAX_WORKERS; GONGWEN_JOBS=N
- * overrides (1 = everything in this process). */
-static int
-S_nworkers(size_t njobs)
-{
-    const char *env = getenv("GONGWEN_JOBS");
-    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    if (n < 1)
-        n = 1;
-    if (n > S_MAX_WORKERS)
-        n = S_MAX_WORKERS;
-    if ((size_t)n > njobs)
-        n = (long)njobs;
-    return (int)n;
-}
-
-int
-gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
-                const char *const *units, size_t nunits, gw_err *err)
-{
-    S_index ix;
-    S_rcpt **sel = NULL;
-    S_jobs jb;
-    gw_fontset *fonts = NULL;
-    size_t nsel = 0, k, njobs;
-    double t0 = S_now();
-    int rc, nw;
-
-    if ((rc = gw_meta_check_plan(plan, err)) < 0)
-        return rc;
-    rc = S_index_build(plan, &ix, err);
-    if (rc)
-        return rc;
-    rc = S_select(&ix, plan, units, nunits, &sel, &nsel, err);
-    if (rc)
-        goto out;
-    if (nsel == 0) {
-        gw_warnf("sheets: no unit has tasks, no sheets written");
-        goto out;
-    }
-    rc = gw_mkdir_p(dir, err);
-    if (rc)
-        goto out;
-    /* one fontset for every document: fontconfig's configuration is read
-     * once, here, and the workers inherit it (and the faces) initialised */
-    rc = gw_fontset_new(&fonts, err);
-    if (rc)
-        goto out;
-    jb.plan = plan;
-    jb.ix = &ix;
-    jb.sel = sel;
-    jb.nsel = nsel;
-    jb.dir = dir;
-    jb.booklet = booklet_path;
-    jb.fonts = fonts;
-    jb.first = 0;
-    njobs = nsel + (booklet_path ? 1 : 0);
-    nw = S_nworkers(njobs);
-    if (nw > 1) {
-        /* The first sheet is typeset here, before the workers fork: they
-         * then inherit the compiled stylesheets, the resolved font lists
-         * and loaded faces, and each font warning is printed once, not
-         * once per worker. */
-        rc = S_run_job(&jb, 0, err);
-        jb.first = 1;
-        if (rc == 0 && njobs > 1)
-            rc = S_run_parallel(&jb, nw, err);
-    } else {
-        for (k = 0; k < njobs && rc == 0; k++)
-            rc = S_run_job(&jb, k, err);
-    }
-    gw_debugf("sheets: %zu sheets in %.3f s with %d process(es)", nsel, S_now() - t0, nw);
-out:
-    gw_fontset_free(fonts);
-    free(sel);
-    S_index_free(&ix);
-    return rc;
-}
