@@ -418,4 +418,56 @@
     </fo:block-container>
   </xsl:template>
 
+  <!-- ============================================================ tables -->
+  <!-- The geometry of every table the templates draw lives here, with the
+       page it has to fit; the templates say what goes into the cells. -->
+
+  <!-- 附件2, the task-division table: the full width of the turned text
+       area (225 mm), 小四 rows of 18 pt -->
+  <xsl:attribute-set name="gw-table-tasks">
+    <xsl:attribute name="table-layout">fixed</xsl:attribute>
+    <xsl:attribute name="width">225mm</xsl:attribute>
+    <xsl:attribute name="font-size">12pt</xsl:attribute>
+    <xsl:attribute name="line-height">18pt</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:template name="gw-table-tasks-columns">
+    <fo:table-column column-width="14mm"/>  <!-- 序号 -->
+    <fo:table-column column-width="36mm"/>  <!-- 类别 -->
+    <fo:table-column column-width="95mm"/>  <!-- 任务 -->
+    <fo:table-column column-width="26mm"/>  <!-- 牵头单位 -->
+    <fo:table-column column-width="34mm"/>  <!-- 责任单位 -->
+    <fo:table-column column-width="20mm"/>  <!-- 完成时限 -->
+  </xsl:template>
+
+  <!-- a sheet's 任务一览: 四号 rows of 20 pt across the 442.205 pt text width -->
+  <xsl:attribute-set name="gw-table-summary">
+    <xsl:attribute name="table-layout">fixed</xsl:attribute>
+    <xsl:attribute name="width">100%</xsl:attribute>
+    <xsl:attribute name="font-size">14pt</xsl:attribute>
+    <xsl:attribute name="line-height">20pt</xsl:attribute>
+    <xsl:attribute name="border-collapse">collapse</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:template name="gw-table-summary-columns">
+    <fo:table-column column-width="42pt"/>
+    <fo:table-column column-width="168pt"/>
+    <fo:table-column column-width="46pt"/>
+    <fo:table-column column-width="96pt"/>
+    <fo:table-column column-width="90.205pt"/>
+  </xsl:template>
+
+  <!-- the booklet's index: 四号 rows of 18 pt, so that the 38 units of the
+       reference plan fit on the two cover pages -->
+  <xsl:attribute-set name="gw-table-index">
+    <xsl:attribute name="table-layout">fixed</xsl:attribute>
+    <xsl:attribute name="width">100%</xsl:attribute>
+    <xsl:attribute name="font-size">14pt</xsl:attribute>
+    <xsl:attribute name="line-height">18pt</xsl:attribute>
+    <xsl:attribute name="border-collapse">collapse</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:template name="gw-table-index-columns">
+    <fo:table-column column-width="56pt"/>
+    <fo:table-column column-width="218.205pt"/>
+    <fo:table-column column-width="84pt"/>
+    <fo:table-column column-width="84pt"/>
+  </xsl:template>
 </xsl:stylesheet>

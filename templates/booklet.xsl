@@ -67,14 +67,9 @@
             <xsl:value-of select="count(unit-sheet)"/>
             <xsl:text>份，每份自单数页起印。</xsl:text>
           </fo:block>
-          <!-- 四号 rows of 18 pt: the 38 units of the reference plan fit on
-               the two cover pages. -->
-          <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="18pt"
-              border-collapse="collapse" gw:grid="none">
-            <fo:table-column column-width="56pt"/>
-            <fo:table-column column-width="218.205pt"/>
-            <fo:table-column column-width="84pt"/>
-            <fo:table-column column-width="84pt"/>
+          <!-- geometry: stylesheets/gbt9704.xsl, gw-table-index -->
+          <fo:table xsl:use-attribute-sets="gw-table-index" gw:grid="none">
+            <xsl:call-template name="gw-table-index-columns"/>
             <fo:table-header font-family="{$gw-hei}">
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">编号</xsl:with-param></xsl:call-template>

@@ -288,15 +288,10 @@
     <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
         space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
         keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
-    <!-- the full width of the turned text area (225 mm) -->
-    <fo:table table-layout="fixed" width="225mm" font-family="{$gw-fangsong}"
-        font-size="12pt" line-height="18pt" gw:grid="none">
-      <fo:table-column column-width="14mm"/>
-      <fo:table-column column-width="36mm"/>
-      <fo:table-column column-width="95mm"/>
-      <fo:table-column column-width="26mm"/>
-      <fo:table-column column-width="34mm"/>
-      <fo:table-column column-width="20mm"/>
+    <!-- geometry: stylesheets/gbt9704.xsl, gw-table-tasks -->
+    <fo:table xsl:use-attribute-sets="gw-table-tasks" font-family="{$gw-fangsong}"
+        gw:grid="none">
+      <xsl:call-template name="gw-table-tasks-columns"/>
       <fo:table-header>
         <fo:table-row font-family="{$gw-hei}" text-align="center">
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>序号</fo:block></fo:table-cell>

@@ -133,13 +133,9 @@
   <xsl:template match="tasks" mode="summary">
     <fo:block space-before="{$pitch}" keep-with-next.within-page="always"
         font-family="{$gw-hei}" text-align="center">任务一览</fo:block>
-    <fo:table table-layout="fixed" width="100%" font-size="14pt" line-height="20pt"
-        border-collapse="collapse" gw:grid="none" space-after="{$pitch}">
-      <fo:table-column column-width="42pt"/>
-      <fo:table-column column-width="168pt"/>
-      <fo:table-column column-width="46pt"/>
-      <fo:table-column column-width="96pt"/>
-      <fo:table-column column-width="90.205pt"/>
+    <fo:table xsl:use-attribute-sets="gw-table-summary" gw:grid="none"
+        space-after="{$pitch}">
+      <xsl:call-template name="gw-table-summary-columns"/>
       <fo:table-header font-family="{$gw-hei}">
         <fo:table-row keep-together.within-page="always">
           <xsl:call-template name="head-cell"><xsl:with-param name="t">序号</xsl:with-param></xsl:call-template>
