@@ -36,7 +36,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-
 # into the .xlsx forms tests/t_table.sh reads.
 TEST_PKGS := fop qpdf libreoffice-calc-nogui
 
-.PHONY: all deps test-deps S_install run test check unit bench clean distclean
+.PHONY: all deps test-deps S_install run sample test check unit bench clean distclean
 all: gongwen
 
 gongwen: $(BUILD)/libgw.a $(BUILD)/src/main.o
@@ -74,6 +74,22 @@ S_install:
 run: deps
 	$(MAKE) gongwen
 	./gongwen build -o out
+	$(MAKE) --no-print-directory sample
+
+# The made-up supervision data of data/sample/ (see its README) in a database
+# of its own, out/sample.db, so that no sample deadline reaches the notice of
+# out/gongwen.db; then the status of its latest quarter.
+sample: gongwen
+	@rm -f out/sample.db
+	./gongwen -q import plan data/plan.txt --db out/sample.db
+	./gongwen -q import milestones data/sample/milestones.csv --db out/sample.db
+	for q in 2017Q3 2017Q4 2018Q1 2018Q2; do \
+	    ./gongwen -q import progress data/sample/progress-$$q.csv --quarter $$q \
+	        --db out/sample.db || exit 1; done
+	./gongwen -q import progress "data/sample/progress-2017Q4-市人社局-更正.csv" \
+	    --quarter 2017Q4 --db out/sample.db
+	./gongwen status --db out/sample.db -q >out/status.txt
+	@echo "make sample: out/sample.db (sample data), out/status.txt"
 
 test: test-deps
 	$(MAKE) gongwen unit

@@ -141,6 +141,8 @@ CREATE TABLE progress_audit (
     problems    TEXT NOT NULL DEFAULT '',
     next_steps  TEXT NOT NULL DEFAULT '',
     reported_at TEXT NOT NULL DEFAULT '',
+    was_file    TEXT NOT NULL DEFAULT '',   -- the form the replaced row came from
+    was_row     INTEGER NOT NULL DEFAULT 0,
     replaced_at TEXT NOT NULL,              -- when (ISO, UTC)
     file        TEXT NOT NULL,              -- the file that replaced them
     file_sha256 TEXT NOT NULL,

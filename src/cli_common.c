@@ -12,7 +12,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     static const struct { int flag; const char *name; } values[] = {
         {GW_CLI_OUT, "-o"}, {GW_CLI_UNIT | GW_CLI_UNITS, "--unit"},
         {GW_CLI_BOOKLET, "--booklet"}, {GW_CLI_QUARTER, "--quarter"},
-        {GW_CLI_FORMAT, "--format"},
+        {GW_CLI_FORMAT, "--format"}, {GW_CLI_ENCODING, "--encoding"}, {GW_CLI_TASK, "--task"},
     };
     static const struct { int flag; const char *name; } flags[] = {
         {GW_CLI_NO_TABLE, "--no-table"}, {GW_CLI_ALL_LEAD, "--all-lead"},
@@ -29,7 +29,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         a->units = gw_xcalloc((size_t)argc + 1, sizeof *a->units);
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i], **val[] = {&a->out, &a->unit, &a->booklet, &a->quarter,
-                                              &a->format};
+                                              &a->format, &a->encoding, &a->task};
         int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet};
         if (!strcmp(arg, "--")) {
             /* the rest is positional, even when it starts with - */

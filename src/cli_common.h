@@ -18,7 +18,9 @@ enum {
     GW_CLI_UNITS = 64,      /* --unit NAME, repeatable (a->units) */
     GW_CLI_BOOKLET = 128,   /* --booklet PATH, --no-booklet */
     GW_CLI_QUARTER = 256,   /* --quarter 2017Q4 */
-    GW_CLI_FORMAT = 512     /* --format NAME */
+    GW_CLI_FORMAT = 512,    /* --format NAME */
+    GW_CLI_ENCODING = 1024, /* --encoding NAME */
+    GW_CLI_TASK = 2048      /* --task N */
 };
 
 /* More --unit options than this is a mistake in a script, not a request. */
@@ -37,6 +39,8 @@ typedef struct gw_cli_args {
     const char *booklet;    /* --booklet PATH, NULL when not given */
     const char *quarter;    /* --quarter Q, NULL when not given */
     const char *format;     /* --format NAME, NULL when not given */
+    const char *encoding;   /* --encoding NAME, NULL when not given */
+    const char *task;       /* --task N, NULL when not given */
     int         no_booklet; /* --no-booklet */
     int         no_table, all_lead, list;
     const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */
@@ -49,6 +53,10 @@ typedef struct gw_cli_args {
  * the argument that is wrong. */
 int gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a,
                  gw_err *err);
+/* `import milestones|progress FILE` (cli_forms.c): a->pos[0] is the kind,
+ * a->pos[1] the file.  0 or an error; nothing imported on error. */
+int gw_cli_import_form(const gw_cli_args *a, gw_err *err);
+
 /* Frees what gw_cli_parse allocated in a (the --unit list). */
 void gw_cli_args_free(gw_cli_args *a);
 

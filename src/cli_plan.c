@@ -19,10 +19,14 @@ gw_cmd_import(int argc, char **argv, gw_err *err)
     gw_plan *p = NULL;
     const char *name;
 
-    if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD, 2, &a, err)) < 0)
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD | GW_CLI_QUARTER | GW_CLI_ENCODING, 2,
+                           &a, err)) < 0)
         return rc;
+    if (a.npos == 2 && (!strcmp(a.pos[0], "milestones") || !strcmp(a.pos[0], "progress")))
+        return gw_cli_import_form(&a, err);
     if (a.npos != 2 || strcmp(a.pos[0], "plan"))
-        return gw_err_set(err, GW_EUSAGE, "import: expected `import plan FILE`");
+        return gw_err_set(err, GW_EUSAGE, "import: expected `import plan|milestones|progress "
+                          "FILE`");
     opts.all_lead = a.all_lead;
     name = strcmp(a.pos[1], "-") ? a.pos[1] : "<stdin>";
     /* The whole text is parsed before the database is opened: a bad file

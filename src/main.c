@@ -16,18 +16,26 @@ typedef struct {
  * SPEC being "-o FILE" or "-o FILE, --output FILE"; tests/t_cli_help.sh
  * reads these lines and checks that the command accepts exactly them. */
 static const S_command S_commands[] = {
-    {"import", gw_cmd_import, "import a plan published as text into the database",
+    {"import", gw_cmd_import, "import a plan, a milestone form or a progress form",
      "usage: gongwen import plan FILE [--db PATH] [--all-lead]\n"
+     "       gongwen import milestones FILE [--db PATH] [--encoding E]\n"
+     "       gongwen import progress FILE [--quarter Q] [--db PATH] [--encoding E]\n"
      "\n"
-     "Parses the text of a task-division plan (title, preamble, sections,\n"
+     "plan: parses the text of a task-division plan (title, preamble, sections,\n"
      "numbered tasks with their unit lists, work requirements) and stores it,\n"
      "replacing any plan already in the database in one transaction (progress\n"
-     "reports are kept).  FILE may be - for standard input.  Half-width\n"
-     "punctuation next to Chinese text is normalised and counted.  The format\n"
-     "is described in docs/import.md.\n"
+     "reports and form milestones are kept).  FILE may be - for standard input.\n"
+     "Half-width punctuation next to Chinese text is normalised and counted.\n"
+     "The format is described in docs/import.md.\n"
      "\n"
-     "  --db PATH     database (default " GW_DEFAULT_DB ", created when missing)\n"
-     "  --all-lead    a plain unit list with no lead marker makes every unit a lead\n"},
+     "milestones, progress: a form (CSV in UTF-8 or GB18030, or .xlsx) with the\n"
+     "columns of docs/supervision.md; every bad row is reported as FILE:ROW and\n"
+     "then nothing is imported.\n"
+     "\n"
+     "  --db PATH      database (default " GW_DEFAULT_DB "; created by import plan)\n"
+     "  --all-lead     a plain unit list with no lead marker makes every unit a lead\n"
+     "  --quarter Q    the quarter the progress form reports, e.g. 2017Q4\n"
+     "  --encoding E   utf-8 or gb18030 for a CSV form (default: detected)\n"},
     {"list", gw_cmd_list, "list tasks, units or sections for people",
      "usage: gongwen list tasks|units|sections [--db PATH]\n"
      "\n"
@@ -116,6 +124,14 @@ static const S_command S_commands[] = {
      "  --unit NAME    only the tasks of this unit (lead, responsible or through a group)\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"},
+    {"history", gw_cmd_history, "the progress reports of a task, replaced ones too",
+     "usage: gongwen history --task N [--db PATH]\n"
+     "\n"
+     "Every progress report of task N: the current ones, then those a\n"
+     "re-submission replaced, with the form (file:row) each came from.\n"
+     "\n"
+     "  --task N     the task number\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB "; must exist)\n"},
     {"build", gw_cmd_build, "write every document into a directory",
      "usage: gongwen build [--db PATH] [-o DIR] [--no-table]\n"
      "\n"

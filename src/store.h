@@ -82,7 +82,8 @@ int  gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n,
 
 /* Calls fn for every progress row of task (current ones first, by quarter
  * and unit; then the replaced ones from progress_audit, newest first):
- * unit is the unit's name, replaced_at "" for a current row.  0 or GW_EIO. */
+ * unit is the unit's name, file:row where the row came from, replaced_at ""
+ * for a current row, else "TIME by FILE:ROW" (what replaced it).  0 or GW_EIO. */
 typedef void (*gw_history_fn)(void *ctx, const char *quarter, const char *unit,
                               const char *status, int percent, const char *reported_at,
                               const char *file, int row, const char *replaced_at);

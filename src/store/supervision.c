@@ -96,12 +96,13 @@ gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, cons
         goto out;
     in_tx = 1;
     if ((rc = gw_stmt_prepare(st, "SELECT task_no, status, percent, progress, problems, "
-                              "next_steps, reported_at FROM progress WHERE unit = ?1 AND "
-                              "quarter = ?2 ORDER BY id", &old, err)) < 0 ||
+                              "next_steps, reported_at, file, row FROM progress WHERE unit = ?1 "
+                              "AND quarter = ?2 ORDER BY id", &old, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO progress_audit(task_no, unit, quarter, status, "
                               "percent, progress, problems, next_steps, reported_at, "
-                              "replaced_at, file, file_sha256, row) VALUES (?1, ?2, ?3, ?4, "
-                              "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &aud, err)) < 0 ||
+                              "replaced_at, file, file_sha256, row, was_file, was_row) VALUES "
+                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                              "?15)", &aud, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "DELETE FROM progress WHERE unit = ?1 AND quarter = ?2",
                               &del, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO progress(task_no, unit, quarter, status, "
@@ -138,6 +139,8 @@ gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, cons
                 (rc = gw_stmt_bind_int(aud, 13, S_replacing_row(rows, n, rows[i].unit,
                                                                 rows[i].quarter, task),
                                        err)) < 0 ||
+                (rc = gw_stmt_bind_text(aud, 14, gw_stmt_text(old, 7), err)) < 0 ||
+                (rc = gw_stmt_bind_int(aud, 15, gw_stmt_int(old, 8), err)) < 0 ||
                 (rc = gw_stmt_step(aud, err)) < 0)
                 goto out;
             (*replaced)++;
@@ -186,13 +189,14 @@ gw_store_history(gw_store *st, int task, gw_history_fn fn, void *ctx, gw_err *er
     gw_stmt *q = NULL;
     int rc;
     if ((rc = gw_stmt_prepare(st,
-            "SELECT p.quarter, coalesce(u.name, ''), p.status, p.percent, p.reported_at, "
-            "p.file, p.row, '' FROM progress p LEFT JOIN unit u ON u.id = p.unit "
-            "WHERE p.task_no = ?1 UNION ALL "
+            "SELECT * FROM (SELECT p.quarter AS q, coalesce(u.name, '') AS un, p.status, "
+            "p.percent, p.reported_at, p.file, p.row, '' AS replaced FROM progress p "
+            "LEFT JOIN unit u ON u.id = p.unit WHERE p.task_no = ?1 UNION ALL "
             "SELECT a.quarter, coalesce(u.name, ''), a.status, a.percent, a.reported_at, "
-            "a.file, a.row, a.replaced_at FROM progress_audit a LEFT JOIN unit u "
-            "ON u.id = a.unit WHERE a.task_no = ?1 "
-            "ORDER BY 8 <> '', 1, 2, 8 DESC", &q, err)) < 0 ||
+            "a.was_file, a.was_row, a.replaced_at || ' by ' || a.file || ':' || a.row "
+            "FROM progress_audit a LEFT JOIN unit u "
+            "ON u.id = a.unit WHERE a.task_no = ?1) "
+            "ORDER BY replaced <> '', q, un, replaced DESC", &q, err)) < 0 ||
         (rc = gw_stmt_bind_int(q, 1, task, err)) < 0)
         goto out;
     while ((rc = gw_stmt_step(q, err)) == 1)

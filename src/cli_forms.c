@@ -1,0 +1,470 @@
+/* cli_forms.c — the forms units send back: `import milestones`, `import
+ * progress` and `history` (docs/supervision.md).  A form is read whole
+ * (table.h), every row is checked against the plan, every bad row is
+ * reported as FILE:ROW, and only a form without a bad row reaches the record
+ * (one transaction). */
+#include "cli_common.h"
+
+#include "date.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* More bad rows than this are counted, not listed. */
+#define S_MAX_LISTED 200
+
+typedef struct {
+    const char *file;
+    gw_table   *t;
+    int        *col;            /* column of each wanted header, -1 if absent */
+    size_t      nbad;
+} S_form;
+
+/* A cell with white space (ASCII and U+3000) trimmed, and the apostrophe
+ * `export` puts before a formula character dropped; copied into b. */
+static const char *
+S_cell(const S_form *f, size_t row, int col, gw_buf *b)
+{
+    const char *s = col < 0 ? "" : gw_csv_unguard(gw_table_cell(f->t, row, (size_t)col));
+    size_t n = strlen(s);
+    for (;;) {
+        if (n && strchr(" \t\r\n", s[0]))
+            s++, n--;
+        else if (n >= 3 && !memcmp(s, "\u3000", 3))
+            s += 3, n -= 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (n && strchr(" \t\r\n", s[n - 1]))
+            n--;
+        else if (n >= 3 && !memcmp(s + n - 3, "\u3000", 3))
+            n -= 3;
+        else
+            break;
+    }
+    gw_buf_clear(b);
+    gw_buf_put(b, s, n);
+    return b->ptr;
+}
+
+/* Reports one bad row (on stderr, as it is found) and counts it. */
+static void
+S_bad(S_form *f, size_t row, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+S_bad(S_form *f, size_t row, const char *fmt, ...)
+{
+    va_list ap;
+    if (++f->nbad > S_MAX_LISTED)
+        return;
+    fprintf(stderr, "gongwen: %s:%d: ", f->file, gw_table_row_number(f->t, row));
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* Opens the form and finds the wanted columns in its header row (names
+ * matched exactly after trimming, in any order); a missing one with
+ * required[i] is an error at FILE:1, an extra column a warning. */
+static int
+S_open(S_form *f, const char *path, int encoding, const char *const *want,
+       const int *required, size_t nwant, gw_err *err)
+{
+    gw_buf b;
+    int rc;
+
+    memset(f, 0, sizeof *f);
+    f->file = path;
+    gw_buf_init(&b);
+    if ((rc = gw_table_open(path, encoding, &f->t, err)) < 0)
+        goto out;
+    f->col = gw_xmalloc(nwant * sizeof *f->col);
+    for (size_t k = 0; k < nwant; k++)
+        f->col[k] = -1;
+    if (gw_table_rows(f->t) == 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s:1: the form is empty; its first row names the "
+                        "columns", path);
+        goto out;
+    }
+    for (size_t c = 0; c < gw_table_cols(f->t, 0); c++) {
+        size_t k;
+        char letter[8];
+        S_cell(f, 0, (int)c, &b);
+        for (k = 0; k < nwant && strcmp(b.ptr, want[k]); k++)
+            ;
+        if (k < nwant && f->col[k] < 0)
+            f->col[k] = (int)c;
+        else if (b.len)
+            gw_warnf("%s:1: column %s (%s) is not one gongwen reads; ignored", path,
+                     gw_table_col_name(c, letter), b.ptr);
+    }
+    for (size_t k = 0; k < nwant; k++)
+        if (required[k] && f->col[k] < 0) {
+            rc = gw_err_set(err, GW_EINPUT, "%s:1: no column %s in the header row", path,
+                            want[k]);
+            goto out;
+        }
+out:
+    gw_buf_free(&b);
+    return rc;
+}
+
+static void
+S_close(S_form *f)
+{
+    gw_table_free(f->t);
+    free(f->col);
+}
+
+/* The cell reference of (row, col) for messages: "C5". */
+static const char *
+S_ref(const S_form *f, size_t row, int col, char buf[24])
+{
+    char letter[8];
+    snprintf(buf, 24, "%s%d", gw_table_col_name((size_t)(col < 0 ? 0 : col), letter),
+             gw_table_row_number(f->t, row));
+    return buf;
+}
+
+/* A whole number of at most 9 digits in s: 1 and *v, else 0. */
+static int
+S_int(const char *s, int *v)
+{
+    int n = 0;
+    *v = 0;
+    if (!*s)
+        return 0;
+    for (; *s; s++, n++) {
+        if (*s < '0' || *s > '9' || n == 9)
+            return 0;
+        *v = *v * 10 + (*s - '0');
+    }
+    return 1;
+}
+
+static const gw_task *
+S_task(const gw_plan *p, int no)
+{
+    for (size_t i = 0; i < gw_plan_task_count(p); i++)
+        if (gw_plan_task(p, i)->no == no)
+            return gw_plan_task(p, i);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ milestones */
+
+enum { M_NO, M_NODE, M_DUE, M_FORM, M_N };
+
+static int
+S_import_milestones(const gw_cli_args *a, int encoding, gw_err *err)
+{
+    static const char *const want[M_N] = {"序号", "节点", "完成时限", "成果形式"};
+    static const int required[M_N] = {1, 1, 1, 0};
+    gw_store *st = NULL;
+    gw_plan *p = NULL, *forms = gw_plan_new();
+    S_form f;
+    gw_buf no, node, due, form;
+    int rc;
+
+    gw_buf_init(&no);
+    gw_buf_init(&node);
+    gw_buf_init(&due);
+    gw_buf_init(&form);
+    memset(&f, 0, sizeof f);
+    if ((rc = gw_cli_open(a->db, 0, &st, &p, err)) < 0 ||
+        (rc = S_open(&f, a->pos[1], encoding, want, required, M_N, err)) < 0)
+        goto out;
+    for (size_t r = 1; r < gw_table_rows(f.t); r++) {
+        gw_milestone m;
+        gw_date d;
+        gw_task *x = NULL;
+        char ref[24], iso[11] = "";
+        int n;
+        if (gw_table_cols(f.t, r) == 0)
+            continue;               /* an empty row */
+        S_cell(&f, r, f.col[M_NO], &no);
+        S_cell(&f, r, f.col[M_NODE], &node);
+        S_cell(&f, r, f.col[M_DUE], &due);
+        S_cell(&f, r, f.col[M_FORM], &form);
+        if (!S_int(no.ptr, &n) || !S_task(p, n)) {
+            S_bad(&f, r, "序号 (%s) %s is not a task of the plan", S_ref(&f, r, f.col[M_NO], ref),
+                  no.len ? no.ptr : "is empty:");
+            continue;
+        }
+        if (gw_date_deadline(due.ptr, &d)) {
+            gw_date_iso(&d, iso);
+        } else if (!gw_date_ongoing(due.ptr)) {
+            S_bad(&f, r, "完成时限 (%s) %s is not a deadline gongwen understands (2017年12月底, "
+                  "2017年第三季度, 2018年上半年, 2018-06-30, 长期坚持, ...)",
+                  S_ref(&f, r, f.col[M_DUE], ref), due.len ? due.ptr : "(empty)");
+            continue;
+        }
+        for (size_t k = 0; k < gw_plan_task_count(forms); k++)
+            if (gw_plan_task(forms, k)->no == n)
+                x = (gw_task *)gw_plan_task(forms, k);
+        if (!x) {
+            x = gw_plan_add_task(forms);
+            x->no = n;
+        }
+        m.due = iso;
+        m.deadline = due.ptr;
+        m.description = node.ptr;
+        m.form = form.ptr;
+        gw_plan_task_milestone(forms, x, &m);
+    }
+    if (f.nbad) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: %zu bad row%s; nothing was imported", f.file,
+                        f.nbad, f.nbad == 1 ? "" : "s");
+        goto out;
+    }
+    if ((rc = gw_store_milestones_save(st, forms, err)) < 0)
+        goto out;
+    gw_notef("%s: milestones of %zu tasks imported into %s", f.file,
+             gw_plan_task_count(forms), a->db);
+out:
+    S_close(&f);
+    gw_buf_free(&no);
+    gw_buf_free(&node);
+    gw_buf_free(&due);
+    gw_buf_free(&form);
+    gw_plan_free(forms);
+    gw_plan_free(p);
+    gw_store_close(st);
+    return rc;
+}
+
+/* -------------------------------------------------------------- progress */
+
+enum { P_NO, P_UNIT, P_QUARTER, P_PERCENT, P_STATUS, P_PROGRESS, P_PROBLEMS, P_NEXT,
+       P_DATE, P_N };
+
+/* 1 when unit u may report for task t: assigned to it as lead or
+ * responsible unit, or a member of an assigned group (a county for 各县市区). */
+static int
+S_may_report(const gw_plan *p, const gw_task *t, const gw_unit *u)
+{
+    for (size_t i = 0; i < t->nassignments; i++) {
+        size_t nm;
+        const int *m;
+        if (t->assignments[i].unit == u->id)
+            return 1;
+        m = gw_plan_group_members(p, t->assignments[i].unit, &nm);
+        for (size_t k = 0; m && k < nm; k++)
+            if (m[k] == u->id)
+                return 1;
+    }
+    return 0;
+}
+
+static int
+S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
+{
+    static const char *const want[P_N] = {"序号", "报送单位", "季度", "完成进度(%)", "状态",
+                                          "进展情况", "存在问题", "下一步打算", "报送日期"};
+    static const int required[P_N] = {1, 1, 0, 1, 1, 0, 0, 0, 0};
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    gw_arena *A = gw_arena_new();
+    gw_progress_row *rows = NULL;
+    size_t nrows = 0, replaced = 0;
+    S_form f;
+    gw_buf c[P_N], bytes;
+    char sha[65];
+    int rc, y, q;
+
+    for (int k = 0; k < P_N; k++)
+        gw_buf_init(&c[k]);
+    gw_buf_init(&bytes);
+    memset(&f, 0, sizeof f);
+    if (a->quarter && !gw_date_quarter(a->quarter, &y, &q)) {
+        rc = gw_err_set(err, GW_EUSAGE, "import progress: --quarter %s: write it as 2017Q4",
+                        a->quarter);
+        goto out;
+    }
+    if (!strcmp(a->pos[1], "-")) {
+        rc = gw_err_set(err, GW_EUSAGE, "import progress: name the form's file (its name "
+                        "and SHA-256 go into the record)");
+        goto out;
+    }
+    if ((rc = gw_cli_open(a->db, 0, &st, &p, err)) < 0 ||
+        (rc = S_open(&f, a->pos[1], encoding, want, required, P_N, err)) < 0 ||
+        (rc = gw_file_read(a->pos[1], GW_TABLE_MAX_FILE, &bytes, err)) < 0)
+        goto out;
+    gw_sha256_hex(bytes.ptr, bytes.len, sha);
+    if (f.col[P_QUARTER] < 0 && !a->quarter) {
+        rc = gw_err_set(err, GW_EINPUT, "%s:1: no column 季度 and no --quarter: which quarter "
+                        "does the form report?", f.file);
+        goto out;
+    }
+    rows = gw_xcalloc(gw_table_rows(f.t) + 1, sizeof *rows);
+    for (size_t r = 1; r < gw_table_rows(f.t); r++) {
+        gw_progress_row *x = &rows[nrows];
+        const gw_task *t;
+        const gw_unit *u;
+        gw_date d;
+        char ref[24], iso[11] = "";
+        int n, pct, qy, qq, dup = 0;
+        size_t bad0 = f.nbad;
+        if (gw_table_cols(f.t, r) == 0)
+            continue;
+        for (int k = 0; k < P_N; k++)
+            S_cell(&f, r, f.col[k], &c[k]);
+        t = S_int(c[P_NO].ptr, &n) ? S_task(p, n) : NULL;
+        if (!t)
+            S_bad(&f, r, "序号 (%s) %s is not a task of the plan",
+                  S_ref(&f, r, f.col[P_NO], ref), c[P_NO].len ? c[P_NO].ptr : "is empty:");
+        u = gw_plan_unit_lookup(p, c[P_UNIT].ptr);
+        if (!u)
+            S_bad(&f, r, "报送单位 (%s) %s is not a unit of the directory (its name, short "
+                  "name or another name)", S_ref(&f, r, f.col[P_UNIT], ref),
+                  c[P_UNIT].len ? c[P_UNIT].ptr : "is empty:");
+        else if (t && !S_may_report(p, t, u))
+            S_bad(&f, r, "%s is not assigned to task %d (neither lead nor responsible unit, "
+                  "nor in a group that is)", u->name, t->no);
+        if (!c[P_QUARTER].len && a->quarter)
+            gw_buf_puts(&c[P_QUARTER], a->quarter);
+        if (!gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq))
+            S_bad(&f, r, "季度 (%s) %s is not a quarter (write 2017Q4)",
+                  S_ref(&f, r, f.col[P_QUARTER], ref),
+                  c[P_QUARTER].len ? c[P_QUARTER].ptr : "is empty:");
+        else if (a->quarter && strcmp(c[P_QUARTER].ptr, a->quarter))
+            S_bad(&f, r, "季度 %s is not the quarter being imported (--quarter %s)",
+                  c[P_QUARTER].ptr, a->quarter);
+        if (c[P_PERCENT].len && c[P_PERCENT].ptr[c[P_PERCENT].len - 1] == '%')
+            c[P_PERCENT].ptr[--c[P_PERCENT].len] = '\0';
+        if (!S_int(c[P_PERCENT].ptr, &pct) || pct > 100) {
+            S_bad(&f, r, "完成进度(%%) (%s) %s is not a whole number from 0 to 100",
+                  S_ref(&f, r, f.col[P_PERCENT], ref),
+                  c[P_PERCENT].len ? c[P_PERCENT].ptr : "is empty:");
+            pct = -1;
+        }
+        if (strcmp(c[P_STATUS].ptr, "未启动") && strcmp(c[P_STATUS].ptr, "推进中") &&
+            strcmp(c[P_STATUS].ptr, "已完成"))
+            S_bad(&f, r, "状态 (%s) %s is not 未启动, 推进中 or 已完成",
+                  S_ref(&f, r, f.col[P_STATUS], ref),
+                  c[P_STATUS].len ? c[P_STATUS].ptr : "is empty:");
+        else if (!strcmp(c[P_STATUS].ptr, "已完成") && pct >= 0 && pct < 100)
+            S_bad(&f, r, "状态 已完成 with 完成进度 %d: a finished task is at 100", pct);
+        else if (!strcmp(c[P_STATUS].ptr, "未启动") && pct == 100)
+            S_bad(&f, r, "状态 未启动 with 完成进度 100");
+        if (c[P_DATE].len) {
+            if (gw_date_parse(c[P_DATE].ptr, &d))
+                gw_date_iso(&d, iso);
+            else
+                S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05 or 2018年1月5日)",
+                      S_ref(&f, r, f.col[P_DATE], ref), c[P_DATE].ptr);
+        }
+        for (size_t k = 0; t && u && k < nrows && !dup; k++)
+            if (rows[k].task_no == t->no && rows[k].unit == u->id &&
+                !strcmp(rows[k].quarter, c[P_QUARTER].ptr)) {
+                S_bad(&f, r, "task %d by %s is already reported in row %d", t->no, u->name,
+                      rows[k].row);
+                dup = 1;
+            }
+        if (f.nbad > bad0)
+            continue;
+        x->task_no = t->no;
+        x->unit = u->id;
+        x->quarter = gw_arena_strdup(A, c[P_QUARTER].ptr);
+        x->status = gw_arena_strdup(A, c[P_STATUS].ptr);
+        x->percent = pct;
+        x->progress = gw_arena_strdup(A, c[P_PROGRESS].ptr);
+        x->problems = gw_arena_strdup(A, c[P_PROBLEMS].ptr);
+        x->next_steps = gw_arena_strdup(A, c[P_NEXT].ptr);
+        x->reported_at = gw_arena_strdup(A, iso);
+        x->row = gw_table_row_number(f.t, r);
+        nrows++;
+    }
+    if (f.nbad) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: %zu bad row%s%s; nothing was imported", f.file,
+                        f.nbad, f.nbad == 1 ? "" : "s",
+                        f.nbad > S_MAX_LISTED ? " (the first 200 listed)" : "");
+        goto out;
+    }
+    if (nrows == 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: no report rows below the header", f.file);
+        goto out;
+    }
+    if ((rc = gw_store_progress_save(st, rows, nrows, f.file, sha, &replaced, err)) < 0)
+        goto out;
+    gw_notef("%s: %zu report%s imported into %s%s", f.file, nrows, nrows == 1 ? "" : "s",
+             a->db, replaced ? " (a re-submission: the earlier rows are in the history)" : "");
+out:
+    S_close(&f);
+    for (int k = 0; k < P_N; k++)
+        gw_buf_free(&c[k]);
+    gw_buf_free(&bytes);
+    free(rows);
+    gw_arena_free(A);
+    gw_plan_free(p);
+    gw_store_close(st);
+    return rc;
+}
+
+int
+gw_cli_import_form(const gw_cli_args *a, gw_err *err)
+{
+    int encoding = GW_TABLE_AUTO;
+    if (a->encoding) {
+        if (!strcmp(a->encoding, "utf-8") || !strcmp(a->encoding, "UTF-8"))
+            encoding = GW_TABLE_UTF8;
+        else if (!strcmp(a->encoding, "gb18030") || !strcmp(a->encoding, "GB18030") ||
+                 !strcmp(a->encoding, "gbk") || !strcmp(a->encoding, "GBK"))
+            encoding = GW_TABLE_GB18030;
+        else
+            return gw_err_set(err, GW_EINPUT, "import: --encoding utf-8 or gb18030, not %s",
+                              a->encoding);
+    }
+    if (!strcmp(a->pos[0], "milestones"))
+        return S_import_milestones(a, encoding, err);
+    return S_import_progress(a, encoding, err);
+}
+
+/* ---------------------------------------------------------------- history */
+
+static void
+S_history_row(void *ctx, const char *quarter, const char *unit, const char *status,
+              int percent, const char *reported_at, const char *file, int row,
+              const char *replaced_at)
+{
+    gw_buf *b = ctx;
+    gw_buf_printf(b, "%s\t%s\t%s\t%d\t%s\t%s:%d\t%s\n", quarter, unit, status, percent,
+                  reported_at, file, row, *replaced_at ? replaced_at : "current");
+}
+
+int
+gw_cmd_history(int argc, char **argv, gw_err *err)
+{
+    gw_cli_args a;
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    gw_buf out;
+    int rc, task;
+
+    gw_buf_init(&out);
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_TASK, 0, &a, err)) < 0)
+        goto out;
+    if (!a.task || !S_int(a.task, &task)) {
+        rc = gw_err_set(err, GW_EUSAGE, "history: which task? (--task N)");
+        goto out;
+    }
+    if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0)
+        goto out;
+    if (!S_task(p, task)) {
+        rc = gw_err_set(err, GW_EINPUT, "history: the plan has no task %d", task);
+        goto out;
+    }
+    gw_buf_printf(&out, "季度\t报送单位\t状态\t完成进度\t报送日期\t来源\t替换\n");
+    if ((rc = gw_store_history(st, task, S_history_row, &out, err)) < 0)
+        goto out;
+    rc = gw_file_write_atomic("-", out.ptr, out.len, err);
+out:
+    gw_plan_free(p);
+    gw_store_close(st);
+    gw_buf_free(&out);
+    return rc;
+}
