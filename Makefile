@@ -2,7 +2,7 @@
 # `make run` writes every document of the embedded default plan into out/.
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt sqlite3 harfbuzz harfbuzz-subset fontconfig icu-uc icu-i18n libzip
+PKGS    := libxml-2.0 libxslt libexslt sqlite3 harfbuzz harfbuzz-subset fontconfig icu-uc icu-i18n libzip xlsxwriter
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes
 ifeq ($(CI),true)
 WARN    += -Werror
@@ -28,7 +28,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/%.c=$(BUILD)/tests/%)
 # Debian packages the build, the fonts and the tests need (make deps installs
 # whichever are missing and does nothing when all are present).
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-dev \
-            libharfbuzz-dev libfontconfig-dev libicu-dev libpng-dev zlib1g-dev libzip-dev \
+            libharfbuzz-dev libfontconfig-dev libicu-dev libpng-dev zlib1g-dev libzip-dev libxlsxwriter-dev \
             fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai \
             poppler-utils sqlite3 xsltproc libxml2-utils python3
 # Only the tests need these: Apache FOP renders our FO for comparison; qpdf

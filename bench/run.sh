@@ -197,4 +197,9 @@ if [ -n "${SCALE_SIZES-300 3000 10000}" ]; then
     say "== (4) time and peak memory at scale (bench/scale.sh; SCALE_SIZES=\"${SCALE_SIZES-300 3000 10000}\")"
     GONGWEN="$GW" sh bench/scale.sh || say "scale: a command failed (see above)"
 fi
+
+# (5) a big progress form (issue 10: 10 000 rows in under a second)
+say ""
+say "== (5) a progress form of 10 000 rows (bench/forms.sh; target: under a second)"
+GONGWEN="$GW" sh bench/forms.sh || say "forms: a command failed (see above)"
 exit 0

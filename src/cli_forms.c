@@ -6,7 +6,9 @@
 #include "cli_common.h"
 
 #include "date.h"
+#include "fname.h"
 #include "table.h"
+#include "xlsxform.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,7 +242,7 @@ out:
 /* -------------------------------------------------------------- progress */
 
 enum { P_NO, P_UNIT, P_QUARTER, P_PERCENT, P_STATUS, P_PROGRESS, P_PROBLEMS, P_NEXT,
-       P_DATE, P_N };
+       P_DATE, P_TASK, P_ROLE, P_N };
 
 /* 1 when unit u may report for task t: assigned to it as lead or
  * responsible unit, or a member of an assigned group (a county for 各县市区). */
@@ -263,9 +265,12 @@ S_may_report(const gw_plan *p, const gw_task *t, const gw_unit *u)
 static int
 S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
 {
+    /* 任务 and 角色 are what `template progress` fills in for the unit to
+     * read: known, not imported */
     static const char *const want[P_N] = {"序号", "报送单位", "季度", "完成进度(%)", "状态",
-                                          "进展情况", "存在问题", "下一步打算", "报送日期"};
-    static const int required[P_N] = {1, 1, 0, 1, 1, 0, 0, 0, 0};
+                                          "进展情况", "存在问题", "下一步打算", "报送日期",
+                                          "任务", "角色"};
+    static const int required[P_N] = {1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0};
     gw_store *st = NULL;
     gw_plan *p = NULL;
     gw_arena *A = gw_arena_new();
@@ -424,6 +429,200 @@ gw_cli_import_form(const gw_cli_args *a, gw_err *err)
     return S_import_progress(a, encoding, err);
 }
 
+/* --------------------------------------------------------------- template */
+
+/* The progress form's columns: what gongwen fills in, then what the unit
+ * writes (docs/supervision.md). */
+static const gw_form_col S_cols[] = {
+    {"序号", 6, GW_FORM_TEXT}, {"任务", 28, GW_FORM_TEXT}, {"角色", 12, GW_FORM_TEXT},
+    {"报送单位", 16, GW_FORM_TEXT}, {"季度", 9, GW_FORM_TEXT},
+    {"完成进度(%)", 10, GW_FORM_PERCENT}, {"状态", 9, GW_FORM_STATUS},
+    {"进展情况", 36, GW_FORM_WRAP}, {"存在问题", 24, GW_FORM_WRAP},
+    {"下一步打算", 24, GW_FORM_WRAP}, {"报送日期", 12, GW_FORM_DATE},
+};
+#define S_NCOLS (sizeof S_cols / sizeof S_cols[0])
+
+static const char *const S_notes[] = {
+    "填表说明",
+    "1. 每项任务填写一行：完成进度填0至100之间的整数；状态从下拉列表中选择（未启动、推进中、已完成）；"
+    "报送日期填写日期。",
+    "2. 已完成的任务完成进度填100；完成进度为100的任务状态不填未启动。",
+    "3. 序号、任务、角色、报送单位、季度已预先填好，请勿修改；不要增删列。",
+    "4. 本表可用Excel、WPS或LibreOffice填写，保存为.xlsx（或CSV）后报送。",
+    "5. 同一季度重复报送的，以最后一次为准，此前的报送记录留存备查。",
+};
+
+/* The role of unit u in task t as the form shows it: 牵头, 责任, or through
+ * a group: 责任（各县市区）. */
+static void
+S_role(const gw_plan *p, const gw_task *t, const gw_unit *u, gw_buf *b)
+{
+    gw_buf_clear(b);
+    for (size_t i = 0; i < t->nassignments; i++)
+        if (t->assignments[i].unit == u->id) {
+            gw_buf_puts(b, t->assignments[i].role == GW_ROLE_LEAD ? "牵头" : "责任");
+            return;
+        }
+    for (size_t i = 0; i < t->nassignments; i++) {
+        const gw_unit *g = gw_plan_unit_by_id(p, t->assignments[i].unit);
+        size_t nm;
+        const int *m = g ? gw_plan_group_members(p, g->id, &nm) : NULL;
+        for (size_t k = 0; m && k < nm; k++)
+            if (m[k] == u->id) {
+                gw_buf_printf(b, "%s（%s）", t->assignments[i].role == GW_ROLE_LEAD ? "牵头"
+                              : "责任", g->name);
+                return;
+            }
+    }
+}
+
+/* The form of unit u (its tasks, no-th among the units with tasks) into dir. */
+static int
+S_one_form(const gw_plan *p, const gw_unit *u, int no, const char *quarter, const char *dir,
+           int csv, gw_err *err)
+{
+    gw_arena *A = gw_arena_new();
+    const char **cells = NULL;
+    size_t nrows = 0, cap = 0;
+    char *fname = gw_fname_make(no, u->name, csv ? "csv" : "xlsx");
+    gw_buf path, title, role, out;
+    gw_form f;
+    int rc = 0;
+
+    gw_buf_init(&path);
+    gw_buf_init(&title);
+    gw_buf_init(&role);
+    gw_buf_init(&out);
+    for (size_t i = 0; i < gw_plan_task_count(p); i++) {
+        const gw_task *t = gw_plan_task(p, i);
+        char n[16];
+        const char **row;
+        if (!S_may_report(p, t, u))
+            continue;
+        if (nrows == cap) {
+            cap = cap ? cap * 2 : 16;
+            cells = gw_xrealloc(cells, cap * S_NCOLS * sizeof *cells);
+        }
+        row = cells + nrows * S_NCOLS;
+        snprintf(n, sizeof n, "%d", t->no);
+        S_role(p, t, u, &role);
+        row[0] = gw_arena_strdup(A, n);
+        row[1] = *t->title ? t->title : t->body;
+        row[2] = gw_arena_strdup(A, role.ptr);
+        row[3] = u->name;
+        row[4] = quarter;
+        for (size_t c = 5; c < S_NCOLS; c++)
+            row[c] = "";
+        nrows++;
+    }
+    if (nrows == 0)
+        goto out;
+    gw_buf_printf(&path, "%s/%s", dir, fname);
+    if (csv) {
+        /* a byte-order mark, so that Excel opens the UTF-8 right */
+        gw_buf_puts(&out, "\xEF\xBB\xBF");
+        for (size_t c = 0; c < S_NCOLS; c++)
+            gw_csv_field(&out, S_cols[c].header, c + 1 == S_NCOLS);
+        for (size_t r = 0; r < nrows; r++)
+            for (size_t c = 0; c < S_NCOLS; c++)
+                gw_csv_field(&out, cells[r * S_NCOLS + c], c + 1 == S_NCOLS);
+        rc = gw_file_write_atomic(path.ptr, out.ptr, out.len, err);
+    } else {
+        gw_buf_printf(&title, "&C%s %s 任务进展情况报送表", u->name, quarter);
+        memset(&f, 0, sizeof f);
+        f.sheet = quarter;
+        f.title = title.ptr;
+        f.cols = S_cols;
+        f.ncols = S_NCOLS;
+        f.cells = cells;
+        f.nrows = nrows;
+        f.notes = S_notes;
+        f.nnotes = sizeof S_notes / sizeof S_notes[0];
+        rc = gw_form_write_xlsx(&f, path.ptr, err);
+    }
+    if (rc == 0)
+        gw_notef("wrote %s (%zu tasks)", path.ptr, nrows);
+out:
+    free(fname);
+    free(cells);
+    gw_arena_free(A);
+    gw_buf_free(&path);
+    gw_buf_free(&title);
+    gw_buf_free(&role);
+    gw_buf_free(&out);
+    return rc < 0 ? rc : (int)nrows;
+}
+
+int
+gw_cmd_template(int argc, char **argv, gw_err *err)
+{
+    gw_cli_args a;
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    gw_buf dir;
+    int rc, y, q, no = 0, csv = 0, written = 0;
+
+    gw_buf_init(&dir);
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_QUARTER | GW_CLI_UNITS | GW_CLI_OUT |
+                           GW_CLI_FORMAT, 1, &a, err)) < 0)
+        goto out;
+    if (a.npos != 1 || strcmp(a.pos[0], "progress")) {
+        rc = gw_err_set(err, GW_EUSAGE, "template: expected `template progress --quarter Q`");
+        goto out;
+    }
+    if (!a.quarter || !gw_date_quarter(a.quarter, &y, &q)) {
+        rc = gw_err_set(err, GW_EUSAGE, "template: which quarter? (--quarter 2017Q4)");
+        goto out;
+    }
+    if (a.format && strcmp(a.format, "xlsx") && !(csv = !strcmp(a.format, "csv"))) {
+        rc = gw_err_set(err, GW_EINPUT, "template: --format xlsx or csv, not %s", a.format);
+        goto out;
+    }
+    if (a.out)
+        gw_buf_puts(&dir, a.out);
+    else
+        gw_buf_printf(&dir, "out/forms-%s", a.quarter);
+    if ((rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0)
+        goto out;
+    for (size_t k = 0; k < a.nunits; k++)
+        if (!gw_plan_unit_lookup(p, a.units[k])) {
+            rc = gw_err_set(err, GW_EINPUT, "template: --unit %s: no such unit in the unit "
+                            "directory", a.units[k]);
+            goto out;
+        }
+    if ((rc = gw_mkdir_p(dir.ptr, err)) < 0)
+        goto out;
+    /* numbered as the sheets are: units with tasks in directory order, a
+     * group with members standing for its members */
+    for (size_t i = 0; i < gw_plan_unit_count(p); i++) {
+        const gw_unit *u = gw_plan_unit(p, i);
+        int has = 0, wanted = a.nunits == 0;
+        if (u->is_group && !u->open_group)
+            continue;
+        for (size_t k = 0; k < gw_plan_task_count(p) && !has; k++)
+            has = S_may_report(p, gw_plan_task(p, k), u);
+        if (!has)
+            continue;
+        no++;
+        for (size_t k = 0; k < a.nunits && !wanted; k++)
+            wanted = gw_plan_unit_lookup(p, a.units[k]) == u;
+        if (!wanted)
+            continue;
+        if ((rc = S_one_form(p, u, no, a.quarter, dir.ptr, csv, err)) < 0)
+            goto out;
+        written++;
+    }
+    rc = 0;
+    if (!written)
+        gw_warnf("template: no unit with tasks was asked for; no form written");
+out:
+    gw_plan_free(p);
+    gw_store_close(st);
+    gw_cli_args_free(&a);
+    gw_buf_free(&dir);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- history */
 
 static void
@@ -448,8 +647,12 @@ gw_cmd_history(int argc, char **argv, gw_err *err)
     gw_buf_init(&out);
     if ((rc = gw_cli_parse(argc, argv, GW_CLI_TASK, 0, &a, err)) < 0)
         goto out;
-    if (!a.task || !S_int(a.task, &task)) {
+    if (!a.task) {
         rc = gw_err_set(err, GW_EUSAGE, "history: which task? (--task N)");
+        goto out;
+    }
+    if (!S_int(a.task, &task)) {
+        rc = gw_err_set(err, GW_EINPUT, "history: --task %s is not a task number", a.task);
         goto out;
     }
     if ((rc = gw_cli_open(a.db, 0, &st, &p, err)) < 0)

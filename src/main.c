@@ -124,6 +124,21 @@ static const S_command S_commands[] = {
      "  --unit NAME    only the tasks of this unit (lead, responsible or through a group)\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"},
+    {"template", gw_cmd_template, "the blank progress form of every unit (.xlsx or CSV)",
+     "usage: gongwen template progress --quarter Q [--unit NAME]... [-o DIR] [--format F]\n"
+     "\n"
+     "Writes, per unit with tasks, the form it fills in for quarter Q: its tasks\n"
+     "with its role, its name and the quarter filled in; a drop-down list for\n"
+     "状态, whole numbers 0-100 for 完成进度, a date cell for 报送日期, the header\n"
+     "row frozen, A4 landscape, and a sheet of instructions.  Filled in and saved\n"
+     "by Excel, WPS or LibreOffice, it imports with `gongwen import progress`.\n"
+     "\n"
+     "  --quarter Q    the quarter, e.g. 2017Q4\n"
+     "  --unit NAME    only this unit (repeatable)\n"
+     "  -o DIR         where to write the forms (default out/forms-Q)\n"
+     "  --format F     xlsx (default) or csv (UTF-8 with a byte-order mark)\n"
+     "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
+     "                 embedded plan when missing; a PATH given must exist)\n"},
     {"history", gw_cmd_history, "the progress reports of a task, replaced ones too",
      "usage: gongwen history --task N [--db PATH]\n"
      "\n"

@@ -28,6 +28,8 @@ base_of() {
     set) echo "title X" ;;
     render) echo "$NOPE.fo -o $NOPE.pdf" ;;
     xml|fo) echo notice ;;
+    history) echo "--task 1" ;;
+    template) echo "progress --quarter 2017Q4" ;;
     *) echo "" ;;
     esac
 }
