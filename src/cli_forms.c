@@ -244,24 +244,6 @@ out:
 enum { P_NO, P_UNIT, P_QUARTER, P_PERCENT, P_STATUS, P_PROGRESS, P_PROBLEMS, P_NEXT,
        P_DATE, P_TASK, P_ROLE, P_N };
 
-/* 1 when unit u may report for task t: assigned to it as lead or
- * responsible unit, or a member of an assigned group (a county for 各县市区). */
-static int
-S_may_report(const gw_plan *p, const gw_task *t, const gw_unit *u)
-{
-    for (size_t i = 0; i < t->nassignments; i++) {
-        size_t nm;
-        const int *m;
-        if (t->assignments[i].unit == u->id)
-            return 1;
-        m = gw_plan_group_members(p, t->assignments[i].unit, &nm);
-        for (size_t k = 0; m && k < nm; k++)
-            if (m[k] == u->id)
-                return 1;
-    }
-    return 0;
-}
-
 static int
 S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
 {
@@ -327,7 +309,7 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
             S_bad(&f, r, "报送单位 (%s) %s is not a unit of the directory (its name, short "
                   "name or another name)", S_ref(&f, r, f.col[P_UNIT], ref),
                   c[P_UNIT].len ? c[P_UNIT].ptr : "is empty:");
-        else if (t && !S_may_report(p, t, u))
+        else if (t && !gw_plan_task_involves(p, t, u))
             S_bad(&f, r, "%s is not assigned to task %d (neither lead nor responsible unit, "
                   "nor in a group that is)", u->name, t->no);
         if (!c[P_QUARTER].len && a->quarter)
@@ -497,7 +479,7 @@ S_one_form(const gw_plan *p, const gw_unit *u, int no, const char *quarter, cons
         const gw_task *t = gw_plan_task(p, i);
         char n[16];
         const char **row;
-        if (!S_may_report(p, t, u))
+        if (!gw_plan_task_involves(p, t, u))
             continue;
         if (nrows == cap) {
             cap = cap ? cap * 2 : 16;
@@ -600,7 +582,7 @@ gw_cmd_template(int argc, char **argv, gw_err *err)
         if (u->is_group && !u->open_group)
             continue;
         for (size_t k = 0; k < gw_plan_task_count(p) && !has; k++)
-            has = S_may_report(p, gw_plan_task(p, k), u);
+            has = gw_plan_task_involves(p, gw_plan_task(p, k), u);
         if (!has)
             continue;
         no++;

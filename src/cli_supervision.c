@@ -8,23 +8,6 @@
 static const char *const S_statuses[] = {"已完成", "正常推进", "滞后", "严重滞后", "未报送"};
 #define S_NSTATUS (sizeof S_statuses / sizeof S_statuses[0])
 
-/* 1 when unit u (or a group it belongs to) is assigned to task t. */
-static int
-S_assigned(const gw_plan *p, const gw_task *t, const gw_unit *u)
-{
-    for (size_t i = 0; i < t->nassignments; i++) {
-        size_t nm;
-        const int *m;
-        if (t->assignments[i].unit == u->id)
-            return 1;
-        m = gw_plan_group_members(p, t->assignments[i].unit, &nm);
-        for (size_t k = 0; m && k < nm; k++)
-            if (m[k] == u->id)
-                return 1;
-    }
-    return 0;
-}
-
 /* The task's short name: its title, else the first 24 characters. */
 static void
 S_name(const gw_task *t, gw_buf *b)
@@ -98,7 +81,7 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
         for (size_t k = 0; k < gw_plan_task_count(p) && !t; k++)
             if (gw_plan_task(p, k)->no == r->task_no)
                 t = gw_plan_task(p, k);
-        if (!t || (only && !S_assigned(p, t, only)))
+        if (!t || (only && !gw_plan_task_involves(p, t, only)))
             continue;
         for (size_t k = 0; k < S_NSTATUS; k++)
             counts[k] += !strcmp(r->status, S_statuses[k]);

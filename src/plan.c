@@ -431,3 +431,19 @@ gw_plan_explain(const gw_plan *plan, gw_err *err)
     }
     gw_buf_free(&where);
 }
+
+int
+gw_plan_task_involves(const gw_plan *plan, const gw_task *t, const gw_unit *u)
+{
+    for (size_t i = 0; i < t->nassignments; i++) {
+        size_t nm;
+        const int *m;
+        if (t->assignments[i].unit == u->id)
+            return 1;
+        m = gw_plan_group_members(plan, t->assignments[i].unit, &nm);
+        for (size_t k = 0; m && k < nm; k++)
+            if (m[k] == u->id)
+                return 1;
+    }
+    return 0;
+}

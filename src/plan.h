@@ -128,6 +128,11 @@ const gw_unit *gw_plan_unit_lookup(const gw_plan *plan, const char *name);
 size_t      gw_plan_alias_count(const gw_plan *plan);
 const char *gw_plan_alias(const gw_plan *plan, size_t i, int *unit);
 
+/* 1 when unit u is assigned to task t, as lead or responsible unit, itself
+ * or through a group with members it belongs to (a county for 各县市区);
+ * 0 otherwise.  The rule of who may report for a task and whose task it is. */
+int gw_plan_task_involves(const gw_plan *plan, const gw_task *t, const gw_unit *u);
+
 /* Members of a group (ids of units), borrowed; n = 0 for open groups. */
 const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
 

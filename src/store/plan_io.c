@@ -410,17 +410,8 @@ S_save_content(gw_store *st, const gw_plan *p, const char *source, const long lo
                 goto out;
             }
         }
-        for (size_t k = 0; k < t->nmilestones; k++) {
-            const gw_milestone *x = &t->milestones[k];
-            gw_stmt_reset(ms);
-            if ((rc = gw_stmt_bind_int(ms, 1, t->no, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 2, x->due, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 3, x->deadline, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 4, x->description, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ms, 5, x->form, err)) < 0 ||
-                (rc = gw_stmt_step(ms, err)) < 0)
-                goto out;
-        }
+        if ((rc = gw_store_milestone_rows(ms, t, err)) < 0)
+            goto out;
     }
     for (size_t i = 0; i < gw_plan_requirement_count(p); i++) {
         const gw_requirement *r = gw_plan_requirement(p, i);

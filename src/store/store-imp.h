@@ -40,6 +40,10 @@ const char *gw_stmt_text(gw_stmt *s, int col);
 int  gw_store_int(gw_store *st, const char *sql, const char *p1, long long dflt,
                   long long *v, gw_err *err);
 
+/* Runs ins once for every milestone of t, bound as (?1 task number, ?2 due,
+ * ?3 deadline, ?4 description, ?5 form).  0 or GW_EIO. */
+int  gw_store_milestone_rows(gw_stmt *ins, const gw_task *t, gw_err *err);
+
 /* Sets key to value inside the caller's transaction.  0 or GW_EIO. */
 int  gw_store_meta_put(gw_store *st, const char *key, const char *value, gw_err *err);
 

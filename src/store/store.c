@@ -401,3 +401,21 @@ gw_store_meta_set(gw_store *st, const char *key, const char *value, gw_err *err)
     }
     return gw_store_commit(st, err);
 }
+
+int
+gw_store_milestone_rows(gw_stmt *ins, const gw_task *t, gw_err *err)
+{
+    int rc = 0;
+    for (size_t k = 0; k < t->nmilestones && rc >= 0; k++) {
+        const gw_milestone *m = &t->milestones[k];
+        gw_stmt_reset(ins);
+        if ((rc = gw_stmt_bind_int(ins, 1, t->no, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 2, m->due, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 3, m->deadline, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 4, m->description, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ins, 5, m->form, err)) < 0)
+            break;
+        rc = gw_stmt_step(ins, err);
+    }
+    return rc < 0 ? rc : 0;
+}

@@ -26,19 +26,9 @@ gw_store_milestones_save(gw_store *st, const gw_plan *forms, gw_err *err)
     for (size_t i = 0; i < gw_plan_task_count(forms); i++) {
         const gw_task *t = gw_plan_task(forms, i);
         gw_stmt_reset(del);
-        if ((rc = gw_stmt_bind_int(del, 1, t->no, err)) < 0 || (rc = gw_stmt_step(del, err)) < 0)
+        if ((rc = gw_stmt_bind_int(del, 1, t->no, err)) < 0 ||
+            (rc = gw_stmt_step(del, err)) < 0 || (rc = gw_store_milestone_rows(ins, t, err)) < 0)
             goto out;
-        for (size_t k = 0; k < t->nmilestones; k++) {
-            const gw_milestone *m = &t->milestones[k];
-            gw_stmt_reset(ins);
-            if ((rc = gw_stmt_bind_int(ins, 1, t->no, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ins, 2, m->due, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ins, 3, m->deadline, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ins, 4, m->description, err)) < 0 ||
-                (rc = gw_stmt_bind_text(ins, 5, m->form, err)) < 0 ||
-                (rc = gw_stmt_step(ins, err)) < 0)
-                goto out;
-        }
     }
     rc = gw_store_commit(st, err);
     in_tx = 0;
