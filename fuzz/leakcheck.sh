@@ -44,6 +44,7 @@ check() {
     fi
 }
 
+check "import plan" 0 "$GW" -q import plan data/plan.txt --db "$T/gw.db"
 check "build (notice, sheets, booklet)" 0 "$GW" -q build --db "$T/gw.db" -o "$T/out"
 for fo in tests/fo/*.fo; do
     # last.fo is a template that t_render_pages.sh fills in (LINES, FPC)
@@ -57,6 +58,20 @@ done
 check "import error path (unbalanced bracket)" 1 \
     "$GW" -q import plan tests/fixtures/import/err_bracket.txt --db "$T/imp.db"
 check "export csv" 0 "$GW" -q export csv --db "$T/gw.db" -o "$T/x.csv"
+# quarterly supervision: the forms in, the status out
+check "import milestones" 0 "$GW" -q import milestones data/sample/milestones.csv --db "$T/gw.db"
+check "import progress" 0 "$GW" -q import progress data/sample/progress-2017Q4.csv --db "$T/gw.db"
+check "import progress (a re-submission)" 0 \
+    "$GW" -q import progress "data/sample/progress-2017Q4-市人社局-更正.csv" --db "$T/gw.db"
+printf '序号,报送单位,完成进度(%%),状态\n99,x,200,?\n' >"$T/bad.csv"
+check "import progress error path (every row bad)" 1 \
+    "$GW" -q import progress "$T/bad.csv" --quarter 2017Q4 --db "$T/gw.db"
+check "status" 0 "$GW" -q status --quarter 2017Q4 --db "$T/gw.db"
+check "history" 0 "$GW" -q history --task 5 --db "$T/gw.db"
+check "template progress (.xlsx)" 0 \
+    "$GW" -q template progress --quarter 2018Q1 --unit 市科技局 --db "$T/gw.db" -o "$T/forms"
+check "import progress (.xlsx form)" 1 \
+    "$GW" -q import progress "$T/forms/11-市科技局.xlsx" --quarter 2018Q1 --db "$T/gw.db"
 echo "leakcheck: $runs runs, $((runs - bad)) clean, $bad with leaks or memory errors," \
     "$odd with an unexpected exit status"
 [ "$bad" -eq 0 ]

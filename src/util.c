@@ -677,6 +677,8 @@ gw_file_tmp_beside(const char *path, char **tmp, gw_err *err)
         return rc;
     }
     close(fd);
+    /* from here on a signal removes it (S_on_signal) */
+    S_live(t);
     *tmp = t;
     return 0;
 }
@@ -734,7 +736,6 @@ gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
     }
     if ((rc = gw_file_tmp_beside(target, &tmp, err)) < 0)
         goto out;
-    S_live(tmp);
     if (S_fill(tmp, data, n) < 0)
         rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
     else if (S_parent && getppid() != S_parent)
