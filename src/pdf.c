@@ -770,8 +770,15 @@ S_load_fonts(S_writer *w, gw_err *err)
             goto out;
         }
         /* what HPDF_LoadTTFontFromFile does, from memory: parse, tag the
-         * name as a subset (HPDFAA+, HPDFAB+, ...), register */
-        st = HPDF_MemStream_New(w->pdf->mmgr, (HPDF_UINT)(data.len > 4096 ? data.len : 4096));
+         * name as a subset (HPDFAA+, HPDFAB+, ...), register.  The one
+         * buffer is a byte longer than the font: libharu's memory stream
+         * cannot seek to its very end when that end is a buffer boundary
+         * (HPDF_MemStream_SeekFunc looks for a next buffer that does not
+         * exist: error 0x1033), and it seeks there when the last glyph of
+         * the subset is a composite glyph (É, ä) at the end of glyf, the
+         * last table (AR PL UMing's subsets). */
+        st = HPDF_MemStream_New(w->pdf->mmgr,
+                                (HPDF_UINT)(data.len >= 4096 ? data.len + 1 : 4096));
         if (!st || HPDF_Stream_Write(st, (const HPDF_BYTE *)data.ptr, (HPDF_UINT)data.len)
                        != HPDF_OK) {
             if (st)

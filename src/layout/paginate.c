@@ -540,6 +540,29 @@ S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx,
     return 0;
 }
 
+/* Whether the sequence's page-sequence-master has an alternative for the
+ * last page (page-position "last" or "only").  Only then is the last page
+ * chosen again as a last page (XSL 1.1 §6.4.12, and Apache FOP): with only
+ * "first" and "rest", the last page of several is a "rest" page. */
+static int
+S_has_last(S_doc *d, const gw_fo_node *seq)
+{
+    const char *ref = gw_fo_attr(seq, "master-reference");
+    const gw_fo_node *mn = ref ? S_named(d, ref) : NULL, *spec, *c;
+    if (!mn || mn->kind == GW_FO_SIMPLE_PAGE_MASTER)
+        return 0;
+    for (spec = mn->first; spec; spec = spec->next) {
+        if (spec->kind != GW_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
+            continue;
+        for (c = spec->first; c; c = c->next) {
+            const char *pp = gw_fo_attr(c, "page-position");
+            if (pp && (!strcmp(pp, "last") || !strcmp(pp, "only")))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* page-position="last" (XSL 1.1 §6.4.12), as Apache FOP does it: when the
  * sequence's last page takes another master, the content of that page is
  * laid out again on it (its region-body may be shorter); when it does not
@@ -557,7 +580,7 @@ S_last_page(S_doc *d, const gw_fo_node *seq, size_t seq_start, const gw_lo_vlist
     int rc;
 
     *added = 0;
-    if (d->npages <= seq_start)
+    if (d->npages <= seq_start || !S_has_last(d, seq))
         return 0;
     pr = &d->pages[d->npages - 1];
     rc = S_pick(d, seq, (int)(d->npages - 1 - seq_start), pr->number, 1, pr->blank,
