@@ -668,11 +668,15 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             else bad = 1;
             break;
         case S_P_WIDOWS:
-            bad = (p->widows = atoi(v)) < 1;
+        case S_P_ORPHANS: {
+            /* an integer (XSL 1.1 §7.19.7): 0 asks for nothing, as 1 does */
+            size_t nd = strspn(v, "0123456789");
+            int val = nd && nd <= 6 && !v[nd] ? atoi(v) : -1;
+            bad = val < 0;
+            if (!bad)
+                *(id == S_P_WIDOWS ? &p->widows : &p->orphans) = val < 1 ? 1 : val;
             break;
-        case S_P_ORPHANS:
-            bad = (p->orphans = atoi(v)) < 1;
-            break;
+        }
         case S_P_DISPLAY_ALIGN:
             if (!strcmp(v, "auto")) p->display_align = GW_FO_DISPLAY_AUTO;
             else if (!strcmp(v, "before")) p->display_align = GW_FO_DISPLAY_BEFORE;

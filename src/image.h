@@ -31,6 +31,9 @@
 #define GW_IMAGE_MAX_CHUNK_BYTES 8000000
 #define GW_IMAGE_MAX_CHUNKS      1000
 
+/* Bytes a data: URI may decode to (the FO file around it is capped too). */
+#define GW_IMAGE_MAX_DATA_URI 16777216
+
 typedef struct gw_image gw_image;
 
 enum {
@@ -39,7 +42,9 @@ enum {
                              * (one row of memory: the layout's check) */
 };
 
-/* Reads the PNG file at path and checks all of it (signature, caps, every
+/* Reads the PNG at path — a file, or a data: URI with base64 data
+ * (data:image/png;base64,..., named in messages by its first 60 bytes) —
+ * and checks all of it (signature, caps, every
  * chunk's CRC, the compressed data to its end).  flags is GW_IMAGE_PIXELS
  * or GW_IMAGE_CHECK.  On success *img is a new image the caller frees with
  * gw_image_free.  0, or GW_EIO (cannot open or read) or GW_EINPUT (not a

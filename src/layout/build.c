@@ -879,6 +879,73 @@ S_graphic_size(const gw_fo_node *n, double avail, double iw, double ih, double *
  * refused with the FO line that names it; each file is read once per
  * document (lo->images).  libpng's warnings are shown once per file. */
 static int
+S_hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+           c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The image a src value names, for gw_image_load: url('x.png'), url(x.png)
+ * or x.png relative to the FO file; file:///abs/x.png or file:x.png (the
+ * same, percent-escapes decoded); a data: URI as it is.  0, or GW_EINPUT
+ * (a file: URI on another host, a bad escape) quoting at most 60 bytes. */
+static int
+S_image_src(gw_lo *lo, const char *src, gw_buf *out)
+{
+    const char *p;
+    size_t k;
+    gw_buf_clear(out);
+    if (!strncmp(src, "url(", 4)) {
+        src += 4;
+        if (*src == '\'' || *src == '"')
+            src++;
+    }
+    k = strcspn(src, "'\")");
+    if (!strncmp(src, "data:", 5)) {
+        gw_buf_put(out, src, k);
+        return 0;
+    }
+    if (!strncmp(src, "file:", 5)) {
+        const char *end = src + k;
+        p = src + 5;
+        if (!strncmp(p, "//", 2)) {
+            /* file://host/path: only the local host */
+            const char *host = p + 2, *slash = memchr(host, '/', (size_t)(end - host));
+            if (!slash || (slash != host && ((size_t)(slash - host) != 9 ||
+                                             strncmp(host, "localhost", 9))))
+                return gw_err_set(lo->err, GW_EINPUT, "%.60s: a file: URI names this "
+                                  "machine (file:///path or file:path)", src);
+            p = slash;
+        }
+        if (*p != '/' && lo->basedir) {
+            gw_buf_puts(out, lo->basedir);
+            gw_buf_putc(out, '/');
+        }
+        for (; p < end; p++) {
+            int hi, lo4;
+            if (*p != '%') {
+                gw_buf_putc(out, *p);
+                continue;
+            }
+            hi = p + 2 < end ? S_hexval(p[1]) : -1;
+            lo4 = hi >= 0 ? S_hexval(p[2]) : -1;
+            if (lo4 < 0 || (hi == 0 && lo4 == 0))
+                return gw_err_set(lo->err, GW_EINPUT, "%.60s: a bad %%-escape in the file: "
+                                  "URI", src);
+            gw_buf_putc(out, hi * 16 + lo4);
+            p += 2;
+        }
+        return 0;
+    }
+    if (src[0] != '/' && lo->basedir) {
+        gw_buf_puts(out, lo->basedir);
+        gw_buf_putc(out, '/');
+    }
+    gw_buf_put(out, src, k);
+    return 0;
+}
+
+static int
 S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h)
 {
     gw_lo *lo = b->lo;
@@ -898,7 +965,7 @@ S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h
         return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name, n->line);
     warning = gw_image_warning(img, &nwarn);
     if (warning)
-        gw_warnf("%s:%d: fo:external-graphic: %s: libpng: %s%s", lo->tree->name, n->line,
+        gw_warnf("%s:%d: fo:external-graphic: %.60s: libpng: %s%s", lo->tree->name, n->line,
                  path, warning, nwarn > 1 ? " (and more warnings)" : "");
     gw_image_size_pt(img, w, h);
     gw_image_free(img);
@@ -921,27 +988,23 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
     o.node = n;
     if (n->kind == GW_FO_EXTERNAL_GRAPHIC) {
         const char *src = gw_fo_attr(n, "src");
-        char path[4096];
-        size_t k;
+        gw_buf path;
         if (!src)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:external-graphic needs src",
                               lo->tree->name, n->line);
-        /* url('x.png') or url(x.png) or x.png */
-        if (!strncmp(src, "url(", 4)) {
-            src += 4;
-            if (*src == '\'' || *src == '"')
-                src++;
+        gw_buf_init(&path);
+        rc = S_image_src(lo, src, &path);
+        if (rc < 0) {
+            gw_buf_free(&path);
+            return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name,
+                                 n->line);
         }
-        k = strcspn(src, "'\")");
-        if (src[0] == '/' || !lo->basedir)
-            snprintf(path, sizeof path, "%.*s", (int)k, src);
-        else
-            snprintf(path, sizeof path, "%s/%.*s", lo->basedir, (int)k, src);
-        rc = S_image_size(b, n, path, &iw, &ih);
+        rc = S_image_size(b, n, path.ptr, &iw, &ih);
+        o.kind = GW_OBJ_IMAGE;
+        o.str = gw_arena_strdup(lo->arena, path.ptr);
+        gw_buf_free(&path);
         if (rc < 0)
             return rc;
-        o.kind = GW_OBJ_IMAGE;
-        o.str = gw_arena_strdup(lo->arena, path);
     } else {
         gw_xml_node svg = gw_fo_svg(n);
         if (!svg)

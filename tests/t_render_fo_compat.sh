@@ -1,0 +1,92 @@
+#!/bin/sh
+# t_render_fo_compat.sh — FO as other processors' users write it (the FO
+# compatibility issue): page-position first/rest without a 'last'
+# alternative, Latin text with accents in AR PL UMing, data: and file: URIs
+# for images.  Each case is FO written here; positions from pdftotext -bbox.
+. "$(dirname "$0")/lib.sh"
+cd "$T" || exit 2
+HEAD='<?xml version="1.0" encoding="UTF-8"?><fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">'
+
+# ---- page-position="first" and "rest" only: every page of several used to
+# fail with "no conditional-page-master-reference matches page 2"
+cat >fr.fo <<EOF2
+$HEAD<fo:layout-master-set>
+<fo:simple-page-master master-name="first" page-width="100pt" page-height="100pt" margin="10pt"><fo:region-body margin-top="20pt"/></fo:simple-page-master>
+<fo:simple-page-master master-name="rest" page-width="100pt" page-height="100pt" margin="10pt"><fo:region-body/></fo:simple-page-master>
+<fo:page-sequence-master master-name="doc"><fo:repeatable-page-master-alternatives>
+<fo:conditional-page-master-reference page-position="first" master-reference="first"/>
+<fo:conditional-page-master-reference page-position="rest" master-reference="rest"/>
+</fo:repeatable-page-master-alternatives></fo:page-sequence-master></fo:layout-master-set>
+<fo:page-sequence master-reference="doc"><fo:flow flow-name="xsl-region-body" font-family="宋体">
+<fo:block>一</fo:block><fo:block break-before="page">二</fo:block><fo:block break-before="page">三</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" -q render fr.fo -o fr.pdf 2>err; rc=$?
+ok_eq "first/rest alternatives, three pages: exit 0" "$rc" 0
+ok_eq "… three pages" "$(pdfinfo fr.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }')" 3
+ymin() { pdftotext -f "$1" -l "$1" -bbox fr.pdf - 2>/dev/null | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p' | head -n 1; }
+ok_eq "… page 1 on the first master (body 20 pt lower)" "$(ymin 1)" 30
+ok_eq "… page 2 on the rest master" "$(ymin 2)" 10
+ok_eq "… and the last page too (no 'last' alternative: it is a rest page)" "$(ymin 3)" 10
+sed 's|<fo:block break-before="page">二</fo:block><fo:block break-before="page">三</fo:block>||' fr.fo >one.fo
+"$GW" -q render one.fo -o one.pdf 2>err; rc=$?
+ok_eq "first/rest alternatives, one page: exit 0 on the first master" "$rc|$(pdftotext -bbox one.pdf - | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p' | head -n 1)" "0|30"
+
+# ---- Latin text with composite glyphs (É, ä) in AR PL UMing: libharu
+# error 0x1033 when the subset's last glyph was composite
+cat >lat.fo <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="300pt" page-height="200pt" margin="10pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="AR PL UMing CN">
+<fo:block>S vbÉgl,riténdKäs.</fo:block><fo:block>Zoë Brontë, Müller, Ångström 株洲</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" -q render lat.fo -o lat.pdf 2>err; rc=$?
+ok_eq "accented Latin in UMing: exit 0" "$rc" 0
+ok_eq "… the text reads back" "$(pdftotext lat.pdf - 2>/dev/null | head -n 2 | tr '\n' '|')" "S vbÉgl,riténdKäs.|Zoë Brontë, Müller, Ångström 株洲|"
+
+# ---- data: and file: URIs for images
+cp "$TOP/tests/fo/red-square.png" sq.png
+mkdir -p "with space"
+cp sq.png "with space/sq 2.png"
+b64=$(base64 -w0 sq.png)
+img() {
+    cat >"$1.fo" <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="200pt" page-height="200pt" margin="10pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="宋体">
+<fo:block><fo:external-graphic src="$2"/></fo:block></fo:flow></fo:page-sequence></fo:root>
+EOF2
+    "$GW" -q render "$1.fo" -o "$1.pdf" 2>"$1.err"
+    rc=$?
+}
+nimg() { pdfimages -list "$1.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image"' | wc -l; }
+img data "url('data:image/png;base64,$b64')"
+ok_eq "a data: URI: exit 0" "$rc" 0
+ok_eq "… one image drawn" "$(nimg data)" 1
+img file1 "url('file://$T/sq.png')"
+ok_eq "file:///absolute: exit 0, an image" "$rc|$(nimg file1)" "0|1"
+img file2 "file:with%20space/sq%202.png"
+ok_eq "file:relative with %-escapes, beside the FO: exit 0, an image" "$rc|$(nimg file2)" "0|1"
+img file3 "url(file://localhost$T/sq.png)"
+ok_eq "file://localhost/...: exit 0" "$rc" 0
+img file4 "file://example.org/sq.png"
+ok_eq "file://another-host: exit 1" "$rc" 1
+ok_match "… saying so" "$(cat file4.err)" "a file: URI names this machine"
+long=$(printf 'A%.0s' $(seq 1 2000))
+img bad64 "url('data:image/png;base64,${long}!!')"
+ok_eq "a data: URI with bad base64: exit 1" "$rc" 1
+ok_match "… naming where" "$(cat bad64.err)" "bad base64 at byte 2023 of the data: URI"
+ok_if "… quoting at most 60 bytes of it" test "$(wc -c <bad64.err)" -lt 300
+img notpng "url('data:image/png;base64,$(printf 'GIF89a......' | base64 -w0)')"
+ok_eq "a data: URI that is not a PNG: exit 1" "$rc" 1
+ok_match "… named by its first bytes" "$(cat notpng.err)" "data:image/png;base64,R0lG[A-Za-z0-9]*: not a PNG file"
+img plain "url('data:image/png,abc')"
+ok_match "a data: URI without base64: refused with the reason" "$(cat plain.err)" "only base64 data: URIs are read"
+# ---- widows="0" and orphans="0" are integers XSL allows ("bad value" before)
+sed 's|<fo:block>S vbÉgl|<fo:block widows="0" orphans="0">S vbÉgl|' lat.fo >wo.fo
+"$GW" render wo.fo -o wo.pdf 2>wo.err; rc=$?
+ok_eq "widows=\"0\" orphans=\"0\": exit 0" "$rc" 0
+ok_if "… without a warning about them" sh -c "! grep -q 'widows\|orphans' wo.err"
+sed 's|<fo:block>S vbÉgl|<fo:block widows="two">S vbÉgl|' lat.fo >wx.fo
+"$GW" render wx.fo -o wx.pdf 2>wx.err
+ok_match "widows=\"two\" is still reported" "$(cat wx.err)" "widows"
+done_testing
