@@ -17,6 +17,8 @@
 
 struct gw_image {
     uint32_t       w, h;
+    unsigned char *jpeg;            /* a JPEG's bytes, passed through (DCT) */
+    size_t         jpeg_len;
     double         dpi_x, dpi_y;
     int            channels;        /* of color: 1 grey, 3 RGB */
     unsigned char *color;
@@ -84,7 +86,7 @@ S_signature(S_png *s, gw_err *err)
     if (n == 0)
         return gw_err_set(err, GW_EINPUT, "%s: not a PNG file (the file is empty)", s->path);
     if (n >= 3 && sig[0] == 0xff && sig[1] == 0xd8 && sig[2] == 0xff)
-        return gw_err_set(err, GW_EINPUT, "%s: a JPEG file; only PNG images are supported",
+        return gw_err_set(err, GW_EINPUT, "%s: a JPEG file that could not be read as one",
                           s->path);
     if (n < sizeof sig || png_sig_cmp(sig, 0, sizeof sig) != 0)
         return gw_err_set(err, GW_EINPUT, "%s: not a PNG file (bad signature or too short)",
@@ -209,6 +211,93 @@ S_decode(S_png *s, gw_err *err)
     return S_read_png(s, err);
 }
 
+/* ------------------------------------------------------------------ JPEG */
+
+static unsigned
+S_be16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/* A JPEG is not decoded: its DCT data goes into the PDF as it is (libharu's
+ * JPEG loader, DCTDecode), so what is checked here is what a viewer needs
+ * and libharu relies on: the markers up to the frame header (SOF0, SOF1 or
+ * SOF2: baseline, extended or progressive Huffman; 8-bit samples; 1 or 3
+ * components), the caps, the JFIF resolution, and that the data ends with
+ * EOI (a truncated file is refused).  0, or GW_EINPUT naming name. */
+static int
+S_jpeg(const unsigned char *d, size_t n, const char *name, gw_image *img, gw_err *err)
+{
+    size_t i = 2;
+    int have_sof = 0;
+
+    while (i + 4 <= n) {
+        unsigned m, len;
+        if (d[i] != 0xFF)
+            return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (no marker at byte %zu)",
+                              name, i + 1);
+        m = d[i + 1];
+        if (m == 0xFF) {            /* fill bytes before a marker */
+            i++;
+            continue;
+        }
+        if (m == 0xD9 || m == 0xDA)  /* EOI, or SOS: the scan data follows */
+            break;
+        len = S_be16(d + i + 2);
+        if (len < 2 || i + 2 + len > n)
+            return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (a segment runs past the end "
+                              "of the file)", name);
+        if (m == 0xE0 && len >= 16 && !memcmp(d + i + 4, "JFIF", 5)) {
+            unsigned unit = d[i + 11], xd = S_be16(d + i + 12), yd = S_be16(d + i + 14);
+            if (xd && yd && (unit == 1 || unit == 2)) {
+                img->dpi_x = unit == 1 ? xd : xd * 2.54;
+                img->dpi_y = unit == 1 ? yd : yd * 2.54;
+            }
+        } else if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            int comps;
+            if (m > 0xC2)
+                return gw_err_set(err, GW_EINPUT, "%s: a JPEG of a kind PDF viewers do not "
+                                  "all read (lossless, hierarchical or arithmetic-coded, "
+                                  "SOF%u); save it as a baseline JPEG or a PNG", name, m - 0xC0);
+            if (len < 8)
+                return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (short frame header)", name);
+            img->h = S_be16(d + i + 5);
+            img->w = S_be16(d + i + 7);
+            comps = d[i + 9];
+            if (d[i + 4] != 8)
+                return gw_err_set(err, GW_EINPUT, "%s: a JPEG with %u-bit samples; only "
+                                  "8-bit JPEGs are read", name, d[i + 4]);
+            if (comps != 1 && comps != 3)
+                return gw_err_set(err, GW_EINPUT, "%s: a JPEG with %d colour components; "
+                                  "only grey and colour (YCbCr) JPEGs are read (CMYK is not)",
+                                  name, comps);
+            img->channels = comps;
+            have_sof = 1;
+        }
+        i += 2 + len;
+    }
+    if (!have_sof)
+        return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (no frame header)", name);
+    if (img->w == 0 || img->h == 0)
+        return gw_err_set(err, GW_EINPUT, "%s: a JPEG of %lux%lu pixels", name,
+                          (unsigned long)img->w, (unsigned long)img->h);
+    if (img->w > GW_IMAGE_MAX_SIDE || img->h > GW_IMAGE_MAX_SIDE)
+        return gw_err_set(err, GW_EINPUT, "%s: image %lux%lu is larger than the cap of %d "
+                          "pixels per side", name, (unsigned long)img->w,
+                          (unsigned long)img->h, GW_IMAGE_MAX_SIDE);
+    if ((uint64_t)img->w * img->h > (uint64_t)GW_IMAGE_MAX_PIXELS)
+        return gw_err_set(err, GW_EINPUT, "%s: image %lux%lu is larger than the cap of %ld "
+                          "pixels", name, (unsigned long)img->w, (unsigned long)img->h,
+                          GW_IMAGE_MAX_PIXELS);
+    /* the last marker is EOI (trailing zero bytes some cameras add allowed) */
+    while (n > 2 && d[n - 1] == 0)
+        n--;
+    if (n < 4 || d[n - 2] != 0xFF || d[n - 1] != 0xD9)
+        return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (the file ends before its end "
+                          "marker: truncated?)", name);
+    return 0;
+}
+
 /* The value of one base64 digit, -1 for anything else. */
 static int
 S_b64(int c)
@@ -273,16 +362,30 @@ gw_image_load(const char *path, int flags, gw_image **img, gw_err *err)
     s.path = strncmp(path, "data:", 5) ? path : name;
     s.keep = !(flags & GW_IMAGE_CHECK);
     s.img = gw_xcalloc(1, sizeof *s.img);
-    if (strncmp(path, "data:", 5) == 0) {
-        if ((rc = S_data_uri(path, name, &data, err)) < 0)
-            goto out;
-        /* the rest reads it as it reads a file */
-        s.fp = fmemopen(data.ptr, data.len ? data.len : 1, "rb");
-    } else {
-        s.fp = fopen(path, "rb");
+    s.img->dpi_x = s.img->dpi_y = 96;
+    if (strncmp(path, "data:", 5) == 0)
+        rc = S_data_uri(path, name, &data, err);
+    else
+        rc = gw_file_read(path, GW_IMAGE_MAX_FILE, &data, err);
+    if (rc < 0)
+        goto out;
+    if (data.len == 0) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: not a PNG file (the file is empty)", s.path);
+        goto out;
     }
+    if (data.len >= 3 && !memcmp(data.ptr, "\xFF\xD8\xFF", 3)) {
+        if ((rc = S_jpeg((const unsigned char *)data.ptr, data.len, s.path, s.img, err)) < 0)
+            goto out;
+        if (s.keep) {
+            s.img->jpeg_len = data.len;
+            s.img->jpeg = (unsigned char *)gw_buf_detach(&data);
+        }
+        goto out;
+    }
+    /* a PNG: libpng reads it from memory as from a file */
+    s.fp = fmemopen(data.ptr, data.len ? data.len : 1, "rb");
     if (!s.fp) {
-        rc = gw_err_set(err, GW_EIO, "%s: cannot open: %s", s.path, strerror(errno));
+        rc = gw_err_set(err, GW_EIO, "%s: cannot read: %s", s.path, strerror(errno));
         goto out;
     }
     rc = S_signature(&s, err);
@@ -318,6 +421,13 @@ out:
     return rc;
 }
 
+const unsigned char *
+gw_image_jpeg(const gw_image *img, size_t *len)
+{
+    *len = img->jpeg_len;
+    return img->jpeg;
+}
+
 void
 gw_image_free(gw_image *img)
 {
@@ -325,6 +435,7 @@ gw_image_free(gw_image *img)
         return;
     free(img->color);
     free(img->alpha);
+    free(img->jpeg);
     free(img);
 }
 

@@ -31,6 +31,8 @@
 #define GW_IMAGE_MAX_CHUNK_BYTES 8000000
 #define GW_IMAGE_MAX_CHUNKS      1000
 
+/* Bytes of an image file (a PNG or a JPEG is read whole first). */
+#define GW_IMAGE_MAX_FILE 67108864
 /* Bytes a data: URI may decode to (the FO file around it is capped too). */
 #define GW_IMAGE_MAX_DATA_URI 16777216
 
@@ -52,6 +54,11 @@ enum {
 int gw_image_load(const char *path, int flags, gw_image **img, gw_err *err);
 
 void gw_image_free(gw_image *img);
+
+/* A JPEG's bytes (borrowed, *len of them), passed through to the PDF as
+ * DCT data; NULL for a PNG or a GW_IMAGE_CHECK image.  A JPEG has no
+ * colour samples (gw_image_color gives NULL) and no alpha. */
+const unsigned char *gw_image_jpeg(const gw_image *img, size_t *len);
 
 /* Width and height in pixels. */
 void gw_image_pixels(const gw_image *img, uint32_t *w, uint32_t *h);

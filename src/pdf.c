@@ -1223,7 +1223,8 @@ static int
 S_load_image(S_writer *w, const gw_item *it, size_t pageno, HPDF_Image *out, gw_err *err)
 {
     gw_image *pix = NULL;
-    const unsigned char *color, *alpha;
+    const unsigned char *color, *alpha, *jpeg;
+    size_t jlen;
     HPDF_Image img = NULL, mask = NULL;
     uint32_t pw, ph;
     int ch, rc;
@@ -1242,8 +1243,14 @@ S_load_image(S_writer *w, const gw_item *it, size_t pageno, HPDF_Image *out, gw_
     gw_image_pixels(pix, &pw, &ph);
     color = gw_image_color(pix, &ch);
     alpha = gw_image_alpha(pix);
-    img = HPDF_LoadRawImageFromMem(w->pdf, color, pw, ph,
-                                   ch == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    jpeg = gw_image_jpeg(pix, &jlen);
+    if (jpeg)
+        /* checked by image.c (markers, frame header, caps, EOI); the DCT
+         * data goes in as it is */
+        img = HPDF_LoadJpegImageFromMem(w->pdf, jpeg, (HPDF_UINT)jlen);
+    else
+        img = HPDF_LoadRawImageFromMem(w->pdf, color, pw, ph,
+                                       ch == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
     /* PDF 1.4 soft mask: the alpha channel as a grey image of the same size */
     if (img && alpha) {
         mask = HPDF_LoadRawImageFromMem(w->pdf, alpha, pw, ph, HPDF_CS_DEVICE_GRAY, 8);

@@ -50,7 +50,7 @@ refused huge.png 'huge\.png: image 100000x100000 is larger than the cap of 16384
 refused too-many.png 'too-many\.png: image 8000x8000 is larger than the cap of 40000000 pixels'
 refused short-data.png 'short-data\.png: damaged PNG: .+'
 refused empty.png 'empty\.png: not a PNG file \(the file is empty\)'
-refused photo.jpg 'photo\.jpg: a JPEG file; only PNG images are supported'
+refused photo.jpg 'photo\.jpg: damaged JPEG \(no frame header\)'
 
 # ------------------------------------------------------------ good: render
 # rendered FILE: pdfimages -list of it, "" when it failed

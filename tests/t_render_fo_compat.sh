@@ -81,6 +81,30 @@ ok_eq "a data: URI that is not a PNG: exit 1" "$rc" 1
 ok_match "… named by its first bytes" "$(cat notpng.err)" "data:image/png;base64,R0lG[A-Za-z0-9]*: not a PNG file"
 img plain "url('data:image/png,abc')"
 ok_match "a data: URI without base64: refused with the reason" "$(cat plain.err)" "only base64 data: URIs are read"
+# ---- JPEG images: passed through as DCT data after a check of the header
+pdftoppm -jpeg -r 30 -singlefile -f 1 -l 1 fr.pdf base
+pdftoppm -jpeg -jpegopt progressive=y -r 30 -singlefile -f 1 -l 1 fr.pdf prog
+img jpg "base.jpg"
+ok_eq "a baseline JPEG: exit 0" "$rc" 0
+ok_match "… embedded as JPEG (DCT) data at its 30 dpi" "$(pdfimages -list jpg.pdf | awk 'NR == 3 { print $4 "x" $5, $9, $13 }')" "^42x42 jpeg 30$"
+img prog "prog.jpg"
+ok_eq "a progressive JPEG: exit 0, jpeg" "$rc|$(pdfimages -list prog.pdf | awk 'NR == 3 { print $9 }')" "0|jpeg"
+img jdata "url('data:image/jpeg;base64,$(base64 -w0 base.jpg)')"
+ok_eq "a JPEG in a data: URI: exit 0" "$rc" 0
+head -c 400 base.jpg >trunc.jpg
+img trunc "trunc.jpg"
+ok_eq "a truncated JPEG: exit 1" "$rc" 1
+ok_match "… saying so" "$(cat trunc.err)" "trunc.jpg: damaged JPEG"
+python3 -c "
+import sys
+d = bytearray(open('base.jpg', 'rb').read())
+i = d.find(b'\xff\xc0')
+d[i + 1] = 0xc3
+open('lossless.jpg', 'wb').write(d)"
+img lossless "lossless.jpg"
+ok_eq "a lossless JPEG (SOF3): exit 1" "$rc" 1
+ok_match "… naming the kind" "$(cat lossless.err)" "lossless, hierarchical or arithmetic-coded, SOF3"
+
 # ---- widows="0" and orphans="0" are integers XSL allows ("bad value" before)
 sed 's|<fo:block>S vbÉgl|<fo:block widows="0" orphans="0">S vbÉgl|' lat.fo >wo.fo
 "$GW" render wo.fo -o wo.pdf 2>wo.err; rc=$?

@@ -250,8 +250,8 @@ S_test_caps_and_damage(void)
     fputs("\xff\xd8\xff\xe0\0\x10JFIF", fp);
     fclose(fp);
     img = S_load(GW_IMAGE_PIXELS);
-    TAP_OK(!img && err.code == GW_EINPUT && strstr(err.msg, "a JPEG file"),
-           "a JPEG is named as such: %s", err.msg);
+    TAP_OK(!img && err.code == GW_EINPUT && strstr(err.msg, "damaged JPEG"),
+           "a JPEG without a frame header is named as such: %s", err.msg);
     unlink(TMP);
     img = S_load(GW_IMAGE_PIXELS);
     TAP_OK(!img && err.code == GW_EIO && strstr(err.msg, TMP) && strstr(err.msg, ": cannot open"),
