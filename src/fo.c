@@ -110,34 +110,159 @@ gw_fo_svg(const gw_fo_node *n)
 
 /* ---------------------------------------------------------------- values */
 
+/* One number with its unit at *sp: the value in pt and dim 1 for a
+ * length, the number and dim 0 without a unit.  Advances *sp.  -1 when
+ * there is no number or the unit is unknown. */
+static int
+S_len_term(const char **sp, double font_size, double pct_base, double *v, int *dim)
+{
+    static const struct { const char *u; double f; } units[] = {
+        {"pt", 1}, {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"in", 72.0}, {"pc", 12.0},
+        {"px", 0.75},
+    };
+    char *end;
+    double x = strtod(*sp, &end);
+    if (end == *sp || !isfinite(x))
+        return -1;
+    *dim = 1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (!strncmp(end, units[i].u, 2)) {
+            *v = x * units[i].f;
+            *sp = end + 2;
+            return 0;
+        }
+    if (!strncmp(end, "em", 2)) {
+        *v = x * font_size;
+        *sp = end + 2;
+        return 0;
+    }
+    if (*end == '%') {
+        *v = x * pct_base / 100.0;
+        *sp = end + 1;
+        return 0;
+    }
+    if (isalpha((unsigned char)*end))
+        return -1;              /* an unknown unit */
+    *v = x;
+    *dim = 0;
+    *sp = end;
+    return 0;
+}
+
+/* Nested parentheses a length expression may have. */
+#define S_EXPR_DEPTH 16
+
+/* Applies op to the top two values of the stack (dimension checked: +, -
+ * between alike; * with at most one length; / by a number, or a length by
+ * a length giving a number).  0 or -1. */
+static int
+S_len_apply(char op, double *v, int *dim, int *n)
+{
+    double a, b;
+    int da, db;
+    if (*n < 2)
+        return -1;
+    b = v[--*n];
+    db = dim[*n];
+    a = v[*n - 1];
+    da = dim[*n - 1];
+    switch (op) {
+    case '+': case '-':
+        if (da != db)
+            return -1;
+        v[*n - 1] = op == '+' ? a + b : a - b;
+        break;
+    case '*':
+        if (da + db > 1)
+            return -1;
+        v[*n - 1] = a * b;
+        dim[*n - 1] = da + db;
+        break;
+    case '/':
+        if (b == 0 || db > da)
+            return -1;
+        v[*n - 1] = a / b;
+        dim[*n - 1] = da - db;
+        break;
+    default:
+        return -1;
+    }
+    return isfinite(v[*n - 1]) ? 0 : -1;
+}
+
+static int
+S_prec(char op)
+{
+    return op == '*' || op == '/' ? 2 : op == '+' || op == '-' ? 1 : 0;
+}
+
 int
 gw_fo_length(const char *s, double font_size, double pct_base, double *out)
 {
-    char *end;
-    double v;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    v = strtod(s, &end);
-    if (end == s || !isfinite(v))
-        return -1;
-    while (*end == ' ')
-        end++;
-    if (!*end) {
-        if (v != 0)
-            return -1;          /* a unitless length other than 0 */
-        *out = 0;
-        return 0;
+    /* XSL 1.1 §5.9 expressions over lengths (4in + 10pt, (100% - 2cm) / 2),
+     * evaluated with two explicit stacks (operator precedence), no
+     * recursion: S_EXPR_DEPTH levels of parentheses at most. */
+    double v[2 * S_EXPR_DEPTH + 8];
+    int dim[2 * S_EXPR_DEPTH + 8], nv = 0, nops = 0, depth = 0, want_term = 1;
+    char ops[2 * S_EXPR_DEPTH + 8];
+    const int cap = 2 * S_EXPR_DEPTH + 6;
+
+    for (;;) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        if (want_term) {
+            if (*s == '(') {
+                if (++depth > S_EXPR_DEPTH || nops >= cap)
+                    return -1;
+                ops[nops++] = '(';
+                s++;
+                continue;
+            }
+            if (nv >= cap || S_len_term(&s, font_size, pct_base, &v[nv], &dim[nv]) < 0)
+                return -1;
+            nv++;
+            want_term = 0;
+            continue;
+        }
+        if (*s == ')') {
+            while (nops > 0 && ops[nops - 1] != '(')
+                if (S_len_apply(ops[--nops], v, dim, &nv) < 0)
+                    return -1;
+            if (nops == 0)
+                return -1;
+            nops--;
+            depth--;
+            s++;
+            continue;
+        }
+        {
+            /* XSL writes division as "div" */
+            char op = !strncmp(s, "div", 3) ? '/' : *s;
+            if (!S_prec(op))
+                return -1;
+            while (nops > 0 && S_prec(ops[nops - 1]) >= S_prec(op))
+                if (S_len_apply(ops[--nops], v, dim, &nv) < 0)
+                    return -1;
+            if (nops >= cap)
+                return -1;
+            ops[nops++] = op;
+            s += op == '/' && *s == 'd' ? 3 : 1;
+            want_term = 1;
+        }
     }
-    if (!strcmp(end, "pt")) *out = v;
-    else if (!strcmp(end, "mm")) *out = v * 72.0 / 25.4;
-    else if (!strcmp(end, "cm")) *out = v * 72.0 / 2.54;
-    else if (!strcmp(end, "in")) *out = v * 72.0;
-    else if (!strcmp(end, "pc")) *out = v * 12.0;
-    else if (!strcmp(end, "px")) *out = v * 0.75;
-    else if (!strcmp(end, "em")) *out = v * font_size;
-    else if (!strcmp(end, "%")) *out = v * pct_base / 100.0;
-    else
+    if (want_term && nv > 0)
+        return -1;              /* ends with an operator */
+    while (nops > 0) {
+        if (ops[nops - 1] == '(' || S_len_apply(ops[--nops], v, dim, &nv) < 0)
+            return -1;
+    }
+    if (nv != 1)
         return -1;
+    if (dim[0] == 0 && v[0] != 0)
+        return -1;              /* a unitless length other than 0 */
+    *out = v[0];
     return 0;
 }
 

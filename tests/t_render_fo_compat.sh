@@ -105,6 +105,31 @@ img lossless "lossless.jpg"
 ok_eq "a lossless JPEG (SOF3): exit 1" "$rc" 1
 ok_match "… naming the kind" "$(cat lossless.err)" "lossless, hierarchical or arithmetic-coded, SOF3"
 
+# ---- length expressions (XSL 1.1 §5.9): + - * div and parentheses, on
+# every length property
+cat >ex.fo <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="400pt" page-height="300pt" margin="10pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="宋体" font-size="10pt">
+<fo:block start-indent="1in + 10pt">甲</fo:block>
+<fo:block start-indent="(300pt - 100pt) div 2">乙</fo:block>
+<fo:block start-indent="2 * (5mm + 3pt) - 1cm">丙</fo:block>
+<fo:table table-layout="fixed" width="1in + 10pt + 10pt"><fo:table-column column-width="100%"/><fo:table-body>
+<fo:table-row><fo:table-cell border="1pt solid black"><fo:block text-align="end">丁</fo:block></fo:table-cell></fo:table-row>
+</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" render ex.fo -o ex.pdf 2>ex.err; rc=$?
+ok_eq "length expressions: exit 0" "$rc" 0
+ok_if "… with no warning" sh -c "! grep -q 'bad\|unknown' ex.err"
+xmin() { pdftotext -bbox ex.pdf - 2>/dev/null | grep ">$1<" | sed -n 's/.*xMin="\([0-9.]*\)".*/\1/p'; }
+ok_match "1in + 10pt: 10 + 72 + 10 = 92 pt" "$(xmin 甲)" "^92\.0"
+ok_match "(300pt - 100pt) div 2: 10 + 100 = 110 pt" "$(xmin 乙)" "^110\.0"
+ok_match "2 * (5mm + 3pt) - 1cm: 10 + 2*(14.173+3) - 28.346 = 16.0 pt" "$(xmin 丙)" "^16\.0"
+ok_match "a table 1in + 10pt + 10pt wide: its end-aligned cell ends at 10 + 92 = 102 pt" \
+    "$(pdftotext -bbox ex.pdf - | grep '>丁<' | sed -n 's/.*xMax="\([0-9.]*\)".*/\1/p')" "^10[01]\."
+sed 's|start-indent="1in + 10pt"|start-indent="1in + 2"|' ex.fo >ex2.fo
+"$GW" render ex2.fo -o ex2.pdf 2>ex2.err
+ok_match "a length plus a number is reported" "$(cat ex2.err)" "start-indent"
+
 # ---- widows="0" and orphans="0" are integers XSL allows ("bad value" before)
 sed 's|<fo:block>S vbÉgl|<fo:block widows="0" orphans="0">S vbÉgl|' lat.fo >wo.fo
 "$GW" render wo.fo -o wo.pdf 2>wo.err; rc=$?
