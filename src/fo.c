@@ -279,7 +279,8 @@ enum {
     S_P_WS_TREATMENT, S_P_WHITE_SPACE, S_P_WRAP, S_P_WIDOWS, S_P_ORPHANS,
     S_P_DISPLAY_ALIGN, S_P_SPACE_BEFORE, S_P_SPACE_AFTER, S_P_MARGIN,
     S_P_MARGIN_SIDE, S_P_PADDING, S_P_PADDING_SIDE, S_P_BORDER, S_P_BORDER_SIDE,
-    S_P_BORDER_PART, S_P_BORDER_SIDE_PART, S_P_BACKGROUND, S_P_BREAK_BEFORE,
+    S_P_BORDER_PART, S_P_BORDER_SIDE_PART, S_P_BACKGROUND,
+    S_P_BREAK_BEFORE,
     S_P_BREAK_AFTER, S_P_PAGE_BREAK_BEFORE, S_P_PAGE_BREAK_AFTER,
     S_P_KEEP_WITH_NEXT, S_P_KEEP_WITH_PREVIOUS, S_P_KEEP_TOGETHER,
     S_P_ABSOLUTE_POSITION, S_P_TEXT_DECORATION,
@@ -313,6 +314,21 @@ static const S_prop S_props[] = {
     {"border-start", S_P_BORDER_SIDE}, {"border-end", S_P_BORDER_SIDE},
     {"border-width", S_P_BORDER_PART}, {"border-style", S_P_BORDER_PART},
     {"border-color", S_P_BORDER_PART},
+    {"border-top-width", S_P_BORDER_SIDE_PART}, {"border-top-style", S_P_BORDER_SIDE_PART},
+    {"border-top-color", S_P_BORDER_SIDE_PART}, {"border-right-width", S_P_BORDER_SIDE_PART},
+    {"border-right-style", S_P_BORDER_SIDE_PART}, {"border-right-color", S_P_BORDER_SIDE_PART},
+    {"border-bottom-width", S_P_BORDER_SIDE_PART},
+    {"border-bottom-style", S_P_BORDER_SIDE_PART},
+    {"border-bottom-color", S_P_BORDER_SIDE_PART}, {"border-left-width", S_P_BORDER_SIDE_PART},
+    {"border-left-style", S_P_BORDER_SIDE_PART}, {"border-left-color", S_P_BORDER_SIDE_PART},
+    {"border-before-width", S_P_BORDER_SIDE_PART},
+    {"border-before-style", S_P_BORDER_SIDE_PART},
+    {"border-before-color", S_P_BORDER_SIDE_PART},
+    {"border-after-width", S_P_BORDER_SIDE_PART}, {"border-after-style", S_P_BORDER_SIDE_PART},
+    {"border-after-color", S_P_BORDER_SIDE_PART},
+    {"border-start-width", S_P_BORDER_SIDE_PART}, {"border-start-style", S_P_BORDER_SIDE_PART},
+    {"border-start-color", S_P_BORDER_SIDE_PART}, {"border-end-width", S_P_BORDER_SIDE_PART},
+    {"border-end-style", S_P_BORDER_SIDE_PART}, {"border-end-color", S_P_BORDER_SIDE_PART},
     {"background-color", S_P_BACKGROUND}, {"break-before", S_P_BREAK_BEFORE},
     {"break-after", S_P_BREAK_AFTER}, {"page-break-before", S_P_PAGE_BREAK_BEFORE},
     {"page-break-after", S_P_PAGE_BREAK_AFTER},
@@ -594,6 +610,50 @@ S_quote(const char *v, char out[72])
     return out;
 }
 
+/* Properties the reader takes on most elements but the layout does not
+ * draw on this one: a warning naming them, never a silent misdrawing (the
+ * FO compatibility issue; docs/fo-subset.md, "Not drawn"). */
+static void
+S_not_drawn(S_reader *r, const gw_fo_node *n)
+{
+    static const struct { int kind; const char *prop, *why; } rules[] = {
+        {GW_FO_TABLE_ROW, "background-color", "set it on the row's cells"},
+        {GW_FO_TABLE_ROW, "break-before", "rows are not broken before"},
+        {GW_FO_TABLE_ROW, "break-after", "rows are not broken after"},
+        {GW_FO_TABLE_ROW, "page-break-before", "rows are not broken before"},
+        {GW_FO_TABLE_ROW, "page-break-after", "rows are not broken after"},
+        {GW_FO_LIST_ITEM, "border", "set it on the list-block or a block inside"},
+        {GW_FO_LIST_ITEM, "background-color", "set it on a block inside"},
+        {GW_FO_LIST_ITEM, "margin-left", "use the list-block's indents"},
+        {GW_FO_LIST_ITEM, "margin-right", "use the list-block's indents"},
+        {GW_FO_LIST_ITEM, "start-indent", "use the list-block's indents"},
+        {GW_FO_LIST_ITEM_BODY, "start-indent", "the body starts at body-start(): "
+                                               "provisional-distance-between-starts"},
+        {GW_FO_LIST_ITEM_LABEL, "end-indent", "the label ends at label-end()"},
+    };
+    const gw_fo_node *up;
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        const char *v;
+        if (rules[i].kind != (int)n->kind || !(v = gw_fo_attr(n, rules[i].prop)))
+            continue;
+        /* what XSL itself means by these two is what is drawn */
+        if ((!strcmp(v, "body-start()") || !strcmp(v, "label-end()") || !strcmp(v, "auto")
+             || !strcmp(v, "0") || !strcmp(v, "0pt")))
+            continue;
+        S_warn(r, n, "%s is not drawn on this element (%s)", rules[i].prop, rules[i].why);
+    }
+    /* a page break from inside a table cell: the cell's row is not split */
+    if (n->kind == GW_FO_BLOCK &&
+        ((gw_fo_attr(n, "break-before") && strcmp(gw_fo_attr(n, "break-before"), "auto")) ||
+         (gw_fo_attr(n, "break-after") && strcmp(gw_fo_attr(n, "break-after"), "auto"))))
+        for (up = n->parent; up; up = up->parent)
+            if (up->kind == GW_FO_TABLE_CELL) {
+                S_warn(r, n, "break-before/break-after inside a table cell is ignored%s%s",
+                       " (a row is not split by a break)", "");
+                break;
+            }
+}
+
 static int
 S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
 {
@@ -604,6 +664,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
     const char *v, *fsv;
     char qbuf[72];
 
+    S_not_drawn(r, n);
     memset(&b, 0, sizeof b);
     for (i = 0; i < 4; i++) {
         b.style[i] = -1;
@@ -884,6 +945,31 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                         b.cset[s] = 1;
                     }
                 }
+            }
+            have_border = 1;
+            break;
+        }
+        case S_P_BORDER_SIDE_PART: {
+            /* border-top-width, border-start-style, ...: one value, one side
+             * (start/end as left/right: writing-mode lr-tb) */
+            char side[16];
+            const char *part = strrchr(name, '-') + 1;
+            int s;
+            snprintf(side, sizeof side, "%.*s", (int)(part - 1 - (name + 7)), name + 7);
+            s = S_side_of(side);
+            if (!strcmp(part, "width")) {
+                int ok;
+                b.w[s] = S_border_width_kw(v, p->font_size, &ok);
+                b.wset[s] = 1;
+                bad = !ok;
+            } else if (!strcmp(part, "style")) {
+                bad = !S_is_border_style(v);
+                if (!bad && strcmp(v, "solid") && strcmp(v, "none") && strcmp(v, "hidden"))
+                    S_warn(r, n, "border style '%s' is drawn solid%s", v, "");
+                b.style[s] = strcmp(v, "none") && strcmp(v, "hidden");
+            } else {
+                bad = gw_color_parse(v, &b.c[s]) < 0;
+                b.cset[s] = 1;
             }
             have_border = 1;
             break;
@@ -1216,6 +1302,7 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
             n->kind = (gw_fo_kind)kind;
             n->line = x->line;
             n->xml = x;
+            n->parent = parent;         /* for S_not_drawn; linked below */
             p = gw_arena_alloc(t->arena, sizeof *p);
             S_inherit(p, parent->p, parent->kind, n->kind);
             rc = S_apply(&r, n, p, parent->p);

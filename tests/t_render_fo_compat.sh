@@ -130,6 +130,41 @@ sed 's|start-indent="1in + 10pt"|start-indent="1in + 2"|' ex.fo >ex2.fo
 "$GW" render ex2.fo -o ex2.pdf 2>ex2.err
 ok_match "a length plus a number is reported" "$(cat ex2.err)" "start-indent"
 
+# ---- properties the layout does not draw on an element: a warning naming
+# the property (they were silently ignored); the per-side border
+# properties docs/fo-subset.md lists are drawn
+cat >nd.fo <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="300pt" page-height="300pt" margin="10pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="宋体" font-size="10pt">
+<fo:table table-layout="fixed" width="100pt"><fo:table-column column-width="100pt"/><fo:table-body>
+<fo:table-row background-color="yellow"><fo:table-cell><fo:block>甲</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row break-before="page"><fo:table-cell><fo:block>乙</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row><fo:table-cell><fo:block break-before="page">丙</fo:block></fo:table-cell></fo:table-row>
+</fo:table-body></fo:table>
+<fo:list-block provisional-distance-between-starts="20pt"><fo:list-item border="1pt solid blue" margin-left="10pt"><fo:list-item-label end-indent="label-end()"><fo:block>•</fo:block></fo:list-item-label><fo:list-item-body start-indent="30pt"><fo:block>丁</fo:block></fo:list-item-body></fo:list-item></fo:list-block>
+<fo:block space-before="20pt" border-top-style="solid" border-top-width="4pt" border-top-color="black">戊</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" render nd.fo -o nd.pdf 2>nd.err; rc=$?
+ok_eq "not-drawn properties: still exit 0" "$rc" 0
+ok_match "background-color on fo:table-row is named" "$(cat nd.err)" "fo:table-row: background-color is not drawn"
+ok_match "break-before on fo:table-row is named" "$(cat nd.err)" "fo:table-row: break-before is not drawn"
+ok_match "break-before inside a cell is named" "$(cat nd.err)" "nd.fo:6: fo:block: break-before/break-after inside a table cell is ignored"
+ok_match "border on fo:list-item is named" "$(cat nd.err)" "fo:list-item: border is not drawn"
+ok_match "margin-left on fo:list-item is named" "$(cat nd.err)" "fo:list-item: margin-left is not drawn"
+ok_match "start-indent on fo:list-item-body is named" "$(cat nd.err)" "fo:list-item-body: start-indent is not drawn"
+ok_if "border-top-style/-width/-color are known properties now" sh -c "! grep -q 'unknown property' nd.err"
+pdftoppm -r 72 -gray -singlefile nd.pdf nd
+y=$(pdftotext -bbox nd.pdf - | grep '>戊<' | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p')
+dark=$(python3 -c "
+import sys
+d = open('nd.pgm', 'rb').read().split(b'\n', 3)
+w, h = map(int, d[1].split()); px = d[3]
+y = int(sys.argv[1])
+rows = [sum(1 for x in range(20, 100) if px[r * w + x] < 100) for r in range(max(0, y - 8), y)]
+print(max(rows))" "$y")
+ok_if "… and the 4 pt top border is drawn above 戊 ($dark dark pixels in a row)" test "$dark" -ge 60
+
 # ---- widows="0" and orphans="0" are integers XSL allows ("bad value" before)
 sed 's|<fo:block>S vbÉgl|<fo:block widows="0" orphans="0">S vbÉgl|' lat.fo >wo.fo
 "$GW" render wo.fo -o wo.pdf 2>wo.err; rc=$?
