@@ -45,8 +45,9 @@ static const struct { const char *text; int role; } S_markers[] = {
 
 /* Prefixes inside a list that give the role of what follows. */
 static const struct { const char *text; int role; } S_prefixes[] = {
-    {"牵头单位：", 1}, {"责任单位：", 2}, {"配合单位：", 2}, {"参与单位：", 2},
-    {"牵头：", 1}, {"责任：", 2}, {"配合：", 2},
+    {"牵头责任单位：", 1}, {"牵头单位：", 1}, {"牵头部门：", 1}, {"主责单位：", 1},
+    {"责任主体：", 1}, {"协同责任单位：", 2}, {"责任单位：", 2}, {"配合单位：", 2},
+    {"协办单位：", 2}, {"参与单位：", 2}, {"牵头：", 1}, {"责任：", 2}, {"配合：", 2},
 };
 
 enum { S_ROLE_NONE = 0, S_ROLE_LEAD = 1, S_ROLE_RESP = 2 };
@@ -174,10 +175,19 @@ S_cat(gw_arena *A, const char *a, const char *b)
 static const char *
 S_next_item(const char **p, size_t *len)
 {
-    const char *item = *p, *e;
+    const char *item = *p, *e = NULL;
+    int depth = 0;
     if (!*item)
         return NULL;
-    e = strstr(item, "、");
+    /* a 、 inside （） belongs to the name: 各县（市、区）人民政府 */
+    for (const char *q = item; *q && !e; q++) {
+        if (S_starts(q, "（"))
+            depth++;
+        else if (S_starts(q, "）") && depth > 0)
+            depth--;
+        else if (!depth && S_starts(q, "、"))
+            e = q;
+    }
     *len = e ? (size_t)(e - item) : strlen(item);
     *p = item + *len + (e ? strlen("、") : 0);
     return item;
@@ -599,6 +609,46 @@ S_emit(S_ctx *c, S_task *t, const char *name, size_t nl, int role, size_t k, gw_
     return 0;
 }
 
+/* The first of the separators seps (UTF-8 strings, NULL-terminated list)
+ * in s[from..n) that stands outside every bracket pair, so that
+ * 各县（市、区）人民政府 stays one name; NULL when there is none.  The
+ * depth is only counted, never recursed into. */
+static const char *
+S_sep_outside(const char *s, size_t from, size_t n, const char *const *seps)
+{
+    static const char *const open[] = {"（", "(", "〔", "【", "《", "["};
+    static const char *const close[] = {"）", ")", "〕", "】", "》", "]"};
+    int depth = 0;
+    size_t i = from;
+    while (i < n) {
+        size_t k;
+        int hit = 0;
+        for (k = 0; k < sizeof open / sizeof open[0] && !hit; k++) {
+            size_t ol = strlen(open[k]), cl = strlen(close[k]);
+            if (i + ol <= n && !memcmp(s + i, open[k], ol)) {
+                depth++;
+                i += ol;
+                hit = 1;
+            } else if (i + cl <= n && !memcmp(s + i, close[k], cl)) {
+                depth -= depth > 0;
+                i += cl;
+                hit = 1;
+            }
+        }
+        if (hit)
+            continue;
+        if (depth == 0)
+            for (k = 0; seps[k]; k++)
+                if (i + strlen(seps[k]) <= n && !memcmp(s + i, seps[k], strlen(seps[k])))
+                    return s + i;
+        i++;
+    }
+    return NULL;
+}
+
+static const char *const S_sep_name[] = {"、", NULL};
+static const char *const S_sep_seg[] = {"，", "；", NULL};
+
 /* Adds the units of one "A、B及C" run s[0..n) (role given), which starts at
  * character index k0 of the task's raw text.  及/以及 separate units unless
  * they are part of a name in the directory. */
@@ -608,11 +658,27 @@ S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_er
     size_t i = 0;
     int rc;
     for (;;) {
-        const char *e = strstr(s + i, "、");
-        size_t end = (e && (size_t)(e - s) < n) ? (size_t)(e - s) : n;
+        const char *e = S_sep_outside(s, i, n, S_sep_name);
+        size_t end = e ? (size_t)(e - s) : n;
         size_t nl = end - i, k;
         int lead;
         const char *name = S_trim(s + i, &nl, &lead);
+
+        /* 等 / 等单位 / 等部门 after the last name: the list is incomplete
+         * as published; the name itself is what precedes it */
+        if (end >= n && nl > 3) {
+            static const char *const etc[] = {"等有关单位", "等相关单位", "等单位", "等部门",
+                                              "等"};
+            for (size_t q = 0; q < sizeof etc / sizeof etc[0]; q++)
+                if (S_ends(name, nl, etc[q]) && nl > strlen(etc[q]) &&
+                    !S_dir_known(c, name, nl)) {
+                    nl -= strlen(etc[q]);
+                    gw_notef("%s:%d: task %d: \"%s\" dropped after the last unit (the list "
+                             "is incomplete as published)", c->file, t->last_line, t->no,
+                             etc[q]);
+                    break;
+                }
+        }
 
         k = k0 + S_nchars(s, i) + (size_t)lead;
         while (nl && !S_dir_known(c, name, nl)) {
@@ -667,14 +733,14 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
     int rc = 0, any_lead = 0, first_lead = 0, sticky = 0;
 
     while (i < n) {
-        const char *s = list + i, *e1 = strstr(s, "，"), *e2 = strstr(s, "；");
-        const char *e = (e1 && (!e2 || e1 < e2)) ? e1 : e2;
-        size_t len = (e && (size_t)(e - list) < n) ? (size_t)(e - s) : n - i;
+        const char *s = list + i, *e = S_sep_outside(list, i, n, S_sep_seg);
+        size_t len = e ? (size_t)(e - s) : n - i;
         char *seg = gw_arena_strndup(c->A, s, len);
         size_t sl = len, m;
         int role = S_ROLE_NONE;
 
-        if (S_starts(seg, "完成时限：") || S_starts(seg, "完成时间：")) {
+        if (S_starts(seg, "完成时限：") || S_starts(seg, "完成时间：") ||
+            S_starts(seg, "时间节点：")) {
             /* （…；完成时限：2020年底） — the deadline inside the list. */
             t->deadline = seg + strlen("完成时限：");
         } else if (!S_note(seg, &first_lead, &sticky)) {
@@ -703,7 +769,7 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
                                     k0 + S_nchars(list, i) + S_nchars(seg, pre), err)) < 0)
                 return rc;
         }
-        i += len + (e && (size_t)(e - list) < n ? 3 : 0);
+        i += len + (e ? 3 : 0);
     }
     if (sticky)
         c->sticky_first_lead = 1;
@@ -815,7 +881,10 @@ static int
 S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
 {
     static const struct { const char *key; int role; } keys[] = {
-        {"牵头单位：", S_ROLE_LEAD}, {"责任单位：", S_ROLE_RESP}, {"配合单位：", S_ROLE_RESP},
+        {"牵头责任单位：", S_ROLE_LEAD}, {"牵头单位：", S_ROLE_LEAD}, {"牵头部门：", S_ROLE_LEAD},
+        {"主责单位：", S_ROLE_LEAD}, {"责任主体：", S_ROLE_LEAD},
+        {"协同责任单位：", S_ROLE_RESP}, {"责任单位：", S_ROLE_RESP},
+        {"配合单位：", S_ROLE_RESP}, {"协办单位：", S_ROLE_RESP}, {"参与单位：", S_ROLE_RESP},
         {"完成时限：", 0}, {"完成时间：", 0}, {"时间节点：", 0}, {"成果形式：", -1},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -828,7 +897,7 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
             S_task tmp = *t;
             int rc;
             tmp.last_line = l->no;
-            tmp.last_base = l->lead + 5;
+            tmp.last_base = l->lead + (int)S_nchars(keys[i].key, strlen(keys[i].key));
             tmp.last_off = 0;
             if (S_ends(v, strlen(v), "。"))
                 v = gw_arena_strndup(c->A, v, strlen(v) - 3);
@@ -840,7 +909,9 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
                 return rc;
             if (!*v)
                 return gw_err_set(err, GW_EINPUT, "%s:%d:%d: %s names no unit", c->file,
-                                  l->no, l->lead + 6, keys[i].key);
+                                  l->no, l->lead + 1 + (int)S_nchars(keys[i].key,
+                                                                     strlen(keys[i].key)),
+                                  keys[i].key);
             t->units_text = *t->units_text ? S_cat(c->A, S_cat(c->A, t->units_text, "；"),
                                                   l->text) : l->text;
         } else if (keys[i].role == 0) {
