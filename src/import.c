@@ -364,6 +364,26 @@ S_dir_known(const S_ctx *c, const char *name, size_t n)
     return 0;
 }
 
+/* Whether name is an open group of the directory (有关职业院校, 市直各有关部门):
+ * by its name or an alias. */
+static int
+S_dir_open_group(const S_ctx *c, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < c->ndir; i++) {
+        const char *p = c->dir[i].aliases, *a;
+        size_t len;
+        int hit = strlen(c->dir[i].name) == n && !memcmp(c->dir[i].name, name, n);
+        while (!hit && (a = S_next_item(&p, &len)) != NULL)
+            hit = len == n && !memcmp(a, name, n);
+        if (hit)
+            return !strcmp(c->dir[i].kind, "group") && !strcmp(c->dir[i].members, "open");
+    }
+    /* the open groups every plan has, whatever the directory calls them */
+    return !strcmp(name, "市直各有关单位") || !strcmp(name, "各开发区管委会") ||
+           !strcmp(name, "市直各有关部门") || !strcmp(name, "有关职业院校");
+}
+
 /* ----------------------------------------------------------------- lines */
 
 /* Splits the text into lines, checks UTF-8 and the line cap, normalises. */
@@ -778,6 +798,25 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
         S_pos(t, k0, &line, &col);
         return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d has no unit list: the "
                           "brackets name no unit", c->file, line, col, t->no);
+    }
+    /* Only a responsible label (（责任单位：A、B）) and no lead: the first unit
+     * that is not an open group leads, and the summary says so. */
+    if (!any_lead && !(c->opts->all_lead && !first_lead && !c->sticky_first_lead)) {
+        size_t u, lead = 0;
+        int all_resp = 1;
+        for (u = 0; u < t->nunits; u++)
+            all_resp &= t->units[u].role == S_ROLE_RESP;
+        if (all_resp) {
+            for (u = 0; u < t->nunits && S_dir_open_group(c, t->units[u].name); u++)
+                ;
+            lead = u < t->nunits ? u : 0;
+            for (u = 0; u < t->nunits; u++)
+                t->units[u].role = u == lead ? S_ROLE_LEAD : S_ROLE_RESP;
+            gw_notef("%s:%d: task %d names no lead unit; %s, the first listed that is not "
+                     "an open group, is taken as the lead", c->file, t->line, t->no,
+                     t->units[lead].name);
+            return 0;
+        }
     }
     /* Convention b: explicit 牵头 markers decide.  Otherwise the first listed
      * unit leads (conventions a and c), or all lead with --all-lead when no

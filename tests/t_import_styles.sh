@@ -53,4 +53,18 @@ EOF2
 ok_eq "markers with a bracketed group name: exit 0" "$rc" 0
 ok_eq "… the group is one unit" "$(sqlite3 b.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 1 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
     "市科技局:lead 各县市区:responsible 市财政局:responsible"
+# only a responsible label: the first unit that is not an open group leads
+cat >resp.txt <<'EOF2'
+关于某市推进人才工作的任务分工方案
+
+一、重点任务
+1.加强职业教育。（责任单位：有关职业院校、市教育局、市人社局）
+EOF2
+"$GW" import plan resp.txt --db r.db 2>err3; rc=$?
+ok_eq "a responsible-only label: exit 0" "$rc" 0
+ok_eq "… the first unit that is not an open group leads" "$(sqlite3 r.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 1 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "有关职业院校:responsible 市教育局:lead 市人社局:responsible"
+ok_match "… and the summary says it assumed so" "$(cat err3)" "resp.txt:4: task 1 names no lead unit; 市教育局, the first listed that is not an open group, is taken as the lead"
+"$GW" -q import plan resp.txt --db r2.db --all-lead
+ok_eq "… --all-lead keeps them co-leads" "$(sqlite3 r2.db "SELECT count(*) FROM assignment WHERE task = 1 AND role = 'lead'")" 3
 done_testing
