@@ -13,10 +13,12 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         {GW_CLI_OUT, "-o"}, {GW_CLI_UNIT | GW_CLI_UNITS, "--unit"},
         {GW_CLI_BOOKLET, "--booklet"}, {GW_CLI_QUARTER, "--quarter"},
         {GW_CLI_FORMAT, "--format"}, {GW_CLI_ENCODING, "--encoding"}, {GW_CLI_TASK, "--task"},
+        {GW_CLI_UNITS_FILE, "--units"},
     };
     static const struct { int flag; const char *name; } flags[] = {
         {GW_CLI_NO_TABLE, "--no-table"}, {GW_CLI_ALL_LEAD, "--all-lead"},
         {GW_CLI_LIST, "--list"}, {GW_CLI_BOOKLET, "--no-booklet"},
+        {GW_CLI_UNKNOWN, "--unknown"},
     };
     int i, r;
     size_t k;
@@ -29,8 +31,9 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         a->units = gw_xcalloc((size_t)argc + 1, sizeof *a->units);
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i], **val[] = {&a->out, &a->unit, &a->booklet, &a->quarter,
-                                              &a->format, &a->encoding, &a->task};
-        int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet};
+                                              &a->format, &a->encoding, &a->task,
+                                              &a->units_file};
+        int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet, &a->unknown};
         if (!strcmp(arg, "--")) {
             /* the rest is positional, even when it starts with - */
             for (i++; i < argc; i++) {

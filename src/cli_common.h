@@ -20,7 +20,9 @@ enum {
     GW_CLI_QUARTER = 256,   /* --quarter 2017Q4 */
     GW_CLI_FORMAT = 512,    /* --format NAME */
     GW_CLI_ENCODING = 1024, /* --encoding NAME */
-    GW_CLI_TASK = 2048      /* --task N */
+    GW_CLI_TASK = 2048,     /* --task N */
+    GW_CLI_UNITS_FILE = 4096,   /* --units FILE */
+    GW_CLI_UNKNOWN = 8192   /* --unknown */
 };
 
 /* More --unit options than this is a mistake in a script, not a request. */
@@ -41,6 +43,8 @@ typedef struct gw_cli_args {
     const char *format;     /* --format NAME, NULL when not given */
     const char *encoding;   /* --encoding NAME, NULL when not given */
     const char *task;       /* --task N, NULL when not given */
+    const char *units_file; /* --units FILE, NULL when not given */
+    int         unknown;    /* --unknown */
     int         no_booklet; /* --no-booklet */
     int         no_table, all_lead, list;
     const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */

@@ -19,8 +19,8 @@ gw_cmd_import(int argc, char **argv, gw_err *err)
     gw_plan *p = NULL;
     const char *name;
 
-    if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD | GW_CLI_QUARTER | GW_CLI_ENCODING, 2,
-                           &a, err)) < 0)
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_ALL_LEAD | GW_CLI_QUARTER | GW_CLI_ENCODING |
+                           GW_CLI_UNITS_FILE, 2, &a, err)) < 0)
         return rc;
     if (a.npos == 2 && (!strcmp(a.pos[0], "milestones") || !strcmp(a.pos[0], "progress")))
         return gw_cli_import_form(&a, err);
@@ -28,6 +28,7 @@ gw_cmd_import(int argc, char **argv, gw_err *err)
         return gw_err_set(err, GW_EUSAGE, "import: expected `import plan|milestones|progress "
                           "FILE`");
     opts.all_lead = a.all_lead;
+    opts.units = a.units_file;
     name = strcmp(a.pos[1], "-") ? a.pos[1] : "<stdin>";
     /* The whole text is parsed before the database is opened: a bad file
      * leaves no trace, not even a new empty database. */
@@ -149,11 +150,15 @@ S_kind_label(const char *kind)
 }
 
 static void
-S_list_units(const gw_plan *p)
+S_list_units(const gw_plan *p, int unknown)
 {
     for (size_t i = 0; i < gw_plan_unit_count(p); i++) {
         const gw_unit *u = gw_plan_unit(p, i);
         int lead = 0, resp = 0;
+        /* --unknown: the names imports added that no directory knows, for
+         * the office to classify (data/units.tsv, or import --units FILE) */
+        if (unknown && !u->added)
+            continue;
         for (size_t k = 0; k < gw_plan_task_count(p); k++) {
             const gw_task *t = gw_plan_task(p, k);
             for (size_t a = 0; a < t->nassignments; a++)
@@ -207,7 +212,7 @@ gw_cmd_list(int argc, char **argv, gw_err *err)
     gw_store *st = NULL;
     gw_plan *p = NULL;
 
-    if ((rc = gw_cli_parse(argc, argv, 0, 1, &a, err)) < 0)
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_UNKNOWN, 1, &a, err)) < 0)
         return rc;
     if (a.npos != 1 || (strcmp(a.pos[0], "tasks") && strcmp(a.pos[0], "units") &&
                         strcmp(a.pos[0], "sections")))
@@ -217,7 +222,7 @@ gw_cmd_list(int argc, char **argv, gw_err *err)
     if (!strcmp(a.pos[0], "tasks"))
         S_list_tasks(p);
     else if (!strcmp(a.pos[0], "units"))
-        S_list_units(p);
+        S_list_units(p, a.unknown);
     else
         S_list_sections(p);
 out:

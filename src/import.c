@@ -289,7 +289,8 @@ gw_import_normalise(const char *s, size_t n, gw_buf *out, gw_norm_counts *counts
 static int
 S_dir_load(S_ctx *c, gw_err *err)
 {
-    char *path = gw_home_path("data/units.tsv");
+    /* another city's directory (gongwen import plan --units FILE) */
+    char *path = c->opts->units ? gw_xstrdup(c->opts->units) : gw_home_path("data/units.tsv");
     gw_buf b;
     char *p, *nl;
     int rc, lineno = 0;
@@ -1244,8 +1245,9 @@ S_model_dir(S_ctx *c, gw_plan *p, gw_err *err)
             for (k = 0; k < c->ndir && strcmp(c->dir[k].name, mn); k++)
                 ;
             if (k == c->ndir)
-                return gw_err_set(err, GW_EINPUT, "data/units.tsv:%d: member %s of %s is "
-                                  "not a unit of the directory", d->line, mn, d->name);
+                return gw_err_set(err, GW_EINPUT, "%s:%d: member %s of %s is not a unit of "
+                                  "the directory", c->opts->units ? c->opts->units
+                                  : "data/units.tsv", d->line, mn, d->name);
             gw_plan_add_member(p, (int)i + 1, (int)k + 1);
         }
     }

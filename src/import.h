@@ -13,6 +13,8 @@
 
 typedef struct gw_import_opts {
     int all_lead;       /* a plain list with no marker and no note: all lead */
+    const char *units;  /* the unit directory (data/units.tsv format); NULL:
+                         * the shipped data/units.tsv */
 } gw_import_opts;
 
 /* What normalisation changed, by the character it produced. */

@@ -17,7 +17,7 @@ typedef struct {
  * reads these lines and checks that the command accepts exactly them. */
 static const S_command S_commands[] = {
     {"import", gw_cmd_import, "import a plan, a milestone form or a progress form",
-     "usage: gongwen import plan FILE [--db PATH] [--all-lead]\n"
+     "usage: gongwen import plan FILE [--db PATH] [--all-lead] [--units FILE]\n"
      "       gongwen import milestones FILE [--db PATH] [--encoding E]\n"
      "       gongwen import progress FILE [--quarter Q] [--db PATH] [--encoding E]\n"
      "\n"
@@ -34,16 +34,18 @@ static const S_command S_commands[] = {
      "\n"
      "  --db PATH      database (default " GW_DEFAULT_DB "; created by import plan)\n"
      "  --all-lead     a plain unit list with no lead marker makes every unit a lead\n"
+     "  --units FILE   another city's unit directory (the data/units.tsv format)\n"
      "  --quarter Q    the quarter the progress form reports, e.g. 2017Q4\n"
      "  --encoding E   utf-8 or gb18030 for a CSV form (default: detected)\n"},
     {"list", gw_cmd_list, "list tasks, units or sections for people",
-     "usage: gongwen list tasks|units|sections [--db PATH]\n"
+     "usage: gongwen list tasks|units|sections [--db PATH] [--unknown]\n"
      "\n"
      "  tasks      every task with its lead and responsible units and deadlines\n"
      "  units      the unit directory with the number of tasks of each unit\n"
      "  sections   the sections with the number of tasks in each\n"
      "\n"
-     "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"},
+     "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"
+     "  --unknown  with units: only the names the unit directory did not know\n"},
     {"export", gw_cmd_export, "export the task division or the milestones as CSV",
      "usage: gongwen export csv|milestones [--db PATH] [-o FILE]\n"
      "\n"

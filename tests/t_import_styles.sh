@@ -67,4 +67,17 @@ ok_eq "… the first unit that is not an open group leads" "$(sqlite3 r.db "SELE
 ok_match "… and the summary says it assumed so" "$(cat err3)" "resp.txt:4: task 1 names no lead unit; 市教育局, the first listed that is not an open group, is taken as the lead"
 "$GW" -q import plan resp.txt --db r2.db --all-lead
 ok_eq "… --all-lead keeps them co-leads" "$(sqlite3 r2.db "SELECT count(*) FROM assignment WHERE task = 1 AND role = 'lead'")" 3
+# another city's unit directory, and the names it does not know
+printf '# a small directory\n市科技局\tgovernment\t科技局\t株洲市科学技术局\t-\n市财政局\tgovernment\t-\t-\t-\n' >u.tsv
+"$GW" import plan styles.txt --db u.db --units u.tsv 2>err4; rc=$?
+ok_eq "--units FILE: exit 0" "$rc" 0
+ok_eq "… its units come first, in its order" "$(sqlite3 u.db "SELECT group_concat(name, ' ') FROM (SELECT name FROM unit ORDER BY sort LIMIT 2)")" "市科技局 市财政局"
+ok_match "… every other name is added with a warning" "$(cat err4)" "unknown unit 市人社局 added"
+want=$(sqlite3 u.db "SELECT count(*) FROM unit WHERE added_by_import = 1")
+ok_eq "list units --unknown lists exactly the added ones (counted with SQL)" "$("$GW" list units --unknown --db u.db | wc -l)" "$want"
+ok_if "… and not the directory's" sh -c "! '$GW' list units --unknown --db u.db | grep -q ' 市科技局 '"
+printf '各组\tgroup\t-\t-\t不存在的单位\n' >bad.tsv
+out=$("$GW" import plan styles.txt --db v.db --units bad.tsv 2>&1); rc=$?
+ok_eq "a directory whose group names an unknown member: exit 1" "$rc" 1
+ok_match "… naming the file and line" "$out" "bad.tsv:1: member 不存在的单位 of 各组 is not a unit of the directory"
 done_testing
