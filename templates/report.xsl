@@ -270,10 +270,10 @@
       <fo:table-column column-width="12mm"/>  <!-- 序号 -->
       <fo:table-column column-width="36mm"/>  <!-- 任务 -->
       <fo:table-column column-width="24mm"/>  <!-- 牵头单位 -->
-      <fo:table-column column-width="18mm"/>  <!-- 状态 -->
+      <fo:table-column column-width="21mm"/>  <!-- 状态 -->
       <fo:table-column column-width="16mm"/>  <!-- 完成进度 -->
       <fo:table-column column-width="18mm"/>  <!-- 应完成进度 -->
-      <fo:table-column column-width="59mm"/>  <!-- 进展情况 -->
+      <fo:table-column column-width="56mm"/>  <!-- 进展情况 -->
       <fo:table-column column-width="42mm"/>  <!-- 存在问题 -->
       <fo:table-header>
         <fo:table-row font-family="{$gw-hei}" text-align="center">
