@@ -13,6 +13,7 @@
        last page 版记, on an even page -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:svg="http://www.w3.org/2000/svg"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:gw="urn:gongwen:fo">
 
@@ -100,6 +101,7 @@
 
     <fo:block xsl:use-attribute-sets="gw-h1">一、总体进展情况</fo:block>
     <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="headline"/></fo:block>
+    <xsl:call-template name="status-chart"/>
 
     <fo:block xsl:use-attribute-sets="gw-h1">二、分类别落实情况</fo:block>
     <xsl:call-template name="count-table">
@@ -165,6 +167,46 @@
       <xsl:with-param name="issuer" select="normalize-space($meta/issuer)"/>
       <xsl:with-param name="date" select="normalize-space($meta/sign-date)"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- 图1: one bar per status in its colour, the count above it, drawn from
+       the XML's counts (the SVG subset of docs/fo-subset.md).  Six grid
+       lines high (6 × 28.991 pt), so that the text after it stays on the
+       grid; the caption in the body style below it. -->
+  <xsl:template name="status-chart">
+    <xsl:variable name="max">
+      <xsl:for-each select="counts/count">
+        <xsl:sort select="@n" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0"><xsl:value-of select="120 div $max"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:block text-align="center" line-height="{6 * $gw-p}pt" gw:grid="none"
+        keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
+      <fo:instream-foreign-object>
+        <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{5 * $gw-p}" viewBox="0 0 400 {5 * $gw-p}">
+          <g stroke="#000000" stroke-width="0.75">
+            <line x1="20" y1="140" x2="380" y2="140"/>
+          </g>
+          <xsl:for-each select="counts/count">
+            <xsl:variable name="x" select="30 + (position() - 1) * 72"/>
+            <xsl:variable name="h" select="@n * $scale"/>
+            <xsl:variable name="color">
+              <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+            </xsl:variable>
+            <rect x="{$x}" y="{140 - $h}" width="52" height="{$h}" fill="{$color}" stroke="none"/>
+            <text x="{$x + 26}" y="{134 - $h}" font-size="12" text-anchor="middle" fill="#000000"><xsl:value-of select="@n"/></text>
+            <text x="{$x + 26}" y="{140 + 2 * 12 - 6}" font-size="12" text-anchor="middle" fill="#000000"><xsl:value-of select="@status"/></text>
+          </xsl:for-each>
+        </svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图1　<xsl:value-of select="normalize-space($meta/quarter-cn)"/>任务状态分布</fo:block>
   </xsl:template>
 
   <!-- A table of counts by status: categories or lead units (12 pt rows

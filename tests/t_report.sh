@@ -164,6 +164,15 @@ ok_match "xml report: the headline in the XML" "$(cat r.xml)" "<headline>全市3
 "$GW" fo report --quarter 2017Q4 --db r.db >r.fo; rc=$?
 ok_eq "fo report: exit 0" "$rc" 0
 ok_match "fo report: an XSL-FO document" "$(head -c 400 r.fo)" "<fo:root"
+# 图1: a bar per status in its colour, labelled with the XML's counts
+bars=$(xmllint --xpath 'count(//*[local-name()="svg"]//*[local-name()="rect"])' r.fo)
+ok_eq "fo report: the chart has a bar per status" "$bars" 5
+ok_eq "… the 严重滞后 bar is red" \
+    "$(xmllint --xpath 'string(//*[local-name()="svg"]//*[local-name()="rect"][4]/@fill)' r.fo)" "#C0262D"
+labels=$(xmllint --xpath '//*[local-name()="svg"]//*[local-name()="text"][position() mod 2 = 1]/text()' r.fo | tr '\n' ' ')
+want=$(xmllint --xpath '//*[local-name()="count"]/@n' r.xml | sed 's/[^0-9 ]//g' | tr -s ' ' | sed 's/^ //')
+ok_eq "… labelled with the counts" "$(echo $labels)" "$(echo $want)"
+ok_match "… captioned 图1" "$(flat out/report-2017Q4.pdf)" "图1　?2017年第四季度任务状态分布"
 out=$("$GW" xml report --db r.db --quarter 2017Q1 2>&1); rc=$?
 ok_eq "xml report before sign_date: exit 1" "$rc" 1
 
