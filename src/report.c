@@ -306,6 +306,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         const gw_task *t = S_task(plan, r->task_no);
         const char *progress, *problems;
         char num[32];
+        int k;
         if (!t)
             continue;
         gw_lead_report(reports, r->task_no, &progress, &problems);
@@ -325,8 +326,11 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         gw_xb_attr(n, "expected", num);
         gw_xb_el(doc, n, "name", name.ptr);
         gw_xb_el(doc, n, "progress", progress);
-        /* a behind task always says why: 未说明 when its lead left it blank */
-        gw_xb_el(doc, n, "problems", *problems ? problems : "未说明");
+        /* a task behind schedule always says why: 未说明 when its lead left
+         * it blank */
+        k = S_idx(r->status);
+        gw_xb_el(doc, n, "problems",
+                 *problems || (k != S_BEHIND && k != S_SEVERE) ? problems : "未说明");
     }
 
     /* the leads of tasks not reported, once each, with how many */

@@ -129,6 +129,25 @@ EOF
         skip "gbt9704-check" "$CHECK not found"
     fi
 done
+# the 附件: its header on every landscape page, each status in its colour
+pages=$(pdfinfo out/report-2017Q4.pdf | sed -n 's/^Pages: *//p')
+n=0; with=0
+for p in $(seq 1 "$pages"); do
+    pdfinfo -f "$p" -l "$p" out/report-2017Q4.pdf | grep -q "^Page *$p size: *841" || continue
+    n=$((n + 1))
+    pdftotext -f "$p" -l "$p" out/report-2017Q4.pdf - | grep -q '^序号$' && with=$((with + 1))
+done
+ok_if "2017Q4: the 附件 takes more than one landscape page" [ "$n" -gt 1 ]
+ok_eq "… its header repeated on each" "$with" "$n"
+pdftohtml -xml -i -stdout out/report-2017Q4.pdf >r4.xml 2>/dev/null
+colour() {
+    f=$(grep ">$1</text>" r4.xml | tail -n 1 | sed 's/.*font="\([0-9]*\)".*/\1/')
+    grep "fontspec id=\"$f\"" r4.xml | sed 's/.*color="\([^"]*\)".*/\1/'
+}
+ok_eq "… 严重滞后 in red" "$(colour 严重滞后)" "#c0262d"
+ok_eq "… 滞后 in amber" "$(colour 滞后)" "#d98e04"
+ok_eq "… 正常推进 in green" "$(colour 正常推进)" "#2e8b3a"
+ok_eq "… 未报送 in grey" "$(colour 未报送)" "#808080"
 ok_match "2017Q4: a blank 存在问题 reads 未说明" "$(flat out/report-2017Q4.pdf)" "存在问题：未说明"
 ok_match "2017Q4: the default document number" "$(flat out/report-2017Q4.pdf)" "株人才办通〔2017〕4号"
 ok_match "2017Q4: the title" "$(flat out/report-2017Q4.pdf)" \
