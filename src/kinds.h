@@ -1,6 +1,6 @@
 /* kinds.h — the document kinds side by side and the one pipeline they all
  * go through: the plan → intermediate XML (one builder per kind: notice.c,
- * sheets.c) → XSLT (templates/<kind>.xsl, sandboxed) → XSL-FO → the
+ * sheets.c, report.c) → XSLT (templates/<kind>.xsl, sandboxed) → XSL-FO → the
  * typesetter → PDF.  A new kind is a builder and a template plus one row of
  * the table in kinds.c; the commands (cli_doc.c) and the sheet workers
  * (sheets.c) call these functions and nothing below them. */

@@ -75,6 +75,13 @@ for (title,) in c.execute("SELECT title FROM section WHERE level=2 AND is_requir
     k = [sum(1 for t in ts if t[1] == s) for s in order]
     print("CAT %s %d %s %.1f%%" % (title, len(ts), " ".join(map(str, k)),
                                   100.0 * k[0] / len(ts) if ts else 0.0))
+leads = []
+for t in tasks:
+    if t[4] not in leads:
+        leads.append(t[4])
+for u in leads:
+    ts = [t for t in tasks if t[4] == u]
+    print("UNIT %s %d %s" % (u, len(ts), " ".join(str(sum(1 for t in ts if t[1] == s)) for s in order)))
 for t in tasks:
     if t[1] in ("滞后", "严重滞后"):
         print("BEHIND 第%d项 %s 存在问题：%s" % (t[0], t[4], t[5] or "未说明"))
@@ -109,6 +116,13 @@ for q in 2017Q4:2017-12-31:2017Q3:2017-09-30 2018Q2:2018-06-30:2018Q1:2018-03-31
     done >"cats-want-$qq"
     grep -E '^ *加快' "layout-$qq" | grep -E '%$' | awk '{ $1 = $1; print }' >"cats-got-$qq"
     ok_eq "$qq: the category table's numbers" "$(cat "cats-got-$qq")" "$(cat "cats-want-$qq")"
+    # the lead-unit table: every unit's numbers, ranked by 滞后 + 严重滞后
+    sed -n 's/^UNIT //p' "want-$qq" | sort >"units-want-$qq"
+    awk 'NF == 7 && $1 ~ /^市|^各|^株洲/ && $2 ~ /^[0-9]+$/ { $1 = $1; print }' "layout-$qq" >"units-got-$qq"
+    ok_eq "$qq: the lead-unit table's numbers" "$(sort "units-got-$qq")" "$(cat "units-want-$qq")"
+    ok_eq "$qq: … ranked by tasks behind" \
+        "$(awk '{ print $5 + $6 }' "units-got-$qq" | tr '\n' ' ')" \
+        "$(awk '{ print $5 + $6 }' "units-got-$qq" | sort -rn | tr '\n' ' ')"
     nb=0
     while read -r tag no lead why; do
         nb=$((nb + 1))
@@ -161,6 +175,12 @@ ok_match "2017Q4: signed on the quarter's last day" "$(flat out/report-2017Q4.pd
 ok_match "report_doc_number and report_date printed" "$(flat set.pdf)" "株人才办通〔2018〕9号.*2018年7月5日"
 out=$("$GW" set report_doc_number 株人才办通[2018]9号 --db r.db 2>&1); rc=$?
 ok_eq "a bad report_doc_number is refused" "$rc" 1
+
+# next steps from the record after the plan's 工作要求
+"$GW" -q set report_requirements 请各牵头单位于下季度末前完成整改。 --db r.db
+"$GW" -q report --quarter 2018Q2 --db r.db -o req.pdf
+ok_match "report_requirements among the next steps" "$(flat req.pdf)" \
+    "六、下一步工作要求（一）.*请各牵头单位于下季度末前完成整改。附件："
 
 # a quarter without any report: every task 未报送, still a proper document
 "$GW" -q report --quarter 2019Q1 --db r.db -o none.pdf; rc=$?
