@@ -1,9 +1,9 @@
 /* report.c — the quarterly supervision report (督查通报) kind: the plan and
  * the statuses of one quarter (computed by the record layer, handed in by
- * the command) → intermediate XML <report> for templates/report.xsl.  Every
- * number the report prints is counted here, in C, so that the headline can
- * be read back and checked (tests/t_report.sh); the template only lays the
- * numbers out. */
+ * the command) → intermediate XML <report> (data/report.rng) for
+ * templates/report.xsl.  Every number the report prints is counted here, in
+ * C, so that the headline can be read back and checked (tests/t_report.sh);
+ * the template only lays the numbers out. */
 #include "xmlbuild-imp.h"
 
 #include "meta.h"

@@ -207,6 +207,9 @@ ok_if "without --quarter: out/report-2018Q2.pdf" [ -s dflt/out/report-2018Q2.pdf
 "$GW" xml report --quarter 2017Q4 --db r.db >r.xml; rc=$?
 ok_eq "xml report: exit 0" "$rc" 0
 ok_match "xml report: the headline in the XML" "$(cat r.xml)" "<headline>全市30项任务中，"
+ok_if "xml report valid against data/report.rng" xmllint --noout --relaxng "$TOP/data/report.rng" r.xml
+"$GW" xml report --quarter 2019Q1 --db r.db >none.xml
+ok_if "… also for a quarter without reports" xmllint --noout --relaxng "$TOP/data/report.rng" none.xml
 "$GW" fo report --quarter 2017Q4 --db r.db >r.fo; rc=$?
 ok_eq "fo report: exit 0" "$rc" 0
 ok_match "fo report: an XSL-FO document" "$(head -c 400 r.fo)" "<fo:root"
