@@ -199,6 +199,12 @@ ok_if "… and writes nothing" [ ! -e early.pdf ]
 out=$("$GW" report --quarter 2017Q5 --db r.db 2>&1); rc=$?
 ok_eq "a malformed quarter: usage error" "$rc" 64
 
+# the output guard: never over the open database
+sum_before=$(sha256sum r.db)
+out=$("$GW" report --quarter 2017Q4 --db r.db -o r.db 2>&1); rc=$?
+ok_match "-o onto the database: exit 2, refused" "$rc $out" "^2 .*refusing to write over the open database"
+ok_eq "… the database unchanged" "$(sha256sum r.db)" "$sum_before"
+
 # without --quarter: the latest quarter with reports
 (mkdir -p dflt && cd dflt && "$GW" -q report --db ../r.db) >/dev/null 2>&1
 ok_if "without --quarter: out/report-2018Q2.pdf" [ -s dflt/out/report-2018Q2.pdf ]
