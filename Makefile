@@ -75,6 +75,7 @@ run: deps
 	$(MAKE) gongwen
 	./gongwen build -o out
 	$(MAKE) --no-print-directory sample
+	./gongwen report --quarter 2018Q2 --db out/sample.db -o out/report-2018Q2.pdf
 
 # The made-up supervision data of data/sample/ (see its README) in a database
 # of its own, out/sample.db, so that no sample deadline reaches the notice of

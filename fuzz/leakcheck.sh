@@ -68,6 +68,10 @@ check "import progress error path (every row bad)" 1 \
     "$GW" -q import progress "$T/bad.csv" --quarter 2017Q4 --db "$T/gw.db"
 check "status" 0 "$GW" -q status --quarter 2017Q4 --db "$T/gw.db"
 check "history" 0 "$GW" -q history --task 5 --db "$T/gw.db"
+check "report" 0 "$GW" -q report --quarter 2017Q4 --db "$T/gw.db" -o "$T/report.pdf"
+check "xml report" 0 "$GW" -q xml report --db "$T/gw.db"
+check "report error path (before sign_date)" 1 \
+    "$GW" -q report --quarter 2017Q1 --db "$T/gw.db" -o "$T/early.pdf"
 check "template progress (.xlsx)" 0 \
     "$GW" -q template progress --quarter 2018Q1 --unit 市科技局 --db "$T/gw.db" -o "$T/forms"
 check "import progress (.xlsx form)" 1 \

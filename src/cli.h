@@ -21,6 +21,7 @@ int gw_cmd_notice(int argc, char **argv, gw_err *err);  /* cli_doc.c */
 int gw_cmd_sheets(int argc, char **argv, gw_err *err);  /* cli_sheets.c */
 int gw_cmd_build(int argc, char **argv, gw_err *err);   /* cli_doc.c */
 int gw_cmd_status(int argc, char **argv, gw_err *err);  /* cli_supervision.c */
+int gw_cmd_report(int argc, char **argv, gw_err *err);  /* cli_supervision.c */
 int gw_cmd_history(int argc, char **argv, gw_err *err); /* cli_forms.c */
 int gw_cmd_template(int argc, char **argv, gw_err *err);/* cli_forms.c */
 

@@ -4,6 +4,7 @@
 #define GW_CLI_COMMON_H
 
 #include "cli.h"
+#include "kinds.h"
 #include "plan.h"
 #include "store.h"
 
@@ -80,5 +81,27 @@ int gw_cli_mkdir_for(const char *path, gw_err *err);
  * directory) and filled from the embedded default plan when it holds none,
  * and messages are prefixed with db; without, the database must exist. */
 int gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err);
+
+/* What the report kind needs from the record for one quarter
+ * (gw_cli_report_load). */
+typedef struct gw_cli_report {
+    gw_buf           quarter;
+    gw_status       *status, *prev;
+    gw_lead_reports *reports;
+} gw_cli_report;
+
+/* Computes in r, and points ko's report fields at, the statuses of quarter
+ * (NULL: the latest quarter with reports) and of the quarter before, and
+ * the leads' reports.  The caller frees r with gw_cli_report_free, also on
+ * failure (ko then points at nothing that is freed).  GW_EINPUT when there
+ * are no reports and no quarter is named, or when the quarter ends before
+ * the plan's sign_date; gw_store_status's errors otherwise. */
+int  gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter,
+                        gw_cli_report *r, gw_kind_opts *ko, gw_err *err);
+void gw_cli_report_free(gw_cli_report *r);
+/* Typesets the report ko describes (gw_cli_report_load) into path.  0 or an
+ * error with no file at path changed. */
+int  gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path,
+                         gw_err *err);
 
 #endif

@@ -35,31 +35,39 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
     gw_plan *plan = NULL;
     gw_xml_doc xml = NULL, fodoc = NULL;
     gw_kind_opts ko;
+    gw_cli_report rep;
     const char *kind;
     int rc;
 
+    memset(&rep, 0, sizeof rep);
     /* -o is taken only to say why it is refused */
-    rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_UNIT | (fo ? GW_CLI_NO_TABLE : 0), 1,
-                      &a, err);
+    rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_UNIT | GW_CLI_QUARTER |
+                      (fo ? GW_CLI_NO_TABLE : 0), 1, &a, err);
     if (rc < 0)
         return rc;
     if (a.npos == 0)
-        return gw_err_set(err, GW_EUSAGE, "%s: which document? (notice or sheet)", argv[0]);
+        return gw_err_set(err, GW_EUSAGE, "%s: which document? (notice, sheet or report)",
+                          argv[0]);
     kind = a.pos[0];
     if (a.out != NULL)
         return gw_err_set(err, GW_EUSAGE, "%s: prints to standard output; no -o", argv[0]);
     if (fo && !strcmp(kind, "plan"))
         return gw_err_set(err, GW_EUSAGE, "%s: no template for 'plan'; use notice or sheet", argv[0]);
     if (!gw_kind_known(kind))
-        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet or plan)",
-                          kind);
+        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet, report "
+                          "or plan)", kind);
     memset(&ko, 0, sizeof ko);
     ko.unit = a.unit;
     ko.no_table = a.no_table;
     if (!strcmp(kind, "sheet") && !ko.unit)
         return gw_err_set(err, GW_EUSAGE, "sheet: which unit? (--unit NAME)");
-    if ((rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err)) < 0 ||
-        (rc = gw_kind_xml(kind, plan, &ko, &xml, err)) < 0)
+    if ((rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err)) < 0)
+        goto out;
+    /* the report's numbers come from the record layer, not the builder */
+    if (!strcmp(kind, "report") &&
+        (rc = gw_cli_report_load(st, plan, a.quarter, &rep, &ko, err)) < 0)
+        goto out;
+    if ((rc = gw_kind_xml(kind, plan, &ko, &xml, err)) < 0)
         goto out;
     if (fo) {
         if ((rc = gw_kind_fo(kind, xml, &ko, &fodoc, err)) < 0)
@@ -71,6 +79,7 @@ S_xml_or_fo(int argc, char **argv, int fo, gw_err *err)
 out:
     xmlFreeDoc(fodoc);
     xmlFreeDoc(xml);
+    gw_cli_report_free(&rep);
     gw_plan_free(plan);
     gw_store_close(st);
     gw_xslt_cleanup();
@@ -118,8 +127,12 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     gw_store *st = NULL;
     gw_plan *plan = NULL;
     gw_buf path, sheets, booklet;
+    gw_cli_report rep;
+    gw_kind_opts ko;
     int rc;
 
+    memset(&rep, 0, sizeof rep);
+    memset(&ko, 0, sizeof ko);
     gw_buf_init(&path);
     gw_buf_init(&sheets);
     gw_buf_init(&booklet);
@@ -150,7 +163,18 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     if (rc < 0)
         goto out;
     rc = gw_sheets_write(plan, sheets.ptr, booklet.ptr, NULL, 0, err);
+    if (rc < 0)
+        goto out;
+    /* the report of the latest quarter, once there are progress reports */
+    if ((rc = gw_store_latest_quarter(st, &path, err)) <= 0)
+        goto out;
+    if ((rc = gw_cli_report_load(st, plan, NULL, &rep, &ko, err)) < 0)
+        goto out;
+    gw_buf_clear(&path);
+    gw_buf_printf(&path, "%s/report-%s.pdf", a.out, rep.quarter.ptr);
+    rc = gw_cli_report_write(plan, &ko, path.ptr, err);
 out:
+    gw_cli_report_free(&rep);
     gw_buf_free(&path);
     gw_buf_free(&sheets);
     gw_buf_free(&booklet);

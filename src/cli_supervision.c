@@ -1,8 +1,14 @@
-/* cli_supervision.c — quarterly supervision: `gongwen status`. */
+/* cli_supervision.c — quarterly supervision: `gongwen status` and the
+ * quarterly report (`gongwen report`, also for xml/fo/build in cli_doc.c). */
 #include "cli_common.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include <libxml/tree.h>
+
+#include "date.h"
+#include "xslt.h"
 
 /* The statuses in the order the report counts them. */
 static const char *const S_statuses[] = {"已完成", "正常推进", "滞后", "严重滞后", "未报送"};
@@ -117,5 +123,118 @@ out:
     gw_buf_free(&q);
     gw_buf_free(&name);
     gw_buf_free(&out);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- report */
+
+int
+gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cli_report *r,
+                   gw_kind_opts *ko, gw_err *err)
+{
+    const char *sign = gw_plan_meta(plan, "sign_date");
+    gw_date sd, end;
+    char siso[11], eiso[11], prevq[16];
+    int rc, y, qn;
+
+    memset(r, 0, sizeof *r);
+    gw_buf_init(&r->quarter);
+    if (quarter) {
+        gw_buf_puts(&r->quarter, quarter);
+    } else if ((rc = gw_store_latest_quarter(st, &r->quarter, err)) <= 0) {
+        if (rc == 0)
+            rc = gw_err_set(err, GW_EINPUT, "%s: no progress reports yet; name the quarter "
+                            "(--quarter 2017Q4) or import reports (gongwen import progress "
+                            "FILE)", gw_store_path(st));
+        return rc;
+    }
+    if (!gw_date_quarter(r->quarter.ptr, &y, &qn))
+        return gw_err_set(err, GW_EUSAGE, "quarter %s: write it as 2017Q4", r->quarter.ptr);
+    if (!sign || !gw_date_parse(sign, &sd))
+        return gw_err_set(err, GW_EINPUT, "%s: a report needs the plan's sign_date: gongwen "
+                          "set sign_date 2017-05-12", gw_store_path(st));
+    gw_date_iso(&sd, siso);
+    gw_date_quarter_end(y, qn, &end);
+    gw_date_iso(&end, eiso);
+    /* a quarter the plan did not yet exist in has nothing to report */
+    if (strcmp(eiso, siso) < 0)
+        return gw_err_set(err, GW_EINPUT, "report: quarter %s ends on %s, before the plan was "
+                          "signed (sign_date %s); name a later quarter", r->quarter.ptr, eiso,
+                          siso);
+    if ((rc = gw_store_status(st, r->quarter.ptr, &r->status, err)) < 0 ||
+        (rc = gw_store_lead_reports(st, r->quarter.ptr, &r->reports, err)) < 0)
+        return rc;
+    if (qn == 1)
+        y--, qn = 4;
+    else
+        qn--;
+    gw_date_quarter_end(y, qn, &end);
+    gw_date_iso(&end, eiso);
+    snprintf(prevq, sizeof prevq, "%dQ%d", y, qn);
+    if (strcmp(eiso, siso) >= 0 && (rc = gw_store_status(st, prevq, &r->prev, err)) < 0)
+        return rc;
+    ko->quarter = r->quarter.ptr;
+    ko->status = r->status;
+    ko->prev = r->prev;
+    ko->reports = r->reports;
+    return 0;
+}
+
+void
+gw_cli_report_free(gw_cli_report *r)
+{
+    gw_status_free(r->status);
+    gw_status_free(r->prev);
+    gw_lead_reports_free(r->reports);
+    gw_buf_free(&r->quarter);
+    memset(r, 0, sizeof *r);
+}
+
+/* The report of the quarter r holds into path. */
+int
+gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path, gw_err *err)
+{
+    gw_xml_doc xml = NULL;
+    int rc;
+    /* refuse a bad -o (the database, a device) before the work */
+    if ((rc = gw_cli_mkdir_for(path, err)) < 0 || (rc = gw_file_check_output(path, err)) < 0 ||
+        (rc = gw_kind_xml("report", plan, ko, &xml, err)) < 0 ||
+        (rc = gw_kind_pdf("report", xml, ko, plan, "report.fo", path, NULL, err)) < 0)
+        goto out;
+    gw_notef("wrote %s", path);
+out:
+    xmlFreeDoc(xml);
+    return rc;
+}
+
+int
+gw_cmd_report(int argc, char **argv, gw_err *err)
+{
+    gw_cli_args a;
+    gw_store *st = NULL;
+    gw_plan *p = NULL;
+    gw_cli_report r;
+    gw_kind_opts ko;
+    gw_buf path;
+    int rc;
+
+    memset(&r, 0, sizeof r);
+    memset(&ko, 0, sizeof ko);
+    gw_buf_init(&path);
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_QUARTER, 0, &a, err)) < 0 ||
+        (rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0 ||
+        (rc = gw_cli_report_load(st, p, a.quarter, &r, &ko, err)) < 0)
+        goto out;
+    if (a.out)
+        gw_buf_puts(&path, a.out);
+    else
+        gw_buf_printf(&path, "out/report-%s.pdf", r.quarter.ptr);
+    rc = gw_cli_report_write(p, &ko, path.ptr, err);
+out:
+    gw_cli_report_free(&r);
+    gw_plan_free(p);
+    gw_store_close(st);
+    gw_buf_free(&path);
+    gw_xslt_cleanup();
     return rc;
 }

@@ -27,6 +27,14 @@ S_sheet(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err
     return gw_sheet_xml(plan, o->unit, out, err);
 }
 
+static int
+S_report(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err)
+{
+    if (!o || !o->quarter || !o->status)
+        return gw_err_set(err, GW_EUSAGE, "report: which quarter? (--quarter 2017Q4)");
+    return gw_xml_report(plan, o->quarter, o->status, o->prev, o->reports, out, err);
+}
+
 /* One row a kind: its name, its template, its XML builder. */
 static const struct {
     const char *name;
@@ -36,6 +44,7 @@ static const struct {
     {"notice", "notice", S_notice},
     {"plan", NULL, S_notice},           /* the notice's XML under its old name */
     {"sheet", "sheet", S_sheet},
+    {"report", "report", S_report},
     {"booklet", "booklet", NULL},       /* built by the sheet run (sheets.c) */
 };
 
@@ -64,7 +73,7 @@ gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o, gw_xml
     int k = S_find(kind);
     *out = NULL;
     if (k < 0 || !S_kinds[k].build)
-        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet or plan)",
+        return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s' (notice, sheet, report or plan)",
                           kind);
     return S_kinds[k].build(plan, o, out, err);
 }
@@ -78,7 +87,7 @@ gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *
     if (k < 0)
         return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s'", kind);
     if (!S_kinds[k].tmpl)
-        return gw_err_set(err, GW_EUSAGE, "no template for '%s'; use notice or sheet", kind);
+        return gw_err_set(err, GW_EUSAGE, "no template for '%s'; use notice, sheet or report", kind);
     return gw_xslt_apply(S_kinds[k].tmpl, xml,
                          !strcmp(kind, "notice") && o && o->no_table ? S_no_table : NULL,
                          out, err);

@@ -1,6 +1,6 @@
 /* kinds.h — the document kinds side by side and the one pipeline they all
  * go through: the plan → intermediate XML (one builder per kind: notice.c,
- * sheets.c) → XSLT (templates/<kind>.xsl, sandboxed) → XSL-FO → the
+ * sheets.c, report.c) → XSLT (templates/<kind>.xsl, sandboxed) → XSL-FO → the
  * typesetter → PDF.  A new kind is a builder and a template plus one row of
  * the table in kinds.c; the commands (cli_doc.c) and the sheet workers
  * (sheets.c) call these functions and nothing below them. */
@@ -10,20 +10,28 @@
 #include "gw.h"
 #include "plan.h"
 #include "render.h"
+#include "store.h"
 
 /* What a kind may take besides the plan. */
 typedef struct gw_kind_opts {
     const char *unit;       /* sheet: the recipient (name, short name, alias) */
     int         no_table;   /* notice: leave out 附件2 whatever the record says */
+    /* report: the quarter and what the record layer computed for it (the
+     * builders never query the store; the command does: cli_supervision.c) */
+    const char            *quarter;   /* 2017Q4 */
+    const gw_status       *status;    /* every task's status in quarter */
+    const gw_status       *prev;      /* the quarter before, NULL: not counted */
+    const gw_lead_reports *reports;   /* the leads' 进展情况 and 存在问题 */
 } gw_kind_opts;
 
-/* 1 when name is a document kind whose XML can be built from the plan
- * alone ("notice", "plan" (its XML), "sheet"); 0 otherwise. */
+/* 1 when name is a document kind whose XML can be built ("notice", "plan"
+ * (its XML), "sheet", "report" (with the quarter's numbers in the
+ * options)); 0 otherwise. */
 int gw_kind_known(const char *name);
 
 /* Builds the intermediate XML of kind from plan.  *out is a new document
  * the caller frees with xmlFreeDoc.  GW_EUSAGE for an unknown kind or a
- * sheet without a unit; the builder's GW_EINPUT (naming the metadata key,
+ * sheet without a unit or a report without a quarter; the builder's GW_EINPUT (naming the metadata key,
  * the unit) otherwise. */
 int gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o,
                 gw_xml_doc *out, gw_err *err);

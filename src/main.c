@@ -78,17 +78,22 @@ static const S_command S_commands[] = {
      "  --allow-missing-glyphs   leave out (with a warning) characters no font has\n"
      "                           instead of failing\n"},
     {"xml", gw_cmd_xml, "print the intermediate XML of a document kind",
-     "usage: gongwen xml notice|sheet|plan [--unit NAME] [--db PATH]\n"
+     "usage: gongwen xml notice|sheet|report|plan [--unit NAME] [--quarter Q] [--db PATH]\n"
      "\n"
      "Prints the XML the templates read (data/plan.rng, data/sheet.rng).\n"
      "\n"
      "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
+     "  --quarter Q  the quarter of a report, e.g. 2017Q4 (default: the latest\n"
+     "               with reports)\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"},
     {"fo", gw_cmd_fo, "print the XSL-FO of a document kind",
-     "usage: gongwen fo notice|sheet [--unit NAME] [--no-table] [--db PATH]\n"
+     "usage: gongwen fo notice|sheet|report [--unit NAME] [--quarter Q] [--no-table]\n"
+     "                 [--db PATH]\n"
      "\n"
      "  --unit NAME  the unit of a sheet, by its name, short name or alias\n"
+     "  --quarter Q  the quarter of a report, e.g. 2017Q4 (default: the latest\n"
+     "               with reports)\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"},
@@ -126,6 +131,20 @@ static const S_command S_commands[] = {
      "  --unit NAME    only the tasks of this unit (lead, responsible or through a group)\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"},
+    {"report", gw_cmd_report, "typeset the quarterly supervision report (督查通报)",
+     "usage: gongwen report [--quarter Q] [--db PATH] [-o FILE]\n"
+     "\n"
+     "The 督查通报 of quarter Q to GB/T 9704-2012: the count of each status, by\n"
+     "category and by lead unit, the tasks behind schedule with their problems,\n"
+     "the units that did not report, the next steps, and every task's status in\n"
+     "the attached 落实情况表.  Its document number is `gongwen set\n"
+     "report_doc_number`, its date `report_date` (docs/supervision.md).\n"
+     "\n"
+     "  --quarter Q    the quarter, e.g. 2017Q4 (default: the latest with reports);\n"
+     "                 one that ends before the plan's sign_date is refused\n"
+     "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
+     "                 embedded plan when missing; a PATH given must exist)\n"
+     "  -o FILE        the PDF to write (default out/report-Q.pdf)\n"},
     {"template", gw_cmd_template, "the blank progress form of every unit (.xlsx or CSV)",
      "usage: gongwen template progress --quarter Q [--unit NAME]... [-o DIR] [--format F]\n"
      "\n"
@@ -153,7 +172,8 @@ static const S_command S_commands[] = {
      "usage: gongwen build [--db PATH] [-o DIR] [--no-table]\n"
      "\n"
      "Writes every document kind into DIR: notice.pdf, sheets/ and the booklet\n"
-     "sheets.pdf.\n"
+     "sheets.pdf, and, when the database holds progress reports, the report of\n"
+     "the latest quarter, report-Q.pdf.\n"
      "\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"

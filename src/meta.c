@@ -51,6 +51,11 @@ static const struct {
                       "(default 10; docs/supervision.md)", S_PERCENT},
     {"status_red", "percentage points behind schedule from which a task is 严重滞后 "
                    "(default 30)", S_PERCENT},
+    {"report_doc_number", "document number of the quarterly report (督查通报); default "
+                          "株人才办通〔YYYY〕N号 (the quarter's year and number)", S_DOCNUM},
+    {"report_date", "date of the quarterly report (default: the quarter's last day)", S_DATE},
+    {"report_requirements", "next steps of the quarterly report, one paragraph after the "
+                            "plan's 工作要求", S_TEXT},
 };
 
 #define S_NKEYS (sizeof S_keys / sizeof S_keys[0])

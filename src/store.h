@@ -117,6 +117,18 @@ void gw_status_free(gw_status *s);
  * there is none (quarter ""), GW_EIO on failure. */
 int  gw_store_latest_quarter(gw_store *st, gw_buf *quarter, gw_err *err);
 
+/* What the lead unit reported for each task in quarter (the report that
+ * decides its status: gw_store_status): its 进展情况 and 存在问题.  *out is
+ * freed with gw_lead_reports_free.  0 or GW_EIO. */
+typedef struct gw_lead_reports gw_lead_reports;
+int  gw_store_lead_reports(gw_store *st, const char *quarter, gw_lead_reports **out,
+                           gw_err *err);
+/* 1 and the texts (borrowed from r, "" when blank) when the lead of task_no
+ * reported; 0 with both "" when it did not (r may be NULL). */
+int  gw_lead_report(const gw_lead_reports *r, int task_no, const char **progress,
+                    const char **problems);
+void gw_lead_reports_free(gw_lead_reports *r);
+
 /* Metadata: value for key copied into buf (cleared first); returns 1 when set,
  * 0 when unset, GW_EIO on failure. */
 int  gw_store_meta_get(gw_store *st, const char *key, gw_buf *buf, gw_err *err);

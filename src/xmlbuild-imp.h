@@ -1,5 +1,5 @@
 /* xmlbuild-imp.h — for the intermediate-XML builders of the document kinds
- * only (notice.c, sheets.c): the shared builder policy over libxml2 trees.
+ * only (notice.c, sheets.c, report.c): the shared builder policy over libxml2 trees.
  * Text passed in comes from a plan the store, the importer or `set` has
  * checked (valid UTF-8, no control characters); libxml2 escapes it. */
 #ifndef GW_XMLBUILD_IMP_H

@@ -43,6 +43,10 @@ for cmd in build sheets; do
     sleep 0.2
     pending=yes
     for w in $workers; do
+        # a worker that ran out of jobs between the listing and the STOP has
+        # exited (and been reaped): nothing was left running, nothing to see
+        [ -r "/proc/$w/status" ] || continue
+        grep -q '^State:[[:space:]]*Z' "/proc/$w/status" 2>/dev/null && continue
         m=$(sed -n 's/^ShdPnd:[[:space:]]*//p; s/^SigPnd:[[:space:]]*//p' "/proc/$w/status" 2>/dev/null |
             while read -r hex; do printf '%d\n' $(( 0x$hex & 0x4000 )); done | sort -n | tail -n 1)
         [ "${m:-0}" -ne 0 ] || pending=no

@@ -145,9 +145,9 @@ if [ -x "$GW" ]; then
         "^1 .*plan metadata table: yes or no .*got perhaps"
     sqlite3 "$DB" "DELETE FROM meta WHERE key IN ('notice_body', 'requirements_in', 'table')"
     # command-line mistakes: exit 64 with a message
-    "$GW" xml report --db "$DB" >/dev/null 2>"$T/e1"; rc=$?
-    ok_eq "xml report: exit 64" "$rc" "64"
-    ok_match "… names the kind" "$(cat "$T/e1")" "unknown document kind 'report'"
+    "$GW" xml memo --db "$DB" >/dev/null 2>"$T/e1"; rc=$?
+    ok_eq "xml memo (no such kind): exit 64" "$rc" "64"
+    ok_match "… names the kind" "$(cat "$T/e1")" "unknown document kind 'memo'"
     "$GW" fo notice -o x.fo --db "$DB" >/dev/null 2>"$T/e2"; rc=$?
     ok_eq "fo -o: exit 64" "$rc" "64"
     "$GW" xml sheet --db "$DB" >/dev/null 2>"$T/e3"; rc=$?

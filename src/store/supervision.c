@@ -375,3 +375,84 @@ out:
     gw_stmt_free(q);
     return rc;
 }
+
+/* ---------------------------------------------------------- lead reports */
+
+struct gw_lead_reports {
+    int         *tasks;
+    const char **progress, **problems;
+    size_t       n;
+    gw_arena    *A;
+};
+
+/* The report that decides a task's status (S_status_sql): its first lead
+ * unit's, or the slowest member's of a lead group (min() picks the row the
+ * bare columns come from). */
+static const char S_lead_reports_sql[] =
+    "WITH lead AS (SELECT a.task, a.unit FROM assignment a WHERE a.role = 'lead' AND "
+    "  a.pos = (SELECT min(b.pos) FROM assignment b WHERE b.task = a.task AND b.role = 'lead')),"
+    " rep AS (SELECT l.task, p.percent, p.progress, p.problems FROM lead l JOIN progress p"
+    "  ON p.task_no = l.task AND p.quarter = ?1 AND (p.unit = l.unit OR p.unit IN"
+    "  (SELECT member FROM group_member WHERE grp = l.unit)))"
+    " SELECT task, min(percent), coalesce(progress, ''), coalesce(problems, '') FROM rep"
+    " GROUP BY task ORDER BY task";
+
+int
+gw_store_lead_reports(gw_store *st, const char *quarter, gw_lead_reports **out, gw_err *err)
+{
+    gw_lead_reports *r = gw_xcalloc(1, sizeof *r);
+    gw_stmt *q = NULL;
+    size_t cap = 0;
+    int rc;
+
+    *out = NULL;
+    r->A = gw_arena_new();
+    if ((rc = gw_stmt_prepare(st, S_lead_reports_sql, &q, err)) < 0 ||
+        (rc = gw_stmt_bind_text(q, 1, quarter, err)) < 0)
+        goto out;
+    while ((rc = gw_stmt_step(q, err)) == 1) {
+        if (r->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            r->tasks = gw_xrealloc(r->tasks, cap * sizeof *r->tasks);
+            r->progress = gw_xrealloc(r->progress, cap * sizeof *r->progress);
+            r->problems = gw_xrealloc(r->problems, cap * sizeof *r->problems);
+        }
+        r->tasks[r->n] = (int)gw_stmt_int(q, 0);
+        r->progress[r->n] = gw_arena_strdup(r->A, gw_stmt_text(q, 2));
+        r->problems[r->n] = gw_arena_strdup(r->A, gw_stmt_text(q, 3));
+        r->n++;
+    }
+out:
+    gw_stmt_free(q);
+    if (rc < 0)
+        gw_lead_reports_free(r);
+    else
+        *out = r;
+    return rc < 0 ? rc : 0;
+}
+
+int
+gw_lead_report(const gw_lead_reports *r, int task_no, const char **progress,
+               const char **problems)
+{
+    for (size_t i = 0; r && i < r->n; i++)
+        if (r->tasks[i] == task_no) {
+            *progress = r->progress[i];
+            *problems = r->problems[i];
+            return 1;
+        }
+    *progress = *problems = "";
+    return 0;
+}
+
+void
+gw_lead_reports_free(gw_lead_reports *r)
+{
+    if (!r)
+        return;
+    free(r->tasks);
+    free(r->progress);
+    free(r->problems);
+    gw_arena_free(r->A);
+    free(r);
+}

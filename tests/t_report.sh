@@ -1,0 +1,241 @@
+#!/bin/sh
+# t_report.sh — the quarterly supervision report (gongwen report) on the
+# reference plan and the sample data of data/sample: the headline's counts,
+# the category table and the tasks behind schedule (with their problems,
+# 未说明 when blank) read back from the PDF and compared with the same
+# numbers computed again here, in Python over the database (the status rule
+# of docs/supervision.md written independently, as in t_status.sh);
+# gbt9704-check --profile notice; a quarter without reports; a quarter
+# before the plan refused; xml/fo report; build adds the report.
+. "$(dirname "$0")/lib.sh"
+cd "$T" || exit 2
+
+CHECK="$TOP/../shared/checks/gbt9704-check"
+S="$TOP/data/sample"
+
+"$GW" -q import plan "$TOP/data/plan.txt" --db r.db
+"$GW" -q import milestones "$S/milestones.csv" --db r.db
+for q in 2017Q3 2017Q4 2018Q1 2018Q2; do
+    "$GW" -q import progress "$S/progress-$q.csv" --quarter $q --db r.db
+done
+"$GW" -q import progress "$S/progress-2017Q4-市人社局-更正.csv" --quarter 2017Q4 --db r.db
+
+# The expected numbers of quarter $1 (ending $2): one line per fact.
+expect() {
+    python3 - r.db "$2" "$1" <<'EOF'
+import sqlite3, sys, datetime
+db, end, q = sys.argv[1:4]
+c = sqlite3.connect(db)
+meta = dict(c.execute("SELECT key, value FROM meta"))
+start = meta["sign_date"]
+yellow, red = int(meta.get("status_yellow") or 10), int(meta.get("status_red") or 30)
+d = lambda s: datetime.date.fromisoformat(s)
+names = dict(c.execute("SELECT id, name FROM unit"))
+order = ["已完成", "正常推进", "滞后", "严重滞后", "未报送"]
+tasks = []
+for (no, sec, title) in c.execute("SELECT no, section, title FROM task ORDER BY no").fetchall():
+    leads = c.execute("SELECT unit FROM assignment WHERE task=? AND role='lead' ORDER BY pos", (no,)).fetchall()
+    lead = leads[0][0] if leads else None
+    members = [m for (m,) in c.execute("SELECT member FROM group_member WHERE grp=?", (lead,))]
+    reps = [r for r in c.execute("SELECT unit, status, percent, problems FROM progress WHERE task_no=? AND quarter=?", (no, q))
+            if r[0] == lead or r[0] in members]
+    forms = c.execute("SELECT due FROM milestone WHERE task=? AND origin='form'", (no,)).fetchall()
+    ms = forms if forms else c.execute("SELECT due FROM milestone WHERE task=? AND origin='plan'", (no,)).fetchall()
+    dues = [x for (x,) in ms if x]
+    due = max(dues) if dues else None
+    exp = None
+    if due:
+        span = (d(due) - d(start)).days
+        exp = 100.0 if span <= 0 else max(0.0, min(100.0, 100.0 * (d(end) - d(start)).days / span))
+    problems = ""
+    if not reps:
+        st = "未报送"
+    else:
+        r = min(reps, key=lambda r: r[2])
+        problems = r[3].strip()
+        if r[1] == "已完成" or r[2] == 100: st = "已完成"
+        elif due and due < end: st = "严重滞后"
+        elif due and exp - r[2] > red: st = "严重滞后"
+        elif due and exp - r[2] > yellow: st = "滞后"
+        elif due: st = "正常推进"
+        elif r[1] == "未启动": st = "滞后"
+        else: st = "正常推进"
+    # the category: the level-2 section holding the task
+    s = c.execute("SELECT id, parent, level, title FROM section WHERE id=?", (sec,)).fetchone()
+    while s[2] > 2:
+        s = c.execute("SELECT id, parent, level, title FROM section WHERE id=?", (s[1],)).fetchone()
+    tasks.append((no, st, s[3], title, names.get(lead, ""), problems))
+n = {k: sum(1 for t in tasks if t[1] == k) for k in order}
+head = "全市%d项任务中，" % len(tasks) + "，".join("%s%d项" % (k, n[k]) for k in order)
+head += "，完成率%.1f%%" % (100.0 * n["已完成"] / len(tasks))
+print("HEAD " + head)
+cats = []
+for (title,) in c.execute("SELECT title FROM section WHERE level=2 AND is_requirements=0 ORDER BY id"):
+    ts = [t for t in tasks if t[2] == title]
+    k = [sum(1 for t in ts if t[1] == s) for s in order]
+    print("CAT %s %d %s %.1f%%" % (title, len(ts), " ".join(map(str, k)),
+                                  100.0 * k[0] / len(ts) if ts else 0.0))
+leads = []
+for t in tasks:
+    if t[4] not in leads:
+        leads.append(t[4])
+for u in leads:
+    ts = [t for t in tasks if t[4] == u]
+    print("UNIT %s %d %s" % (u, len(ts), " ".join(str(sum(1 for t in ts if t[1] == s)) for s in order)))
+for t in tasks:
+    if t[1] in ("滞后", "严重滞后"):
+        print("BEHIND 第%d项 %s 存在问题：%s" % (t[0], t[4], t[5] or "未说明"))
+    if t[1] == "未报送":
+        print("MISSING %s" % t[4])
+EOF
+}
+
+# The PDF's text in one line, page numbers left out.
+flat() { pdftotext "$1" - | grep -v '^— [0-9]* —$' | tr -d ' \n\f'; }
+
+for q in 2017Q4:2017-12-31:2017Q3:2017-09-30 2018Q2:2018-06-30:2018Q1:2018-03-31; do
+    qq=${q%%:*}
+    rest=${q#*:}; end=${rest%%:*}; rest=${rest#*:}; pq=${rest%%:*}; pend=${rest#*:}
+    done_now=$(expect "$qq" "$end" | sed -n 's/^HEAD .*已完成\([0-9]*\)项.*/\1/p')
+    done_before=$(expect "$pq" "$pend" | sed -n 's/^HEAD .*已完成\([0-9]*\)项.*/\1/p')
+    delta=$((done_now - done_before))
+    if [ "$delta" -gt 0 ]; then change="较上季度增加${delta}项"
+    elif [ "$delta" -lt 0 ]; then change="较上季度减少$((-delta))项"
+    else change="与上季度持平"; fi
+    ok_if "report --quarter $qq" "$GW" -q report --quarter "$qq" --db r.db -o "out/report-$qq.pdf"
+    pdf="out/report-$qq.pdf"
+    [ -s "$pdf" ] || { echo "# no PDF for $qq"; continue; }
+    expect "$qq" "$end" >"want-$qq"
+    text=$(flat "$pdf")
+    ok_match "$qq: the headline's counts and rate as recomputed" "$text" \
+        "一、总体进展情况$(sed -n 's/^HEAD //p' "want-$qq")，$change。滞后指实际进度落后时间进度10至30个百分点；严重滞后指落后30个百分点以上或逾期未完成。"
+    # the category table, row by row in the layout text
+    pdftotext -layout "$pdf" - >"layout-$qq"
+    sed -n 's/^CAT //p' "want-$qq" | while read -r title total a b c2 d2 e rate; do
+        echo "$title" "$total" "$a" "$b" "$c2" "$d2" "$e" "$rate"
+    done >"cats-want-$qq"
+    grep -E '^ *加快' "layout-$qq" | grep -E '%$' | awk '{ $1 = $1; print }' >"cats-got-$qq"
+    ok_eq "$qq: the category table's numbers" "$(cat "cats-got-$qq")" "$(cat "cats-want-$qq")"
+    # the lead-unit table: every unit's numbers, ranked by 滞后 + 严重滞后
+    sed -n 's/^UNIT //p' "want-$qq" | sort >"units-want-$qq"
+    awk 'NF == 7 && $1 ~ /^市|^各|^株洲/ && $2 ~ /^[0-9]+$/ { $1 = $1; print }' "layout-$qq" >"units-got-$qq"
+    ok_eq "$qq: the lead-unit table's numbers" "$(sort "units-got-$qq")" "$(cat "units-want-$qq")"
+    ok_eq "$qq: … ranked by tasks behind" \
+        "$(awk '{ print $5 + $6 }' "units-got-$qq" | tr '\n' ' ')" \
+        "$(awk '{ print $5 + $6 }' "units-got-$qq" | sort -rn | tr '\n' ' ')"
+    nb=0
+    while read -r tag no lead why; do
+        nb=$((nb + 1))
+        ok_match "$qq: $no listed with its lead and problems" "$text" \
+            "$no[^。]*（牵头单位：$lead[^）]*）。$(printf '%s' "$why" | tr -d ' ')"
+    done <<EOF
+$(grep '^BEHIND ' "want-$qq")
+EOF
+    ok_if "$qq: some tasks are behind in the sample" [ "$nb" -gt 0 ]
+    for u in $(sed -n 's/^MISSING //p' "want-$qq" | sort -u); do
+        ok_match "$qq: $u named as not reporting" "$text" "未报送进展情况：[^。]*$u"
+    done
+    if [ -f "$CHECK" ]; then
+        python3 "$CHECK" --profile notice "$pdf" >"check-$qq" 2>&1
+        ok_eq "$qq: gbt9704-check --profile notice 20/20" "$(tail -n 1 "check-$qq")" \
+            "20 passed, 0 failed, 0 skipped"
+    else
+        skip "gbt9704-check" "$CHECK not found"
+    fi
+done
+# the 附件: its header on every landscape page, each status in its colour
+pages=$(pdfinfo out/report-2017Q4.pdf | sed -n 's/^Pages: *//p')
+n=0; with=0
+for p in $(seq 1 "$pages"); do
+    pdfinfo -f "$p" -l "$p" out/report-2017Q4.pdf | grep -q "^Page *$p size: *841" || continue
+    n=$((n + 1))
+    pdftotext -f "$p" -l "$p" out/report-2017Q4.pdf - | grep -q '^序号$' && with=$((with + 1))
+done
+ok_if "2017Q4: the 附件 takes more than one landscape page" [ "$n" -gt 1 ]
+ok_eq "… its header repeated on each" "$with" "$n"
+pdftohtml -xml -i -stdout out/report-2017Q4.pdf >r4.xml 2>/dev/null
+colour() {
+    f=$(grep ">$1</text>" r4.xml | tail -n 1 | sed 's/.*font="\([0-9]*\)".*/\1/')
+    grep "fontspec id=\"$f\"" r4.xml | sed 's/.*color="\([^"]*\)".*/\1/'
+}
+ok_eq "… 严重滞后 in red" "$(colour 严重滞后)" "#c0262d"
+ok_eq "… 滞后 in amber" "$(colour 滞后)" "#d98e04"
+ok_eq "… 正常推进 in green" "$(colour 正常推进)" "#2e8b3a"
+ok_eq "… 未报送 in grey" "$(colour 未报送)" "#808080"
+ok_match "2017Q4: a blank 存在问题 reads 未说明" "$(flat out/report-2017Q4.pdf)" "存在问题：未说明"
+ok_match "2017Q4: the default document number" "$(flat out/report-2017Q4.pdf)" "株人才办通〔2017〕4号"
+ok_match "2017Q4: the title" "$(flat out/report-2017Q4.pdf)" \
+    "关于《〈关于进一步推进人才优先发展的30条措施〉主要任务分工方案》落实情况的督查通报（2017年第四季度）"
+ok_match "2017Q4: signed on the quarter's last day" "$(flat out/report-2017Q4.pdf)" "2017年12月31日"
+
+# the document number and date from the record
+"$GW" -q set report_doc_number 株人才办通〔2018〕9号 --db r.db
+"$GW" -q set report_date 2018-07-05 --db r.db
+"$GW" -q report --quarter 2018Q2 --db r.db -o set.pdf
+ok_match "report_doc_number and report_date printed" "$(flat set.pdf)" "株人才办通〔2018〕9号.*2018年7月5日"
+out=$("$GW" set report_doc_number 株人才办通[2018]9号 --db r.db 2>&1); rc=$?
+ok_eq "a bad report_doc_number is refused" "$rc" 1
+
+# next steps from the record after the plan's 工作要求
+"$GW" -q set report_requirements 请各牵头单位于下季度末前完成整改。 --db r.db
+"$GW" -q report --quarter 2018Q2 --db r.db -o req.pdf
+ok_match "report_requirements among the next steps" "$(flat req.pdf)" \
+    "六、下一步工作要求（一）.*请各牵头单位于下季度末前完成整改。附件："
+
+# a quarter without any report: every task 未报送, still a proper document
+"$GW" -q report --quarter 2019Q1 --db r.db -o none.pdf; rc=$?
+ok_eq "a quarter without reports renders" "$rc" 0
+ok_match "… every task 未报送" "$(flat none.pdf)" "已完成0项，正常推进0项，滞后0项，严重滞后0项，未报送30项"
+if [ -f "$CHECK" ]; then
+    ok_eq "… and passes gbt9704-check" "$(python3 "$CHECK" --profile notice none.pdf 2>&1 | tail -n 1)" \
+        "20 passed, 0 failed, 0 skipped"
+fi
+
+# a quarter that ends before the plan was signed (2017-05-12)
+out=$("$GW" report --quarter 2017Q1 --db r.db -o early.pdf 2>&1); rc=$?
+ok_eq "a quarter before sign_date: exit 1" "$rc" 1
+ok_match "… saying why" "$out" "quarter 2017Q1 ends on 2017-03-31, before the plan was signed"
+ok_if "… and writes nothing" [ ! -e early.pdf ]
+out=$("$GW" report --quarter 2017Q5 --db r.db 2>&1); rc=$?
+ok_eq "a malformed quarter: usage error" "$rc" 64
+
+# the output guard: never over the open database
+sum_before=$(sha256sum r.db)
+out=$("$GW" report --quarter 2017Q4 --db r.db -o r.db 2>&1); rc=$?
+ok_match "-o onto the database: exit 2, refused" "$rc $out" "^2 .*refusing to write over the open database"
+ok_eq "… the database unchanged" "$(sha256sum r.db)" "$sum_before"
+
+# without --quarter: the latest quarter with reports
+(mkdir -p dflt && cd dflt && "$GW" -q report --db ../r.db) >/dev/null 2>&1
+ok_if "without --quarter: out/report-2018Q2.pdf" [ -s dflt/out/report-2018Q2.pdf ]
+
+# xml and fo like the other kinds
+"$GW" xml report --quarter 2017Q4 --db r.db >r.xml; rc=$?
+ok_eq "xml report: exit 0" "$rc" 0
+ok_match "xml report: the headline in the XML" "$(cat r.xml)" "<headline>全市30项任务中，"
+ok_if "xml report valid against data/report.rng" xmllint --noout --relaxng "$TOP/data/report.rng" r.xml
+"$GW" xml report --quarter 2019Q1 --db r.db >none.xml
+ok_if "… also for a quarter without reports" xmllint --noout --relaxng "$TOP/data/report.rng" none.xml
+"$GW" fo report --quarter 2017Q4 --db r.db >r.fo; rc=$?
+ok_eq "fo report: exit 0" "$rc" 0
+ok_match "fo report: an XSL-FO document" "$(head -c 400 r.fo)" "<fo:root"
+# 图1: a bar per status in its colour, labelled with the XML's counts
+bars=$(xmllint --xpath 'count(//*[local-name()="svg"]//*[local-name()="rect"])' r.fo)
+ok_eq "fo report: the chart has a bar per status" "$bars" 5
+ok_eq "… the 严重滞后 bar is red" \
+    "$(xmllint --xpath 'string(//*[local-name()="svg"]//*[local-name()="rect"][4]/@fill)' r.fo)" "#C0262D"
+labels=$(xmllint --xpath '//*[local-name()="svg"]//*[local-name()="text"][position() mod 2 = 1]/text()' r.fo | tr '\n' ' ')
+want=$(xmllint --xpath '//*[local-name()="count"]/@n' r.xml | sed 's/[^0-9 ]//g' | tr -s ' ' | sed 's/^ //')
+ok_eq "… labelled with the counts" "$(echo $labels)" "$(echo $want)"
+ok_match "… captioned 图1" "$(flat out/report-2017Q4.pdf)" "图1　?2017年第四季度任务状态分布"
+out=$("$GW" xml report --db r.db --quarter 2017Q1 2>&1); rc=$?
+ok_eq "xml report before sign_date: exit 1" "$rc" 1
+
+# build: the report only once there are progress reports
+"$GW" -q import plan "$TOP/data/plan.txt" --db b.db
+"$GW" -q build --db b.db -o bo
+ok_if "build without progress: no report" [ -z "$(ls bo | grep report)" ]
+"$GW" -q build --db r.db -o ro
+ok_if "build with progress: report-2018Q2.pdf" [ -s ro/report-2018Q2.pdf ]
+
+done_testing
