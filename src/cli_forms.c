@@ -552,8 +552,13 @@ gw_cmd_template(int argc, char **argv, gw_err *err)
         rc = gw_err_set(err, GW_EUSAGE, "template: expected `template progress --quarter Q`");
         goto out;
     }
-    if (!a.quarter || !gw_date_quarter(a.quarter, &y, &q)) {
+    if (!a.quarter) {
         rc = gw_err_set(err, GW_EUSAGE, "template: which quarter? (--quarter 2017Q4)");
+        goto out;
+    }
+    if (!gw_date_quarter(a.quarter, &y, &q)) {
+        rc = gw_err_set(err, GW_EINPUT, "template: --quarter %s: write it as 2017Q4",
+                        a.quarter);
         goto out;
     }
     if (a.format && strcmp(a.format, "xlsx") && !(csv = !strcmp(a.format, "csv"))) {

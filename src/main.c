@@ -201,8 +201,8 @@ S_usage(FILE *f)
                "task-division table, a task sheet per unit and the booklet of sheets.\n"
                "\nCommands:\n");
     for (i = 0; i < S_NCOMMANDS; i++)
-        fprintf(f, "  %-8s %s\n", S_commands[i].name, S_commands[i].summary);
-    fprintf(f, "  %-8s %s\n", "help", "show this text, or `gongwen help COMMAND`");
+        fprintf(f, "  %-9s %s\n", S_commands[i].name, S_commands[i].summary);
+    fprintf(f, "  %-9s %s\n", "help", "show this text, or `gongwen help COMMAND`");
     fputs(S_global_options, f);
     fprintf(f, "\nExit status: 0 success, 1 bad input, 2 file error, 3 font or\n"
                "library failure, 64 bad command line.\n");
