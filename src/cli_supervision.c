@@ -14,24 +14,6 @@
 static const char *const S_statuses[] = {"已完成", "正常推进", "滞后", "严重滞后", "未报送"};
 #define S_NSTATUS (sizeof S_statuses / sizeof S_statuses[0])
 
-/* The task's short name: its title, else the first 24 characters. */
-static void
-S_name(const gw_task *t, gw_buf *b)
-{
-    const char *s = *t->title ? t->title : t->body;
-    size_t i = 0, c = 0;
-    gw_buf_clear(b);
-    while (s[i] && c < 24) {
-        i++;
-        while (((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        c++;
-    }
-    gw_buf_put(b, s, i);
-    if (s[i] && !*t->title)
-        gw_buf_puts(b, "…");
-}
-
 int
 gw_cmd_status(int argc, char **argv, gw_err *err)
 {
@@ -91,7 +73,7 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
             continue;
         for (size_t k = 0; k < S_NSTATUS; k++)
             counts[k] += !strcmp(r->status, S_statuses[k]);
-        S_name(t, &name);
+        gw_plan_task_name(t, &name);
         snprintf(no, sizeof no, "%d", r->task_no);
         if (r->percent >= 0)
             snprintf(pct, sizeof pct, "%d", r->percent);

@@ -447,3 +447,20 @@ gw_plan_task_involves(const gw_plan *plan, const gw_task *t, const gw_unit *u)
     }
     return 0;
 }
+
+void
+gw_plan_task_name(const gw_task *t, gw_buf *b)
+{
+    const char *s = *t->title ? t->title : t->body;
+    size_t i = 0, c = 0;
+    gw_buf_clear(b);
+    while (s[i] && c < 24) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        c++;
+    }
+    gw_buf_put(b, s, i);
+    if (s[i] && !*t->title)
+        gw_buf_puts(b, "…");
+}

@@ -128,6 +128,10 @@ const gw_unit *gw_plan_unit_lookup(const gw_plan *plan, const char *name);
 size_t      gw_plan_alias_count(const gw_plan *plan);
 const char *gw_plan_alias(const gw_plan *plan, size_t i, int *unit);
 
+/* The task's short name into b (cleared first): its title, else the first
+ * 24 characters of its body and an ellipsis (status lists, the report). */
+void gw_plan_task_name(const gw_task *t, gw_buf *b);
+
 /* 1 when unit u is assigned to task t, as lead or responsible unit, itself
  * or through a group with members it belongs to (a county for 各县市区);
  * 0 otherwise.  The rule of who may report for a task and whose task it is. */
