@@ -220,14 +220,67 @@ ok_if "… also for a quarter without reports" xmllint --noout --relaxng "$TOP/d
 ok_eq "fo report: exit 0" "$rc" 0
 ok_match "fo report: an XSL-FO document" "$(head -c 400 r.fo)" "<fo:root"
 # 图1: a bar per status in its colour, labelled with the XML's counts
-bars=$(xmllint --xpath 'count(//*[local-name()="svg"]//*[local-name()="rect"])' r.fo)
+bars=$(xmllint --xpath 'count((//*[local-name()="svg"])[1]//*[local-name()="rect"])' r.fo)
 ok_eq "fo report: the chart has a bar per status" "$bars" 5
 ok_eq "… the 严重滞后 bar is red" \
-    "$(xmllint --xpath 'string(//*[local-name()="svg"]//*[local-name()="rect"][4]/@fill)' r.fo)" "#C0262D"
-labels=$(xmllint --xpath '//*[local-name()="svg"]//*[local-name()="text"][position() mod 2 = 1]/text()' r.fo | tr '\n' ' ')
+    "$(xmllint --xpath 'string((//*[local-name()="svg"])[1]//*[local-name()="rect"][4]/@fill)' r.fo)" "#C0262D"
+labels=$(xmllint --xpath '(//*[local-name()="svg"])[1]//*[local-name()="text"][position() mod 2 = 1]/text()' r.fo | tr '\n' ' ')
 want=$(xmllint --xpath '//*[local-name()="count"]/@n' r.xml | sed 's/[^0-9 ]//g' | tr -s ' ' | sed 's/^ //')
 ok_eq "… labelled with the counts" "$(echo $labels)" "$(echo $want)"
 ok_match "… captioned 图1" "$(flat out/report-2017Q4.pdf)" "图1　?2017年第四季度任务状态分布"
+# 图2: a bar per category, its segments count × the unit width (the longest
+# bar 250 wide) in the statuses' colours at the running x, each category
+# named and its total after the bar: the numbers of the XML's table
+chart2() {
+    python3 - "$1" "$2" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+SVG = "{http://www.w3.org/2000/svg}"
+fo, xml = ET.parse(sys.argv[1]), ET.parse(sys.argv[2])
+colour = {"done": "#1F5FBF", "normal": "#2E8B3A", "behind": "#D98E04", "severe": "#C0262D",
+          "missing": "#808080"}
+keys = [c.get("key") for c in xml.iter("count")]
+cats = list(xml.iter("category"))
+unit = 250.0 / max(int(c.get("total")) for c in cats)
+svgs = list(fo.iter(SVG + "svg"))[1:]
+rows, texts = [], []
+for s in svgs:
+    texts += [t.text for t in s.iter(SVG + "text")]
+    by_y = {}
+    for r in s.iter(SVG + "rect"):
+        if float(r.get("height")) == 14:
+            by_y.setdefault(float(r.get("y")), []).append(r)
+    rows += [by_y[y] for y in sorted(by_y)]
+bad = []
+for c, segs in zip(cats, rows):
+    want = [(colour[k], int(c.get(k)) * unit) for k in keys if int(c.get(k)) > 0]
+    got = [(r.get("fill"), float(r.get("width"))) for r in segs]
+    if len(got) != len(want) or any(g[0] != w[0] or abs(g[1] - w[1]) > 0.01 for g, w in zip(got, want)):
+        bad.append("%s: segments %s, want %s" % (c.text, got, want))
+    x = 120.0
+    for (wc, ww), r in zip(want, segs):
+        if abs(float(r.get("x")) - x) > 0.01:
+            bad.append("%s: a segment at %s, not %.2f" % (c.text, r.get("x"), x))
+        x += ww
+    if c.text not in texts or c.get("total") not in texts:
+        bad.append("%s: name or total %s not in the chart" % (c.text, c.get("total")))
+print("\n".join(bad) if bad else "%d categories, %d bars" % (len(cats), len(rows)))
+EOF
+}
+for q in 2017Q4 2018Q2; do
+    "$GW" xml report --quarter $q --db r.db >c-$q.xml
+    "$GW" fo report --quarter $q --db r.db >c-$q.fo
+    ok_eq "$q: 图2: a bar per category, count × unit wide, in the colours" \
+        "$(chart2 c-$q.fo c-$q.xml)" "5 categories, 5 bars"
+done
+ok_eq "2018Q2: 图2's first bar is the table's row 2 2 2 1 of 7 (250 / 7 a task)" \
+    "$(xmllint --xpath '(//*[local-name()="svg"])[2]//*[local-name()="rect"][@y="24"]/@width' c-2018Q2.fo | sed 's/[^0-9. ]//g' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')" \
+    "71.4285714285714 71.4285714285714 71.4285714285714 35.7142857142857"
+ok_match "… captioned 图2 after the category table" "$(flat out/report-2018Q2.pdf)" \
+    "二、分类别落实情况.*图2　?2018年第二季度分类别任务落实情况三、"
+p2=$(pdftotext -f 2 -l 3 out/report-2018Q2.pdf - | tr -d ' \n')
+for c in $(xmllint --xpath '//*[local-name()="category"]/text()' c-2018Q2.xml); do
+    ok_match "… $c named in 图2" "$p2" "$c.*图2"
+done
 out=$("$GW" xml report --db r.db --quarter 2017Q1 2>&1); rc=$?
 ok_eq "xml report before sign_date: exit 1" "$rc" 1
 
