@@ -113,6 +113,10 @@
     <xsl:if test="categories/category">
       <xsl:call-template name="category-chart"/>
     </xsl:if>
+    <xsl:if test="count(trend/quarter) &gt;= 2">
+      <fo:block xsl:use-attribute-sets="gw-para" keep-with-next.within-page="always">各季度已完成、滞后和严重滞后任务数变化情况如下。</fo:block>
+      <xsl:call-template name="trend-chart"/>
+    </xsl:if>
 
     <fo:block xsl:use-attribute-sets="gw-h1">三、各牵头单位落实情况</fo:block>
     <fo:block xsl:use-attribute-sets="gw-para">按滞后和严重滞后任务数从多到少排列如下。</fo:block>
@@ -286,6 +290,66 @@
       </fo:block>
     </xsl:for-each>
     <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图2　<xsl:value-of select="normalize-space($meta/quarter-cn)"/>分类别任务落实情况</fo:block>
+  </xsl:template>
+
+  <!-- 图3: the quarters with reports (at most 8, from the XML's trend),
+       three bars each: 已完成, 滞后 and 严重滞后 in their colours, the count
+       above each bar, the quarter below; five grid lines high like 图1. -->
+  <xsl:template name="trend-chart">
+    <xsl:variable name="max">
+      <xsl:for-each select="trend/quarter/@done | trend/quarter/@behind | trend/quarter/@severe">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0"><xsl:value-of select="80 div $max"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="group" select="340 div count(trend/quarter)"/>
+    <xsl:variable name="bar">
+      <xsl:choose>
+        <xsl:when test="$group div 4 &lt; 14"><xsl:value-of select="$group div 4"/></xsl:when>
+        <xsl:otherwise>14</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="counts" select="counts/count[@key = 'done' or @key = 'behind' or @key = 'severe']"/>
+    <fo:block text-align="center" line-height="{6 * $gw-p}pt" gw:grid="none"
+        keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
+      <fo:instream-foreign-object>
+        <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{5 * $gw-p}" viewBox="0 0 400 {5 * $gw-p}">
+          <xsl:for-each select="$counts">
+            <xsl:variable name="color">
+              <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+            </xsl:variable>
+            <rect x="{112 + (position() - 1) * 72}" y="4" width="10" height="10" fill="{$color}" stroke="none"/>
+            <text x="{126 + (position() - 1) * 72}" y="13" font-size="10.5" fill="#000000"><xsl:value-of select="@status"/></text>
+          </xsl:for-each>
+          <g stroke="#000000" stroke-width="0.75">
+            <line x1="40" y1="116" x2="390" y2="116"/>
+          </g>
+          <xsl:for-each select="trend/quarter">
+            <xsl:variable name="q" select="."/>
+            <xsl:variable name="mid" select="50 + (position() - 0.5) * $group"/>
+            <xsl:for-each select="$counts">
+              <xsl:variable name="key" select="@key"/>
+              <xsl:variable name="n" select="$q/@*[name() = $key]"/>
+              <xsl:variable name="x" select="$mid + (position() - 2.5) * $bar"/>
+              <xsl:variable name="color">
+                <xsl:call-template name="status-color"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+              </xsl:variable>
+              <rect x="{$x}" y="{116 - $n * $scale}" width="{$bar}" height="{$n * $scale}" fill="{$color}" stroke="none"/>
+              <text x="{$x + $bar div 2}" y="{112 - $n * $scale}" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="$n"/></text>
+            </xsl:for-each>
+            <text x="{$mid}" y="127" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="@year"/></text>
+            <text x="{$mid}" y="138" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="@quarter"/></text>
+          </xsl:for-each>
+        </svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图3　各季度任务落实情况</fo:block>
   </xsl:template>
 
   <!-- A table of counts by status: categories or lead units (12 pt rows

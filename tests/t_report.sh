@@ -276,11 +276,59 @@ ok_eq "2018Q2: 图2's first bar is the table's row 2 2 2 1 of 7 (250 / 7 a task)
     "$(xmllint --xpath '(//*[local-name()="svg"])[2]//*[local-name()="rect"][@y="24"]/@width' c-2018Q2.fo | sed 's/[^0-9. ]//g' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')" \
     "71.4285714285714 71.4285714285714 71.4285714285714 35.7142857142857"
 ok_match "… captioned 图2 after the category table" "$(flat out/report-2018Q2.pdf)" \
-    "二、分类别落实情况.*图2　?2018年第二季度分类别任务落实情况三、"
+    "二、分类别落实情况.*图2　?2018年第二季度分类别任务落实情况各季度"
 p2=$(pdftotext -f 2 -l 3 out/report-2018Q2.pdf - | tr -d ' \n')
 for c in $(xmllint --xpath '//*[local-name()="category"]/text()' c-2018Q2.xml); do
     ok_match "… $c named in 图2" "$p2" "$c.*图2"
 done
+# 图3: each quarter with reports up to the report's, its counts those of
+# the quarter's own report, three bars (已完成, 滞后, 严重滞后) count × scale
+# high (the tallest 80), labelled with the counts
+trend() {
+    python3 - "$@" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+SVG = "{http://www.w3.org/2000/svg}"
+fo, xml = ET.parse(sys.argv[1]), ET.parse(sys.argv[2])
+qs = list(xml.iter("quarter"))
+bad = []
+for q, own in zip(qs, sys.argv[3:]):
+    o = {c.get("key"): c.get("n") for c in ET.parse(own).iter("count")}
+    for k in o:
+        if q.get(k) != o[k]:
+            bad.append("%s %s: %s in the trend, %s in its own report" % (q.get("q"), k, q.get(k), o[k]))
+svg = list(fo.iter(SVG + "svg"))[-1]
+rects = [r for r in svg.iter(SVG + "rect") if r.get("y") != "4"]
+texts = [t.text for t in svg.iter(SVG + "text")]
+top = max(int(q.get(k)) for q in qs for k in ("done", "behind", "severe"))
+for i, q in enumerate(qs):
+    for j, k in enumerate(("done", "behind", "severe")):
+        r = rects[3 * i + j]
+        if abs(float(r.get("height")) - int(q.get(k)) * 80.0 / top) > 0.01:
+            bad.append("%s %s: a bar %s high" % (q.get("q"), k, r.get("height")))
+    if q.get("year") not in texts or q.get("quarter") not in texts:
+        bad.append("%s: not labelled" % q.get("q"))
+print("\n".join(bad) if bad else " ".join(q.get("q") for q in qs))
+EOF
+}
+for q in 2017Q3 2017Q4 2018Q1 2018Q2; do
+    "$GW" xml report --quarter $q --db r.db >own-$q.xml
+done
+"$GW" fo report --quarter 2018Q2 --db r.db >t-2018Q2.fo
+ok_eq "2018Q2: 图3 shows the four quarters with reports, bars as their counts" \
+    "$(trend t-2018Q2.fo own-2018Q2.xml own-2017Q3.xml own-2017Q4.xml own-2018Q1.xml own-2018Q2.xml)" \
+    "2017Q3 2017Q4 2018Q1 2018Q2"
+ok_match "… captioned 图3 after 图2" "$(flat out/report-2018Q2.pdf)" "图2.*各季度已完成、滞后和严重滞后任务数变化情况如下。.*图3　?各季度任务落实情况三、"
+ok_if "… its XML valid against data/report.rng" xmllint --noout --relaxng "$TOP/data/report.rng" own-2018Q2.xml
+"$GW" fo report --quarter 2017Q4 --db r.db >t-2017Q4.fo
+ok_eq "2017Q4: 图3 of two quarters" \
+    "$(trend t-2017Q4.fo own-2017Q4.xml own-2017Q3.xml own-2017Q4.xml)" "2017Q3 2017Q4"
+ok_eq "2017Q3, the first quarter with reports: no <trend>" \
+    "$(xmllint --xpath 'count(//trend)' own-2017Q3.xml)" 0
+"$GW" -q report --quarter 2017Q3 --db r.db -o q3.pdf
+ok_if "… and no 图3 in its PDF (图1 and 图2 only)" sh -c \
+    "pdftotext q3.pdf - | grep -q 图2 && ! pdftotext q3.pdf - | grep -q 图3"
+ok_eq "… nor in its FO (two charts)" \
+    "$("$GW" fo report --quarter 2017Q3 --db r.db | xmllint --xpath 'count(//*[local-name()="svg"])' -)" 2
 out=$("$GW" xml report --db r.db --quarter 2017Q1 2>&1); rc=$?
 ok_eq "xml report before sign_date: exit 1" "$rc" 1
 
