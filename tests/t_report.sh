@@ -6,7 +6,9 @@
 # numbers computed again here, in Python over the database (the status rule
 # of docs/supervision.md written independently, as in t_status.sh);
 # gbt9704-check --profile notice; a quarter without reports; a quarter
-# before the plan refused; xml/fo report; build adds the report.
+# before the plan refused; xml/fo report; the charts (图1 status, 图2 by
+# category, 图3 the trend) against the XML's numbers; a one-task plan and
+# 30 tasks × 8 quarters; build adds the report.
 . "$(dirname "$0")/lib.sh"
 cd "$T" || exit 2
 
@@ -331,6 +333,61 @@ ok_eq "… nor in its FO (two charts)" \
     "$("$GW" fo report --quarter 2017Q3 --db r.db | xmllint --xpath 'count(//*[local-name()="svg"])' -)" 2
 out=$("$GW" xml report --db r.db --quarter 2017Q1 2>&1); rc=$?
 ok_eq "xml report before sign_date: exit 1" "$rc" 1
+
+# edges: a plan of one task, reported by its lead
+cat >one.txt <<'EOF'
+附件1
+《关于加强人才工作的1条措施》主要任务分工方案
+为贯彻落实《关于加强人才工作的1条措施》，提出如下分工方案。
+一、任务分工
+（一）加快推进人才高度集聚
+1.顶尖人才引领工程。制定院士潜力人选引进培养办法。（市科技局、市财政局）
+EOF
+"$GW" -q import plan one.txt --db one.db
+printf '%s\n' '序号,报送单位,季度,完成进度(%),状态,进展情况,存在问题,下一步打算,报送日期' \
+    '1,市科技局,2017Q4,40,推进中,已制定办法草案,资金未到位,继续抓好落实,2017-12-20' >one.csv
+ok_if "one task: its progress imported" "$GW" -q import progress one.csv --quarter 2017Q4 --db one.db
+"$GW" -q report --quarter 2017Q4 --db one.db -o one.pdf; rc=$?
+ok_eq "one task: report exit 0" "$rc" 0
+ok_match "… the headline counts it" "$(flat one.pdf)" "全市1项任务中，已完成0项，正常推进1项，滞后0项，严重滞后0项，未报送0项，完成率0.0%"
+ok_match "… 图1 and 图2 with its one category" "$(flat one.pdf)" "图1.*加快推进人才高度集聚.*图2"
+if [ -f "$CHECK" ]; then
+    ok_match "… gbt9704-check: nothing failed" "$(python3 "$CHECK" --profile notice one.pdf 2>&1 | tail -n 1)" \
+        "^[0-9]+ passed, 0 failed"
+fi
+
+# edges: the 30 tasks reported by their leads (the sample's reporters) for
+# 8 quarters, 2017Q3–2019Q2, each task a little further each quarter
+"$GW" -q import plan "$TOP/data/plan.txt" --db q8.db
+"$GW" -q import milestones "$S/milestones.csv" --db q8.db
+python3 - "$S/progress-2018Q2.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+qs = ["2017Q3", "2017Q4", "2018Q1", "2018Q2", "2018Q3", "2018Q4", "2019Q1", "2019Q2"]
+ends = ["09-20", "12-20", "03-20", "06-20", "09-20", "12-20", "03-20", "06-20"]
+for i, q in enumerate(qs):
+    with open("q8-%s.csv" % q, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(rows[0])
+        for r in rows[1:]:
+            pct = min(100, (i + 1) * (8 + int(r[0]) % 7))
+            w.writerow([r[0], r[1], q, pct, "已完成" if pct == 100 else "推进中", r[5], r[6],
+                        r[7], "%s-%s" % (q[:4], ends[i])])
+EOF
+n=0
+for q in 2017Q3 2017Q4 2018Q1 2018Q2 2018Q3 2018Q4 2019Q1 2019Q2; do
+    "$GW" -q import progress "q8-$q.csv" --quarter $q --db q8.db && n=$((n + 1))
+done
+ok_eq "8 quarters of progress imported" "$n" 8
+"$GW" -q report --quarter 2019Q2 --db q8.db -o q8.pdf; rc=$?
+ok_eq "30 tasks × 8 quarters: report for 2019Q2 exit 0" "$rc" 0
+ok_match "… 图3 in the PDF" "$(flat q8.pdf)" "图3　?各季度任务落实情况"
+"$GW" xml report --quarter 2019Q2 --db q8.db >q8.xml
+ok_eq "… of the 8 quarters" "$(xmllint --xpath '//trend/quarter/@q' q8.xml | sed 's/[^0-9Q ]//g' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')" \
+    "2017Q3 2017Q4 2018Q1 2018Q2 2018Q3 2018Q4 2019Q1 2019Q2"
+ok_if "… its XML valid against data/report.rng" xmllint --noout --relaxng "$TOP/data/report.rng" q8.xml
+ok_eq "… 24 bars in 图3" \
+    "$("$GW" fo report --quarter 2019Q2 --db q8.db | xmllint --xpath 'count((//*[local-name()="svg"])[last()]//*[local-name()="rect"][@y != "4"])' -)" 24
 
 # build: the report only once there are progress reports
 "$GW" -q import plan "$TOP/data/plan.txt" --db b.db
