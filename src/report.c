@@ -32,8 +32,11 @@ S_idx(const char *status)
     return S_MISSING;
 }
 
-/* One group of tasks counted by status: a category or a lead unit. */
+/* One group of tasks counted by status: a category (sec, its section: two
+ * categories may share a title under different level-1 sections) or a
+ * lead unit (sec NULL, told apart by name). */
 typedef struct {
+    const gw_section *sec;
     const char *name, *label;
     size_t      n[S_NSTATUS], total;
 } S_tally;
@@ -98,16 +101,19 @@ S_tally_el(xmlNodePtr parent, const char *el, const S_tally *t)
     gw_xb_attr(n, "rate", rate);
 }
 
-/* Adds task status k to the tally called name in *v (*n of them). */
+/* Adds task status k to the tally of section sec, or (sec NULL) the one
+ * called name, in *v (*n of them). */
 static void
-S_tally_add(S_tally **v, size_t *n, const char *name, const char *label, int k)
+S_tally_add(S_tally **v, size_t *n, const gw_section *sec, const char *name, const char *label,
+            int k)
 {
     size_t i;
-    for (i = 0; i < *n && strcmp((*v)[i].name, name); i++)
+    for (i = 0; i < *n && (sec ? (*v)[i].sec != sec : strcmp((*v)[i].name, name) != 0); i++)
         ;
     if (i == *n) {
         *v = gw_xrealloc(*v, (*n + 1) * sizeof **v);
         memset(&(*v)[i], 0, sizeof **v);
+        (*v)[i].sec = sec;
         (*v)[i].name = name;
         (*v)[i].label = label;
         (*n)++;
@@ -293,6 +299,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         if (s->level == 2 && !s->is_requirements) {
             cats = gw_xrealloc(cats, (ncats + 1) * sizeof *cats);
             memset(&cats[ncats], 0, sizeof *cats);
+            cats[ncats].sec = s;
             cats[ncats].name = s->title;
             cats[ncats].label = s->label;
             ncats++;
@@ -306,8 +313,8 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         counts[k]++;
         total++;
         if (c)
-            S_tally_add(&cats, &ncats, c->title, c->label, k);
-        S_tally_add(&units, &nunits, *r->lead ? r->lead : S_NO_LEAD, NULL, k);
+            S_tally_add(&cats, &ncats, c, c->title, c->label, k);
+        S_tally_add(&units, &nunits, NULL, *r->lead ? r->lead : S_NO_LEAD, NULL, k);
     }
     S_headline(root, counts, total, prev, yellow, red);
     el = gw_xb_el(doc, root, "counts", NULL);
