@@ -267,7 +267,15 @@
             <xsl:for-each select="$rows">
               <xsl:variable name="c" select="."/>
               <xsl:variable name="y" select="$top + (position() - 1) * 22"/>
-              <text x="116" y="{$y + 11}" font-size="10.5" text-anchor="end" fill="#000000"><xsl:value-of select="normalize-space(.)"/></text>
+              <!-- the name in the 110 pt before the bars: ten characters, a
+                   longer one cut with an ellipsis (the table above has it whole) -->
+              <xsl:variable name="name" select="normalize-space(.)"/>
+              <text x="116" y="{$y + 11}" font-size="10.5" text-anchor="end" fill="#000000">
+                <xsl:choose>
+                  <xsl:when test="string-length($name) &gt; 10"><xsl:value-of select="substring($name, 1, 9)"/>…</xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+                </xsl:choose>
+              </text>
               <xsl:for-each select="$counts">
                 <xsl:variable name="key" select="@key"/>
                 <xsl:variable name="k" select="position()"/>
