@@ -3,7 +3,6 @@
 #include "cli_common.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -139,19 +138,16 @@ S_reported(const gw_status *s)
     return 0;
 }
 
-/* The statuses of the quarters from the one holding sign (ISO) to quarter,
+/* The statuses of the quarters from the one holding sign to quarter ey/eq,
  * those with reports, the latest GW_CLI_TREND kept in r->trend, oldest
  * first (the report's 图3). */
 static int
-S_trend(gw_store *st, const char *quarter, const char *sign, gw_cli_report *r, gw_err *err)
+S_trend(gw_store *st, const gw_date *sign, int ey, int eq, gw_cli_report *r, gw_err *err)
 {
     gw_status *s = NULL;
-    int y, qn, ey, eq, rc = 0;
+    int y = sign->y, qn = (sign->m + 2) / 3, rc = 0;
 
-    if (!gw_date_quarter(quarter, &ey, &eq) || sscanf(sign, "%d", &y) != 1)
-        return gw_err_set(err, GW_EUSAGE, "quarter %s: write it as 2017Q4", quarter);
-    qn = (atoi(sign + 5) + 2) / 3;
-    for (; y < ey || (y == ey && qn <= eq); qn == 4 ? (y++, qn = 1) : qn++) {
+    for (; y < ey || (y == ey && qn <= eq); y += qn / 4, qn = qn % 4 + 1) {
         char name[16];
         snprintf(name, sizeof name, "%dQ%d", y, qn);
         if ((rc = gw_store_status(st, name, &s, err)) < 0)
@@ -225,7 +221,9 @@ gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cl
     snprintf(prevq, sizeof prevq, "%dQ%d", y, qn);
     if (strcmp(eiso, siso) >= 0 && (rc = gw_store_status(st, prevq, &r->prev, err)) < 0)
         return rc;
-    if ((rc = S_trend(st, r->quarter.ptr, siso, r, err)) < 0)
+    /* y/qn now name the quarter before: the report's again (checked above) */
+    (void)gw_date_quarter(r->quarter.ptr, &y, &qn);
+    if ((rc = S_trend(st, &sd, y, qn, r, err)) < 0)
         return rc;
     ko->trend = (const gw_status *const *)r->trend;
     ko->trend_q = r->trend_q;
