@@ -6,7 +6,9 @@
 # targets; then (3) bench/sheets.sh times all task sheets and the booklet,
 # and (4) bench/scale.sh measures time and peak memory (parent and largest
 # worker) of import, build and the booklet for generated plans of 300, 3000
-# and 10000 tasks.  `make bench` runs it after building ./gongwen.
+# and 10000 tasks; (5) bench/forms.sh imports a progress form of 10 000
+# rows and (6) bench/report.sh times the supervision report of a 3000-task
+# plan.  `make bench` runs it after building ./gongwen.
 #
 #   sh bench/run.sh [PAGES]      PAGES of the long document (default 500)
 #   REPS=N                       runs per measurement, fastest kept (default 3)
@@ -202,4 +204,9 @@ fi
 say ""
 say "== (5) a progress form of 10 000 rows (bench/forms.sh; target: under a second)"
 GONGWEN="$GW" sh bench/forms.sh || say "forms: a command failed (see above)"
+
+# (6) the quarterly report of a big plan (3000 tasks, one quarter reported)
+say ""
+say "== (6) the supervision report of a 3000-task plan (bench/report.sh; target: under 2 s)"
+GONGWEN="$GW" sh bench/report.sh || say "report: a command failed (see above)"
 exit 0

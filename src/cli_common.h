@@ -82,17 +82,26 @@ int gw_cli_mkdir_for(const char *path, gw_err *err);
  * and messages are prefixed with db; without, the database must exist. */
 int gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err);
 
+#define GW_CLI_TREND 8
+
 /* What the report kind needs from the record for one quarter
  * (gw_cli_report_load). */
 typedef struct gw_cli_report {
     gw_buf           quarter;
     gw_status       *status, *prev;
     gw_lead_reports *reports;
+    /* the quarters with reports up to quarter (the latest GW_CLI_TREND:
+     * two years fit 图3's width), oldest first */
+    gw_status       *trend[GW_CLI_TREND];
+    char             trend_name[GW_CLI_TREND][16];
+    const char      *trend_q[GW_CLI_TREND];
+    size_t           ntrend;
 } gw_cli_report;
 
 /* Computes in r, and points ko's report fields at, the statuses of quarter
- * (NULL: the latest quarter with reports) and of the quarter before, and
- * the leads' reports.  The caller frees r with gw_cli_report_free, also on
+ * (NULL: the latest quarter with reports) and of the quarter before, the
+ * leads' reports, and the statuses of the last 8 quarters from the plan's
+ * sign_date to quarter in which any task's lead reported (图3).  The caller frees r with gw_cli_report_free, also on
  * failure (ko then points at nothing that is freed).  GW_EINPUT when there
  * are no reports and no quarter is named, or when the quarter ends before
  * the plan's sign_date; gw_store_status's errors otherwise. */

@@ -110,6 +110,54 @@ out:
 
 /* ---------------------------------------------------------------- report */
 
+/* 1 when any task of s has its lead's report (a status other than 未报送). */
+static int
+S_reported(const gw_status *s)
+{
+    for (size_t i = 0; i < gw_status_count(s); i++)
+        if (strcmp(gw_status_row_at(s, i)->status, "未报送"))
+            return 1;
+    return 0;
+}
+
+/* The statuses of the quarters from the one holding sign to quarter ey/eq,
+ * those with reports, the latest GW_CLI_TREND kept in r->trend, oldest
+ * first (the report's 图3). */
+static int
+S_trend(gw_store *st, const gw_date *sign, int ey, int eq, gw_cli_report *r, gw_err *err)
+{
+    gw_status *s = NULL;
+    int y = sign->y, qn = (sign->m + 2) / 3, rc = 0;
+
+    for (; y < ey || (y == ey && qn <= eq); y += qn / 4, qn = qn % 4 + 1) {
+        char name[16];
+        snprintf(name, sizeof name, "%dQ%d", y, qn);
+        if ((rc = gw_store_status(st, name, &s, err)) < 0)
+            goto out;
+        if (!S_reported(s)) {
+            gw_status_free(s);
+            s = NULL;
+            continue;
+        }
+        if (r->ntrend == GW_CLI_TREND) {
+            /* the oldest makes room: the chart shows the latest two years */
+            gw_status_free(r->trend[0]);
+            memmove(r->trend, r->trend + 1, (GW_CLI_TREND - 1) * sizeof r->trend[0]);
+            memmove(r->trend_name, r->trend_name[1], (GW_CLI_TREND - 1) * sizeof r->trend_name[0]);
+            r->ntrend--;
+        }
+        r->trend[r->ntrend] = s;
+        s = NULL;
+        snprintf(r->trend_name[r->ntrend], sizeof r->trend_name[0], "%s", name);
+        r->ntrend++;
+    }
+    for (size_t i = 0; i < r->ntrend; i++)
+        r->trend_q[i] = r->trend_name[i];
+out:
+    gw_status_free(s);
+    return rc;
+}
+
 int
 gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cli_report *r,
                    gw_kind_opts *ko, gw_err *err)
@@ -155,6 +203,13 @@ gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cl
     snprintf(prevq, sizeof prevq, "%dQ%d", y, qn);
     if (strcmp(eiso, siso) >= 0 && (rc = gw_store_status(st, prevq, &r->prev, err)) < 0)
         return rc;
+    /* y/qn now name the quarter before: the report's again (checked above) */
+    (void)gw_date_quarter(r->quarter.ptr, &y, &qn);
+    if ((rc = S_trend(st, &sd, y, qn, r, err)) < 0)
+        return rc;
+    ko->trend = (const gw_status *const *)r->trend;
+    ko->trend_q = r->trend_q;
+    ko->ntrend = r->ntrend;
     ko->quarter = r->quarter.ptr;
     ko->status = r->status;
     ko->prev = r->prev;
@@ -168,6 +223,8 @@ gw_cli_report_free(gw_cli_report *r)
     gw_status_free(r->status);
     gw_status_free(r->prev);
     gw_lead_reports_free(r->reports);
+    for (size_t i = 0; i < r->ntrend; i++)
+        gw_status_free(r->trend[i]);
     gw_buf_free(&r->quarter);
     memset(r, 0, sizeof *r);
 }

@@ -32,7 +32,8 @@ S_report(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *er
 {
     if (!o || !o->quarter || !o->status)
         return gw_err_set(err, GW_EUSAGE, "report: which quarter? (--quarter 2017Q4)");
-    return gw_xml_report(plan, o->quarter, o->status, o->prev, o->reports, out, err);
+    return gw_xml_report(plan, o->quarter, o->status, o->prev, o->reports, o->trend,
+                         o->trend_q, o->ntrend, out, err);
 }
 
 /* One row a kind: its name, its template, its XML builder. */

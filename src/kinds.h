@@ -22,6 +22,10 @@ typedef struct gw_kind_opts {
     const gw_status       *status;    /* every task's status in quarter */
     const gw_status       *prev;      /* the quarter before, NULL: not counted */
     const gw_lead_reports *reports;   /* the leads' 进展情况 and 存在问题 */
+    /* the quarters with reports up to quarter, oldest first (图3) */
+    const gw_status *const *trend;
+    const char *const      *trend_q;  /* their names, 2017Q3 */
+    size_t                  ntrend;
 } gw_kind_opts;
 
 /* 1 when name is a document kind whose XML can be built ("notice", "plan"

@@ -32,8 +32,11 @@ S_idx(const char *status)
     return S_MISSING;
 }
 
-/* One group of tasks counted by status: a category or a lead unit. */
+/* One group of tasks counted by status: a category (sec, its section: two
+ * categories may share a title under different level-1 sections) or a
+ * lead unit (sec NULL, told apart by name). */
 typedef struct {
+    const gw_section *sec;
     const char *name, *label;
     size_t      n[S_NSTATUS], total;
 } S_tally;
@@ -98,16 +101,19 @@ S_tally_el(xmlNodePtr parent, const char *el, const S_tally *t)
     gw_xb_attr(n, "rate", rate);
 }
 
-/* Adds task status k to the tally called name in *v (*n of them). */
+/* Adds task status k to the tally of section sec, or (sec NULL) the one
+ * called name, in *v (*n of them). */
 static void
-S_tally_add(S_tally **v, size_t *n, const char *name, const char *label, int k)
+S_tally_add(S_tally **v, size_t *n, const gw_section *sec, const char *name, const char *label,
+            int k)
 {
     size_t i;
-    for (i = 0; i < *n && strcmp((*v)[i].name, name); i++)
+    for (i = 0; i < *n && (sec ? (*v)[i].sec != sec : strcmp((*v)[i].name, name) != 0); i++)
         ;
     if (i == *n) {
         *v = gw_xrealloc(*v, (*n + 1) * sizeof **v);
         memset(&(*v)[i], 0, sizeof **v);
+        (*v)[i].sec = sec;
         (*v)[i].name = name;
         (*v)[i].label = label;
         (*n)++;
@@ -226,10 +232,48 @@ S_headline(xmlNodePtr root, const size_t *n, size_t total, const gw_status *prev
     gw_buf_free(&b);
 }
 
+/* <trend>: the counts of each quarter with reports (图3), oldest first;
+ * nothing for fewer than two (no change to show). */
+static void
+S_trend(xmlNodePtr root, const gw_status *const *trend, const char *const *names, size_t n)
+{
+    static const char *const qcn[] = {"一", "二", "三", "四"};
+    xmlNodePtr el, q;
+    gw_buf b;
+    int y, qn;
+
+    if (n < 2)
+        return;
+    gw_buf_init(&b);
+    el = gw_xb_el(root->doc, root, "trend", NULL);
+    for (size_t i = 0; i < n; i++) {
+        S_tally t;
+        memset(&t, 0, sizeof t);
+        if (!gw_date_quarter(names[i], &y, &qn))
+            continue;
+        for (size_t j = 0; j < gw_status_count(trend[i]); j++) {
+            t.n[S_idx(gw_status_row_at(trend[i], j)->status)]++;
+            t.total++;
+        }
+        t.name = "";
+        S_tally_el(el, "quarter", &t);
+        q = el->last;
+        gw_xb_attr(q, "q", names[i]);
+        gw_buf_clear(&b);
+        gw_buf_printf(&b, "%d年", y);
+        gw_xb_attr(q, "year", b.ptr);
+        gw_buf_clear(&b);
+        gw_buf_printf(&b, "第%s季度", qcn[qn - 1]);
+        gw_xb_attr(q, "quarter", b.ptr);
+    }
+    gw_buf_free(&b);
+}
+
 int
 gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
-              const gw_status *prev, const gw_lead_reports *reports, gw_xml_doc *out,
-              gw_err *err)
+              const gw_status *prev, const gw_lead_reports *reports,
+              const gw_status *const *trend, const char *const *trend_q, size_t ntrend,
+              gw_xml_doc *out, gw_err *err)
 {
     xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
     xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"report"), el, n;
@@ -255,6 +299,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         if (s->level == 2 && !s->is_requirements) {
             cats = gw_xrealloc(cats, (ncats + 1) * sizeof *cats);
             memset(&cats[ncats], 0, sizeof *cats);
+            cats[ncats].sec = s;
             cats[ncats].name = s->title;
             cats[ncats].label = s->label;
             ncats++;
@@ -268,8 +313,8 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         counts[k]++;
         total++;
         if (c)
-            S_tally_add(&cats, &ncats, c->title, c->label, k);
-        S_tally_add(&units, &nunits, *r->lead ? r->lead : S_NO_LEAD, NULL, k);
+            S_tally_add(&cats, &ncats, c, c->title, c->label, k);
+        S_tally_add(&units, &nunits, NULL, *r->lead ? r->lead : S_NO_LEAD, NULL, k);
     }
     S_headline(root, counts, total, prev, yellow, red);
     el = gw_xb_el(doc, root, "counts", NULL);
@@ -283,6 +328,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
     el = gw_xb_el(doc, root, "categories", NULL);
     for (i = 0; i < ncats; i++)
         S_tally_el(el, "category", &cats[i]);
+    S_trend(root, trend, trend_q, ntrend);
 
     /* lead units by tasks behind (滞后 + 严重滞后), most first; a stable
      * insertion sort keeps the plan's order among equals */

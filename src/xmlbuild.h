@@ -22,14 +22,17 @@ int gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err);
 
 /* Builds <report> (report.c), the quarterly supervision report of quarter
  * (2017Q4) from plan and the record's numbers: status (every task's status
- * in quarter), prev (the quarter before; NULL leaves out the change) and
- * reports (the leads' 进展情况 and 存在问题; NULL: none).  *out is a new
+ * in quarter), prev (the quarter before; NULL leaves out the change),
+ * reports (the leads' 进展情况 and 存在问题; NULL: none) and trend, the
+ * statuses of the ntrend quarters with reports up to quarter, oldest first,
+ * named by trend_q (<trend>, 图3, when ntrend >= 2).  *out is a new
  * document the caller frees with xmlFreeDoc.  GW_EUSAGE without a quarter
  * or statuses, GW_EINPUT naming the key when the record lacks what a report
  * needs (title, issuer, sign_date, addressees) or holds a bad value. */
 int gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
-                  const gw_status *prev, const gw_lead_reports *reports, gw_xml_doc *out,
-                  gw_err *err);
+                  const gw_status *prev, const gw_lead_reports *reports,
+                  const gw_status *const *trend, const char *const *trend_q, size_t ntrend,
+                  gw_xml_doc *out, gw_err *err);
 
 /* Breaks a title into lines of at most max_em 字 (CJK 1, ASCII 0.5) by
  * meaning: between 《…》 and what is around it first, after 关于/印发 next,

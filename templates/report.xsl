@@ -110,6 +110,13 @@
       <xsl:with-param name="total" select="'任务数'"/>
       <xsl:with-param name="rate" select="true()"/>
     </xsl:call-template>
+    <xsl:if test="categories/category">
+      <xsl:call-template name="category-chart"/>
+    </xsl:if>
+    <xsl:if test="count(trend/quarter) &gt;= 2">
+      <fo:block xsl:use-attribute-sets="gw-para" keep-with-next.within-page="always">各季度已完成、滞后和严重滞后任务数变化情况如下。</fo:block>
+      <xsl:call-template name="trend-chart"/>
+    </xsl:if>
 
     <fo:block xsl:use-attribute-sets="gw-h1">三、各牵头单位落实情况</fo:block>
     <fo:block xsl:use-attribute-sets="gw-para">按滞后和严重滞后任务数从多到少排列如下。</fo:block>
@@ -207,6 +214,150 @@
       </fo:instream-foreign-object>
     </fo:block>
     <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图1　<xsl:value-of select="normalize-space($meta/quarter-cn)"/>任务状态分布</fo:block>
+  </xsl:template>
+
+  <!-- 图2: one horizontal bar per category, stacked by status in the
+       statuses' colours (as 图1), each segment count × the unit width (the
+       longest bar 250 wide), the count inside a segment wide enough for it
+       and the total after the bar: the numbers of the table above.  Ten
+       categories to a drawing (a big plan's chart breaks between pages
+       like lines), each a whole number of grid lines high; the legend above
+       the first, the caption below the last. -->
+  <xsl:template name="category-chart">
+    <xsl:variable name="max">
+      <xsl:for-each select="categories/category">
+        <xsl:sort select="@total" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="@total"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="unit">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0"><xsl:value-of select="250 div $max"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="counts" select="counts/count"/>
+    <xsl:for-each select="categories/category[position() mod 10 = 1]">
+      <xsl:variable name="first" select="position() = 1"/>
+      <xsl:variable name="rows" select=". | following-sibling::category[position() &lt; 10]"/>
+      <xsl:variable name="top">
+        <xsl:choose>
+          <xsl:when test="$first">24</xsl:when>
+          <xsl:otherwise>4</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="lines" select="ceiling(($top + count($rows) * 22 + 4) div $gw-p)"/>
+      <fo:block text-align="center" line-height="{($lines + 1) * $gw-p}pt" gw:grid="none"
+          keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
+        <fo:instream-foreign-object>
+          <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{$lines * $gw-p}"
+              viewBox="0 0 400 {$lines * $gw-p}">
+            <xsl:if test="$first">
+              <xsl:for-each select="$counts">
+                <xsl:variable name="color">
+                  <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+                </xsl:variable>
+                <rect x="{40 + (position() - 1) * 72}" y="4" width="10" height="10" fill="{$color}" stroke="none"/>
+                <text x="{54 + (position() - 1) * 72}" y="13" font-size="10.5" fill="#000000"><xsl:value-of select="@status"/></text>
+              </xsl:for-each>
+            </xsl:if>
+            <g stroke="#000000" stroke-width="0.75">
+              <line x1="120" y1="{$top - 4}" x2="120" y2="{$top + count($rows) * 22}"/>
+            </g>
+            <xsl:for-each select="$rows">
+              <xsl:variable name="c" select="."/>
+              <xsl:variable name="y" select="$top + (position() - 1) * 22"/>
+              <!-- the name in the 110 pt before the bars: ten characters, a
+                   longer one cut with an ellipsis (the table above has it whole) -->
+              <xsl:variable name="name" select="normalize-space(.)"/>
+              <text x="116" y="{$y + 11}" font-size="10.5" text-anchor="end" fill="#000000">
+                <xsl:choose>
+                  <xsl:when test="string-length($name) &gt; 10"><xsl:value-of select="substring($name, 1, 9)"/>…</xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+                </xsl:choose>
+              </text>
+              <xsl:for-each select="$counts">
+                <xsl:variable name="key" select="@key"/>
+                <xsl:variable name="k" select="position()"/>
+                <xsl:variable name="n" select="$c/@*[name() = $key]"/>
+                <xsl:variable name="before" select="sum($c/@*[name() = $counts[position() &lt; $k]/@key])"/>
+                <xsl:variable name="color">
+                  <xsl:call-template name="status-color"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+                </xsl:variable>
+                <xsl:if test="$n &gt; 0">
+                  <rect x="{120 + $before * $unit}" y="{$y}" width="{$n * $unit}" height="14" fill="{$color}" stroke="none"/>
+                  <xsl:if test="$n * $unit &gt;= 6 * string-length($n) + 4">
+                    <text x="{120 + ($before + $n div 2) * $unit}" y="{$y + 11}" font-size="10.5" text-anchor="middle" fill="#FFFFFF"><xsl:value-of select="$n"/></text>
+                  </xsl:if>
+                </xsl:if>
+              </xsl:for-each>
+              <text x="{124 + @total * $unit}" y="{$y + 11}" font-size="10.5" fill="#000000"><xsl:value-of select="@total"/></text>
+            </xsl:for-each>
+          </svg>
+        </fo:instream-foreign-object>
+      </fo:block>
+    </xsl:for-each>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图2　<xsl:value-of select="normalize-space($meta/quarter-cn)"/>分类别任务落实情况</fo:block>
+  </xsl:template>
+
+  <!-- 图3: the quarters with reports (at most 8, from the XML's trend),
+       three bars each: 已完成, 滞后 and 严重滞后 in their colours, the count
+       above each bar, the quarter below; five grid lines high like 图1. -->
+  <xsl:template name="trend-chart">
+    <xsl:variable name="max">
+      <xsl:for-each select="trend/quarter/@done | trend/quarter/@behind | trend/quarter/@severe">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0"><xsl:value-of select="80 div $max"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="group" select="340 div count(trend/quarter)"/>
+    <xsl:variable name="bar">
+      <xsl:choose>
+        <xsl:when test="$group div 4 &lt; 14"><xsl:value-of select="$group div 4"/></xsl:when>
+        <xsl:otherwise>14</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="counts" select="counts/count[@key = 'done' or @key = 'behind' or @key = 'severe']"/>
+    <fo:block text-align="center" line-height="{6 * $gw-p}pt" gw:grid="none"
+        keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
+      <fo:instream-foreign-object>
+        <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{5 * $gw-p}" viewBox="0 0 400 {5 * $gw-p}">
+          <xsl:for-each select="$counts">
+            <xsl:variable name="color">
+              <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+            </xsl:variable>
+            <rect x="{112 + (position() - 1) * 72}" y="4" width="10" height="10" fill="{$color}" stroke="none"/>
+            <text x="{126 + (position() - 1) * 72}" y="13" font-size="10.5" fill="#000000"><xsl:value-of select="@status"/></text>
+          </xsl:for-each>
+          <g stroke="#000000" stroke-width="0.75">
+            <line x1="40" y1="116" x2="390" y2="116"/>
+          </g>
+          <xsl:for-each select="trend/quarter">
+            <xsl:variable name="q" select="."/>
+            <xsl:variable name="mid" select="50 + (position() - 0.5) * $group"/>
+            <xsl:for-each select="$counts">
+              <xsl:variable name="key" select="@key"/>
+              <xsl:variable name="n" select="$q/@*[name() = $key]"/>
+              <xsl:variable name="x" select="$mid + (position() - 2.5) * $bar"/>
+              <xsl:variable name="color">
+                <xsl:call-template name="status-color"><xsl:with-param name="key" select="$key"/></xsl:call-template>
+              </xsl:variable>
+              <rect x="{$x}" y="{116 - $n * $scale}" width="{$bar}" height="{$n * $scale}" fill="{$color}" stroke="none"/>
+              <text x="{$x + $bar div 2}" y="{112 - $n * $scale}" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="$n"/></text>
+            </xsl:for-each>
+            <text x="{$mid}" y="127" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="@year"/></text>
+            <text x="{$mid}" y="138" font-size="9" text-anchor="middle" fill="#000000"><xsl:value-of select="@quarter"/></text>
+          </xsl:for-each>
+        </svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-text" text-align="center">图3　各季度任务落实情况</fo:block>
   </xsl:template>
 
   <!-- A table of counts by status: categories or lead units (12 pt rows
