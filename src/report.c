@@ -41,25 +41,6 @@ typedef struct {
     size_t      n[S_NSTATUS], total;
 } S_tally;
 
-/* The task's short name: its title, else the first 24 characters of its
- * body and an ellipsis. */
-static void
-S_name(const gw_task *t, gw_buf *b)
-{
-    const char *s = *t->title ? t->title : t->body;
-    size_t i = 0, c = 0;
-    gw_buf_clear(b);
-    while (s[i] && c < 24) {
-        i++;
-        while (((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        c++;
-    }
-    gw_buf_put(b, s, i);
-    if (s[i] && !*t->title)
-        gw_buf_puts(b, "…");
-}
-
 static const gw_task *
 S_task(const gw_plan *plan, int no)
 {
@@ -356,7 +337,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
         if (!t)
             continue;
         gw_lead_report(reports, r->task_no, &progress, &problems);
-        S_name(t, &name);
+        gw_plan_task_name(t, &name);
         n = gw_xb_el(doc, el, "task", NULL);
         gw_xb_attr_int(n, "no", r->task_no);
         gw_xb_attr(n, "status", r->status);
