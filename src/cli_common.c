@@ -18,7 +18,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     static const struct { int flag; const char *name; } flags[] = {
         {GW_CLI_NO_TABLE, "--no-table"}, {GW_CLI_ALL_LEAD, "--all-lead"},
         {GW_CLI_LIST, "--list"}, {GW_CLI_BOOKLET, "--no-booklet"},
-        {GW_CLI_UNKNOWN, "--unknown"},
+        {GW_CLI_UNKNOWN, "--unknown"}, {GW_CLI_ALL_QUARTERS, "--all-quarters"},
     };
     int i, r;
     size_t k;
@@ -33,7 +33,8 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         const char *arg = argv[i], **val[] = {&a->out, &a->unit, &a->booklet, &a->quarter,
                                               &a->format, &a->encoding, &a->task,
                                               &a->units_file};
-        int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet, &a->unknown};
+        int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet, &a->unknown,
+                      &a->all_quarters};
         if (!strcmp(arg, "--")) {
             /* the rest is positional, even when it starts with - */
             for (i++; i < argc; i++) {

@@ -23,7 +23,8 @@ enum {
     GW_CLI_ENCODING = 1024, /* --encoding NAME */
     GW_CLI_TASK = 2048,     /* --task N */
     GW_CLI_UNITS_FILE = 4096,   /* --units FILE */
-    GW_CLI_UNKNOWN = 8192   /* --unknown */
+    GW_CLI_UNKNOWN = 8192,  /* --unknown */
+    GW_CLI_ALL_QUARTERS = 16384     /* --all-quarters */
 };
 
 /* More --unit options than this is a mistake in a script, not a request. */
@@ -46,6 +47,7 @@ typedef struct gw_cli_args {
     const char *task;       /* --task N, NULL when not given */
     const char *units_file; /* --units FILE, NULL when not given */
     int         unknown;    /* --unknown */
+    int         all_quarters;   /* --all-quarters */
     int         no_booklet; /* --no-booklet */
     int         no_table, all_lead, list;
     const char *pos[GW_CLI_MAXPOS];  /* positional arguments, npos of them */

@@ -119,6 +119,9 @@ out:
     return rc;
 }
 
+/* Quarters `build --all-quarters` writes a report for at most (25 years). */
+#define S_MAX_QUARTERS 100
+
 /* notice and build: the notice alone, or every document into a directory. */
 static int
 S_notice_or_build(int argc, char **argv, int build, gw_err *err)
@@ -136,7 +139,8 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     gw_buf_init(&path);
     gw_buf_init(&sheets);
     gw_buf_init(&booklet);
-    rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_NO_TABLE, 0, &a, err);
+    rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_NO_TABLE |
+                      (build ? GW_CLI_ALL_QUARTERS : 0), 0, &a, err);
     if (rc < 0)
         goto out;
     /* the record first: a --db that does not exist creates no directory */
@@ -165,14 +169,29 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     rc = gw_sheets_write(plan, sheets.ptr, booklet.ptr, NULL, 0, err);
     if (rc < 0)
         goto out;
-    /* the report of the latest quarter, once there are progress reports */
+    /* the report of the latest quarter, once there are progress reports;
+     * --all-quarters: one for every quarter with reports */
     if ((rc = gw_store_latest_quarter(st, &path, err)) <= 0)
         goto out;
-    if ((rc = gw_cli_report_load(st, plan, NULL, &rep, &ko, err)) < 0)
-        goto out;
-    gw_buf_clear(&path);
-    gw_buf_printf(&path, "%s/report-%s.pdf", a.out, rep.quarter.ptr);
-    rc = gw_cli_report_write(plan, &ko, path.ptr, err);
+    {
+        char qs[S_MAX_QUARTERS][16], latest[16];
+        size_t nq = 1;
+        snprintf(latest, sizeof latest, "%s", path.ptr);
+        if (a.all_quarters && (rc = gw_store_report_quarters(st, qs, S_MAX_QUARTERS, &nq,
+                                                             err)) < 0)
+            goto out;
+        for (size_t i = 0; i < nq && rc >= 0; i++) {
+            gw_cli_report_free(&rep);
+            memset(&rep, 0, sizeof rep);
+            memset(&ko, 0, sizeof ko);
+            if ((rc = gw_cli_report_load(st, plan, a.all_quarters ? qs[i] : latest, &rep,
+                                         &ko, err)) < 0)
+                break;
+            gw_buf_clear(&path);
+            gw_buf_printf(&path, "%s/report-%s.pdf", a.out, rep.quarter.ptr);
+            rc = gw_cli_report_write(plan, &ko, path.ptr, err);
+        }
+    }
 out:
     gw_cli_report_free(&rep);
     gw_buf_free(&path);

@@ -169,7 +169,7 @@ static const S_command S_commands[] = {
      "  --task N     the task number\n"
      "  --db PATH    database (default " GW_DEFAULT_DB "; must exist)\n"},
     {"build", gw_cmd_build, "write every document into a directory",
-     "usage: gongwen build [--db PATH] [-o DIR] [--no-table]\n"
+     "usage: gongwen build [--db PATH] [-o DIR] [--no-table] [--all-quarters]\n"
      "\n"
      "Writes every document kind into DIR: notice.pdf, sheets/ and the booklet\n"
      "sheets.pdf, and, when the database holds progress reports, the report of\n"
@@ -178,7 +178,8 @@ static const S_command S_commands[] = {
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"
      "  -o DIR       output directory (default out)\n"
-     "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"},
+     "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
+     "  --all-quarters  a report for every quarter with reports, not only the latest\n"},
 };
 
 /* Options every command takes (main.c handles them). */

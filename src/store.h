@@ -113,6 +113,11 @@ const gw_status_row *gw_status_row_at(const gw_status *s, size_t i);
 /* The thresholds the statuses were computed with. */
 void gw_status_thresholds(const gw_status *s, int *yellow, int *red);
 void gw_status_free(gw_status *s);
+/* The quarters with any progress report, oldest first, into q (at most max
+ * of them; *n how many).  0 or GW_EIO. */
+int  gw_store_report_quarters(gw_store *st, char (*q)[16], size_t max, size_t *n,
+                              gw_err *err);
+
 /* The latest quarter with any progress report into quarter: 1, or 0 when
  * there is none (quarter ""), GW_EIO on failure. */
 int  gw_store_latest_quarter(gw_store *st, gw_buf *quarter, gw_err *err);

@@ -414,4 +414,14 @@ ok_if "build without progress: no report" [ -z "$(ls bo | grep report)" ]
 "$GW" -q build --db r.db -o ro
 ok_if "build with progress: report-2018Q2.pdf" [ -s ro/report-2018Q2.pdf ]
 
+# build: the latest quarter's report, or with --all-quarters one per quarter
+# with reports (the quarters counted with SQL)
+cp r.db ball.db
+"$GW" -q build --db ball.db -o ball --all-quarters; rc=$?
+ok_eq "build --all-quarters: exit 0" "$rc" 0
+ok_eq "… a report for every quarter with reports" "$(ls ball | grep '^report-' | sed 's/report-//; s/\.pdf//' | tr '\n' ' ')" \
+    "$(sqlite3 ball.db "SELECT group_concat(q, ' ') || ' ' FROM (SELECT DISTINCT quarter AS q FROM progress ORDER BY q)")"
+ok_match "… each of its own quarter" "$(pdftotext -f 1 -l 1 ball/report-2017Q3.pdf - 2>/dev/null | tr -d ' \n')" "2017年第三季度"
+"$GW" -q build --db ball.db -o blatest
+ok_eq "build without it: only the latest quarter's" "$(ls blatest | grep '^report-')" report-2018Q2.pdf
 done_testing

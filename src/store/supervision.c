@@ -4,6 +4,7 @@
 
 #include "date.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -455,4 +456,20 @@ gw_lead_reports_free(gw_lead_reports *r)
     free(r->problems);
     gw_arena_free(r->A);
     free(r);
+}
+
+int
+gw_store_report_quarters(gw_store *st, char (*q)[16], size_t max, size_t *n, gw_err *err)
+{
+    gw_stmt *s = NULL;
+    int rc;
+    *n = 0;
+    if ((rc = gw_stmt_prepare(st, "SELECT DISTINCT quarter FROM progress ORDER BY quarter",
+                              &s, err)) < 0)
+        goto out;
+    while (*n < max && (rc = gw_stmt_step(s, err)) == 1)
+        snprintf(q[(*n)++], 16, "%s", gw_stmt_text(s, 0));
+out:
+    gw_stmt_free(s);
+    return rc < 0 ? rc : 0;
 }
