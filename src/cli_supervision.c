@@ -10,10 +10,6 @@
 #include "date.h"
 #include "xslt.h"
 
-/* The statuses in the order the report counts them. */
-static const char *const S_statuses[] = {"已完成", "正常推进", "滞后", "严重滞后", "未报送"};
-#define S_NSTATUS (sizeof S_statuses / sizeof S_statuses[0])
-
 int
 gw_cmd_status(int argc, char **argv, gw_err *err)
 {
@@ -23,7 +19,7 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
     gw_status *s = NULL;
     const gw_unit *only = NULL;
     gw_buf q, name, out;
-    size_t counts[S_NSTATUS] = {0};
+    size_t counts[GW_STATUS_N] = {0};
     int rc, csv, yellow, red;
 
     gw_buf_init(&q);
@@ -71,8 +67,8 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
                 t = gw_plan_task(p, k);
         if (!t || (only && !gw_plan_task_involves(p, t, only)))
             continue;
-        for (size_t k = 0; k < S_NSTATUS; k++)
-            counts[k] += !strcmp(r->status, S_statuses[k]);
+        for (size_t k = 0; k < GW_STATUS_N; k++)
+            counts[k] += !strcmp(r->status, gw_status_names[k]);
         gw_plan_task_name(t, &name);
         snprintf(no, sizeof no, "%d", r->task_no);
         if (r->percent >= 0)
@@ -93,8 +89,8 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
         }
     }
     if (!csv) {
-        for (size_t k = 0; k < S_NSTATUS; k++)
-            gw_buf_printf(&out, "%s%s %zu", k ? "  " : "", S_statuses[k], counts[k]);
+        for (size_t k = 0; k < GW_STATUS_N; k++)
+            gw_buf_printf(&out, "%s%s %zu", k ? "  " : "", gw_status_names[k], counts[k]);
         gw_buf_putc(&out, '\n');
     }
     rc = gw_file_write_atomic("-", out.ptr, out.len, err);

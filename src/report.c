@@ -12,13 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The statuses in the order the report counts them (docs/supervision.md). */
-static const char *const S_statuses[] = {"已完成", "正常推进", "滞后", "严重滞后", "未报送"};
-#define S_NSTATUS 5
-enum { S_DONE, S_NORMAL, S_BEHIND, S_SEVERE, S_MISSING };
-
-/* Attribute names of the counts on <category> and <unit>. */
-static const char *const S_attrs[] = {"done", "normal", "behind", "severe", "missing"};
+/* Attribute names of the counts on <category> and <unit>, in the order of
+ * gw_status_names. */
+static const char *const S_attrs[GW_STATUS_N] = {"done", "normal", "behind", "severe", "missing"};
 
 /* A lead unit that is none of the directory's (a task without a lead). */
 #define S_NO_LEAD "未明确牵头单位"
@@ -26,10 +22,10 @@ static const char *const S_attrs[] = {"done", "normal", "behind", "severe", "mis
 static int
 S_idx(const char *status)
 {
-    for (int k = 0; k < S_NSTATUS; k++)
-        if (!strcmp(status, S_statuses[k]))
+    for (int k = 0; k < GW_STATUS_N; k++)
+        if (!strcmp(status, gw_status_names[k]))
             return k;
-    return S_MISSING;
+    return GW_STATUS_MISSING;
 }
 
 /* One group of tasks counted by status: a category (sec, its section: two
@@ -38,7 +34,7 @@ S_idx(const char *status)
 typedef struct {
     const gw_section *sec;
     const char *name, *label;
-    size_t      n[S_NSTATUS], total;
+    size_t      n[GW_STATUS_N], total;
 } S_tally;
 
 static const gw_task *
@@ -76,9 +72,9 @@ S_tally_el(xmlNodePtr parent, const char *el, const S_tally *t)
     if (t->label)
         gw_xb_attr(n, "label", t->label);
     gw_xb_attr_int(n, "total", (long)t->total);
-    for (int k = 0; k < S_NSTATUS; k++)
+    for (int k = 0; k < GW_STATUS_N; k++)
         gw_xb_attr_int(n, S_attrs[k], (long)t->n[k]);
-    S_rate(t->n[S_DONE], t->total, rate);
+    S_rate(t->n[GW_STATUS_DONE], t->total, rate);
     gw_xb_attr(n, "rate", rate);
 }
 
@@ -191,15 +187,15 @@ S_headline(xmlNodePtr root, const size_t *n, size_t total, const gw_status *prev
     char rate[16];
     gw_buf_init(&b);
     gw_buf_printf(&b, "全市%zu项任务中", total);
-    for (int k = 0; k < S_NSTATUS; k++)
-        gw_buf_printf(&b, "，%s%zu项", S_statuses[k], n[k]);
-    S_rate(n[S_DONE], total, rate);
+    for (int k = 0; k < GW_STATUS_N; k++)
+        gw_buf_printf(&b, "，%s%zu项", gw_status_names[k], n[k]);
+    S_rate(n[GW_STATUS_DONE], total, rate);
     gw_buf_printf(&b, "，完成率%s", rate);
     if (prev) {
         long before = 0, d;
         for (size_t i = 0; i < gw_status_count(prev); i++)
-            before += !strcmp(gw_status_row_at(prev, i)->status, S_statuses[S_DONE]);
-        d = (long)n[S_DONE] - before;
+            before += !strcmp(gw_status_row_at(prev, i)->status, gw_status_names[GW_STATUS_DONE]);
+        d = (long)n[GW_STATUS_DONE] - before;
         if (d > 0)
             gw_buf_printf(&b, "，较上季度增加%ld项", d);
         else if (d < 0)
@@ -259,7 +255,7 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
     xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
     xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"report"), el, n;
     S_tally *cats = NULL, *units = NULL;
-    size_t ncats = 0, nunits = 0, counts[S_NSTATUS] = {0}, total = 0, i;
+    size_t ncats = 0, nunits = 0, counts[GW_STATUS_N] = {0}, total = 0, i;
     int y, qn, yellow, red, rc;
     gw_buf name;
 
@@ -300,9 +296,9 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
     S_headline(root, counts, total, prev, yellow, red);
     el = gw_xb_el(doc, root, "counts", NULL);
     gw_xb_attr_int(el, "total", (long)total);
-    for (int k = 0; k < S_NSTATUS; k++) {
+    for (int k = 0; k < GW_STATUS_N; k++) {
         n = gw_xb_el(doc, el, "count", NULL);
-        gw_xb_attr(n, "status", S_statuses[k]);
+        gw_xb_attr(n, "status", gw_status_names[k]);
         gw_xb_attr(n, "key", S_attrs[k]);
         gw_xb_attr_int(n, "n", (long)counts[k]);
     }
@@ -315,8 +311,8 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
      * insertion sort keeps the plan's order among equals */
     for (i = 1; i < nunits; i++) {
         S_tally u = units[i];
-        size_t j = i, behind = u.n[S_BEHIND] + u.n[S_SEVERE];
-        while (j > 0 && units[j - 1].n[S_BEHIND] + units[j - 1].n[S_SEVERE] < behind) {
+        size_t j = i, behind = u.n[GW_STATUS_BEHIND] + u.n[GW_STATUS_SEVERE];
+        while (j > 0 && units[j - 1].n[GW_STATUS_BEHIND] + units[j - 1].n[GW_STATUS_SEVERE] < behind) {
             units[j] = units[j - 1];
             j--;
         }
@@ -357,15 +353,15 @@ gw_xml_report(const gw_plan *plan, const char *quarter, const gw_status *status,
          * it blank */
         k = S_idx(r->status);
         gw_xb_el(doc, n, "problems",
-                 *problems || (k != S_BEHIND && k != S_SEVERE) ? problems : "未说明");
+                 *problems || (k != GW_STATUS_BEHIND && k != GW_STATUS_SEVERE) ? problems : "未说明");
     }
 
     /* the leads of tasks not reported, once each, with how many */
     el = gw_xb_el(doc, root, "missing-units", NULL);
     for (i = 0; i < nunits; i++)
-        if (units[i].n[S_MISSING] > 0) {
+        if (units[i].n[GW_STATUS_MISSING] > 0) {
             n = gw_xb_el(doc, el, "unit", units[i].name);
-            gw_xb_attr_int(n, "tasks", (long)units[i].n[S_MISSING]);
+            gw_xb_attr_int(n, "tasks", (long)units[i].n[GW_STATUS_MISSING]);
         }
 
     /* next steps: the plan's 工作要求, then the report's own */

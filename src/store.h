@@ -89,6 +89,12 @@ typedef void (*gw_history_fn)(void *ctx, const char *quarter, const char *unit,
                               const char *file, int row, const char *replaced_at);
 int  gw_store_history(gw_store *st, int task, gw_history_fn fn, void *ctx, gw_err *err);
 
+/* The status names the record's rule gives a task, in report order; the
+ * enum indexes gw_status_names. */
+enum { GW_STATUS_DONE, GW_STATUS_NORMAL, GW_STATUS_BEHIND, GW_STATUS_SEVERE,
+       GW_STATUS_MISSING, GW_STATUS_N };
+extern const char *const gw_status_names[GW_STATUS_N];
+
 /* The status of every task in a quarter (docs/supervision.md: one rule, in
  * one SQL statement of the record layer). */
 typedef struct gw_status_row {

@@ -208,6 +208,9 @@ struct gw_status {
     gw_arena      *A;
 };
 
+const char *const gw_status_names[GW_STATUS_N] = {"已完成", "正常推进", "滞后", "严重滞后",
+                                                  "未报送"};
+
 /* The status rule of docs/supervision.md, in one statement: ?1 the quarter
  * (2017Q4), ?2 its last day, ?3 the plan's sign_date, ?4 status_yellow,
  * ?5 status_red.  A task's report is its first lead unit's (or, when that
