@@ -259,13 +259,11 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
     gw_progress_row *rows = NULL;
     size_t nrows = 0, replaced = 0;
     S_form f;
-    gw_buf c[P_N], bytes;
-    char sha[65];
+    gw_buf c[P_N];
     int rc, y, q;
 
     for (int k = 0; k < P_N; k++)
         gw_buf_init(&c[k]);
-    gw_buf_init(&bytes);
     memset(&f, 0, sizeof f);
     if (a->quarter && !gw_date_quarter(a->quarter, &y, &q)) {
         rc = gw_err_set(err, GW_EUSAGE, "import progress: --quarter %s: write it as 2017Q4",
@@ -278,10 +276,8 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         goto out;
     }
     if ((rc = gw_cli_open(a->db, 0, &st, &p, err)) < 0 ||
-        (rc = S_open(&f, a->pos[1], encoding, want, required, P_N, err)) < 0 ||
-        (rc = gw_file_read(a->pos[1], GW_TABLE_MAX_FILE, &bytes, err)) < 0)
+        (rc = S_open(&f, a->pos[1], encoding, want, required, P_N, err)) < 0)
         goto out;
-    gw_sha256_hex(bytes.ptr, bytes.len, sha);
     if (f.col[P_QUARTER] < 0 && !a->quarter) {
         rc = gw_err_set(err, GW_EINPUT, "%s:1: no column 季度 and no --quarter: which quarter "
                         "does the form report?", f.file);
@@ -376,7 +372,8 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         rc = gw_err_set(err, GW_EINPUT, "%s: no report rows below the header", f.file);
         goto out;
     }
-    if ((rc = gw_store_progress_save(st, rows, nrows, f.file, sha, &replaced, err)) < 0)
+    if ((rc = gw_store_progress_save(st, rows, nrows, f.file, gw_table_sha256(f.t),
+                                     &replaced, err)) < 0)
         goto out;
     gw_notef("%s: %zu report%s imported into %s%s", f.file, nrows, nrows == 1 ? "" : "s",
              a->db, replaced ? " (a re-submission: the earlier rows are in the history)" : "");
@@ -384,7 +381,6 @@ out:
     S_close(&f);
     for (int k = 0; k < P_N; k++)
         gw_buf_free(&c[k]);
-    gw_buf_free(&bytes);
     free(rows);
     gw_arena_free(A);
     gw_plan_free(p);

@@ -30,6 +30,7 @@ struct gw_table {
     gw_arena   *arena;          /* the cells' text */
     const char *kind;
     char       *sheet;          /* .xlsx: the sheet's name */
+    char        sha256[65];     /* of the file's bytes */
 };
 
 /* What both readers share while loading one file. */
@@ -1381,6 +1382,7 @@ gw_table_open(const char *path, int encoding, gw_table **out, gw_err *err)
         goto out;
     L.t = gw_xcalloc(1, sizeof *L.t);
     L.t->arena = gw_arena_new();
+    gw_sha256_hex(file.ptr, file.len, L.t->sha256);
     if (file.len >= 4 && memcmp(file.ptr, "PK\3\4", 4) == 0) {
         rc = S_xlsx_load(&L, &file);
     } else if (file.len >= 8 && memcmp(file.ptr, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
@@ -1455,4 +1457,10 @@ const char *
 gw_table_sheet(const gw_table *t)
 {
     return t->sheet;
+}
+
+const char *
+gw_table_sha256(const gw_table *t)
+{
+    return t->sha256;
 }

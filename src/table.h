@@ -75,6 +75,10 @@ const char *gw_table_kind(const gw_table *t);
  * valid until gw_table_free. */
 const char *gw_table_sheet(const gw_table *t);
 
+/* The SHA-256 of the file's bytes as read, 64 lowercase hex digits (the
+ * record keeps it with an import).  Borrowed, valid until gw_table_free. */
+const char *gw_table_sha256(const gw_table *t);
+
 /* The column letters a spreadsheet shows for column col (0: "A", 25: "Z",
  * 26: "AA") into buf (at least 8 bytes); returns buf. */
 const char *gw_table_col_name(size_t col, char buf[8]);
