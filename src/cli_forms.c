@@ -260,7 +260,7 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
     size_t nrows = 0, replaced = 0;
     S_form f;
     gw_buf c[P_N];
-    int rc, y, q;
+    int rc, y, q, nsched, fy = 0, fq = 0, ly = 0, lq = 0, late = 0;
 
     for (int k = 0; k < P_N; k++)
         gw_buf_init(&c[k]);
@@ -282,6 +282,12 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         rc = gw_err_set(err, GW_EINPUT, "%s:1: no column 季度 and no --quarter: which quarter "
                         "does the form report?", f.file);
         goto out;
+    }
+    /* the quarters the sheets asked for (gw_plan_schedule) */
+    if ((nsched = gw_plan_schedule(p, &fy, &fq)) > 0) {
+        ly = fy;
+        lq = fq;
+        gw_quarter_add(&ly, &lq, nsched - 1);
     }
     rows = gw_xcalloc(gw_table_rows(f.t) + 1, sizeof *rows);
     for (size_t r = 1; r < gw_table_rows(f.t); r++) {
@@ -317,6 +323,12 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         else if (a->quarter && strcmp(c[P_QUARTER].ptr, a->quarter))
             S_bad(&f, r, "季度 %s is not the quarter being imported (--quarter %s)",
                   c[P_QUARTER].ptr, a->quarter);
+        else if (nsched && gw_quarter_cmp(qy, qq, fy, fq) < 0)
+            S_bad(&f, r, "季度 %s is before the plan's first reporting quarter %dQ%d (signed "
+                  "%s)", c[P_QUARTER].ptr, fy, fq, gw_plan_meta(p, "sign_date"));
+        else if (nsched && gw_quarter_cmp(qy, qq, ly, lq) > 0 && !late++)
+            gw_warnf("%s:%d: 季度 %s is after the last reporting date the task sheets print "
+                     "(%dQ%d)", f.file, gw_table_row_number(f.t, r), c[P_QUARTER].ptr, ly, lq);
         if (c[P_PERCENT].len && c[P_PERCENT].ptr[c[P_PERCENT].len - 1] == '%')
             c[P_PERCENT].ptr[--c[P_PERCENT].len] = '\0';
         if (!S_int(c[P_PERCENT].ptr, &pct) || pct > 100) {
@@ -567,6 +579,12 @@ gw_cmd_template(int argc, char **argv, gw_err *err)
         gw_buf_printf(&dir, "out/forms-%s", a.quarter);
     if ((rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0)
         goto out;
+    if ((rc = gw_plan_schedule_check(p, y, q, "template", err)) < 0)
+        goto out;
+    if (rc == 1)
+        gw_warnf("template: %s is after the last reporting date the task sheets print",
+                 a.quarter);
+    rc = 0;
     for (size_t k = 0; k < a.nunits; k++)
         if (!gw_plan_unit_lookup(p, a.units[k])) {
             rc = gw_err_set(err, GW_EINPUT, "template: --unit %s: no such unit in the unit "

@@ -20,7 +20,7 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
     const gw_unit *only = NULL;
     gw_buf q, name, out;
     size_t counts[GW_STATUS_N] = {0};
-    int rc, csv, yellow, red;
+    int rc, csv, yellow, red, y, qn;
 
     gw_buf_init(&q);
     gw_buf_init(&name);
@@ -49,6 +49,14 @@ gw_cmd_status(int argc, char **argv, gw_err *err)
                             "FILE)", a.db);
         goto out;
     }
+    if (!gw_date_quarter(q.ptr, &y, &qn)) {
+        rc = gw_err_set(err, GW_EUSAGE, "status: quarter %s: write it as 2017Q4", q.ptr);
+        goto out;
+    }
+    if ((rc = gw_plan_schedule_check(p, y, qn, "status", err)) < 0)
+        goto out;
+    if (rc == 1)
+        gw_warnf("status: %s is after the last reporting date the task sheets print", q.ptr);
     if ((rc = gw_store_status(st, q.ptr, &s, err)) < 0)
         goto out;
     gw_status_thresholds(s, &yellow, &red);
@@ -116,16 +124,16 @@ S_reported(const gw_status *s)
     return 0;
 }
 
-/* The statuses of the quarters from the one holding sign to quarter ey/eq,
+/* The statuses of the quarters from the schedule's first, y/qn, to ey/eq,
  * those with reports, the latest GW_CLI_TREND kept in r->trend, oldest
  * first (the report's 图3). */
 static int
-S_trend(gw_store *st, const gw_date *sign, int ey, int eq, gw_cli_report *r, gw_err *err)
+S_trend(gw_store *st, int y, int qn, int ey, int eq, gw_cli_report *r, gw_err *err)
 {
     gw_status *s = NULL;
-    int y = sign->y, qn = (sign->m + 2) / 3, rc = 0;
+    int rc = 0;
 
-    for (; y < ey || (y == ey && qn <= eq); y += qn / 4, qn = qn % 4 + 1) {
+    for (; gw_quarter_cmp(y, qn, ey, eq) <= 0; gw_quarter_add(&y, &qn, 1)) {
         char name[16];
         snprintf(name, sizeof name, "%dQ%d", y, qn);
         if ((rc = gw_store_status(st, name, &s, err)) < 0)
@@ -158,10 +166,8 @@ int
 gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cli_report *r,
                    gw_kind_opts *ko, gw_err *err)
 {
-    const char *sign = gw_plan_meta(plan, "sign_date");
-    gw_date sd, end;
-    char siso[11], eiso[11], prevq[16];
-    int rc, y, qn;
+    char prevq[16];
+    int rc, y, qn, fy, fq, py, pq;
 
     memset(r, 0, sizeof *r);
     gw_buf_init(&r->quarter);
@@ -176,32 +182,26 @@ gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter, gw_cl
     }
     if (!gw_date_quarter(r->quarter.ptr, &y, &qn))
         return gw_err_set(err, GW_EUSAGE, "quarter %s: write it as 2017Q4", r->quarter.ptr);
-    if (!sign || !gw_date_parse(sign, &sd))
-        return gw_err_set(err, GW_EINPUT, "%s: a report needs the plan's sign_date: gongwen "
-                          "set sign_date 2017-05-12", gw_store_path(st));
-    gw_date_iso(&sd, siso);
-    gw_date_quarter_end(y, qn, &end);
-    gw_date_iso(&end, eiso);
-    /* a quarter the plan did not yet exist in has nothing to report */
-    if (strcmp(eiso, siso) < 0)
-        return gw_err_set(err, GW_EINPUT, "report: quarter %s ends on %s, before the plan was "
-                          "signed (sign_date %s); name a later quarter", r->quarter.ptr, eiso,
-                          siso);
+    /* the quarters the sheets asked for, no earlier: a quarter before the
+     * plan reached the units has nothing to report */
+    if ((rc = gw_plan_schedule_check(plan, y, qn, "report", err)) < 0)
+        return rc;
+    if (rc == 1)
+        gw_warnf("report: %s is after the last reporting date the task sheets print; "
+                 "rebuild the sheets if the plan is supervised longer", r->quarter.ptr);
+    (void)gw_plan_schedule(plan, &fy, &fq);
     if ((rc = gw_store_status(st, r->quarter.ptr, &r->status, err)) < 0 ||
         (rc = gw_store_lead_reports(st, r->quarter.ptr, &r->reports, err)) < 0)
         return rc;
-    if (qn == 1)
-        y--, qn = 4;
-    else
-        qn--;
-    gw_date_quarter_end(y, qn, &end);
-    gw_date_iso(&end, eiso);
-    snprintf(prevq, sizeof prevq, "%dQ%d", y, qn);
-    if (strcmp(eiso, siso) >= 0 && (rc = gw_store_status(st, prevq, &r->prev, err)) < 0)
+    /* the comparison with the quarter before, when units were asked for it */
+    py = y;
+    pq = qn;
+    gw_quarter_add(&py, &pq, -1);
+    snprintf(prevq, sizeof prevq, "%dQ%d", py, pq);
+    if (gw_quarter_cmp(py, pq, fy, fq) >= 0 &&
+        (rc = gw_store_status(st, prevq, &r->prev, err)) < 0)
         return rc;
-    /* y/qn now name the quarter before: the report's again (checked above) */
-    (void)gw_date_quarter(r->quarter.ptr, &y, &qn);
-    if ((rc = S_trend(st, &sd, y, qn, r, err)) < 0)
+    if ((rc = S_trend(st, fy, fq, y, qn, r, err)) < 0)
         return rc;
     ko->trend = (const gw_status *const *)r->trend;
     ko->trend_q = r->trend_q;

@@ -5,6 +5,8 @@
  * lives in one arena freed by gw_plan_free. */
 #include "plan.h"
 
+#include "date.h"
+
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -463,4 +465,70 @@ gw_plan_task_name(const gw_task *t, gw_buf *b)
     gw_buf_put(b, s, i);
     if (s[i] && !*t->title)
         gw_buf_puts(b, "…");
+}
+
+void
+gw_quarter_add(int *y, int *q, int n)
+{
+    int k = *y * 4 + (*q - 1) + n;
+
+    *y = k / 4;
+    *q = k % 4 + 1;
+}
+
+int
+gw_quarter_cmp(int y1, int q1, int y2, int q2)
+{
+    return (y1 * 4 + q1) - (y2 * 4 + q2);
+}
+
+int
+gw_plan_schedule(const gw_plan *plan, int *y, int *q)
+{
+    const char *sign = gw_plan_meta(plan, "sign_date");
+    gw_date d, m;
+    int ly, lq, n;
+
+    if (!sign || !gw_date_parse(sign, &d))
+        return 0;
+    *y = d.y;
+    *q = (d.m - 1) / 3 + 1;
+    /* signed after the quarter's report day: the first report is due a
+     * quarter later, not before the plan reached the units */
+    if (d.m == *q * 3 && d.d > GW_REPORT_DAY)
+        gw_quarter_add(y, q, 1);
+    ly = *y;
+    lq = *q;
+    for (size_t i = 0; i < gw_plan_task_count(plan); i++) {
+        const gw_task *t = gw_plan_task(plan, i);
+        for (size_t j = 0; j < t->nmilestones; j++) {
+            int my, mq;
+            if (!gw_date_parse(t->milestones[j].due, &m))
+                continue;
+            my = m.y;
+            mq = (m.m - 1) / 3 + 1;
+            if (gw_quarter_cmp(my, mq, ly, lq) > 0)
+                ly = my, lq = mq;
+        }
+    }
+    n = gw_quarter_cmp(ly, lq, *y, *q) + 1;
+    return n < GW_REPORT_MIN ? GW_REPORT_MIN : n > GW_REPORT_MAX ? GW_REPORT_MAX : n;
+}
+
+int
+gw_plan_schedule_check(const gw_plan *plan, int y, int q, const char *what, gw_err *err)
+{
+    int fy, fq, n = gw_plan_schedule(plan, &fy, &fq);
+
+    if (n == 0)
+        return gw_err_set(err, GW_EINPUT, "%s: the reporting schedule starts from the plan's "
+                          "sign_date, which is not set: gongwen set sign_date 2017-05-12",
+                          what);
+    if (gw_quarter_cmp(y, q, fy, fq) < 0)
+        return gw_err_set(err, GW_EINPUT, "%s: quarter %dQ%d is before the plan's first "
+                          "reporting quarter %dQ%d (signed %s; units report on the %dth of "
+                          "each quarter's last month, from the first such day after signing)",
+                          what, y, q, fy, fq, gw_plan_meta(plan, "sign_date"), GW_REPORT_DAY);
+    gw_quarter_add(&fy, &fq, n - 1);
+    return gw_quarter_cmp(y, q, fy, fq) > 0;
 }

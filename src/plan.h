@@ -137,6 +137,32 @@ void gw_plan_task_name(const gw_task *t, gw_buf *b);
  * 0 otherwise.  The rule of who may report for a task and whose task it is. */
 int gw_plan_task_involves(const gw_plan *plan, const gw_task *t, const gw_unit *u);
 
+/* The reporting schedule (docs/supervision.md, "When units report"): units
+ * report on day GW_REPORT_DAY of the last month of each quarter, from the
+ * first quarter whose report day is on or after sign_date, through the
+ * quarter of the plan's latest dated milestone -- at least GW_REPORT_MIN
+ * quarters, at most GW_REPORT_MAX.  The sheets print these dates; the
+ * report, the status and the progress forms accept no quarter before the
+ * first.  Returns the number of quarters and the first in *y, *q; 0 when
+ * sign_date is unset or no date. */
+#define GW_REPORT_DAY 25
+#define GW_REPORT_MIN 4
+#define GW_REPORT_MAX 12
+int gw_plan_schedule(const gw_plan *plan, int *y, int *q);
+
+/* Whether units were asked to report for quarter y/q (what = "report",
+ * "status", a form's name: the start of the message).  Returns 0 when q is
+ * in the schedule, 1 when it is after its last quarter (the caller warns: a
+ * plan may be supervised longer than its sheets say), GW_EINPUT with err
+ * set when it is before the first or the plan has no sign_date. */
+int gw_plan_schedule_check(const gw_plan *plan, int y, int q, const char *what, gw_err *err);
+
+/* Quarter arithmetic on (year, 1..4): *y, *q moved by n quarters (n may be
+ * negative); gw_quarter_cmp is <0, 0, >0 as (y1,q1) is before, equal to or
+ * after (y2,q2). */
+void gw_quarter_add(int *y, int *q, int n);
+int  gw_quarter_cmp(int y1, int q1, int y2, int q2);
+
 /* Members of a group (ids of units), borrowed; n = 0 for open groups. */
 const int *gw_plan_group_members(const gw_plan *plan, int group_id, size_t *n);
 

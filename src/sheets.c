@@ -23,12 +23,6 @@
  * office circulates, and the message says which cap was hit. */
 #define S_MAX_RECIPIENTS 20000
 #define S_MAX_TASKS_PER_SHEET 20000
-/* Quarterly reports are due on this day of the last month of a quarter.
- * The plan does not fix a day (its 工作要求 only ask units to report to the
- * office); the 25th leaves the office a week to compile the quarter's
- * supervision report.  Printed on every sheet, so a unit knows its dates. */
-#define S_REPORT_DAY 25
-#define S_REPORT_QUARTERS 4
 
 /* One task on one recipient's sheet. */
 typedef struct {
@@ -260,32 +254,24 @@ S_meta_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
         gw_xb_date(x->doc, meta, "sign-date", &d);
 }
 
-/* The quarterly reporting dates: day S_REPORT_DAY of the last month of each
- * quarter, the first one on or after the signing date. */
+/* The quarterly reporting dates of the plan's schedule (gw_plan_schedule:
+ * the same quarters the report and the progress forms accept). */
 static void
 S_reporting_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
 {
     xmlNodePtr rep = S_el(x, parent, "reporting", NULL), n;
-    int q, i;
-    gw_date d, r;
+    int y, q, nq;
+    gw_date r;
     char quarter[16];
 
     S_el(x, rep, "office", S_meta(plan, "issuer"));
-    if (!gw_date_parse(S_meta(plan, "sign_date"), &d))
-        return;
-    q = (d.m - 1) / 3 + 1;
-    if (d.m == q * 3 && d.d > S_REPORT_DAY)
-        q++;
-    r.y = d.y;
-    for (i = 0; i < S_REPORT_QUARTERS; i++, q++) {
-        if (q > 4) {
-            q = 1;
-            r.y++;
-        }
+    nq = gw_plan_schedule(plan, &y, &q);
+    for (int i = 0; i < nq; i++, gw_quarter_add(&y, &q, 1)) {
+        r.y = y;
         r.m = q * 3;
-        r.d = S_REPORT_DAY;
+        r.d = GW_REPORT_DAY;
         n = gw_xb_date(x->doc, rep, "report-date", &r);
-        snprintf(quarter, sizeof quarter, "%04dQ%d", r.y, q);
+        snprintf(quarter, sizeof quarter, "%04dQ%d", y, q);
         gw_xb_attr(n, "quarter", quarter);
     }
 }

@@ -3,7 +3,8 @@
      what is on its pages and in which order.  Input: the intermediate XML
      <report> (`gongwen xml report`, src/report.c, where every number is
      counted); output: XSL-FO (`gongwen fo report`).  How things look is in
-     stylesheets/gbt9704.xsl, shared with the notice.
+     stylesheets/gbt9704.xsl, shared with the notice; the
+     statuses' colours in stylesheets/status.xsl.
 
        page 1…   版头, title, addressees, the headline (counts, completion
                  rate, change, thresholds), the counts by category and by lead
@@ -18,24 +19,13 @@
     xmlns:gw="urn:gongwen:fo">
 
   <xsl:import href="../stylesheets/gbt9704.xsl"/>
+  <xsl:import href="../stylesheets/status.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
   <xsl:variable name="meta" select="/report/meta"/>
   <xsl:variable name="att-title" select="concat(normalize-space($meta/quarter-cn), '任务落实情况表')"/>
   <xsl:variable name="title-text"><xsl:for-each select="$meta/title/line"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
-
-  <!-- the colours of the statuses (the 附件's 状态 column and the chart) -->
-  <xsl:template name="status-color">
-    <xsl:param name="key"/>
-    <xsl:choose>
-      <xsl:when test="$key = 'done'">#1F5FBF</xsl:when>
-      <xsl:when test="$key = 'normal'">#2E8B3A</xsl:when>
-      <xsl:when test="$key = 'behind'">#D98E04</xsl:when>
-      <xsl:when test="$key = 'severe'">#C0262D</xsl:when>
-      <xsl:otherwise>#808080</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- ================================================================ root -->
   <xsl:template match="/report">

@@ -196,8 +196,77 @@ fi
 # a quarter that ends before the plan was signed (2017-05-12)
 out=$("$GW" report --quarter 2017Q1 --db r.db -o early.pdf 2>&1); rc=$?
 ok_eq "a quarter before sign_date: exit 1" "$rc" 1
-ok_match "… saying why" "$out" "quarter 2017Q1 ends on 2017-03-31, before the plan was signed"
+ok_match "… saying why" "$out" "quarter 2017Q1 is before the plan's first reporting quarter 2017Q2 \(signed 2017-05-12"
 ok_if "… and writes nothing" [ ! -e early.pdf ]
+
+# One schedule (docs/supervision.md, "When units report"): the quarters
+# the sheets print are the quarters the report, status, template and
+# progress import accept.  Expected here from the rule as documented: from
+# the first quarter whose 25th of the last month is on or after sign_date,
+# to the quarter of the latest dated milestone; 4 to 12 quarters.
+schedule() {
+    python3 - "$1" <<'EOF'
+import sqlite3, sys, datetime
+c = sqlite3.connect(sys.argv[1])
+sign = datetime.date.fromisoformat(dict(c.execute("SELECT key, value FROM meta"))["sign_date"])
+y, q = sign.year, (sign.month - 1) // 3 + 1
+if sign.month == q * 3 and sign.day > 25:
+    y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+first = y * 4 + q - 1
+last = first
+for (due,) in c.execute("SELECT due FROM milestone WHERE due IS NOT NULL AND due != ''"):
+    d = datetime.date.fromisoformat(due)
+    last = max(last, d.year * 4 + (d.month - 1) // 3)
+n = min(max(last - first + 1, 4), 12)
+print(" ".join("%dQ%d" % (k // 4, k % 4 + 1) for k in range(first, first + n)))
+EOF
+}
+sheetq() {
+    "$GW" xml sheet --unit 市人社局 --db "$1" | grep -o 'quarter="[0-9Q]*"' | sed 's/quarter="//; s/"//' | tr '\n' ' ' | sed 's/ $//'
+}
+ok_eq "the sheets list the schedule's quarters (sample milestones to 2018年底)" "$(sheetq r.db)" "$(schedule r.db)"
+ok_eq "… 2017Q2 to 2018Q4" "$(sheetq r.db)" "2017Q2 2017Q3 2017Q4 2018Q1 2018Q2 2018Q3 2018Q4"
+for q in $(sheetq r.db); do
+    out=$("$GW" status --quarter "$q" --db r.db 2>&1 >/dev/null); rc=$?
+    ok_eq "status $q (on the sheets): accepted, no warning" "$rc:$out" "0:"
+done
+out=$("$GW" -q report --quarter 2017Q2 --db r.db -o q2.pdf 2>&1); rc=$?
+ok_eq "the first quarter on the sheets reports (no reports yet: all 未报送)" "$rc" 0
+ok_match "… every task 未报送, no comparison with an earlier quarter" "$(flat q2.pdf)" \
+    "未报送30项，完成率0.0%。"
+out=$("$GW" -q report --quarter 2017Q3 --db r.db -o q3.pdf 2>&1)
+ok_match "2017Q3 is compared with 2017Q2, a quarter units were asked for" "$(flat q3.pdf)" \
+    "较上季度(增加|减少)[0-9]+项|与上季度持平"
+out=$("$GW" status --quarter 2019Q1 --db r.db 2>&1 >/dev/null); rc=$?
+ok_match "a quarter after the sheets' last: accepted with a warning" "$rc:$out" \
+    "^0:.*2019Q1 is after the last reporting date the task sheets print"
+
+# signed after the 25th of a quarter's last month: the first report is due
+# a quarter later, on the sheets and everywhere else
+cp r.db late.db
+"$GW" -q set sign_date 2017-06-28 --db late.db
+ok_eq "signed 2017-06-28: the sheets start at 2017Q3" "$(sheetq late.db)" "$(schedule late.db)"
+ok_match "… (2017Q3 first)" "$(sheetq late.db)" "^2017Q3 "
+out=$("$GW" report --quarter 2017Q2 --db late.db -o late.pdf 2>&1); rc=$?
+ok_match "… the report refuses 2017Q2" "$rc:$out" "^1:.*2017Q2 is before the plan's first reporting quarter 2017Q3"
+out=$("$GW" status --quarter 2017Q2 --db late.db 2>&1); rc=$?
+ok_match "… so does status" "$rc:$out" "^1:.*before the plan's first reporting quarter 2017Q3"
+out=$("$GW" template progress --quarter 2017Q2 --db late.db -o forms-late 2>&1); rc=$?
+ok_match "… and template" "$rc:$out" "^1:.*before the plan's first reporting quarter 2017Q3"
+printf '序号,报送单位,季度,完成进度(%%),状态,进展情况\n2,市委组织部,2017Q2,10,推进中,已启动\n' >early.csv
+before=$(sqlite3 late.db "SELECT count(*) FROM progress")
+out=$("$GW" import progress early.csv --db late.db 2>&1); rc=$?
+ok_match "… and import progress, naming the row" "$rc:$out" \
+    "^1:.*early.csv:2: 季度 2017Q2 is before the plan's first reporting quarter 2017Q3 \(signed 2017-06-28\)"
+ok_eq "… nothing imported" "$(sqlite3 late.db "SELECT count(*) FROM progress")" "$before"
+
+# no dated milestones: four quarters; milestones years ahead: at most 12
+"$GW" -q import plan "$TOP/data/plan.txt" --db bare.db
+ok_eq "no milestones: four quarters from the signing quarter" "$(sheetq bare.db)" "2017Q2 2017Q3 2017Q4 2018Q1"
+printf '序号,节点,完成时限,成果形式\n1,远期目标,2030年底,报告\n' >far.csv
+"$GW" -q import milestones far.csv --db bare.db
+ok_eq "a milestone in 2030: twelve quarters, no more" "$(sheetq bare.db)" "$(schedule bare.db)"
+ok_eq "… (12)" "$(sheetq bare.db | wc -w)" 12
 out=$("$GW" report --quarter 2017Q5 --db r.db 2>&1); rc=$?
 ok_eq "a malformed quarter: usage error" "$rc" 64
 
