@@ -33,10 +33,11 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-
             poppler-utils sqlite3 xsltproc libxml2-utils python3
 # Only the tests need these: Apache FOP renders our FO for comparison; qpdf
 # checks PDF syntax and uncompresses content streams; LibreOffice turns CSV
-# into the .xlsx forms tests/t_table.sh reads.
-TEST_PKGS := fop qpdf libreoffice-calc-nogui
+# into the .xlsx forms tests/t_table.sh reads; URW's Nimbus Roman is the name-keyed
+# OpenType/CFF face tests/t_fonts.sh embeds.
+TEST_PKGS := fop qpdf libreoffice-calc-nogui fonts-urw-base35
 
-.PHONY: all deps test-deps S_install run sample test check unit bench clean distclean
+.PHONY: all deps test-deps S_install S_fandol run sample test check unit bench clean distclean
 all: gongwen
 
 gongwen: $(BUILD)/libgw.a $(BUILD)/src/main.o
@@ -58,6 +59,33 @@ unit: $(UNIT_BIN)
 
 deps:
 	@$(MAKE) --no-print-directory S_install PKGS_WANTED="$(DEB_PKGS)"
+	@$(MAKE) --no-print-directory S_fandol
+
+# The Fandol faces (a real 仿宋 and a bold Song for 小标宋; docs/fonts.md) come
+# only inside texlive-lang-chinese (49 MB, with TeX behind it).  Rather than
+# install TeX, fetch that package with apt and extract the six .otf files
+# into a directory fontconfig reads.  From a TeX installation when there is
+# one; nothing happens when they are in place.
+FANDOL_DIR   := /usr/local/share/fonts/fandol
+FANDOL_FACES := FandolFang-Regular FandolSong-Regular FandolSong-Bold FandolHei-Regular \
+                FandolHei-Bold FandolKai-Regular
+FANDOL_TEX   := /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
+S_fandol:
+	@missing=; for f in $(FANDOL_FACES); do [ -s "$(FANDOL_DIR)/$$f.otf" ] || missing="$$missing $$f"; done; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root to install the Fandol fonts into $(FANDOL_DIR)" >&2; exit 1; fi; \
+	echo "make deps: installing the Fandol fonts into $(FANDOL_DIR):$$missing"; \
+	tmp=$$(mktemp -d) && chmod 755 "$$tmp" && src="$(FANDOL_TEX)"; \
+	if [ ! -s "$$src/FandolFang-Regular.otf" ]; then \
+	    ( cd "$$tmp" && { apt-get download -qq texlive-lang-chinese 2>/dev/null || \
+	      { apt-get update -qq && apt-get download -qq texlive-lang-chinese; }; } ) && \
+	    dpkg-deb --fsys-tarfile "$$tmp"/texlive-lang-chinese_*.deb | \
+	        tar -x -C "$$tmp" --wildcards '*/fandol/Fandol*.otf' && \
+	    src="$$tmp$(FANDOL_TEX)" || { rm -rf "$$tmp"; echo "make deps: cannot fetch texlive-lang-chinese" >&2; exit 1; }; \
+	fi; \
+	mkdir -p "$(FANDOL_DIR)" && \
+	for f in $(FANDOL_FACES); do install -m 644 "$$src/$$f.otf" "$(FANDOL_DIR)/$$f.otf" || exit 1; done; \
+	rm -rf "$$tmp"; fc-cache -f "$(FANDOL_DIR)"
 
 test-deps: deps
 	@$(MAKE) --no-print-directory S_install PKGS_WANTED="$(TEST_PKGS)"

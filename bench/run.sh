@@ -48,10 +48,11 @@ PY=$(command -v python3 || true)
 
 # ---------------------------------------------------------------- fonts
 # The file, TTC index and full name of the first installed family of a role,
-# in the order src/font.c tries them: "file|index|fullname".
+# in the order src/font.c tries them (TrueType or OpenType/CFF: FOP embeds
+# both): "file|index|fullname".
 fc_role() {
     for fam in "$@"; do
-        r=$(fc-list --format '%{file}|%{index}|%{fullname[0]}\n' ":family=$fam:fontformat=TrueType" 2>/dev/null \
+        r=$(fc-list --format '%{file}|%{index}|%{fullname[0]}\n' ":family=$fam" 2>/dev/null \
             | sort | head -n 1)
         if [ -n "$r" ]; then
             printf '%s\n' "$r"
@@ -61,16 +62,15 @@ fc_role() {
     return 1
 }
 
-# What gongwen itself said it uses for a role when the preferred font is
-# missing ("font role 楷体: ... using LXGW WenKai (/path/file.ttf)"), from a
-# probe run whose stderr is in $T/probe.err: "file|0|fullname".
+# What gongwen itself said serves a role, from a probe run (-v) whose stderr
+# is in $T/probe.err: "font role 仿宋: fallback FandolFang served by FILE
+# (index N)" -> "file|index|fullname" (the first face of the role's list).
 gw_role() {
     line=$(grep "font role $1: " "$T/probe.err" 2>/dev/null | head -n 1)
     [ -n "$line" ] || return 1
-    file=${line##*(}; file=${file%)*}
-    name=${line#*using }; name=${name% (*}
-    full=$(fc-list --format '%{fullname[0]}\n' ":file=$file:family=$name" 2>/dev/null | head -n 1)
-    printf '%s|0|%s\n' "$file" "${full:-$name}"
+    file=${line##* served by }; idx=${file##*(index }; idx=${idx%)*}; file=${file% (index*}
+    full=$(fc-list --format '%{fullname[0]}\n' ":file=$file" 2>/dev/null | head -n 1)
+    printf '%s|%s|%s\n' "$file" "${idx:-0}" "$full"
 }
 
 fop_font() {    # fop_font ROLE FAMILIES... -> a <font> element for FOP's config
@@ -92,11 +92,11 @@ write_fop_conf() {
     {
         say '<?xml version="1.0"?>'
         say '<fop version="1.0"><renderers><renderer mime="application/pdf"><fonts>'
-        fop_font 仿宋 仿宋_GB2312 FangSong_GB2312 FangSong 仿宋 STFangsong "AR PL UMing CN"
-        fop_font 楷体 楷体_GB2312 KaiTi_GB2312 KaiTi 楷体 STKaiti "AR PL UKai CN" "LXGW WenKai"
-        fop_font 黑体 黑体 SimHei STHeiti "WenQuanYi Zen Hei"
-        fop_font 小标宋 方正小标宋简体 FZXiaoBiaoSong-B05S 方正小标宋_GBK "AR PL UMing CN"
-        fop_font 宋体 宋体 SimSun STSong "AR PL UMing CN"
+        fop_font 仿宋 仿宋_GB2312 FangSong_GB2312 FangSong 仿宋 STFangsong FandolFang "AR PL UMing CN"
+        fop_font 楷体 楷体_GB2312 KaiTi_GB2312 KaiTi 楷体 STKaiti FandolKai "LXGW WenKai" "AR PL UKai CN"
+        fop_font 黑体 黑体 SimHei STHeiti FandolHei "Noto Sans CJK SC" "WenQuanYi Zen Hei"
+        fop_font 小标宋 方正小标宋简体 FZXiaoBiaoSong-B05S 方正小标宋_GBK FandolSong "AR PL UMing CN"
+        fop_font 宋体 宋体 SimSun STSong FandolSong "AR PL UMing CN"
         say '</fonts></renderer></renderers></fop>'
     } >"$T/fop.xconf" 2>"$T/fonts.txt"
 }
@@ -175,7 +175,7 @@ say "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpu
 " $(awk '/^MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM"
 say "gongwen $("$GW" --version 2>/dev/null | head -n 1); times are the fastest of $REPS runs"
 # A first run warms the file cache and tells which font files the roles use.
-"$GW" render bench/plan.fo -o "$T/probe.pdf" 2>"$T/probe.err" >/dev/null
+"$GW" -v render bench/plan.fo -o "$T/probe.pdf" 2>"$T/probe.err" >/dev/null
 if [ "$HAVE_FOP" = 1 ]; then
     say "$(fop -version 2>/dev/null | grep -i 'fop version' | head -n 1)"
     write_fop_conf

@@ -24,6 +24,7 @@ int gw_cmd_status(int argc, char **argv, gw_err *err);  /* cli_supervision.c */
 int gw_cmd_report(int argc, char **argv, gw_err *err);  /* cli_supervision.c */
 int gw_cmd_history(int argc, char **argv, gw_err *err); /* cli_forms.c */
 int gw_cmd_template(int argc, char **argv, gw_err *err);/* cli_forms.c */
+int gw_cmd_fonts(int argc, char **argv, gw_err *err);   /* cli_fonts.c */
 
 /* Shared option helpers for the commands.
  *

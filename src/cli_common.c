@@ -2,6 +2,7 @@
  * and cli_doc.c (cli_common.h). */
 #include "cli_common.h"
 #include "import.h"
+#include "font.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,29 @@ S_ensure_default(gw_store *st, gw_err *err)
     return rc;
 }
 
+/* The record's fonts_dir (relative to the database's directory), searched
+ * first like --fonts DIR. */
+static int
+S_fonts_dir(const char *db, const gw_plan *plan, gw_err *err)
+{
+    const char *d = gw_plan_meta(plan, "fonts_dir"), *slash;
+    gw_buf path;
+    int rc;
+
+    if (!d || !*d)
+        return 0;
+    gw_buf_init(&path);
+    slash = strrchr(db, '/');
+    if (d[0] != '/' && slash)
+        gw_buf_printf(&path, "%.*s/", (int)(slash - db), db);
+    gw_buf_puts(&path, d);
+    rc = gw_font_add_dir(path.ptr, err);
+    gw_buf_free(&path);
+    if (rc < 0)
+        gw_err_prefix(err, "%s: fonts_dir", db);
+    return rc;
+}
+
 int
 gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *err)
 {
@@ -149,7 +173,9 @@ gw_cli_open(const char *db, int create, gw_store **st, gw_plan **plan, gw_err *e
     } else if ((rc = gw_store_open_existing(st, db, err)) < 0) {
         goto out;
     }
-    rc = gw_store_plan_load(*st, plan, err);
+    if ((rc = gw_store_plan_load(*st, plan, err)) < 0)
+        goto out;
+    rc = S_fonts_dir(db, *plan, err);
 out:
     if (rc < 0) {
         gw_store_close(*st);

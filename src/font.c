@@ -1,6 +1,8 @@
-/* font.c — font-family lists resolved with fontconfig to TrueType-outline
- * files, per-character fallback, HarfBuzz metrics and hb-subset (see font.h).
+/* font.c — font-family lists resolved with fontconfig to TrueType and
+ * OpenType/CFF files (the role table: docs/fonts.md), per-character fallback, HarfBuzz metrics and hb-subset (see font.h).
  * The only module that includes fontconfig and HarfBuzz headers. */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
 #include "font.h"
 
 #include <fontconfig/fontconfig.h>
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* Caps on what a stylesheet can ask for: one font-family value is at most
  * this many bytes and names, and one run keeps at most this many faces. */
@@ -30,6 +33,7 @@ struct gw_face {
     hb_font_t *hb_font;
     double     upem;
     double     asc, desc;       /* font units */
+    int        cff;             /* outlines in a 'CFF ' table (OpenType/CFF) */
 };
 
 struct gw_fontlist {
@@ -54,34 +58,36 @@ struct gw_fontset {
 };
 
 /* Role names of GB/T 9704 (and the stylesheets) and the families that serve
- * them: first the fonts an office machine has, then free Debian substitutes.
+ * them: first the fonts an office machine has, then free Debian faces, best
+ * first (docs/fonts.md has the table and the reasons).
  *
- * 仿宋: no free FangSong exists; AR PL UMing is a Ming/Song face with the same
- *       upright strokes and even colour, the usual pick on Linux.  LXGW WenKai
- *       is a Kai (brush) style and would read as 楷体.
- * 楷体: LXGW WenKai before AR PL UKai CN: rendered side by side, UKai puts
- *       、，：。 in the middle of the em box (Taiwan style) while GB/T 9704
- *       text needs them low on the left, as WenKai draws them.
- * 小标宋: the title face is a heavy, high-contrast Song.  No free one exists.
- *       UMing stroked with synthetic bold keeps the Song serifs and contrast
- *       and gains the weight, so it reads as a title Song; WenQuanYi Zen Hei is
- *       heavy but a sans (黑体) and would look like a 黑体 title instead. */
+ * 仿宋: FandolFang (texlive-lang-chinese; `make deps` extracts it) is a real
+ *       FangSong with GB2312 coverage; AR PL UMing, a Ming face with even
+ *       colour, serves what Fandol lacks and machines without Fandol.
+ * 楷体: FandolKai, then LXGW WenKai before AR PL UKai CN: UKai puts 、，：。
+ *       in the middle of the em box (Taiwan style) while GB/T 9704 text
+ *       needs them low on the left.
+ * 黑体: FandolHei and Noto Sans CJK SC draw mainland forms at a 黑体's
+ *       weight; WenQuanYi Zen Hei is the last resort.
+ * 小标宋: the title face is a heavy, high-contrast Song.  FandolSong Bold and
+ *       Noto Serif CJK SC Bold are real bold Songs (asked for in bold, never
+ *       stroked); only when neither is there does UMing get synthetic bold. */
 static const struct S_role {
     const char *name;
     const char *preferred[6];
     const char *fallback[3];
-    int         bold_fallback;
+    int         bold_fallback;  /* fallbacks in bold; synthetic when not bold */
 } S_roles[] = {
     { "仿宋",   { "仿宋_GB2312", "FangSong_GB2312", "FangSong", "仿宋", "STFangsong", NULL },
-      { "AR PL UMing CN", NULL, NULL }, 0 },
+      { "FandolFang", "AR PL UMing CN", NULL }, 0 },
     { "楷体",   { "楷体_GB2312", "KaiTi_GB2312", "KaiTi", "楷体", "STKaiti", NULL },
-      { "LXGW WenKai", "AR PL UKai CN", NULL }, 0 },
+      { "FandolKai", "LXGW WenKai", "AR PL UKai CN" }, 0 },
     { "黑体",   { "黑体", "SimHei", "STHeiti", NULL, NULL, NULL },
-      { "WenQuanYi Zen Hei", NULL, NULL }, 0 },
+      { "FandolHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei" }, 0 },
     { "小标宋", { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", NULL, NULL, NULL },
-      { "AR PL UMing CN", NULL, NULL }, 1 },
+      { "FandolSong", "Noto Serif CJK SC", "AR PL UMing CN" }, 1 },
     { "宋体",   { "宋体", "SimSun", "STSong", NULL, NULL, NULL },
-      { "AR PL UMing CN", NULL, NULL }, 0 },
+      { "FandolSong", "Noto Serif CJK SC", "AR PL UMing CN" }, 0 },
 };
 #define S_NROLES (sizeof S_roles / sizeof S_roles[0])
 
@@ -97,10 +103,57 @@ static unsigned S_warned_roles;
 static gw_buf S_pending;
 static unsigned S_pending_roles;
 
+/* Directories searched first (--fonts DIR, the fonts_dir metadata key), for
+ * the whole process like the warnings above: every fontset made after
+ * gw_font_add_dir adds them.  Real paths. */
+#define S_MAX_DIRS 8
+static char *S_dirs[S_MAX_DIRS];
+static size_t S_ndirs;
+
+int
+gw_font_add_dir(const char *dir, gw_err *err)
+{
+    char *real;
+    struct stat sb;
+
+    if (!dir || !*dir || stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return gw_err_set(err, GW_EIO, "fonts directory %s: %s", dir ? dir : "(none)",
+                          dir && *dir && stat(dir, &sb) == 0 ? "not a directory"
+                                                              : "no such directory");
+    real = realpath(dir, NULL);
+    if (!real)
+        return gw_err_set(err, GW_EIO, "fonts directory %s: cannot resolve it", dir);
+    for (size_t i = 0; i < S_ndirs; i++)
+        if (!strcmp(S_dirs[i], real)) {
+            free(real);
+            return 0;
+        }
+    if (S_ndirs == S_MAX_DIRS) {
+        free(real);
+        return gw_err_set(err, GW_EUSAGE, "fonts directory %s: more than %d fonts "
+                          "directories", dir, S_MAX_DIRS);
+    }
+    S_dirs[S_ndirs++] = real;
+    return 0;
+}
+
+/* 1 when file is inside one of S_dirs. */
+static int
+S_in_dirs(const char *file)
+{
+    for (size_t i = 0; i < S_ndirs; i++) {
+        size_t n = strlen(S_dirs[i]);
+        if (!strncmp(file, S_dirs[i], n) && file[n] == '/')
+            return 1;
+    }
+    return 0;
+}
+
 /* Free CJK TrueType faces tried first when a character is in no face of a
  * list, in order of how well they sit next to official-document text. */
 static const char *const S_cjk_preferred[] = {
-    "AR PL UMing CN", "WenQuanYi Zen Hei", "LXGW WenKai", "AR PL UKai CN"
+    "FandolSong", "AR PL UMing CN", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "LXGW WenKai",
+    "AR PL UKai CN"
 };
 
 int
@@ -113,6 +166,12 @@ gw_fontset_new(gw_fontset **out, gw_err *err)
     if (!fc)
         return gw_err_set(err, GW_EDEP,
                           "fontconfig: cannot load its configuration and font list");
+    for (size_t i = 0; i < S_ndirs; i++)
+        if (!FcConfigAppFontAddDir(fc, (const FcChar8 *)S_dirs[i])) {
+            FcConfigDestroy(fc);
+            return gw_err_set(err, GW_EDEP, "fontconfig: cannot read the fonts directory %s",
+                              S_dirs[i]);
+        }
     fs = gw_xcalloc(1, sizeof *fs);
     fs->fc = fc;
     *out = fs;
@@ -150,31 +209,35 @@ gw_fontset_free(gw_fontset *fs)
     free(fs);
 }
 
-/* Whether a file name ends in .ttf or .ttc (libharu embeds glyf outlines
- * only; .otf is CFF in practice). */
+/* Whether a file name ends in .ttf, .ttc, .otf or .otc: sfnt files, the
+ * only kind hb-subset and the PDF writer take. */
 static int
-S_truetype_file(const char *file)
+S_sfnt_file(const char *file)
 {
     size_t n = strlen(file);
     return n > 4 && (strcasecmp(file + n - 4, ".ttf") == 0 ||
-                     strcasecmp(file + n - 4, ".ttc") == 0);
+                     strcasecmp(file + n - 4, ".ttc") == 0 ||
+                     strcasecmp(file + n - 4, ".otf") == 0 ||
+                     strcasecmp(file + n - 4, ".otc") == 0);
 }
 
 /* Whether a fontconfig pattern is a usable TrueType-outline roman face. */
 static int
 S_usable(FcPattern *p, const char **file, int *index, int *weight)
 {
-    FcChar8 *s = NULL, *fmt = NULL;
+    FcChar8 *s = NULL, *fmt = NULL, *sty = NULL;
     FcBool outline = FcFalse;
     int slant = FC_SLANT_ROMAN;
     if (FcPatternGetString(p, FC_FILE, 0, &s) != FcResultMatch)
         return 0;
+    /* TrueType (glyf) and OpenType/CFF ("CFF" to fontconfig): the PDF
+     * writer embeds both; Type 1, bitmap and CFF2 (variable) faces not */
     if (FcPatternGetString(p, FC_FONTFORMAT, 0, &fmt) != FcResultMatch ||
-        strcmp((const char *)fmt, "TrueType") != 0)
+        (strcmp((const char *)fmt, "TrueType") != 0 && strcmp((const char *)fmt, "CFF") != 0))
         return 0;
     if (FcPatternGetBool(p, FC_OUTLINE, 0, &outline) == FcResultMatch && !outline)
         return 0;
-    if (!S_truetype_file((const char *)s))
+    if (!S_sfnt_file((const char *)s))
         return 0;
     if (FcPatternGetInteger(p, FC_SLANT, 0, &slant) == FcResultMatch && slant != FC_SLANT_ROMAN)
         return 0;
@@ -184,6 +247,15 @@ S_usable(FcPattern *p, const char **file, int *index, int *weight)
         return 0;
     if (FcPatternGetInteger(p, FC_WEIGHT, 0, weight) != FcResultMatch)
         *weight = FC_WEIGHT_REGULAR;
+    /* some faces (FandolHei-Bold, FandolSong-Bold) say 400 in OS/2 and
+     * Bold only in their style name: believe the name */
+    if (*weight < FC_WEIGHT_DEMIBOLD &&
+        FcPatternGetString(p, FC_STYLE, 0, &sty) == FcResultMatch) {
+        if (FcStrStrIgnoreCase(sty, (const FcChar8 *)"bold"))
+            *weight = FC_WEIGHT_BOLD;
+        else if (FcStrStrIgnoreCase(sty, (const FcChar8 *)"black") || FcStrStrIgnoreCase(sty, (const FcChar8 *)"heavy"))
+            *weight = FC_WEIGHT_BLACK;
+    }
     *file = (const char *)s;
     return 1;
 }
@@ -216,6 +288,18 @@ S_face_get(gw_fontset *fs, const char *file, unsigned index, const char *family,
     if (f->upem <= 0)
         goto fail;
     hb_font_set_scale(f->hb_font, (int)f->upem, (int)f->upem);
+    {
+        /* glyf or CFF outlines; a CFF2 (variable) face or one with neither
+         * is nothing the PDF writer can embed */
+        hb_blob_t *g = hb_face_reference_table(f->hb_face, HB_TAG('g', 'l', 'y', 'f'));
+        hb_blob_t *c = hb_face_reference_table(f->hb_face, HB_TAG('C', 'F', 'F', ' '));
+        int has_glyf = hb_blob_get_length(g) > 0;
+        f->cff = !has_glyf && hb_blob_get_length(c) > 0;
+        hb_blob_destroy(g);
+        hb_blob_destroy(c);
+        if (!has_glyf && !f->cff)
+            goto fail;
+    }
     f->file = gw_xstrdup(file);
     f->index = index;
     f->family = gw_xstrdup(family);
@@ -260,7 +344,7 @@ S_resolve(gw_fontset *fs, const char *family, int bold)
     pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_WEIGHT, FC_SLANT,
-                          FC_FONTFORMAT, FC_OUTLINE, (char *)NULL);
+                          FC_FONTFORMAT, FC_OUTLINE, FC_STYLE, (char *)NULL);
     set = FcFontList(fs->fc, pat, os);
     for (i = 0; set && i < set->nfont; i++) {
         const char *file;
@@ -268,6 +352,9 @@ S_resolve(gw_fontset *fs, const char *family, int bold)
         if (!S_usable(set->fonts[i], &file, &index, &weight))
             continue;
         d = abs(weight - want);
+        /* a face of the office's own fonts directory wins */
+        if (S_in_dirs(file))
+            d -= 1000;
         /* ties: the lower file name and index, so runs are reproducible */
         if (d < best_d || (d == best_d && (strcmp(file, best_file) < 0 ||
                            (strcmp(file, best_file) == 0 && index < best_index)))) {
@@ -337,7 +424,7 @@ S_cjk_build(gw_fontset *fs)
     FcPatternAddLangSet(pat, FC_LANG, ls);
     FcLangSetDestroy(ls);
     os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_WEIGHT, FC_SLANT,
-                          FC_FONTFORMAT, FC_OUTLINE, (char *)NULL);
+                          FC_FONTFORMAT, FC_OUTLINE, FC_STYLE, (char *)NULL);
     set = FcFontList(fs->fc, pat, os);
     if (set && set->nfont > 1)
         qsort(set->fonts, (size_t)set->nfont, sizeof set->fonts[0], S_cmp_pattern);
@@ -409,11 +496,13 @@ S_add_role(gw_fontset *fs, gw_fontlist *fl, const struct S_role *r, size_t ri)
         }
     }
     for (i = 0; i < 3 && r->fallback[i]; i++) {
-        gw_face *f = S_resolve(fs, r->fallback[i], fl->bold);
+        gw_face *f = S_resolve(fs, r->fallback[i], fl->bold || r->bold_fallback);
         if (!f)
             continue;
         if (!sub && !found)
             sub = f;
+        /* a real bold serves the title; the rest of the list only what it
+         * lacks, in synthetic bold when it is not bold */
         gw_debugf("font role %s: fallback %s served by %s (index %u)", r->name,
                   r->fallback[i], f->file, f->index);
         /* the title substitute gets synthetic bold even at normal weight */
@@ -426,10 +515,19 @@ S_add_role(gw_fontset *fs, gw_fontlist *fl, const struct S_role *r, size_t ri)
         if (sub)
             gw_buf_printf(&S_pending, "%s (%s) -> %s (%s)%s", r->name, r->preferred[0],
                           sub->family, sub->file,
-                          r->bold_fallback ? " with synthetic bold" : "");
+                          r->bold_fallback && sub->fc_weight < FC_WEIGHT_DEMIBOLD
+                              ? " with synthetic bold" : "");
         else
             gw_buf_printf(&S_pending, "%s (%s) -> any CJK font", r->name, r->preferred[0]);
     }
+}
+
+void
+gw_font_forget_substitutes(void)
+{
+    S_warned_roles |= S_pending_roles;
+    S_pending_roles = 0;
+    gw_buf_free(&S_pending);
 }
 
 void
@@ -635,25 +733,22 @@ S_tag(const char *s)
     return HB_TAG(s[0], s[1], s[2], s[3]);
 }
 
-int
-gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
-               gw_err *err)
+/* Runs hb-subset for cps into a parsed face of the subset's bytes (a face
+ * made from the bytes lists its tables; a builder face does not).  Caller
+ * destroys *face.  0, or GW_EDEP with err set. */
+static int
+S_subset_face(const gw_face *f, const uint32_t *cps, size_t n, hb_face_t **face, gw_err *err)
 {
-    hb_subset_input_t *in = NULL;
-    hb_face_t *sub = NULL, *builder = NULL, *parsed = NULL;
-    hb_blob_t *blob = NULL;
+    hb_subset_input_t *in;
+    hb_face_t *sub;
+    hb_blob_t *blob;
     hb_set_t *set;
-    const char *data;
-    unsigned len, ntags, k;
-    hb_tag_t tags[64];
-    int missing = 0, rc = 0;
     size_t i;
 
+    *face = NULL;
     in = hb_subset_input_create_or_fail();
-    if (!in) {
-        rc = gw_err_set(err, GW_EDEP, "font %s: hb-subset: out of memory", f->file);
-        goto out;
-    }
+    if (!in)
+        return gw_err_set(err, GW_EDEP, "font %s: hb-subset: out of memory", f->file);
     /* keep the .notdef outline: a character the face lacks then shows as a
      * box a proofreader notices, not as a silent gap */
     /* hinting programs are most of a CJK TrueType glyph's bytes and do nothing
@@ -666,15 +761,37 @@ gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
     for (i = 0; i < sizeof S_drop_tables / sizeof S_drop_tables[0]; i++)
         hb_set_add(set, S_tag(S_drop_tables[i]));
     sub = hb_subset_or_fail(f->hb_face, in);
-    if (!sub) {
-        rc = gw_err_set(err, GW_EDEP, "font %s (index %u): hb-subset failed for %zu characters",
-                        f->file, f->index, n);
-        goto out;
-    }
-    /* a face made from the subset's bytes lists its tables (a builder face
-     * does not) */
+    hb_subset_input_destroy(in);
+    if (!sub)
+        return gw_err_set(err, GW_EDEP, "font %s (index %u): hb-subset failed for %zu characters",
+                          f->file, f->index, n);
     blob = hb_face_reference_blob(sub);
-    parsed = hb_face_create(blob, 0);
+    hb_face_destroy(sub);
+    if (hb_blob_get_length(blob) == 0) {
+        hb_blob_destroy(blob);
+        return gw_err_set(err, GW_EDEP, "font %s (index %u): hb-subset produced an empty font",
+                          f->file, f->index);
+    }
+    *face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    return 0;
+}
+
+int
+gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
+               gw_err *err)
+{
+    hb_face_t *builder = NULL, *parsed = NULL;
+    hb_blob_t *blob = NULL;
+    const char *data;
+    unsigned len, ntags, k;
+    hb_tag_t tags[64];
+    int missing = 0, rc;
+    size_t i;
+
+    if ((rc = S_subset_face(f, cps, n, &parsed, err)) < 0)
+        return rc;
+    blob = hb_face_reference_blob(parsed);
     for (i = 0; i < sizeof S_haru_tables / sizeof S_haru_tables[0]; i++) {
         hb_blob_t *t = hb_face_reference_table(parsed, S_tag(S_haru_tables[i]));
         if (hb_blob_get_length(t) == 0)
@@ -718,7 +835,284 @@ out:
     hb_blob_destroy(blob);
     hb_face_destroy(builder);
     hb_face_destroy(parsed);
-    hb_face_destroy(sub);
-    hb_subset_input_destroy(in);
     return rc;
+}
+
+int
+gw_face_is_cff(const gw_face *f)
+{
+    return f->cff;
+}
+
+/* ---- the compact font format (Adobe TN 5176), as much as embedding needs:
+ * the INDEX and DICT structures up to the Top DICT's charset and ROS. */
+
+static unsigned
+S_be(const unsigned char *p, unsigned nbytes)
+{
+    unsigned v = 0;
+    while (nbytes--)
+        v = v << 8 | *p++;
+    return v;
+}
+
+/* The INDEX at *pos of c[0..n): its first object in [*s, *e) (empty when
+ * count is 0); *pos moves past it.  0, or -1 when it is malformed. */
+static int
+S_cff_index(const unsigned char *c, size_t n, size_t *pos, size_t *s, size_t *e)
+{
+    size_t p = *pos, count, osz, base, last;
+
+    if (p + 2 > n)
+        return -1;
+    count = S_be(c + p, 2);
+    if (count == 0) {
+        *s = *e = p + 2;
+        *pos = p + 2;
+        return 0;
+    }
+    if (p + 3 > n || (osz = c[p + 2]) < 1 || osz > 4 || p + 3 + (count + 1) * osz > n)
+        return -1;
+    base = p + 3 + (count + 1) * osz - 1;        /* offsets count from 1 */
+    *s = base + S_be(c + p + 3, (unsigned)osz);
+    *e = base + S_be(c + p + 3 + osz, (unsigned)osz);
+    last = base + S_be(c + p + 3 + count * osz, (unsigned)osz);
+    if (*s > *e || *e > last || last > n)
+        return -1;
+    *pos = last;
+    return 0;
+}
+
+/* Reads the Top DICT d[0..n): the charset offset (*charset, 0 when absent)
+ * and whether it is CID-keyed (a ROS operator).  -1 when malformed. */
+static int
+S_cff_topdict(const unsigned char *d, size_t n, long *charset, int *cid_keyed)
+{
+    long operand = 0;
+    size_t i = 0;
+
+    *charset = 0;
+    *cid_keyed = 0;
+    while (i < n) {
+        unsigned b = d[i];
+        if (b == 28 && i + 3 <= n) {
+            operand = (short)S_be(d + i + 1, 2);
+            i += 3;
+        } else if (b == 29 && i + 5 <= n) {
+            operand = (long)(int32_t)S_be(d + i + 1, 4);
+            i += 5;
+        } else if (b == 30) {                   /* a real: skip its nibbles */
+            for (i++; i < n && (d[i] & 0x0F) != 0x0F && (d[i] >> 4) != 0x0F; i++)
+                ;
+            i++;
+            operand = 0;
+        } else if (b >= 32 && b <= 246) {
+            operand = (long)b - 139;
+            i++;
+        } else if (b >= 247 && b <= 250 && i + 2 <= n) {
+            operand = ((long)b - 247) * 256 + d[i + 1] + 108;
+            i += 2;
+        } else if (b >= 251 && b <= 254 && i + 2 <= n) {
+            operand = -((long)b - 251) * 256 - d[i + 1] - 108;
+            i += 2;
+        } else if (b == 12 && i + 2 <= n) {
+            if (d[i + 1] == 30)
+                *cid_keyed = 1;
+            i += 2;
+        } else if (b <= 21) {
+            if (b == 15)
+                *charset = operand;
+            i++;
+        } else {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The CID of every glyph of a CID-keyed CFF c[0..n) with ng glyphs into
+ * cid[0..ng) (from its charset).  *cid_keyed 0 for a name-keyed font (then
+ * cid is left alone).  -1 when the font is malformed. */
+static int
+S_cff_cids(const unsigned char *c, size_t n, unsigned ng, uint16_t *cid, int *cid_keyed)
+{
+    size_t pos, s, e;
+    long cs;
+    unsigned g = 1;
+
+    if (n < 4 || c[0] != 1)
+        return -1;
+    pos = c[2];
+    if (S_cff_index(c, n, &pos, &s, &e) < 0 ||          /* Name INDEX */
+        S_cff_index(c, n, &pos, &s, &e) < 0 ||          /* Top DICT INDEX */
+        S_cff_topdict(c + s, e - s, &cs, cid_keyed) < 0)
+        return -1;
+    if (!*cid_keyed)
+        return 0;
+    if (cs < 3 || (size_t)cs >= n || ng == 0)
+        return -1;
+    cid[0] = 0;
+    pos = (size_t)cs + 1;
+    switch (c[cs]) {
+    case 0:
+        for (; g < ng; g++, pos += 2) {
+            if (pos + 2 > n)
+                return -1;
+            cid[g] = (uint16_t)S_be(c + pos, 2);
+        }
+        break;
+    case 1:
+    case 2:
+        while (g < ng) {
+            unsigned first, left, w = c[cs] == 1 ? 1 : 2;
+            if (pos + 2 + w > n)
+                return -1;
+            first = S_be(c + pos, 2);
+            left = S_be(c + pos + 2, w);
+            pos += 2 + w;
+            for (unsigned k = 0; k <= left && g < ng; k++)
+                cid[g++] = (uint16_t)(first + k);
+        }
+        break;
+    default:
+        return -1;
+    }
+    return 0;
+}
+
+int
+gw_face_subset_cff(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *shim,
+                   gw_buf *prog, uint16_t *cids, int *cid_keyed, gw_err *err)
+{
+    static const char zero12[12] = { 0 };
+    static const char *const skip[] = { "CFF ", "CFF2", "VORG", "glyf", "loca", "maxp", "head" };
+    hb_face_t *parsed = NULL, *builder = NULL;
+    hb_font_t *font = NULL;
+    hb_blob_t *cff = NULL, *b = NULL;
+    uint16_t *gcid = NULL;
+    unsigned ng, ntags = 64, len, k;
+    hb_tag_t tags[64];
+    const char *data;
+    unsigned char *tmp = NULL;
+    int rc;
+
+    if ((rc = S_subset_face(f, cps, n, &parsed, err)) < 0)
+        return rc;
+    ng = hb_face_get_glyph_count(parsed);
+    cff = hb_face_reference_table(parsed, S_tag("CFF "));
+    data = hb_blob_get_data(cff, &len);
+    gcid = gw_xcalloc(ng ? ng : 1, sizeof *gcid);
+    if (!data || ng == 0 || ng > 65535 ||
+        S_cff_cids((const unsigned char *)data, len, ng, gcid, cid_keyed) < 0) {
+        rc = gw_err_set(err, GW_EDEP, "font %s (index %u): its subset's CFF table is not one "
+                        "this writer can read", f->file, f->index);
+        goto out;
+    }
+    /* the program: the bare CID-keyed CFF (FontFile3 /CIDFontType0C), or
+     * for a name-keyed one the OpenType font (FontFile3 /OpenType), whose
+     * glyphs a viewer finds by glyph index */
+    if (*cid_keyed) {
+        gw_buf_put(prog, data, len);
+    } else {
+        hb_blob_t *all = hb_face_reference_blob(parsed);
+        const char *d = hb_blob_get_data(all, &len);
+        gw_buf_put(prog, d, len);
+        hb_blob_destroy(all);
+    }
+    font = hb_font_create(parsed);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g = 0;
+        if (!hb_font_get_nominal_glyph(font, cps[i], &g) || g >= ng)
+            g = 0;
+        cids[i] = *cid_keyed ? gcid[g] : (uint16_t)g;
+    }
+    /* the metrics font for libharu, which parses TrueType only: the
+     * subset's cmap, hmtx and names, a version 1.0 maxp, a head asking for
+     * short loca offsets, and empty outlines (never embedded: the writer
+     * gives the PDF the CFF program) */
+    builder = hb_face_builder_create();
+    hb_face_get_table_tags(parsed, 0, &ntags, tags);
+    for (k = 0; k < ntags; k++) {
+        size_t j;
+        for (j = 0; j < sizeof skip / sizeof skip[0] && tags[k] != S_tag(skip[j]); j++)
+            ;
+        if (j < sizeof skip / sizeof skip[0])
+            continue;
+        b = hb_face_reference_table(parsed, tags[k]);
+        hb_face_builder_add_table(builder, tags[k], b);
+        hb_blob_destroy(b);
+    }
+    b = hb_face_reference_table(parsed, S_tag("head"));
+    data = hb_blob_get_data(b, &len);
+    if (!data || len < 54) {
+        hb_blob_destroy(b);
+        rc = gw_err_set(err, GW_EDEP, "font %s (index %u): no head table", f->file, f->index);
+        goto out;
+    }
+    tmp = gw_xmalloc(len > 32 ? len : 32);
+    memcpy(tmp, data, len);
+    tmp[50] = tmp[51] = 0;                      /* indexToLocFormat: short */
+    hb_blob_destroy(b);
+    b = hb_blob_create((const char *)tmp, len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+    hb_face_builder_add_table(builder, S_tag("head"), b);
+    hb_blob_destroy(b);
+    memset(tmp, 0, 32);
+    tmp[1] = 1;                                 /* maxp version 1.0 */
+    tmp[4] = (unsigned char)(ng >> 8);
+    tmp[5] = (unsigned char)ng;
+    b = hb_blob_create((const char *)tmp, 32, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+    hb_face_builder_add_table(builder, S_tag("maxp"), b);
+    hb_blob_destroy(b);
+    free(tmp);
+    tmp = gw_xcalloc(2 * ((size_t)ng + 1), 1);
+    b = hb_blob_create((const char *)tmp, 2 * (ng + 1), HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+    hb_face_builder_add_table(builder, S_tag("loca"), b);
+    hb_blob_destroy(b);
+    /* glyf: room for the bounding box libharu reads of 'H' and 'x' */
+    b = hb_blob_create(zero12, sizeof zero12, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_builder_add_table(builder, S_tag("glyf"), b);
+    for (k = 0; k < sizeof S_haru_tables / sizeof S_haru_tables[0]; k++) {
+        hb_blob_t *t = hb_face_reference_table(parsed, S_tag(S_haru_tables[k]));
+        if (hb_blob_get_length(t) == 0)
+            hb_face_builder_add_table(builder, S_tag(S_haru_tables[k]), b);
+        hb_blob_destroy(t);
+    }
+    hb_blob_destroy(b);
+    b = hb_face_reference_blob(builder);
+    data = hb_blob_get_data(b, &len);
+    if (!data || len == 0) {
+        hb_blob_destroy(b);
+        rc = gw_err_set(err, GW_EDEP, "font %s (index %u): cannot build its metrics font",
+                        f->file, f->index);
+        goto out;
+    }
+    gw_buf_put(shim, data, len);
+    hb_blob_destroy(b);
+
+out:
+    free(tmp);
+    free(gcid);
+    hb_font_destroy(font);
+    hb_blob_destroy(cff);
+    hb_face_destroy(builder);
+    hb_face_destroy(parsed);
+    return rc;
+}
+
+const char *
+gw_font_role(size_t i, const char *const **preferred, const char *const **fallback)
+{
+    if (i >= S_NROLES)
+        return NULL;
+    if (preferred)
+        *preferred = S_roles[i].preferred;
+    if (fallback)
+        *fallback = S_roles[i].fallback;
+    return S_roles[i].name;
+}
+
+int
+gw_face_is_bold(const gw_face *f)
+{
+    return f->fc_weight >= FC_WEIGHT_DEMIBOLD;
 }

@@ -1,5 +1,5 @@
-/* font.h — fonts: family lists resolved with fontconfig to TrueType-outline
- * files, per-character fallback, HarfBuzz metrics, hb-subset.  The only
+/* font.h — fonts: family lists resolved with fontconfig to TrueType and
+ * OpenType/CFF files, per-character fallback, HarfBuzz metrics, hb-subset.  The only
  * module that talks to fontconfig and HarfBuzz. */
 #ifndef GW_FONT_H
 #define GW_FONT_H
@@ -22,7 +22,7 @@ void gw_fontset_free(gw_fontset *fs);
 /* Resolves a CSS/XSL font-family value such as
  * "仿宋_GB2312, FangSong, AR PL UMing CN" or a role name (仿宋, 黑体, 楷体,
  * 小标宋, 宋体, which expand to the preferred families and then the free
- * Debian fallbacks) into faces, keeping TrueType-outline files only.
+ * Debian fallbacks: docs/fonts.md) into faces, TrueType or OpenType/CFF.
  * weight >= 600 asks for a bold face (synthetic bold is used when none).
  * The list is cached and borrowed.  Fails (GW_EDEP) only when no usable CJK
  * font is installed at all.  When a role's preferred font is missing, the
@@ -35,6 +35,9 @@ int gw_fontset_lookup(gw_fontset *fs, const char *family, int weight,
  * reported once per process.  Called by the renderer after layout and by
  * gw_fontset_free. */
 void gw_font_report_substitutes(void);
+/* Drops the substitutions found so far without a warning (`gongwen fonts`
+ * prints them in its table). */
+void gw_font_forget_substitutes(void);
 
 /* The face to use for cp: the first of the list that has a glyph, then any
  * installed CJK TrueType font.  NULL when no font has it (the caller reports
@@ -62,5 +65,36 @@ const char *gw_face_family(const gw_face *f);
  * writer can load it like the original.  0, or GW_EDEP with err set. */
 int gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
                    gw_err *err);
+
+/* Adds a directory whose fonts are searched first (--fonts DIR, the
+ * fonts_dir key): fontsets created afterwards read it, and a face from it
+ * wins over an installed face of the same family.  For the whole process;
+ * at most 8.  0, or GW_EIO when dir is not a directory. */
+int gw_font_add_dir(const char *dir, gw_err *err);
+
+/* The i-th role of the role table (仿宋, 楷体, 黑体, 小标宋, 宋体; NULL past
+ * the end), with its preferred families (the office's fonts) and its free
+ * fallbacks, each a NULL-terminated or full array of 6 / 3 (borrowed). */
+const char *gw_font_role(size_t i, const char *const **preferred,
+                         const char *const **fallback);
+/* 1 when the face is a bold face (not synthetic bold). */
+int gw_face_is_bold(const gw_face *f);
+
+/* 1 when the face's outlines are CFF (OpenType/CFF, .otf), 0 for glyf. */
+int gw_face_is_cff(const gw_face *f);
+
+/* For a CFF face: hb-subset for cps, then
+ *   prog  the font program for the PDF (appended): the bare CFF table of a
+ *         CID-keyed font (FontFile3 /CIDFontType0C), the whole OpenType
+ *         subset of a name-keyed one (FontFile3 /OpenType);
+ *   shim  a TrueType font with the subset's cmap, widths and names and
+ *         empty outlines (appended), for a writer that measures TrueType;
+ *   cids  for each cps[i], the CID that draws it in prog (the charset's CID
+ *         of a CID-keyed font, else the glyph index; 0 when the face lacks
+ *         it); caller allocates n entries;
+ *   *cid_keyed  1 for a CID-keyed CFF.
+ * 0, or GW_EDEP with err set. */
+int gw_face_subset_cff(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *shim,
+                       gw_buf *prog, uint16_t *cids, int *cid_keyed, gw_err *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* main.c — gongwen's command line: finds the subcommand, handles help and
  * global flags, maps statuses to exit codes.  The work is in the library. */
 #include "cli.h"
+#include "font.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -141,7 +142,7 @@ static const S_command S_commands[] = {
      "report_doc_number`, its date `report_date` (docs/supervision.md).\n"
      "\n"
      "  --quarter Q    the quarter, e.g. 2017Q4 (default: the latest with reports);\n"
-     "                 one that ends before the plan's sign_date is refused\n"
+     "                 one before the plan's first reporting quarter is refused\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"
      "  -o FILE        the PDF to write (default out/report-Q.pdf)\n"},
@@ -168,6 +169,17 @@ static const S_command S_commands[] = {
      "\n"
      "  --task N     the task number\n"
      "  --db PATH    database (default " GW_DEFAULT_DB "; must exist)\n"},
+    {"fonts", gw_cmd_fonts, "the font of each role as found on this machine",
+     "usage: gongwen fonts [--db PATH]\n"
+     "\n"
+     "One line per role of the stylesheets (仿宋, 楷体, 黑体, 小标宋, 宋体): the font\n"
+     "GB/T 9704 wants, the face that serves it here (marked when it is a\n"
+     "substitute), its file, and how many of the plan's characters it has.\n"
+     "Office fonts win when installed; --fonts DIR (or `gongwen set fonts_dir\n"
+     "DIR`) adds a directory that is searched first.  docs/fonts.md has the table.\n"
+     "\n"
+     "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
+     "               embedded plan when missing; a PATH given must exist)\n"},
     {"build", gw_cmd_build, "write every document into a directory",
      "usage: gongwen build [--db PATH] [-o DIR] [--no-table] [--all-quarters]\n"
      "\n"
@@ -185,6 +197,7 @@ static const S_command S_commands[] = {
 /* Options every command takes (main.c handles them). */
 static const char S_global_options[] =
     "\n"
+    "  --fonts DIR    search DIR for fonts first (the office's 仿宋_GB2312 ...)\n"
     "  -q, --quiet    only errors and warnings on stderr\n"
     "  -v, --verbose  more detail on stderr\n"
     "  -h, --help     this text\n";
@@ -263,6 +276,12 @@ main(int argc, char **argv)
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (S_verbosity_flag(argv[i]))
             continue;
+        if (!strcmp(argv[i], "--fonts")) {
+            if (i + 1 >= argc || gw_font_add_dir(argv[i + 1], &err) < 0)
+                goto fonts_bad;
+            i++;
+            continue;
+        }
         if (!strcmp(argv[i], "--version")) {
             printf("gongwen %s\n", GW_VERSION);
             return 0;
@@ -309,6 +328,12 @@ main(int argc, char **argv)
             memmove(&argv[j], &argv[j + 1], (size_t)(argc - j) * sizeof *argv);
             argc--;
             j--;
+        } else if (!strcmp(argv[j], "--fonts")) {
+            if (j + 1 >= argc || gw_font_add_dir(argv[j + 1], &err) < 0)
+                goto fonts_bad;
+            memmove(&argv[j], &argv[j + 2], (size_t)(argc - j - 1) * sizeof *argv);
+            argc -= 2;
+            j--;
         }
     }
     status = cmd->run(argc - i, argv + i, &err);
@@ -318,4 +343,12 @@ main(int argc, char **argv)
             S_help(cmd, stderr);
     }
     return S_exit_code(status);
+
+fonts_bad:
+    if (err.msg[0]) {
+        fprintf(stderr, "gongwen: --fonts: %s\n", err.msg);
+        return S_exit_code(err.code ? err.code : GW_EIO);
+    }
+    fprintf(stderr, "gongwen: --fonts needs a directory\n");
+    return 64;
 }

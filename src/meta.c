@@ -56,6 +56,8 @@ static const struct {
     {"report_date", "date of the quarterly report (default: the quarter's last day)", S_DATE},
     {"report_requirements", "next steps of the quarterly report, one paragraph after the "
                             "plan's 工作要求", S_TEXT},
+    {"fonts_dir", "a directory of the office's fonts (仿宋_GB2312, 方正小标宋简体 ...), "
+                  "searched first; relative to the database's directory", S_TEXT},
 };
 
 #define S_NKEYS (sizeof S_keys / sizeof S_keys[0])

@@ -8,7 +8,10 @@
  * map so pdftotext reads it back).  The font program and the CIDToGIDMap are
  * written by this file (S_embed_font, S_own_map): libharu would re-serialise
  * the font table by table and deflate a 128 KB glyph map per font, and
- * together that was a fifth of the time of a task sheet.
+ * together that was a fifth of the time of a task sheet.  OpenType/CFF faces
+ * (Fandol) go through the same path with a TrueType stand-in for libharu's
+ * metrics; S_embed_cff then turns the CIDFont into a CIDFontType0 with the
+ * CFF program (docs/fonts.md).
  *
  * Images: image.c decodes and checks each PNG (caps, CRCs, the compressed
  * data); libharu gets only those 8-bit samples (HPDF_LoadRawImageFromMem),
@@ -18,8 +21,9 @@
  *
  * Everything that reaches into libharu's structures (hpdf_fontdef.h,
  * hpdf_font.h, hpdf_objects.h of libharu 2.3.0, the version Debian 12 ships)
- * is in the S_fast_cmap, S_embed_font and S_own_map functions; each checks
- * what it relies on and otherwise leaves libharu's own behaviour alone. */
+ * is in the S_fast_cmap, S_embed_font, S_embed_cff and S_own_map functions;
+ * each checks what it relies on and otherwise leaves libharu's own behaviour
+ * alone. */
 #include "pdf.h"
 #include "image.h"
 #include "page-imp.h"
@@ -641,6 +645,204 @@ out:
     return 0;
 }
 
+/* A deflated stream object of our own in the document: data[0..n) with
+ * /Filter /FlateDecode.  NULL when out of memory (libharu's error set). */
+static HPDF_Dict
+S_flate_object(S_writer *w, const void *data, size_t n)
+{
+    HPDF_Dict d = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+    HPDF_Stream z;
+
+    if (!d)
+        return NULL;
+    z = S_deflate_stream(w->pdf->mmgr, data, n);
+    if (!z)
+        return NULL;        /* d stays in the xref, empty */
+    HPDF_Stream_Free(d->stream);
+    d->stream = z;
+    d->filter = HPDF_STREAM_FILTER_NONE;
+    d->write_fn = S_write_flate;
+    return d;
+}
+
+typedef struct {
+    uint16_t cid;
+    int      w;
+} S_cidw;
+
+static int
+S_cmp_cidw(const void *a, const void *b)
+{
+    const S_cidw *x = a, *y = b;
+    return (x->cid > y->cid) - (x->cid < y->cid);
+}
+
+/* A CFF face.  libharu measured it through a TrueType stand-in with empty
+ * outlines (gw_face_subset_cff) and made a Type0 font over a CIDFontType2,
+ * whose codes are the Unicode values of the characters.  Here it becomes
+ * what the CFF program needs (PDF 32000-1 9.7.4, 9.7.5, 9.9):
+ *   - the CIDFont a CIDFontType0 without CIDToGIDMap, its descriptor ours
+ *     with the program in FontFile3 (/CIDFontType0C for a CID-keyed CFF,
+ *     /OpenType for a name-keyed one, whose CIDs are glyph indices);
+ *   - the Type0 font's /Encoding an embedded CMap from those Unicode codes
+ *     to the program's CIDs (cids[i] for f->cps[i]), so the content streams
+ *     and the ToUnicode map stay as for TrueType;
+ *   - /W by CID, the most common width as /DW.
+ * Returns 0, or GW_EDEP with err set. */
+static int
+S_embed_cff(S_writer *w, S_font *f, HPDF_FontDef def, const gw_buf *prog, int cid_keyed,
+            const uint16_t *cids, gw_err *err)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
+    HPDF_Dict cid = fa ? fa->descendant_font : NULL;
+    HPDF_MMgr mmgr = w->pdf->mmgr;
+    HPDF_Dict desc, ff, enc, info, info2;
+    HPDF_Array warr, run = NULL;
+    HPDF_STATUS ret = HPDF_OK;
+    S_cidw *cw = NULL;
+    gw_buf cm;
+    size_t i, k, best = 0;
+    struct { int w; size_t n; } seen[32];
+    size_t nseen = 0;
+    char cmap_name[160];
+
+    gw_buf_init(&cm);
+    if (!cid || !a) {
+        gw_buf_free(&cm);
+        return gw_err_set(err, GW_EDEP, "libharu: a CID font without its descendant");
+    }
+    /* the program and the descriptor */
+    ff = S_flate_object(w, prog->ptr, prog->len);
+    desc = HPDF_Dict_New(mmgr);
+    if (!ff || !desc || HPDF_Xref_Add(w->pdf->xref, desc) != HPDF_OK)
+        goto fail;
+    ret += HPDF_Dict_AddName(ff, "Subtype", cid_keyed ? "CIDFontType0C" : "OpenType");
+    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(desc, "FontName", a->base_font);
+    ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+    ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
+    ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+    ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv ? def->stemv : 80);
+    ret += HPDF_Dict_AddNumber(desc, "CapHeight", def->ascent);
+    ret += HPDF_Dict_Add(desc, "FontFile3", ff);
+    if (ret != HPDF_OK)
+        goto fail;
+    def->descriptor = desc;
+
+    /* the CIDFont: Type 0 outlines, no CIDToGIDMap (its stream object
+     * stays, empty), Identity ordering */
+    info = HPDF_Dict_New(mmgr);
+    if (!info)
+        goto fail;
+    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType0");
+    ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", NULL));
+    ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    if (HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT))
+        ret += HPDF_Dict_RemoveElement(cid, "CIDToGIDMap");
+    w->haru.set = 0;    /* GetItem's "not found" is no error */
+    if (fa->map_stream) {
+        HPDF_Stream z = S_deflate_stream(mmgr, "", 0);
+        if (z) {
+            HPDF_Stream_Free(fa->map_stream->stream);
+            fa->map_stream->stream = z;
+            fa->map_stream->write_fn = S_write_flate;
+        }
+    }
+    if (ret != HPDF_OK)
+        goto fail;
+
+    /* widths by CID */
+    cw = gw_xmalloc((f->n ? f->n : 1) * sizeof *cw);
+    for (i = 0; i < f->n; i++) {
+        cw[i].cid = cids[i];
+        cw[i].w = (int)lround(gw_face_advance(f->face, f->cps[i], 1000));
+    }
+    qsort(cw, f->n, sizeof *cw, S_cmp_cidw);
+    for (i = 0; i < f->n; i++) {
+        for (k = 0; k < nseen && seen[k].w != cw[i].w; k++)
+            ;
+        if (k == nseen && nseen < sizeof seen / sizeof seen[0]) {
+            seen[nseen].w = cw[i].w;
+            seen[nseen++].n = 0;
+        }
+        if (k < nseen)
+            seen[k].n++;
+    }
+    for (k = 1; k < nseen; k++)
+        if (seen[k].n > seen[best].n)
+            best = k;
+    warr = HPDF_Array_New(mmgr);
+    if (!warr)
+        goto fail;
+    for (i = 0; i < f->n && ret == HPDF_OK; i++) {
+        if ((i > 0 && cw[i].cid == cw[i - 1].cid) || (nseen && cw[i].w == seen[best].w)) {
+            if (!(i > 0 && cw[i].cid == cw[i - 1].cid))
+                run = NULL;
+            continue;
+        }
+        if (!run || cw[i].cid != cw[i - 1].cid + 1) {
+            run = HPDF_Array_New(mmgr);
+            if (!run)
+                break;
+            ret += HPDF_Array_AddNumber(warr, cw[i].cid);
+            ret += HPDF_Array_Add(warr, run);
+        }
+        ret += HPDF_Array_AddNumber(run, cw[i].w);
+    }
+    ret += HPDF_Dict_AddNumber(cid, "DW", nseen ? seen[best].w : 1000);
+    ret += HPDF_Dict_Add(cid, "W", warr);
+    if (ret != HPDF_OK)
+        goto fail;
+
+    /* the encoding: code (the Unicode value libharu writes) -> CID */
+    snprintf(cmap_name, sizeof cmap_name, "%s-UCS2-GW", a->base_font);
+    gw_buf_printf(&cm, "%%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n"
+                  "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering "
+                  "(Identity) /Supplement 0 >> def\n/CMapName /%s def\n/CMapType 1 def\n"
+                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n", cmap_name);
+    for (i = 0; i < f->n; i++) {
+        if (i % 100 == 0)
+            gw_buf_printf(&cm, "%s%zu begincidchar\n", i ? "endcidchar\n" : "",
+                          f->n - i < 100 ? f->n - i : 100);
+        gw_buf_printf(&cm, "<%04X> %u\n", (unsigned)f->cps[i], (unsigned)cids[i]);
+    }
+    if (f->n)
+        gw_buf_puts(&cm, "endcidchar\n");
+    gw_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    enc = S_flate_object(w, cm.ptr, cm.len);
+    info2 = HPDF_Dict_New(mmgr);
+    if (!enc || !info2)
+        goto fail;
+    ret += HPDF_Dict_AddName(enc, "Type", "CMap");
+    ret += HPDF_Dict_AddName(enc, "CMapName", cmap_name);
+    ret += HPDF_Dict_Add(enc, "CIDSystemInfo", info2);
+    ret += HPDF_Dict_Add(info2, "Registry", HPDF_String_New(mmgr, "Adobe", NULL));
+    ret += HPDF_Dict_Add(info2, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
+    ret += HPDF_Dict_AddNumber(info2, "Supplement", 0);
+    ret += HPDF_Dict_Add(f->font, "Encoding", enc);
+    if (ret != HPDF_OK)
+        goto fail;
+    free(cw);
+    gw_buf_free(&cm);
+    return 0;
+
+fail:
+    free(cw);
+    gw_buf_free(&cm);
+    {
+        int rc = S_check(w, err, "embedding a CFF font");
+        if (!rc)
+            rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a CFF font");
+        return gw_err_prefix(err, "font %s (index %u)", gw_face_file(f->face),
+                             gw_face_index(f->face));
+    }
+}
+
 /* Replaces the CIDToGIDMap libharu made (two bytes for each of the 65536
  * codes, deflated at every save) with one that stops after the highest
  * character used, deflated here.  The codes are the Unicode values, so the
@@ -748,11 +950,14 @@ out:
 static int
 S_load_fonts(S_writer *w, gw_err *err)
 {
-    gw_buf data;
+    gw_buf data, prog;
+    uint16_t *cids = NULL;
     int rc = 0, prefix = 0;     /* prefix: name the font in the message */
+    int cff, cid_keyed = 0;
     size_t k;
 
     gw_buf_init(&data);
+    gw_buf_init(&prog);
     for (k = 0; k < w->nfonts; k++) {
         S_font *f = &w->fonts[k];
         HPDF_Stream st;
@@ -761,7 +966,15 @@ S_load_fonts(S_writer *w, gw_err *err)
         const char *name = NULL;
 
         gw_buf_clear(&data);
-        rc = gw_face_subset(f->face, f->cps, f->n, &data, err);
+        gw_buf_clear(&prog);
+        cff = gw_face_is_cff(f->face);
+        if (cff) {
+            free(cids);
+            cids = gw_xmalloc((f->n ? f->n : 1) * sizeof *cids);
+            rc = gw_face_subset_cff(f->face, f->cps, f->n, &data, &prog, cids, &cid_keyed, err);
+        } else {
+            rc = gw_face_subset(f->face, f->cps, f->n, &data, err);
+        }
         if (rc)
             goto out;
         if (data.len > 0x7FFFFFFF) {
@@ -823,6 +1036,17 @@ S_load_fonts(S_writer *w, gw_err *err)
             prefix = 1;
             goto out;
         }
+        if (cff) {
+            HPDF_Dict tu = S_tounicode_dict(w, f);
+            if ((rc = S_embed_cff(w, f, def, &prog, cid_keyed, cids, err)) < 0 ||
+                (tu && (rc = S_fix_tounicode(w, f, tu, 1, err)) < 0))
+                goto out;
+            f->font->filter = HPDF_STREAM_FILTER_NONE;
+            gw_debugf("pdf: font %s (index %u) subset to %zu characters, CFF %s, %zu bytes",
+                      gw_face_file(f->face), gw_face_index(f->face), f->n,
+                      cid_keyed ? "CID-keyed" : "name-keyed", prog.len);
+            continue;
+        }
         rc = S_embed_font(w, f, def, data.ptr, data.len, err);
         if (rc)
             goto out;
@@ -855,6 +1079,8 @@ out:
                       gw_face_index(w->fonts[k].face), w->fonts[k].n);
     HPDF_ResetError(w->pdf);
     gw_buf_free(&data);
+    gw_buf_free(&prog);
+    free(cids);
     return rc;
 }
 

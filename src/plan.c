@@ -532,3 +532,62 @@ gw_plan_schedule_check(const gw_plan *plan, int y, int q, const char *what, gw_e
     gw_quarter_add(&fy, &fq, n - 1);
     return gw_quarter_cmp(y, q, fy, fq) > 0;
 }
+
+/* Marks the characters of s in seen (one bit per code point below 0x110000). */
+static void
+S_mark(uint64_t *seen, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int l = gw_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0)
+            break;
+        i += (size_t)l;
+        if (cp > ' ' && cp != 0x7F && cp != 0x3000 && (cp < 0x80 || cp > 0x9F))
+            seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    }
+}
+
+size_t
+gw_plan_chars(const gw_plan *plan, uint32_t **out)
+{
+    uint64_t *seen = gw_xcalloc(0x110000 / 64, sizeof *seen);
+    uint32_t *cps;
+    size_t n = 0, cap = 1024;
+
+    for (size_t i = 0; i < plan->nmeta; i++)
+        S_mark(seen, plan->meta[i].value);
+    for (size_t i = 0; i < plan->nsecs; i++) {
+        S_mark(seen, plan->secs[i].label);
+        S_mark(seen, plan->secs[i].title);
+    }
+    for (size_t i = 0; i < plan->ntasks; i++) {
+        const gw_task *t = &plan->tasks[i];
+        S_mark(seen, t->title);
+        S_mark(seen, t->body);
+        S_mark(seen, t->units_text);
+        for (size_t k = 0; k < t->nmilestones; k++) {
+            S_mark(seen, t->milestones[k].deadline);
+            S_mark(seen, t->milestones[k].description);
+            S_mark(seen, t->milestones[k].form);
+        }
+    }
+    for (size_t i = 0; i < plan->nreqs; i++) {
+        S_mark(seen, plan->reqs[i].label);
+        S_mark(seen, plan->reqs[i].text);
+    }
+    for (size_t i = 0; i < plan->nunits; i++)
+        S_mark(seen, plan->units[i].name);
+    cps = gw_xmalloc(cap * sizeof *cps);
+    for (uint32_t w = 0; w < 0x110000 / 64; w++)
+        for (uint32_t b = 0; seen[w] && b < 64; b++)
+            if (seen[w] >> b & 1) {
+                if (n == cap)
+                    cps = gw_xrealloc(cps, (cap *= 2) * sizeof *cps);
+                cps[n++] = w * 64 + b;
+            }
+    free(seen);
+    *out = cps;
+    return n;
+}

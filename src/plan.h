@@ -137,6 +137,12 @@ void gw_plan_task_name(const gw_task *t, gw_buf *b);
  * 0 otherwise.  The rule of who may report for a task and whose task it is. */
 int gw_plan_task_involves(const gw_plan *plan, const gw_task *t, const gw_unit *u);
 
+/* Every distinct character the plan's documents may print (metadata values,
+ * sections, tasks with their milestones, work requirements, unit names),
+ * spaces and controls left out, ascending, into *out (caller frees).
+ * Returns how many. */
+size_t gw_plan_chars(const gw_plan *plan, uint32_t **out);
+
 /* The reporting schedule (docs/supervision.md, "When units report"): units
  * report on day GW_REPORT_DAY of the last month of each quarter, from the
  * first quarter whose report day is on or after sign_date, through the

@@ -11,7 +11,7 @@ NOPE=/dev/null/gw-none          # below a file: can be neither read nor made
 
 # The commands, from the general help.
 CMDS=$("$GW" help | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p' | grep -v '^help$')
-ok_match "the general help lists the commands" "$(echo $CMDS)" "^import list export set render xml fo notice sheets status report template history build$"
+ok_match "the general help lists the commands" "$(echo $CMDS)" "^import list export set render xml fo notice sheets status report template history fonts build$"
 
 # Option specs "OPT" or "OPT=ARG" of one command, one a line.
 opts_of() {

@@ -205,7 +205,7 @@ colophon_case() {   # colophon_case N -> $T/c$N.pdf
     "$GW" -q notice --no-table --db "$T/c$1.db" -o "$T/c$1.pdf"
 }
 npages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
-ptext() { pdftotext -f "$2" -l "$2" -layout "$1" - 2>/dev/null | grep -av '^[[:space:]]*$' | sed 's/^ *//; s/  */ /g'; }
+ptext() { pdftotext -f "$2" -l "$2" -layout "$1" - 2>/dev/null | grep -av '^[[:space:]]*$' | sed 's/^ *//; s/  */ /g; s/^— *\([0-9]*\) *—$/— \1 —/'; }
 head6() { python3 -c 'import sys; print("|".join(l.rstrip("\n")[:6] for l in sys.stdin), end="|")'; }
 for n in 30 0 31; do
     colophon_case "$n"

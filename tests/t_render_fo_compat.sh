@@ -25,12 +25,15 @@ EOF2
 ok_eq "first/rest alternatives, three pages: exit 0" "$rc" 0
 ok_eq "… three pages" "$(pdfinfo fr.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }')" 3
 ymin() { pdftotext -f "$1" -l "$1" -bbox fr.pdf - 2>/dev/null | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p' | head -n 1; }
-ok_eq "… page 1 on the first master (body 20 pt lower)" "$(ymin 1)" 30
-ok_eq "… page 2 on the rest master" "$(ymin 2)" 10
-ok_eq "… and the last page too (no 'last' alternative: it is a rest page)" "$(ymin 3)" 10
+# (the glyph box's top is the body's top plus what the face puts above its
+# ascender: compare pages, not with a number that depends on the face)
+y1=$(ymin 1); y2=$(ymin 2); y3=$(ymin 3)
+ok_eq "… page 1 on the first master (body 20 pt lower)" "$((y1 - y2))" 20
+ok_if "… page 2 on the rest master (body at the top margin)" [ "$y2" -ge 10 -a "$y2" -le 12 ]
+ok_eq "… and the last page too (no 'last' alternative: it is a rest page)" "$y3" "$y2"
 sed 's|<fo:block break-before="page">二</fo:block><fo:block break-before="page">三</fo:block>||' fr.fo >one.fo
 "$GW" -q render one.fo -o one.pdf 2>err; rc=$?
-ok_eq "first/rest alternatives, one page: exit 0 on the first master" "$rc|$(pdftotext -bbox one.pdf - | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p' | head -n 1)" "0|30"
+ok_eq "first/rest alternatives, one page: exit 0 on the first master" "$rc|$(pdftotext -bbox one.pdf - | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p' | head -n 1)" "0|$y1"
 
 # ---- Latin text with composite glyphs (É, ä) in AR PL UMing: libharu
 # error 0x1033 when the subset's last glyph was composite

@@ -9,7 +9,7 @@
 
 cp "$TOP/tests/fo/pages.fo" "$TOP/tests/fo/red-square.png" "$T/"
 ok_if "render pages.fo" "$GW" -q render "$T/pages.fo" -o "$T/pages.pdf"
-page() { pdftotext -f "$1" -l "$1" -layout "$T/pages.pdf" - | grep -v '^[[:space:]]*$' | sed 's/^ *//'; }
+page() { pdftotext -f "$1" -l "$1" -layout "$T/pages.pdf" - | grep -v '^[[:space:]]*$' | sed 's/^ *//; s/^— *\([0-9]*\) *—$/— \1 —/'; }
 
 ok_eq "8 pages: 3 of text, a blank to end on even, landscape + blank, two more" \
     "$(pdfinfo "$T/pages.pdf" | awk '/^Pages:/ { print $2 }')" 8

@@ -63,7 +63,7 @@ ok_eq "stdin gives the same text" "$(pdftotext -raw "$T/stdin.pdf" - | head -1)"
 
 "$GW" render --verbose "$FO" -o "$T/verbose.pdf" 2>"$T/verbose.err"
 ok_match "--verbose says which file serves each font-family" "$(cat "$T/verbose.err")" \
-    'font-family "黑体" bold: /[^ ]+\.tt[fc]'
+    'font-family "黑体" bold: /[^ ]+\.(tt[fc]|otf)'
 
 # --- errors
 mk() {  # mk NAME BODY: a one-page FO with BODY in the flow

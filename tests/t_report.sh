@@ -93,7 +93,7 @@ EOF
 }
 
 # The PDF's text in one line, page numbers left out.
-flat() { pdftotext "$1" - | grep -v '^— [0-9]* —$' | tr -d ' \n\f'; }
+flat() { pdftotext "$1" - | grep -v '^— *[0-9]* *—$' | tr -d ' \n\f'; }
 
 for q in 2017Q4:2017-12-31:2017Q3:2017-09-30 2018Q2:2018-06-30:2018Q1:2018-03-31; do
     qq=${q%%:*}

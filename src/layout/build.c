@@ -153,6 +153,8 @@ typedef struct S_info {
     const gw_fo_props *p;
     int                obj;     /* index into objs or -1 */
     const char        *link;
+    double             narrow;  /* > 0: natural advance of a symbol set in
+                                 * half a grid cell (drawn narrowed) */
 } S_info;
 
 typedef struct S_idref {
@@ -538,7 +540,7 @@ static int
 S_same_run(const S_info *x, const S_info *y)
 {
     return x->face == y->face && x->size == y->size && x->fake_bold == y->fake_bold
-        && x->deco == y->deco
+        && x->deco == y->deco && x->narrow == 0 && y->narrow == 0
         && x->color.r == y->color.r && x->color.g == y->color.g && x->color.b == y->color.b;
 }
 
@@ -594,10 +596,23 @@ S_flush(S_b *b, S_frame *f)
         o.indent = floor(o.indent / o.pitch + 0.5) * o.pitch;
         /* half-width digits and letters take half a cell, as full-width
          * characters take one (16 pt glyphs on a 15.79 pt pitch) */
-        for (i = 0; i < a->n; i++)
-            if (a->inf[i].obj < 0 && a->it[i].cp != ' ' && !gw_lb_is_fullwidth(a->it[i].cp)
-                && fabs(a->it[i].adv - 0.5 * a->inf[i].size) < 0.1 * a->inf[i].size)
+        for (i = 0; i < a->n; i++) {
+            uint32_t cp = a->it[i].cp;
+            double adv = a->it[i].adv, em = a->inf[i].size;
+            if (a->inf[i].obj >= 0 || cp == ' ' || gw_lb_is_fullwidth(cp))
+                continue;
+            if (fabs(adv - 0.5 * em) < 0.1 * em) {
                 a->it[i].adv = o.pitch / 2;
+            } else if (adv > 0.6 * em && adv < 1.0 * em && cp > ' ' && cp < 0x7F &&
+                       !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+                /* a symbol the face draws wider than half an em (FandolFang's
+                 * + = % # & @ at 0.78 em, where 仿宋_GB2312 has 0.5): half a
+                 * cell too, its glyph narrowed to fit, so the 字 after it
+                 * stay on the grid.  Latin letters keep their widths. */
+                a->inf[i].narrow = adv;
+                a->it[i].adv = o.pitch / 2;
+            }
+        }
     }
     if (p->fit_to_width) {
         double total = 0;
@@ -714,6 +729,8 @@ S_flush(S_b *b, S_frame *f)
             r->fake_bold = a->inf[i].fake_bold;
             r->deco = a->inf[i].deco;
             r->hscale = hscale;
+            if (a->inf[i].narrow > 0)
+                r->hscale = hscale * a->it[i].adv / a->inf[i].narrow;
             if (S_squeezed_end(a, i, last)) {
                 r->hscale = hscale * a->it[i].w / a->it[i].adv;
                 /* an opening mark squeezed from the left keeps its ink at
