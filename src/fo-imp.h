@@ -65,6 +65,8 @@ typedef struct gw_fo_props {
     int      grid_off;              /* gw:grid="none" */
     int      squeeze;               /* gw:punctuation-squeeze */
     int      fit_to_width;          /* gw:fit-to-width */
+    const char *prefer_break;       /* gw:prefer-break-after: UTF-8 marks a
+                                     * line may break after first ("" none) */
     int      decoration;            /* text-decoration: GW_FO_DECO_* bits
                                      * (propagates to descendants' text) */
     /* not inherited */
@@ -107,6 +109,9 @@ const char *gw_fo_kind_name(gw_fo_kind k);
  * NULL; borrowed from the XML tree. */
 const char *gw_fo_attr(const gw_fo_node *n, const char *name);
 /* The same for a gw: extension attribute (namespace urn:gongwen:fo). */
+/* The node's xml:lang attribute (fo:root: the document's language), borrowed;
+ * NULL when absent. */
+const char *gw_fo_xml_lang(const gw_fo_node *n);
 const char *gw_fo_gw_attr(const gw_fo_node *n, const char *name);
 
 /* Parses a length ("12pt", "2.5mm", "1.5em", "50%", "0") into points:

@@ -95,6 +95,20 @@ gw_fo_gw_attr(const gw_fo_node *n, const char *name)
     return NULL;
 }
 
+const char *
+gw_fo_xml_lang(const gw_fo_node *n)
+{
+    xmlAttrPtr a;
+    if (!n || !n->xml)
+        return NULL;
+    for (a = n->xml->properties; a; a = a->next)
+        if (a->ns && a->ns->href && !strcmp((const char *)a->ns->href,
+                                            (const char *)XML_XML_NAMESPACE)
+            && !strcmp((const char *)a->name, "lang") && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
 gw_xml_node
 gw_fo_svg(const gw_fo_node *n)
 {
@@ -697,6 +711,15 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                 if (!strcmp(v, "true")) p->squeeze = 1;
                 else if (!strcmp(v, "false")) p->squeeze = 0;
                 else bad = 1;
+            } else if (!strcmp(name, "prefer-break-after")) {
+                /* a few marks: 、，； between list items */
+                size_t nc = 0;
+                for (const char *q = v; *q; q++)
+                    nc += ((unsigned char)*q & 0xC0) != 0x80;
+                if (nc > 8)
+                    bad = 1;
+                else
+                    p->prefer_break = v;
             } else if (!strcmp(name, "fit-to-width")) {
                 if (!strcmp(v, "true")) p->fit_to_width = 1;
                 else if (!strcmp(v, "false")) p->fit_to_width = 0;
@@ -709,7 +732,8 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                 else if (strcmp(v, "true") && strcmp(v, "false"))
                     bad = 1;
             } else if (!strcmp(name, "title") || !strcmp(name, "author")
-                       || !strcmp(name, "subject") || !strcmp(name, "keywords")) {
+                       || !strcmp(name, "subject") || !strcmp(name, "keywords")
+                       || !strcmp(name, "date")) {
                 if (n->kind != GW_FO_ROOT && n->kind != GW_FO_DECLARATIONS)
                     S_warn(r, n, "gw:%s belongs on fo:root; ignored%s", name, "");
             } else {
@@ -1098,6 +1122,7 @@ S_initial(gw_fo_props *p)
     p->wrap = 1;
     p->widows = p->orphans = 2;
     p->squeeze = 1;
+    p->prefer_break = "";
     p->background.none = 1;
 }
 

@@ -274,7 +274,96 @@ S_breaks(const gw_lb_item *items, size_t n, uint8_t *brk, gw_err *err)
     return 0;
 }
 
+/* The index after the digits starting at items[i] (i when none). */
+static size_t
+S_digits(const gw_lb_item *it, size_t n, size_t i)
+{
+    while (i < n && S_is_digit(it[i].cp))
+        i++;
+    return i;
+}
+
+#define S_NIAN 0x5E74   /* 年 */
+#define S_YUE  0x6708   /* 月 */
+#define S_RI   0x65E5   /* 日 */
+#define S_DI   0x5E95   /* 底 */
+#define S_MO   0x672B   /* 末 */
+#define S_FEN  0x4EFD   /* 份 */
+
+/* The end of the date starting at items[i]: digits 年 [底|末 | digits 月
+ * [digits 日 | 底 | 份]], or digits 月 digits 日.  i when there is none. */
+static size_t
+S_date_end(const gw_lb_item *it, size_t n, size_t i)
+{
+    size_t j = S_digits(it, n, i), end, k;
+
+    if (j == i || j >= n)
+        return i;
+    if (it[j].cp == S_NIAN) {
+        end = j + 1;
+        if (end < n && (it[end].cp == S_DI || it[end].cp == S_MO))
+            return end + 1;
+        k = S_digits(it, n, end);
+        if (k > end && k < n && it[k].cp == S_YUE) {
+            end = k + 1;
+            k = S_digits(it, n, end);
+            if (k > end && k < n && it[k].cp == S_RI)
+                return k + 1;
+            if (end < n && (it[end].cp == S_DI || it[end].cp == S_FEN))
+                return end + 1;
+        }
+        return end;
+    }
+    if (it[j].cp == S_YUE) {
+        k = S_digits(it, n, j + 1);
+        if (k > j + 1 && k < n && it[k].cp == S_RI)
+            return k + 1;
+    }
+    return i;
+}
+
+/* Off the grid: clears the break opportunities inside dates (2017年9月25日,
+ * 2017年10月, 9月25日, 2018年底) and document numbers (〔2017〕3号), which a
+ * reader must see whole. */
+static void
+S_keep_runs(const gw_lb_item *items, size_t n, uint8_t *brk)
+{
+    size_t i = 0, end, k;
+
+    while (i < n) {
+        end = i;
+        if (S_is_digit(items[i].cp) && (i == 0 || !S_is_digit(items[i - 1].cp))) {
+            end = S_date_end(items, n, i);
+        } else if (items[i].cp == 0x3014) {                     /* 〔 */
+            k = S_digits(items, n, i + 1);
+            if (k > i + 1 && k < n && items[k].cp == 0x3015) {  /* 〕 */
+                size_t m = S_digits(items, n, k + 1);
+                if (m > k + 1 && m < n && items[m].cp == 0x53F7)    /* 号 */
+                    end = m + 1;
+            }
+        }
+        if (end > i) {
+            for (k = i + 1; k < end; k++)
+                brk[k] = 0;
+            i = end;
+        } else {
+            i++;
+        }
+    }
+}
+
 /* ------------------------------------------------------------ filling */
+
+static int
+S_in(const uint32_t *set, size_t n, uint32_t cp)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
+
 
 typedef struct S_ctx {
     gw_lb_item       *items;
@@ -283,7 +372,31 @@ typedef struct S_ctx {
     unsigned         *fl;     /* S_flags, with S_FW forced for full-width items */
     uint8_t          *brk;
     uint8_t          *st;     /* S_SQUEEZED */
+    double            max_gap;    /* opts->max_gap off the grid, else 0 */
 } S_ctx;
+
+/* 1 when what follows a line ending at end is one full-width character
+ * (with the closing marks that cling to it) and the line [s, end) was not
+ * squeezed to end there: the rest would be a lone character on a line. */
+static int
+S_lone_rest(const S_ctx *c, size_t s, size_t end)
+{
+    size_t base = 0, k;
+
+    for (k = s; k < end; k++)
+        if (c->st[k] & S_SQUEEZED)
+            return 0;
+    for (k = end; k < c->n; k++) {
+        uint32_t cp = c->items[k].cp;
+        if (cp == S_LS)
+            return 0;
+        if (cp == ' ' || c->cw[k] <= 0 || gw_lb_no_start(cp))
+            continue;
+        if (++base > 1 || !(c->fl[k] & S_FW))
+            return 0;
+    }
+    return base == 1;
+}
 
 /* "先挤进": the line [s, i) holds wsum pt; item i overflows and may not start
  * a line.  If items i.. up to the next break are closing marks, squeeze
@@ -449,6 +562,15 @@ S_place(S_ctx *c, size_t ls, size_t s, size_t end, double start, double avail,
         if (ngap == 0)
             break;
         per = rem / (double)ngap;
+        if (c->max_gap > 0) {
+            /* gaps wider than max_gap em read as letter-spaced: flush start */
+            double em = 0;
+            for (k = s; k < lv; k++)
+                if (it[k].adv > em)
+                    em = it[k].adv;
+            if (per > c->max_gap * em)
+                break;
+        }
         extra = 0;
         nvis = 0;
         for (k = s; k < end; k++) {
@@ -501,6 +623,7 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
         goto out;
     c.items = items;
     c.n = n;
+    c.max_gap = opts->pitch > 0 ? 0 : opts->max_gap;
     c.cw = gw_xmalloc(n * sizeof *c.cw);
     c.fl = gw_xmalloc(n * sizeof *c.fl);
     c.brk = gw_xmalloc(n + 1);
@@ -520,6 +643,8 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
     rc = S_breaks(items, n, c.brk, err);
     if (rc < 0)
         goto out;
+    if (opts->pitch <= 0)
+        S_keep_runs(items, n, c.brk);
 
     s = 0;
     while (s < n) {
@@ -561,11 +686,32 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
             last = 1;
         } else if (i > s && c.brk[i]) {
             end = i;
+            /* a break here, but the stylesheet prefers one after 、: the
+             * last such break of the line, when it has one */
+            if (opts->nprefer && opts->pitch <= 0 &&
+                !S_in(opts->prefer_after, opts->nprefer, items[i - 1].cp)) {
+                size_t q = i - 1;
+                while (q > s && !(c.brk[q] && S_in(opts->prefer_after, opts->nprefer,
+                                                   items[q - 1].cp)))
+                    q--;
+                if (q > s)
+                    end = q;
+            }
         } else if (!(opts->squeeze && i > s && S_squeeze(&c, s, i, wsum, avail, &end))) {
-            /* "后推出": push the text after the last allowed break down. */
+            /* "后推出": push the text after the last allowed break down;
+             * after a preferred mark (、 between unit names) when the line
+             * has one */
             size_t b = i;
             while (b > s && !c.brk[b])
                 b--;
+            if (b > s && opts->nprefer && opts->pitch <= 0) {
+                size_t q = b;
+                while (q > s && !(c.brk[q] && S_in(opts->prefer_after, opts->nprefer,
+                                                   items[q - 1].cp)))
+                    q--;
+                if (q > s)
+                    b = q;
+            }
             if (b > s) {
                 end = b;
             } else if (i == s) {
@@ -589,6 +735,11 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
         }
         if (end < n && items[end - 1].cp == S_LS)
             forced = 1;
+        /* Off the grid, the last line is never one character alone: carry
+         * one down from this line when a break is allowed there. */
+        if (opts->pitch <= 0 && !last && !forced && end < n && end >= s + 3 &&
+            S_lone_rest(&c, s, end) && c.brk[end - 1])
+            end--;
         if (nout == cap) {
             cap = cap ? 2 * cap : 16;
             out = gw_xrealloc(out, cap * sizeof *out);

@@ -1,7 +1,11 @@
 /* linebreak.h — Chinese line breaking: ICU line-break opportunities, the
  * clreq / GB/T 15834 rules (no forbidden marks at line start or end, ——
  * and …… never split), line-end punctuation squeezing, grid pitch and
- * justification.  Pure computation: no fonts, no pages. */
+ * justification.  Off the grid (tables, free text) also: dates (2017年9月25日,
+ * 2017年10月) and document numbers (〔2017〕3号) are never split, and a
+ * paragraph's last line is never one character alone (a character is carried
+ * down from the line before).  On the grid the 28-字 line wins over both.
+ * Pure computation: no fonts, no pages. */
 #ifndef GW_LINEBREAK_H
 #define GW_LINEBREAK_H
 
@@ -29,6 +33,13 @@ typedef struct gw_lb_opts {
     int    squeeze;      /* allow half-width punctuation to fit a line */
     int    align;        /* GW_LB_* for all lines but the last */
     int    align_last;   /* GW_LB_* for the last line (and before forced breaks) */
+    /* Text off the grid only (pitch 0): */
+    const uint32_t *prefer_after;  /* when a line must break early, break after
+                                    * one of these (、 in a list of units) if
+                                    * the line has one; NULL: no preference */
+    size_t nprefer;
+    double max_gap;      /* > 0: a justified line whose gaps would exceed
+                          * max_gap em is set flush start instead (cells) */
 } gw_lb_opts;
 
 typedef struct gw_lb_line {

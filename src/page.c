@@ -18,11 +18,11 @@ struct gw_doc {
     size_t       npages, cap;
     gw_bookmark *marks;
     size_t       nmarks, mcap;
-    const char  *info[5];
+    const char  *info[7];
 };
 
-static const char *const S_info_keys[5] = {
-    "title", "author", "subject", "keywords", "creator"
+static const char *const S_info_keys[7] = {
+    "title", "author", "subject", "keywords", "creator", "date", "lang"
 };
 
 gw_doc *
@@ -91,7 +91,7 @@ gw_page_size(const gw_page *p, double *w, double *h, int *rotate)
 void
 gw_doc_set_info(gw_doc *d, const char *key, const char *value)
 {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 7; i++)
         if (strcmp(key, S_info_keys[i]) == 0)
             d->info[i] = gw_arena_strdup(d->arena, value);
 }
@@ -99,7 +99,7 @@ gw_doc_set_info(gw_doc *d, const char *key, const char *value)
 const char *
 gw_doc_info(const gw_doc *d, const char *key)
 {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 7; i++)
         if (strcmp(key, S_info_keys[i]) == 0)
             return d->info[i];
     return NULL;

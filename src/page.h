@@ -33,8 +33,9 @@ size_t   gw_doc_page_count(const gw_doc *doc);
 gw_page *gw_doc_page(const gw_doc *doc, size_t i);   /* borrowed; 0-based */
 void     gw_page_size(const gw_page *p, double *w, double *h, int *rotate);
 
-/* Document information: key is "title", "author", "subject", "keywords" or
- * "creator".  The value is copied. */
+/* Document information: key is "title", "author", "subject", "keywords",
+ * "creator", "date" (yyyy-mm-dd: the document's date, gw:date on fo:root)
+ * or "lang" (xml:lang of fo:root).  The value is copied. */
 void gw_doc_set_info(gw_doc *doc, const char *key, const char *value);
 const char *gw_doc_info(const gw_doc *doc, const char *key);  /* borrowed or NULL */
 

@@ -21,7 +21,8 @@
   <xsl:template match="/sheet-booklet">
     <fo:root font-family="{$gw-fangsong}" font-size="16pt" line-height="{$pitch}"
         gw:title="任务交办单汇编" gw:author="{meta/issuer}"
-        gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单">
+        gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单"
+        gw:date="{meta/sign-date/@iso}" xml:lang="zh-CN">
       <xsl:call-template name="gw-layout-masters"/>
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="booklet-cover">

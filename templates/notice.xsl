@@ -56,7 +56,8 @@
   <!-- ================================================================ root -->
   <xsl:template match="/plan">
     <fo:root gw:title="{normalize-space($meta/notice-title)}" gw:author="{normalize-space($meta/issuer)}"
-        gw:subject="{$plan-title}" gw:keywords="{normalize-space($meta/doc-number)}">
+        gw:subject="{$plan-title}" gw:keywords="{normalize-space($meta/doc-number)}"
+        gw:date="{$meta/sign-date/@iso}" xml:lang="zh-CN">
       <xsl:call-template name="gw-layout-masters">
         <xsl:with-param name="meta" select="$meta"/>
       </xsl:call-template>
@@ -342,13 +343,15 @@
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block keep-together.within-page="always"><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>
+            <!-- unit lists break after 、, never inside a unit's name, when
+                 the column allows it -->
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block gw:prefer-break-after="、">
               <xsl:for-each select="unit[@role = 'lead']">
                 <xsl:if test="position() &gt; 1">、</xsl:if>
                 <xsl:value-of select="normalize-space(.)"/>
               </xsl:for-each>
             </fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block gw:prefer-break-after="、">
               <xsl:for-each select="unit[@role = 'responsible']">
                 <xsl:if test="position() &gt; 1">、</xsl:if>
                 <xsl:value-of select="normalize-space(.)"/>

@@ -30,7 +30,8 @@
   <!-- ================================================================ root -->
   <xsl:template match="/report">
     <fo:root gw:title="{$title-text}" gw:author="{normalize-space($meta/issuer)}"
-        gw:subject="{normalize-space($meta/plan-title)}" gw:keywords="{normalize-space($meta/doc-number)}">
+        gw:subject="{normalize-space($meta/plan-title)}" gw:keywords="{normalize-space($meta/doc-number)}"
+        gw:date="{$meta/sign-date/@iso}" xml:lang="zh-CN">
       <xsl:call-template name="gw-layout-masters">
         <xsl:with-param name="meta" select="$meta"/>
       </xsl:call-template>

@@ -29,7 +29,8 @@
   <xsl:template match="/unit-sheet">
     <fo:root font-family="{$gw-fangsong}" font-size="16pt" line-height="{$pitch}"
         gw:title="{recipient}任务交办单" gw:author="{meta/issuer}"
-        gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单">
+        gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单"
+        gw:date="{meta/sign-date/@iso}" xml:lang="zh-CN">
       <xsl:call-template name="gw-layout-masters"/>
       <xsl:apply-templates select="." mode="page-sequence"/>
     </fo:root>
@@ -350,15 +351,26 @@
         <xsl:otherwise>请每季度将任务进展情况报送</xsl:otherwise>
       </xsl:choose>
       <xsl:value-of select="office"/>
-      <xsl:if test="report-date">
-        <xsl:text>，报送时间为</xsl:text>
-        <xsl:for-each select="report-date">
-          <xsl:if test="position() &gt; 1">、</xsl:if>
-          <xsl:value-of select="."/>
-        </xsl:for-each>
-      </xsl:if>
       <xsl:text>。</xsl:text>
+      <xsl:if test="report-date">报送时间：</xsl:if>
     </fo:block>
+    <!-- one line per year (2017年：6月25日、9月25日、12月25日), so that no date
+         is split between lines on the 28-字 grid -->
+    <xsl:for-each select="report-date[not(substring(@iso, 1, 4) = substring(preceding-sibling::report-date[1]/@iso, 1, 4))]">
+      <xsl:variable name="y" select="substring(@iso, 1, 4)"/>
+      <fo:block xsl:use-attribute-sets="gw-para">
+        <xsl:value-of select="$y"/>
+        <xsl:text>年：</xsl:text>
+        <xsl:for-each select="../report-date[substring(@iso, 1, 4) = $y]">
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:value-of select="number(substring(@iso, 6, 2))"/>
+          <xsl:text>月</xsl:text>
+          <xsl:value-of select="number(substring(@iso, 9, 2))"/>
+          <xsl:text>日</xsl:text>
+        </xsl:for-each>
+        <xsl:text>。</xsl:text>
+      </fo:block>
+    </xsl:for-each>
     <fo:block keep-together.within-page="always">
       <fo:block xsl:use-attribute-sets="gw-para">责任领导：<xsl:value-of select="$blank"/></fo:block>
       <fo:block xsl:use-attribute-sets="gw-para">联系人：<xsl:value-of select="$blank"/></fo:block>

@@ -274,4 +274,42 @@ ok_match "long row: page 7 repeats the header, then continues task 4's text" \
 ok_if "build writes notice.pdf" test -s "$T/build/notice.pdf"
 ok_eq "build's notice = notice's notice (pages)" \
     "$(pdfinfo "$T/build/notice.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" "$pages"
+
+# 附件2's cells: a unit's name is never split between lines (the lists break
+# after 、; 市职教城管理办 alone is longer than the 责任单位 column), and no cell
+# ends with a line of one character (顶尖人才引领/工程, not …工/程)
+cells=$(python3 - "$PDF" "$TOP/data/units.tsv" <<'EOF2'
+import sys, re, subprocess, html
+x = subprocess.run(['pdftotext', '-bbox-layout', sys.argv[1], '-'], capture_output=True, text=True).stdout
+units = [l.split('\t')[0] for l in open(sys.argv[2], encoding='utf-8') if l.strip() and not l.startswith('#')]
+split, lone = [], []
+for blk in re.findall(r'<block [^>]*>(.*?)</block>', x, re.S):
+    lines = [''.join(html.unescape(w) for w in re.findall(r'>([^<]*)</word>', ln))
+             for ln in re.findall(r'<line [^>]*>(.*?)</line>', blk, re.S)]
+    for a, b in zip(lines, lines[1:]):
+        for u in units:
+            if len(u) > 2 and any(a.endswith(u[:k]) and b.startswith(u[k:]) for k in range(1, len(u))):
+                split.append(a[-3:] + '/' + b[:3])
+    if len(lines) >= 2 and len(re.sub(r'[，。、；：）》”]', '', lines[-1])) == 1:
+        lone.append(lines[-2][-3:] + '/' + lines[-1])
+print("split=%s lone=%s" % (','.join(split), ','.join(lone)))
+EOF2
+)
+ok_eq "附件2: no unit name split but the one longer than its column; no lone last character" \
+    "$cells" "split=城管理/办、 lone="
+
+# PDF metadata: the dates are SOURCE_DATE_EPOCH's, else the 成文日期 (midnight
+# in China), never the clock; /Lang zh-CN in the catalog
+pdate() { pdfinfo -isodates "$1" 2>/dev/null | sed -n "s/^$2: *//p"; }
+env -u SOURCE_DATE_EPOCH "$GW" -q notice --db "$DB" -o "$T/nosde.pdf"
+ok_eq "no SOURCE_DATE_EPOCH: CreationDate is sign_date 2017-05-12 00:00 +08:00" \
+    "$(pdate "$T/nosde.pdf" CreationDate)" "2017-05-12T00:00:00+08"
+ok_eq "… and ModDate too" "$(pdate "$T/nosde.pdf" ModDate)" "2017-05-12T00:00:00+08"
+sleep 1
+env -u SOURCE_DATE_EPOCH "$GW" -q notice --db "$DB" -o "$T/nosde2.pdf"
+ok_if "… so a later run gives the same bytes" cmp "$T/nosde.pdf" "$T/nosde2.pdf"
+SOURCE_DATE_EPOCH=1500000000 "$GW" -q notice --db "$DB" -o "$T/sde.pdf"
+ok_eq "SOURCE_DATE_EPOCH wins" "$(pdate "$T/sde.pdf" CreationDate)" "2017-07-14T02:40:00Z"
+qpdf --qdf --object-streams=disable "$T/sde.pdf" "$T/sde.qdf" 2>/dev/null
+ok_match "the catalog says /Lang (zh-CN)" "$(grep -a '/Lang' "$T/sde.qdf")" "/Lang \\(zh-CN\\)"
 done_testing

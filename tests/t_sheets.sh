@@ -60,9 +60,16 @@ ok_match "county sheet says the tasks come through 各县市区" "$txt" '本项�
 ok_match "sheet heading has 任务交办单" "$txt" '任务交办单'
 ok_match "sheet carries the document number" "$(echo "$txt" | tr -d '\n')" '株人才办发〔2017〕3号'
 ok_match "sheet has 三、工作要求" "$txt" '三、工作要求'
-ok_match "sheet has the quarterly reporting dates" "$(echo "$txt" | tr -d '\n')" '2017年6月25日'
+ok_match "sheet has the quarterly reporting dates" "$(echo "$txt" | tr -d '\n')" '报送时间：2017年：6月25日、9月25日、12月25日。2018年：3月25日。'
 ok_match "sheet has the sign-off blanks" "$txt" '签收人'
 ok_match "sheet numbered 30 of 38" "$txt" '第30号（共38份）'
+
+# No date is split between lines (2017年9月 / 25日): the reporting dates
+# are listed one line per year
+ok_eq "no date split between lines in the booklet" "$(pdftotext out/sheets.pdf - | python3 -c '
+import re, sys
+t = sys.stdin.read().split("\n")
+print(sum(1 for a, b in zip(t, t[1:]) if re.search(r"(\d+年(\d+月)?|\d+月\d*)$", a) and re.match(r"^(\d+[年月日]|[年月日])", b)))')" 0
 
 # The booklet: cover + every sheet, each sheet on an odd page.
 pages=$(pdfinfo out/sheets.pdf | awk '/^Pages:/ { print $2 }')

@@ -22,7 +22,7 @@ ok_match "lead task 1 deadline and 成果形式" "$text" '完成时限：2017年
 ok_match "responsible task 2 names its lead" "$text" '第2项.*牵头单位：市委组织部。'
 ok_match "summary table has a row per task" "$(xmllint --xpath 'count(//*[local-name()="table-body"]/*[local-name()="table-row"])' "$T/kjj.fo")" '^3$'
 ok_match "table header repeats (fo:table-header)" "$(grep -c 'table-header' "$T/kjj.fo")" '[1-9]'
-ok_match "reporting dates" "$text" '2017年6月25日、2017年9月25日、2017年12月25日、2018年3月25日'
+ok_match "reporting dates, one line per year (no date split)" "$text" '报送时间：2017年：6月25日、9月25日、12月25日。2018年：3月25日。'
 ok_match "page numbers with dashes" "$text" '— '
 ok_if "no half-width punctuation between Chinese characters" \
     sh -c "! printf '%s' \"\$1\" | grep -Eq '[一-龥][,;:()!?][一-龥]'" sh "$text"

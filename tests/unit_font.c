@@ -86,20 +86,22 @@ main(void)
             continue;
         face = gw_fontlist_face_for(fl, 0x5B57);
         TAP_OK(face && S_exists(gw_face_file(face)) &&
-                   strstr(gw_face_file(face), ".tt") != NULL,
-               "role %s: 字 comes from an existing TrueType file (%s)", roles[i],
+                   (strstr(gw_face_file(face), ".tt") || strstr(gw_face_file(face), ".otf")),
+               "role %s: 字 comes from an existing TrueType or OpenType file (%s)", roles[i],
                face ? gw_face_file(face) : "none");
     }
+    /* the free faces of docs/fonts.md (make deps installs Fandol) */
     TAP_OK(gw_fontset_lookup(fs, "黑体", 400, &fl, &err) == 0 &&
-               strcmp(gw_face_family(gw_fontlist_primary(fl)), "WenQuanYi Zen Hei") == 0,
-           "黑体 falls back to WenQuanYi Zen Hei, not DejaVu Sans");
+               strcmp(gw_face_family(gw_fontlist_primary(fl)), "FandolHei") == 0 &&
+               !gw_face_is_bold(gw_fontlist_primary(fl)),
+           "黑体 falls back to FandolHei Regular, not DejaVu Sans nor FandolHei Bold");
     TAP_OK(gw_fontset_lookup(fs, "仿宋", 400, &fl, &err) == 0 &&
-               strstr(gw_face_file(gw_fontlist_primary(fl)), "uming.ttc") &&
-               gw_face_index(gw_fontlist_primary(fl)) == 0,
-           "仿宋 falls back to AR PL UMing CN (uming.ttc index 0)");
+               strstr(gw_face_file(gw_fontlist_primary(fl)), "FandolFang-Regular.otf") &&
+               gw_face_is_cff(gw_fontlist_primary(fl)),
+           "仿宋 falls back to FandolFang, an OpenType/CFF face");
     TAP_OK(gw_fontset_lookup(fs, "楷体", 400, &fl2, &err) == 0 &&
-               strcmp(gw_face_family(gw_fontlist_primary(fl2)), "LXGW WenKai") == 0,
-           "楷体 falls back to LXGW WenKai (mainland punctuation), then UKai");
+               strcmp(gw_face_family(gw_fontlist_primary(fl2)), "FandolKai") == 0,
+           "楷体 falls back to FandolKai (mainland punctuation), then WenKai, then UKai");
     TAP_OK(gw_fontset_lookup(fs, "仿宋", 400, &fl2, &err) == 0 && fl2 == fl,
            "the same family value gives the same cached list");
 
@@ -139,10 +141,14 @@ main(void)
            "bold WenKai uses the Bold file without synthetic bold (%s)", gw_face_file(face));
     TAP_OK(gw_fontset_lookup(fs, "仿宋", 700, &bold, &err) == 0 &&
                gw_fontlist_fake_bold(bold, gw_fontlist_primary(bold)) == 1,
-           "bold 仿宋 on UMing (no bold face) is synthetic bold");
+           "bold 仿宋 on FandolFang (no bold face) is synthetic bold");
     TAP_OK(gw_fontset_lookup(fs, "小标宋", 400, &bold, &err) == 0 &&
+               strstr(gw_face_file(gw_fontlist_primary(bold)), "FandolSong-Bold.otf") &&
+               gw_fontlist_fake_bold(bold, gw_fontlist_primary(bold)) == 0,
+           "the 小标宋 substitute is FandolSong Bold, a real bold: no synthetic bold");
+    TAP_OK(gw_fontset_lookup(fs, "AR PL UMing CN", 700, &bold, &err) == 0 &&
                gw_fontlist_fake_bold(bold, gw_fontlist_primary(bold)) == 1,
-           "the 小标宋 substitute is drawn with synthetic bold");
+           "bold UMing (no bold face) is synthetic bold");
 
     /* subset */
     gw_buf_init(&sub);
@@ -177,7 +183,7 @@ main(void)
         int lfd = mkstemp(log), saved = dup(2);
         gw_buf text;
         const char *p, *want = "仿宋 (仿宋_GB2312) -> "
-                               "AR PL UMing CN (/usr/share/fonts/truetype/arphic/uming.ttc)";
+                               "FandolFang (/usr/local/share/fonts/fandol/FandolFang-Regular.otf)";
         int count = 0;
         fflush(stderr);
         dup2(lfd, 2);

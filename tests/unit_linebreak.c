@@ -825,6 +825,89 @@ test_plan(void)
     gw_buf_free(&file);
 }
 
+/* Off the grid (tables): dates and document numbers whole, no lone last
+ * character, preferred breaks after 、, no letter-spaced lines. */
+static void
+test_offgrid(void)
+{
+    gw_lb_opts o;
+    S_res r;
+    size_t i;
+    int ok;
+
+    memset(&o, 0, sizeof o);
+    o.align = GW_LB_START;
+    o.align_last = GW_LB_START;
+    /* 7 字 a line: "完成时限为2017年10月底" would split after 2017年 */
+    o.width = 7 * 16;
+    r = S_run("完成时限为2017年10月底前", &o);
+    ok = r.rc == 0 && r.nl == 2 && S_first(&r, 1) == '2';
+    TAP_OK(ok, "a date is not split: 2017年10月底 starts line 2 (%zu lines)", r.nl);
+    S_free(&r);
+    r = S_run("交办依据株人才办发〔2017〕3号文件", &o);
+    ok = r.rc == 0;
+    for (i = 0; ok && i + 1 < r.nl; i++)
+        ok = !(S_last(&r, i) == 0x3015 || (S_last(&r, i) >= '0' && S_last(&r, i) <= '9'));
+    TAP_OK(ok, "〔2017〕3号 is not split (%zu lines)", r.nl);
+    S_free(&r);
+    o.pitch = PITCH;
+    o.width = WIDTH;
+    r = S_run("一二三四五六七八九十一二三四五六七八九十一二三四五六七报2017年9月25日", &o);
+    TAP_OK(r.rc == 0 && S_count(&r, 0) == 28, "on the grid the 28-字 line wins over the date rule");
+    S_free(&r);
+    o.pitch = 0;
+
+    /* no lone last character: 顶尖人才引领工程 in 7 字 */
+    o.width = 7 * 16;
+    r = S_run("顶尖人才引领工程", &o);
+    TAP_OK(r.rc == 0 && r.nl == 2 && S_count(&r, 0) == 6 && S_count(&r, 1) == 2,
+           "顶尖人才引领/工程, not 顶尖人才引领工/程 (%zu, %zu)", S_count(&r, 0),
+           r.nl > 1 ? S_count(&r, 1) : 0);
+    S_free(&r);
+    r = S_run("顶尖人才引领工程。", &o);
+    TAP_OK(r.rc == 0 && r.nl == 2 && S_count(&r, 1) == 3, "… also with its closing mark (程。)");
+    S_free(&r);
+    o.pitch = PITCH;
+    o.width = WIDTH;
+    r = S_run("一二三四五六七八九十一二三四五六七八九十一二三四五六七八局。", &o);
+    TAP_OK(r.rc == 0 && S_count(&r, 0) == 28, "on the grid a full line stays full (局。 alone)");
+    S_free(&r);
+    o.pitch = 0;
+
+    /* preferred breaks: 市发改委 is not split when 、 allows an earlier break */
+    {
+        static const uint32_t dun[1] = { 0x3001 };
+        o.width = 7 * 16;
+        o.prefer_after = dun;
+        o.nprefer = 1;
+        r = S_run("市科协、市发改委、市经信委", &o);
+        TAP_OK(r.rc == 0 && r.nl == 3 && S_last(&r, 0) == 0x3001 && S_last(&r, 1) == 0x3001,
+               "unit lists break after 、 (%zu lines)", r.nl);
+        S_free(&r);
+        r = S_run("市职教城管理办公室、市科协", &o);
+        TAP_OK(r.rc == 0 && S_count(&r, 0) == 7, "a name longer than the line still breaks");
+        S_free(&r);
+        o.prefer_after = NULL;
+        o.nprefer = 0;
+        r = S_run("市科协、市发改委、市经信委", &o);
+        TAP_OK(r.rc == 0 && S_count(&r, 0) == 7, "without the preference the line is filled");
+        S_free(&r);
+    }
+
+    /* justified lines with gaps over a quarter em are set flush start */
+    o.align = GW_LB_JUSTIFY;
+    o.max_gap = 0.25;
+    o.width = 10 * 16;
+    r = S_run("一二三四五六“3+3+1”七八", &o);
+    TAP_OK(r.rc == 0 && r.nl == 2 && fabs(r.it[1].x - 16) < 1e-9,
+           "gaps of (160-96)/5 = 12.8 pt > 4 pt: flush start (x of 二 %g)", r.it[1].x);
+    S_free(&r);
+    o.max_gap = 0;
+    r = S_run("一二三四五六“3+3+1”七八", &o);
+    TAP_OK(r.rc == 0 && r.it[1].x > 16 + 1, "without max_gap the line is justified");
+    S_free(&r);
+}
+
 int
 main(void)
 {
@@ -840,5 +923,6 @@ main(void)
     test_pathological();
     test_random();
     test_plan();
+    test_offgrid();
     return TAP_DONE();
 }

@@ -353,9 +353,11 @@ main(void)
     snprintf(missing, sizeof missing, "%s/no/such/dir/c.pdf", dir);
 
     TAP_OK(gw_fontset_new(&fs, &err) == 0, "fontset");
-    TAP_OK(gw_fontset_lookup(fs, "仿宋", 400, &body, &err) == 0, "仿宋 resolves");
-    TAP_OK(gw_fontset_lookup(fs, "小标宋", 400, &title, &err) == 0, "小标宋 resolves");
-    TAP_OK(gw_fontset_lookup(fs, "黑体", 400, &hei, &err) == 0, "黑体 resolves");
+    /* TrueType faces: this checks the CIDFontType2 path (FontFile2, the
+     * tables kept); OpenType/CFF faces are tests/t_fonts.sh's */
+    TAP_OK(gw_fontset_lookup(fs, "AR PL UMing CN", 400, &body, &err) == 0, "UMing resolves");
+    TAP_OK(gw_fontset_lookup(fs, "AR PL UMing CN", 700, &title, &err) == 0, "bold UMing resolves");
+    TAP_OK(gw_fontset_lookup(fs, "WenQuanYi Zen Hei", 400, &hei, &err) == 0, "Zen Hei resolves");
 
     p1 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
     S_text(p1, title, 22, 100, 150, "关于印发任务分工方案的通知", 0, 1.0, black);
@@ -371,7 +373,7 @@ main(void)
     p2 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
     S_text(p2, body, 16, 80, 100, "第二页", 0, 1.0, black);
     /* the same font file through a second fontset (as the SVG module has) */
-    TAP_OK(gw_fontset_new(&fs2, &err) == 0 && gw_fontset_lookup(fs2, "仿宋", 400, &other, &err) == 0,
+    TAP_OK(gw_fontset_new(&fs2, &err) == 0 && gw_fontset_lookup(fs2, "AR PL UMing CN", 400, &other, &err) == 0,
            "a second fontset");
     S_text(p2, other, 16, 80, 130, "甲乙丙", 0, 1.0, black);
     {

@@ -142,6 +142,7 @@ typedef struct S_ctx {
     double     xoff, w;         /* content edges of the reference area */
     gw_lo_grid grid;
     int        nest;            /* nested reference areas */
+    int        in_cell;         /* inside a table cell or list item */
 } S_ctx;
 
 typedef struct S_info {
@@ -553,6 +554,7 @@ S_flush(S_b *b, S_frame *f)
     const gw_fo_props *p = f->node->p;
     S_ctx *c = f->ctx;
     gw_lb_opts o;
+    uint32_t prefer[8];
     gw_lb_line *lines = NULL;
     size_t nl = 0, li, i, k, idk = 0;
     double x0, width, hscale = 1.0, pitch_line;
@@ -582,6 +584,20 @@ S_flush(S_b *b, S_frame *f)
     /* gw:grid: 16 pt body text sits on the character pitch */
     o.pitch = grid && fabs(p->font_size - c->grid.chr) < 1.0 ? c->grid.chr : 0;
     o.squeeze = p->squeeze;
+    /* cells: no letter-spaced lines (gaps over a quarter em), and the
+     * stylesheet's preferred breaks (after 、 in a list of units) */
+    o.max_gap = c->in_cell ? 0.25 : 0;
+    {
+        size_t q = 0, len = strlen(p->prefer_break);
+        while (q < len && o.nprefer < sizeof prefer / sizeof prefer[0]) {
+            int l = gw_utf8_decode(p->prefer_break + q, len - q, &prefer[o.nprefer]);
+            if (l <= 0)
+                break;
+            q += (size_t)l;
+            o.nprefer++;
+        }
+        o.prefer_after = prefer;
+    }
     o.align = S_align(p->text_align);
     o.align_last = p->text_align_last == GW_FO_ALIGN_RELATIVE
                  ? (p->text_align == GW_FO_ALIGN_JUSTIFY ? GW_LB_START : S_align(p->text_align))
@@ -1316,6 +1332,7 @@ S_open_cell(S_b *b, const S_ctx *c, const gw_fo_node *n, S_rowb *rb, gw_lo_cell 
     nc->w = fmax(1, cl->w - cl->bw[GW_FO_LEFT] - cl->pad[GW_FO_LEFT]
                  - cl->bw[GW_FO_RIGHT] - cl->pad[GW_FO_RIGHT]);
     nc->nest = c->nest + 1;
+    nc->in_cell = 1;
     g = S_push_frame(b, F_CELL, n, nc);
     g->cell = cl;
 }

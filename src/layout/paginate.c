@@ -1401,7 +1401,7 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
     const gw_fo_node *c;
     size_t i;
     int rc = 0, pass;
-    static const char *const info[4] = {"title", "author", "subject", "keywords"};
+    static const char *const info[5] = {"title", "author", "subject", "keywords", "date"};
 
     memset(&d, 0, sizeof d);
     d.lo = lo;
@@ -1459,7 +1459,7 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
     rc = S_bookmarks(&d, doc);
     if (rc < 0)
         goto out;
-    for (i = 0; i < 4; i++) {
+    for (i = 0; i < 5; i++) {
         const char *v = gw_fo_gw_attr(lo->tree->root, info[i]);
         /* fo:root first, else fo:declarations */
         for (c = lo->tree->root->first; c && !(v && *v); c = c->next)
@@ -1469,6 +1469,11 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
             gw_doc_set_info(doc, info[i], v);
     }
     gw_doc_set_info(doc, "creator", "gongwen " GW_VERSION);
+    {
+        const char *lang = gw_fo_xml_lang(lo->tree->root);
+        if (lang && *lang)
+            gw_doc_set_info(doc, "lang", lang);
+    }
 out:
     free(d.masters);
     free(d.pages);
