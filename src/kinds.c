@@ -79,6 +79,27 @@ gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o, gw_xml
     return S_kinds[k].build(plan, o, out, err);
 }
 
+/* The XSLT parameters of a kind's run: table=0 (--no-table, the notice)
+ * and keep-lines (how long a table row may be and still move whole). */
+static int
+S_fo(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines, gw_xml_doc *out,
+     gw_err *err)
+{
+    const char *params[5];
+    size_t np = 0;
+
+    if (!strcmp(S_kinds[k].name, "notice") && o && o->no_table) {
+        params[np++] = S_no_table[0];
+        params[np++] = S_no_table[1];
+    }
+    if (keep_lines) {
+        params[np++] = "keep-lines";
+        params[np++] = keep_lines;
+    }
+    params[np] = NULL;
+    return gw_xslt_apply(S_kinds[k].tmpl, xml, np ? params : NULL, out, err);
+}
+
 int
 gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *out,
            gw_err *err)
@@ -89,9 +110,7 @@ gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *
         return gw_err_set(err, GW_EUSAGE, "unknown document kind '%s'", kind);
     if (!S_kinds[k].tmpl)
         return gw_err_set(err, GW_EUSAGE, "no template for '%s'; use notice, sheet or report", kind);
-    return gw_xslt_apply(S_kinds[k].tmpl, xml,
-                         !strcmp(kind, "notice") && o && o->no_table ? S_no_table : NULL,
-                         out, err);
+    return S_fo(k, xml, o, NULL, out, err);
 }
 
 int
@@ -99,15 +118,49 @@ gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_pl
             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
 {
     gw_xml_doc fo = NULL;
+    gw_doc *doc = NULL, *doc2 = NULL;
+    gw_fontset *own = NULL;
     gw_render_opts ro;
+    size_t blank = 0;
     int rc;
 
     memset(&ro, 0, sizeof ro);
     if ((rc = gw_kind_fo(kind, xml, o, &fo, err)) < 0)
         goto out;
-    if ((rc = gw_render_doc_fonts(fo, name, path, &ro, fonts, err)) < 0)
+    if (!fonts) {
+        if ((rc = gw_fontset_new(&own, err)) < 0)
+            goto out;
+        fonts = own;
+    }
+    if ((rc = gw_render_layout(fo, name, &ro, fonts, &doc, err)) < 0) {
         gw_plan_explain(plan, err);
+        goto out;
+    }
+    /* A landscape table that ends on an even page leaves a blank page
+     * before the 版记 (GB/T 9704 §7.5: it closes an even page).  Rows kept
+     * whole leave room at page ends; letting rows of more than 4 lines split
+     * may end the table a page earlier.  Taken only when it saves pages. */
+    (void)gw_render_pages(doc, &blank);
+    if (blank > 0 && (!strcmp(kind, "notice") || !strcmp(kind, "report"))) {
+        size_t n1 = gw_render_pages(doc, NULL);
+        xmlFreeDoc(fo);
+        fo = NULL;
+        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo, err)) < 0 ||
+            (rc = gw_render_layout(fo, name, &ro, fonts, &doc2, err)) < 0)
+            goto out;
+        if (gw_render_pages(doc2, NULL) < n1) {
+            gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
+                      name ? name : kind, gw_render_pages(doc2, NULL), n1);
+            gw_doc_free(doc);
+            doc = doc2;
+            doc2 = NULL;
+        }
+    }
+    rc = gw_render_write(doc, path, err);
 out:
+    gw_doc_free(doc);
+    gw_doc_free(doc2);
+    gw_fontset_free(own);
     xmlFreeDoc(fo);
     return rc;
 }

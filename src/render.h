@@ -5,6 +5,7 @@
 
 #include "gw.h"
 #include "font.h"
+#include "page.h"
 
 /* gw_xml_doc and gw_render_opts are in gw.h. */
 
@@ -27,5 +28,17 @@ int gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
  * The fontset caches what it resolves, so later documents are faster. */
 int gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
                         const gw_render_opts *opts, gw_fontset *fs, gw_err *err);
+
+/* The two halves of gw_render_doc_fonts, for a caller that looks at the
+ * pages before writing them (src/kinds.c balances a table so that no blank
+ * page precedes the 版记): the laid-out pages in *out (caller frees with
+ * gw_doc_free, after gw_render_write: the pages borrow fs's faces, so fs,
+ * which must not be NULL, outlives them), then the PDF of them at out_path
+ * (written atomically).  0 or an error as above. */
+int gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
+                     gw_fontset *fs, gw_doc **out, gw_err *err);
+int gw_render_write(const gw_doc *doc, const char *out_path, gw_err *err);
+/* The number of pages of doc, and of those with nothing drawn on them. */
+size_t gw_render_pages(const gw_doc *doc, size_t *blank);
 
 #endif

@@ -430,13 +430,27 @@
     <xsl:attribute name="font-size">12pt</xsl:attribute>
     <xsl:attribute name="line-height">18pt</xsl:attribute>
   </xsl:attribute-set>
+  <!-- deadlines: whether the plan has any (完成时限); without, the column is
+       left out and its 20 mm go to 任务, 牵头单位 and 责任单位 (two unit names
+       a line instead of one).  At 12 pt a 字 is 4.23 mm; 6 mm go to padding. -->
   <xsl:template name="gw-table-tasks-columns">
+    <xsl:param name="deadlines" select="true()"/>
     <fo:table-column column-width="14mm"/>  <!-- 序号 -->
-    <fo:table-column column-width="36mm"/>  <!-- 类别 -->
-    <fo:table-column column-width="95mm"/>  <!-- 任务 -->
-    <fo:table-column column-width="26mm"/>  <!-- 牵头单位 -->
-    <fo:table-column column-width="34mm"/>  <!-- 责任单位 -->
-    <fo:table-column column-width="20mm"/>  <!-- 完成时限 -->
+    <xsl:choose>
+      <xsl:when test="$deadlines">
+        <fo:table-column column-width="36mm"/>  <!-- 任务: 7 字 -->
+        <fo:table-column column-width="95mm"/>  <!-- 主要内容: 21 字 -->
+        <fo:table-column column-width="26mm"/>  <!-- 牵头单位: 5 字 -->
+        <fo:table-column column-width="34mm"/>  <!-- 责任单位: 7 字 -->
+        <fo:table-column column-width="20mm"/>  <!-- 完成时限 -->
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:table-column column-width="40mm"/>  <!-- 任务: 8 字 -->
+        <fo:table-column column-width="95mm"/>  <!-- 主要内容: 21 字 -->
+        <fo:table-column column-width="30mm"/>  <!-- 牵头单位: 6 字 -->
+        <fo:table-column column-width="46mm"/>  <!-- 责任单位: 9 字 -->
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- a sheet's 任务一览: 四号 rows of 20 pt across the 442.205 pt text width -->

@@ -26,6 +26,10 @@
   <!-- "0" leaves 附件2 out, "1" puts it in, "" follows the record (meta
        table); the no-table option of gongwen notice passes "0" -->
   <xsl:param name="table" select="''"/>
+  <!-- rows of up to this many lines move whole to the next page; gongwen
+       lays the notice out again with 4 when 8 leaves a blank page before the
+       版记 (src/kinds.c) -->
+  <xsl:param name="keep-lines" select="8"/>
 
   <xsl:variable name="meta" select="/plan/meta"/>
   <xsl:variable name="table-wanted">
@@ -283,6 +287,10 @@
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- 完成时限 only when the plan has deadlines (milestones); an empty
+       column says nothing -->
+  <xsl:variable name="deadlines" select="boolean(//task/milestone)"/>
+
   <xsl:template name="attachment2">
     <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
         keep-with-next.within-page="always">附件2</fo:block>
@@ -292,7 +300,9 @@
     <!-- geometry: stylesheets/gbt9704.xsl, gw-table-tasks -->
     <fo:table xsl:use-attribute-sets="gw-table-tasks" font-family="{$gw-fangsong}"
         gw:grid="none">
-      <xsl:call-template name="gw-table-tasks-columns"/>
+      <xsl:call-template name="gw-table-tasks-columns">
+        <xsl:with-param name="deadlines" select="$deadlines"/>
+      </xsl:call-template>
       <fo:table-header>
         <fo:table-row font-family="{$gw-hei}" text-align="center">
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>序号</fo:block></fo:table-cell>
@@ -300,7 +310,9 @@
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>主要内容</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>牵头单位</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>责任单位</fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>完成时限</fo:block></fo:table-cell>
+          <xsl:if test="$deadlines">
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>完成时限</fo:block></fo:table-cell>
+          </xsl:if>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -308,7 +320,7 @@
           <xsl:variable name="sec" select="parent::section"/>
           <xsl:if test="$sec and not(preceding-sibling::*[1][self::task])">
             <fo:table-row keep-with-next.within-page="always">
-              <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="6">
+              <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="{5 + number($deadlines)}">
                 <!-- the heading's own font: 一、 黑体, （一） 楷体 -->
                 <fo:block font-family="{$gw-kai}">
                   <xsl:if test="$sec/@level = 1">
@@ -327,8 +339,8 @@
           <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
           <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
           <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div 21)"/>
-          <xsl:variable name="nl" select="ceiling(string-length($lead) div 5)"/>
-          <xsl:variable name="nr" select="ceiling(string-length($resp) div 7)"/>
+          <xsl:variable name="nl" select="ceiling(string-length($lead) div (5 + number(not($deadlines))))"/>
+          <xsl:variable name="nr" select="ceiling(string-length($resp) div (7 + 2 * number(not($deadlines))))"/>
           <xsl:variable name="nlines">
             <xsl:choose>
               <xsl:when test="$nb &gt;= $nl and $nb &gt;= $nr"><xsl:value-of select="$nb"/></xsl:when>
@@ -337,7 +349,7 @@
             </xsl:choose>
           </xsl:variable>
           <fo:table-row>
-            <xsl:if test="$nlines &lt;= 8">
+            <xsl:if test="$nlines &lt;= number($keep-lines)">
               <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
             </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
@@ -357,6 +369,7 @@
                 <xsl:value-of select="normalize-space(.)"/>
               </xsl:for-each>
             </fo:block></fo:table-cell>
+            <xsl:if test="$deadlines">
             <fo:table-cell xsl:use-attribute-sets="cell">
               <fo:block text-align="center"/>
               <xsl:for-each select="milestone">
@@ -371,6 +384,7 @@
                 </fo:block>
               </xsl:for-each>
             </fo:table-cell>
+            </xsl:if>
           </fo:table-row>
         </xsl:for-each>
       </fo:table-body>

@@ -23,6 +23,9 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
+  <!-- rows of up to this many lines move whole to the next page (see
+       notice.xsl) -->
+  <xsl:param name="keep-lines" select="8"/>
   <xsl:variable name="meta" select="/report/meta"/>
   <xsl:variable name="att-title" select="concat(normalize-space($meta/quarter-cn), '任务落实情况表')"/>
   <xsl:variable name="title-text"><xsl:for-each select="$meta/title/line"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
@@ -480,7 +483,7 @@
                between lines with the header repeated (as the notice's 附件2):
                lines estimated at 13 字 a line in 进展情况 -->
           <fo:table-row>
-            <xsl:if test="string-length(normalize-space(progress)) &lt;= 13 * 8">
+            <xsl:if test="string-length(normalize-space(progress)) &lt;= 13 * number($keep-lines)">
               <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
             </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>

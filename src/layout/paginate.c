@@ -301,9 +301,11 @@ S_vl_add(gw_lo *lo, gw_lo_vlist *vl, const gw_lo_item *it)
     *c = *it;
 }
 
-/* Splits a cell's list after the items that fit in limit. */
+/* Splits a cell's list after the items that fit in limit.  A cell whose
+ * lines may not be parted (a keep-together block: the task's name) and that
+ * fits a page moves whole to the next part instead of being cut (0). */
 static size_t
-S_cell_cut(const gw_lo_vlist *vl, double limit)
+S_cell_cut(const gw_lo_vlist *vl, double limit, double content_h, double page_h)
 {
     size_t i, legal = 0, forced = 0;
     double y = 0;
@@ -317,6 +319,8 @@ S_cell_cut(const gw_lo_vlist *vl, double limit)
         forced = i;
         y += vl->v[i].h;
     }
+    if (!legal && content_h <= page_h)
+        return 0;
     return legal ? legal : forced;
 }
 
@@ -327,10 +331,12 @@ S_cell_total(const gw_lo_cell *c)
          + c->bw[GW_FO_TOP] + c->bw[GW_FO_BOTTOM];
 }
 
-/* Splits a row between lines of its cells so the first part fits avail.
- * 1 with the two parts, 0 when it cannot be split usefully. */
+/* Splits a row between lines of its cells so the first part fits avail
+ * (of a page body page_h high).  1 with the two parts, 0 when it cannot be
+ * split usefully. */
 static int
-S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, gw_lo_item *p1, gw_lo_item *p2)
+S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, double page_h, gw_lo_item *p1,
+            gw_lo_item *p2)
 {
     const gw_lo_row *row = it->ptr;
     gw_lo_row *a, *b;
@@ -349,7 +355,7 @@ S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, gw_lo_item *p1, gw_lo
         gw_lo_cell *ca = gw_arena_alloc(lo->arena, sizeof *ca);
         gw_lo_cell *cb = gw_arena_alloc(lo->arena, sizeof *cb);
         double limit = avail - (S_cell_total(c) - c->content_h);
-        size_t k = limit > 0 ? S_cell_cut(&c->vl, limit) : 0, j;
+        size_t k = limit > 0 ? S_cell_cut(&c->vl, limit, c->content_h, page_h) : 0, j;
         *ca = *c;
         *cb = *c;
         ca->vl.v = c->vl.v;
@@ -439,7 +445,7 @@ S_fill(S_doc *d, S_pagerec *pr, const gw_lo_vlist *v, S_flowpos *fp)
         if (end > H + S_EPS) {
             if (it->kind == GW_LI_ROW && H - top > 0
                 && !(((const gw_lo_row *)it->ptr)->keep && pr->body.n > nhdr)
-                && S_split_row(lo, it, H - top, &p1, &p2)) {
+                && S_split_row(lo, it, H - top, H, &p1, &p2)) {
                 gw_lo_item *c = gw_lo_push(lo, &pr->body, GW_LI_ROW, 0);
                 gw_lo_item *rest = gw_arena_alloc(lo->arena, sizeof *rest);
                 *c = p1;
@@ -1268,13 +1274,15 @@ S_collect(S_doc *d)
 }
 
 static int
-S_draw_static(S_draw_ctx *dc, const S_pagerec *pr)
+S_draw_static(S_draw_ctx *dc, const S_pagerec *pr, int after)
 {
     gw_lo *lo = dc->lo;
     const gw_fo_node *c;
     int s, rc;
     static const int order[4] = {GW_FO_TOP, GW_FO_LEFT, GW_FO_RIGHT, GW_FO_BOTTOM};
-    for (s = 0; s < 4; s++) {
+    /* reading order: the header before the body (after = 0), the page
+     * number and the other margins after it (after = 1) */
+    for (s = after ? 1 : 0; s < (after ? 4 : 1); s++) {
         const S_region *rg = &pr->m->side[order[s]];
         if (!rg->present)
             continue;
@@ -1449,10 +1457,13 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
         dc.page_index = i;
         dc.pagenum = lo->pagenum_str[i];
         dc.pg = gw_doc_add_page(doc, pr->m->pw, pr->m->ph, 0);
-        rc = S_draw_static(&dc, pr);
+        rc = S_draw_static(&dc, pr, 0);
         if (rc < 0)
             goto out;
         rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
+        if (rc < 0)
+            goto out;
+        rc = S_draw_static(&dc, pr, 1);
         if (rc < 0)
             goto out;
     }
