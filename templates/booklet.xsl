@@ -40,8 +40,8 @@
       </fo:bookmark-tree>
       <xsl:apply-templates select="." mode="cover"/>
       <xsl:apply-templates select="unit-sheet" mode="page-sequence">
-        <xsl:with-param name="force">end-on-even</xsl:with-param>
-        <xsl:with-param name="first">0</xsl:with-param>
+        <xsl:with-param name="force" select="'end-on-even'"/>
+        <xsl:with-param name="first" select="'0'"/>
       </xsl:apply-templates>
     </fo:root>
   </xsl:template>
@@ -73,33 +73,33 @@
             <xsl:call-template name="gw-table-index-columns"/>
             <fo:table-header font-family="{$gw-hei}">
               <fo:table-row keep-together.within-page="always">
-                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">编号</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">单位</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">牵头任务</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="pad">1pt</xsl:with-param><xsl:with-param name="t">配合任务</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'编号'"/></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'单位'"/></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'牵头任务'"/></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'配合任务'"/></xsl:call-template>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body>
               <xsl:for-each select="unit-sheet">
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="cell">
-                    <xsl:with-param name="pad">1pt</xsl:with-param>
+                    <xsl:with-param name="pad" select="'1pt'"/>
                     <xsl:with-param name="t" select="format-number(@no, '00')"/>
-                    <xsl:with-param name="align">center</xsl:with-param>
+                    <xsl:with-param name="align" select="'center'"/>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
-                    <xsl:with-param name="pad">1pt</xsl:with-param>
+                    <xsl:with-param name="pad" select="'1pt'"/>
                     <xsl:with-param name="t" select="recipient"/>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
-                    <xsl:with-param name="pad">1pt</xsl:with-param>
+                    <xsl:with-param name="pad" select="'1pt'"/>
                     <xsl:with-param name="t" select="tasks/@lead"/>
-                    <xsl:with-param name="align">center</xsl:with-param>
+                    <xsl:with-param name="align" select="'center'"/>
                   </xsl:call-template>
                   <xsl:call-template name="cell">
-                    <xsl:with-param name="pad">1pt</xsl:with-param>
+                    <xsl:with-param name="pad" select="'1pt'"/>
                     <xsl:with-param name="t" select="tasks/@responsible"/>
-                    <xsl:with-param name="align">center</xsl:with-param>
+                    <xsl:with-param name="align" select="'center'"/>
                   </xsl:call-template>
                 </fo:table-row>
               </xsl:for-each>

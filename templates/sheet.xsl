@@ -23,7 +23,7 @@
 
   <!-- One grid line (gw-p, the line pitch, from gbt9704.xsl) as a length. -->
   <xsl:variable name="pitch" select="concat($gw-p, 'pt')"/>
-  <xsl:variable name="blank">＿＿＿＿＿＿＿＿</xsl:variable>
+  <xsl:variable name="blank" select="'＿＿＿＿＿＿＿＿'"/>
 
   <!-- ============================================================== root -->
   <xsl:template match="/unit-sheet">
@@ -40,8 +40,8 @@
        own, "end-on-even" in the booklet so that the next sheet starts on an
        odd page. -->
   <xsl:template match="unit-sheet" mode="page-sequence">
-    <xsl:param name="force">no-force</xsl:param>
-    <xsl:param name="first">1</xsl:param>
+    <xsl:param name="force" select="'no-force'"/>
+    <xsl:param name="first" select="'1'"/>
     <fo:page-sequence master-reference="gw-portrait" force-page-count="{$force}">
       <xsl:if test="$first != 1">
         <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
@@ -139,11 +139,11 @@
       <xsl:call-template name="gw-table-summary-columns"/>
       <fo:table-header font-family="{$gw-hei}">
         <fo:table-row keep-together.within-page="always">
-          <xsl:call-template name="head-cell"><xsl:with-param name="t">序号</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="head-cell"><xsl:with-param name="t">任务</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="head-cell"><xsl:with-param name="t">角色</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="head-cell"><xsl:with-param name="t">牵头单位</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="head-cell"><xsl:with-param name="t">完成时限</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t" select="'序号'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t" select="'任务'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t" select="'角色'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t" select="'牵头单位'"/></xsl:call-template>
+          <xsl:call-template name="head-cell"><xsl:with-param name="t" select="'完成时限'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -151,7 +151,7 @@
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="cell">
               <xsl:with-param name="t" select="@no"/>
-              <xsl:with-param name="align">center</xsl:with-param>
+              <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
             <xsl:call-template name="cell">
               <xsl:with-param name="t"><xsl:call-template name="short-title"/></xsl:with-param>
@@ -163,10 +163,10 @@
                   <xsl:otherwise>配合</xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
-              <xsl:with-param name="align">center</xsl:with-param>
+              <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
             <xsl:call-template name="cell">
-              <xsl:with-param name="t"><xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="t"><xsl:call-template name="unit-list"><xsl:with-param name="role" select="'lead'"/></xsl:call-template></xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="cell">
               <xsl:with-param name="t">
@@ -189,7 +189,7 @@
 
   <xsl:template name="head-cell">
     <xsl:param name="t"/>
-    <xsl:param name="pad">3pt</xsl:param>
+    <xsl:param name="pad" select="'3pt'"/>
     <fo:table-cell border="0.5pt solid black" padding="{$pad} 3pt" display-align="center">
       <fo:block text-align="center"><xsl:value-of select="$t"/></fo:block>
     </fo:table-cell>
@@ -197,8 +197,8 @@
 
   <xsl:template name="cell">
     <xsl:param name="t"/>
-    <xsl:param name="align">start</xsl:param>
-    <xsl:param name="pad">3pt</xsl:param>
+    <xsl:param name="align" select="'start'"/>
+    <xsl:param name="pad" select="'3pt'"/>
     <fo:table-cell border="0.5pt solid black" padding="{$pad} 3pt" display-align="center">
       <fo:block text-align="{$align}"><xsl:value-of select="$t"/></fo:block>
     </fo:table-cell>
@@ -221,7 +221,7 @@
        left out when it is a responsible unit (it is listed as 其他责任单位). -->
   <xsl:template name="unit-list">
     <xsl:param name="role"/>
-    <xsl:param name="others">0</xsl:param>
+    <xsl:param name="others" select="'0'"/>
     <xsl:for-each select="unit[@role = $role][not($others = 1 and @self = '1')]">
       <xsl:if test="position() &gt; 1">、</xsl:if>
       <xsl:value-of select="."/>
@@ -274,14 +274,14 @@
           <xsl:choose>
             <xsl:when test="unit[@role = 'lead'][not(@self = '1')]">
               <xsl:text>共同牵头单位：</xsl:text>
-              <xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param><xsl:with-param name="others">1</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="unit-list"><xsl:with-param name="role" select="'lead'"/><xsl:with-param name="others" select="'1'"/></xsl:call-template>
               <xsl:text>。</xsl:text>
             </xsl:when>
           </xsl:choose>
           <xsl:text>责任单位：</xsl:text>
           <xsl:choose>
             <xsl:when test="unit[@role = 'responsible']">
-              <xsl:call-template name="unit-list"><xsl:with-param name="role">responsible</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="unit-list"><xsl:with-param name="role" select="'responsible'"/></xsl:call-template>
             </xsl:when>
             <xsl:otherwise>无</xsl:otherwise>
           </xsl:choose>
@@ -289,11 +289,11 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:text>牵头单位：</xsl:text>
-          <xsl:call-template name="unit-list"><xsl:with-param name="role">lead</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="unit-list"><xsl:with-param name="role" select="'lead'"/></xsl:call-template>
           <xsl:text>。</xsl:text>
           <xsl:if test="unit[@role = 'responsible'][not(@self = '1')]">
             <xsl:text>其他责任单位：</xsl:text>
-            <xsl:call-template name="unit-list"><xsl:with-param name="role">responsible</xsl:with-param><xsl:with-param name="others">1</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="unit-list"><xsl:with-param name="role" select="'responsible'"/><xsl:with-param name="others" select="'1'"/></xsl:call-template>
             <xsl:text>。</xsl:text>
           </xsl:if>
         </xsl:otherwise>
