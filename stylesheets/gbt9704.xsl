@@ -479,9 +479,10 @@
     <xsl:attribute name="border-collapse">collapse</xsl:attribute>
   </xsl:attribute-set>
   <xsl:template name="gw-table-index-columns">
-    <fo:table-column column-width="56pt"/>
-    <fo:table-column column-width="218.205pt"/>
-    <fo:table-column column-width="84pt"/>
-    <fo:table-column column-width="84pt"/>
+    <fo:table-column column-width="56pt"/>   <!-- 编号 -->
+    <fo:table-column column-width="176.205pt"/>  <!-- 单位 -->
+    <fo:table-column column-width="70pt"/>   <!-- 牵头任务 -->
+    <fo:table-column column-width="70pt"/>   <!-- 配合任务 -->
+    <fo:table-column column-width="70pt"/>   <!-- 页码: the sheet's first page -->
   </xsl:template>
 </xsl:stylesheet>

@@ -77,6 +77,7 @@
                 <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'单位'"/></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'牵头任务'"/></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'配合任务'"/></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="pad" select="'1pt'"/><xsl:with-param name="t" select="'页码'"/></xsl:call-template>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body>
@@ -101,6 +102,10 @@
                     <xsl:with-param name="t" select="tasks/@responsible"/>
                     <xsl:with-param name="align" select="'center'"/>
                   </xsl:call-template>
+                  <!-- where the sheet starts: its first block carries @id -->
+                  <fo:table-cell border="0.5pt solid black" padding="1pt 3pt" display-align="center">
+                    <fo:block text-align="center"><fo:page-number-citation ref-id="{@id}"/></fo:block>
+                  </fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
             </fo:table-body>

@@ -229,26 +229,30 @@
   </xsl:template>
 
   <!-- ====================================================== task entries -->
+  <!-- A unit with no task of a kind says so in one line, 一、牵头任务：无。,
+     the heading in 黑体 and 无。 in the body face -->
   <xsl:template match="tasks" mode="lead">
-    <fo:block xsl:use-attribute-sets="gw-h1">一、牵头任务</fo:block>
     <xsl:choose>
       <xsl:when test="task[@role = 'lead']">
+        <fo:block xsl:use-attribute-sets="gw-h1">一、牵头任务</fo:block>
         <xsl:apply-templates select="task[@role = 'lead']"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="gw-para">无。</fo:block>
+        <fo:block xsl:use-attribute-sets="gw-para">
+          <fo:inline font-family="{$gw-hei}">一、牵头任务：</fo:inline>无。</fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tasks" mode="responsible">
-    <fo:block xsl:use-attribute-sets="gw-h1">二、配合任务</fo:block>
     <xsl:choose>
       <xsl:when test="task[@role = 'responsible']">
+        <fo:block xsl:use-attribute-sets="gw-h1">二、配合任务</fo:block>
         <xsl:apply-templates select="task[@role = 'responsible']"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="gw-para">无。</fo:block>
+        <fo:block xsl:use-attribute-sets="gw-para">
+          <fo:inline font-family="{$gw-hei}">二、配合任务：</fo:inline>无。</fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -371,12 +375,27 @@
         <xsl:text>。</xsl:text>
       </fo:block>
     </xsl:for-each>
+    <!-- the sign-off fields: every label padded with 　 to the longest (8 字),
+         so on the character grid every blank starts in the same column -->
     <fo:block keep-together.within-page="always">
-      <fo:block xsl:use-attribute-sets="gw-para">责任领导：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block xsl:use-attribute-sets="gw-para">联系人：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block xsl:use-attribute-sets="gw-para">联系电话：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block xsl:use-attribute-sets="gw-para">签收人（签字）：<xsl:value-of select="$blank"/></fo:block>
-      <fo:block xsl:use-attribute-sets="gw-para">签收日期：　　　　年　　月　　日</fo:block>
+      <xsl:call-template name="sign-field"><xsl:with-param name="label" select="'责任领导：'"/></xsl:call-template>
+      <xsl:call-template name="sign-field"><xsl:with-param name="label" select="'联系人：'"/></xsl:call-template>
+      <xsl:call-template name="sign-field"><xsl:with-param name="label" select="'联系电话：'"/></xsl:call-template>
+      <xsl:call-template name="sign-field"><xsl:with-param name="label" select="'签收人（签字）：'"/></xsl:call-template>
+      <xsl:call-template name="sign-field">
+        <xsl:with-param name="label" select="'签收日期：'"/>
+        <xsl:with-param name="value" select="'　　　　年　　月　　日'"/>
+      </xsl:call-template>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="sign-field">
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="$blank"/>
+    <fo:block xsl:use-attribute-sets="gw-para">
+      <xsl:value-of select="$label"/>
+      <xsl:value-of select="substring('　　　　　　　　', 1, 8 - string-length($label))"/>
+      <xsl:value-of select="$value"/>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>

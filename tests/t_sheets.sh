@@ -71,6 +71,23 @@ import re, sys
 t = sys.stdin.read().split("\n")
 print(sum(1 for a, b in zip(t, t[1:]) if re.search(r"(\d+年(\d+月)?|\d+月\d*)$", a) and re.match(r"^(\d+[年月日]|[年月日])", b)))')" 0
 
+# the sign-off fields: every blank starts in the same column (labels padded
+# to 8 字 on the character grid)
+ok_eq "sign-off blanks aligned: one x for the four blanks" "$(pdftotext -bbox out/sheets/11-市科技局.pdf - |
+    python3 -c '
+import re, sys
+x = sys.stdin.read()
+lab = ["责任领导", "联系人", "联系电话", "签收人（签字）"]
+xs = []
+for l in lab:
+    # the word after the label (or the label word holding the blank)
+    m = re.search(r"xMin=\"([0-9.]+)\"[^>]*>" + re.escape(l) + r"：([^<]*)</word>\s*<word xMin=\"([0-9.]+)\"", x)
+    if m and not m.group(2):
+        xs.append(round(float(m.group(3)), 1))
+    elif m:
+        xs.append(round(float(m.group(1)) + 8 * 15.79, 1))
+print(len(xs), len(set(xs)))')" "4 1"
+
 # The booklet: cover + every sheet, each sheet on an odd page.
 pages=$(pdfinfo out/sheets.pdf | awk '/^Pages:/ { print $2 }')
 ok_if "booklet page count is even ($pages)" test $((pages % 2)) -eq 0
@@ -89,6 +106,9 @@ ok_eq "the cover takes two pages" "$(head -1 "$T/starts")" 3
 ok_eq "booklet has one bookmark per sheet plus the cover" "$(grep -a -c '/Dest' out/sheets.pdf)" 39
 ok_match "cover lists 市科技局" "$cover" '市科技局'
 ok_match "cover lists 炎陵县" "$cover" '炎陵县'
+# the cover's 页码 column: each row's number is the page its sheet starts on
+listed=$(pdftotext -layout -f 1 -l 2 out/sheets.pdf - | awk '$1 ~ /^[0-9][0-9]$/ && NF >= 5 { print $NF }')
+ok_eq "the cover lists each sheet's first page (页码)" "$(echo $listed)" "$(echo $(cat "$T/starts"))"
 
 # The GB/T 9704 checker, sheet profile (checks 1-10), on every sheet and the
 # booklet; one assertion per check so a failure names the check.

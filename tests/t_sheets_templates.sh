@@ -29,7 +29,7 @@ ok_if "no half-width punctuation between Chinese characters" \
 
 xsltproc "$TOP/templates/sheet.xsl" "$F/sheet-hetang.xml" >"$T/ht.fo" 2>/dev/null
 text=$(xmllint --xpath 'string(/)' "$T/ht.fo" 2>/dev/null)
-ok_match "county: 一、牵头任务 says 无" "$text" '一、牵头任务无。'
+ok_match "county: 一、牵头任务 says 无 in one line" "$text" '一、牵头任务：无。二、配合任务'
 ok_match "county: the task is marked as 各县市区's" "$text" '本项任务交办各县市区。'
 ok_match "county: heading names the group" "$text" '以下任务交办各县市区，由荷塘区抓好落实'
 
