@@ -56,6 +56,9 @@ typedef struct gw_fo_props {
     double   lh;                    /* factor or length */
     double   letter_spacing;
     double   start_indent, end_indent;  /* from the reference area's edges */
+    double   ti_pct;                /* text-indent: a fraction of the width */
+    double   si_pct, ei_pct;        /* plus these fractions of its width
+                                     * (start-indent="10%": XSL 5.3.2) */
     int      linefeed;              /* GW_FO_LF_* */
     int      collapse;              /* white-space-collapse */
     int      ws_keep;               /* white-space-treatment=preserve */

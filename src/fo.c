@@ -280,6 +280,21 @@ gw_fo_length(const char *s, double font_size, double pct_base, double *out)
     return 0;
 }
 
+/* start-indent / end-indent: a length expression whose percentages are of
+ * the containing reference area's width, unknown until layout.  Lengths
+ * and percentages add linearly, so the value at width 0 is the absolute
+ * part (*abs) and the difference at width 1 the fraction (*pct) the layout
+ * multiplies by the width.  1 when the value is bad. */
+static int
+S_indent(const char *v, double font_size, double *abs, double *pct)
+{
+    double one;
+    if (gw_fo_length(v, font_size, 0, abs) < 0 || gw_fo_length(v, font_size, 1, &one) < 0)
+        return 1;
+    *pct = one - *abs;
+    return 0;
+}
+
 /* ------------------------------------------------------------ properties */
 
 /* Every property name the reader knows.  The ones before S_P_ACCEPTED are
@@ -631,13 +646,7 @@ static void
 S_not_drawn(S_reader *r, const gw_fo_node *n)
 {
     static const struct { int kind; const char *prop, *why; } rules[] = {
-        {GW_FO_TABLE_ROW, "background-color", "set it on the row's cells"},
-        {GW_FO_TABLE_ROW, "break-before", "rows are not broken before"},
-        {GW_FO_TABLE_ROW, "break-after", "rows are not broken after"},
-        {GW_FO_TABLE_ROW, "page-break-before", "rows are not broken before"},
-        {GW_FO_TABLE_ROW, "page-break-after", "rows are not broken after"},
         {GW_FO_LIST_ITEM, "border", "set it on the list-block or a block inside"},
-        {GW_FO_LIST_ITEM, "background-color", "set it on a block inside"},
         {GW_FO_LIST_ITEM, "margin-left", "use the list-block's indents"},
         {GW_FO_LIST_ITEM, "margin-right", "use the list-block's indents"},
         {GW_FO_LIST_ITEM, "start-indent", "use the list-block's indents"},
@@ -674,7 +683,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
     xmlAttrPtr a;
     S_border b;
     int i, have_border = 0, have_mlr = 0, si_set = 0, ei_set = 0;
-    double si = 0, ei = 0;
+    double si = 0, ei = 0, si_pct = 0, ei_pct = 0, mpct[4] = {0, 0, 0, 0};
     const char *v, *fsv;
     char qbuf[72];
 
@@ -798,7 +807,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             bad = (p->text_align_last = S_align(v, 1)) < 0;
             break;
         case S_P_TEXT_INDENT:
-            bad = gw_fo_length(v, p->font_size, 0, &p->text_indent) < 0;
+            bad = S_indent(v, p->font_size, &p->text_indent, &p->ti_pct);
             break;
         case S_P_LINE_HEIGHT: {
             char *end;
@@ -833,14 +842,14 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
             if (!strcmp(v, "body-start()") || !strcmp(v, "label-end()"))
                 si = 0;
             else
-                bad = gw_fo_length(v, p->font_size, 0, &si) < 0;
+                bad = S_indent(v, p->font_size, &si, &si_pct);
             si_set = 1;
             break;
         case S_P_END_INDENT:
             if (!strcmp(v, "body-start()") || !strcmp(v, "label-end()"))
                 ei = 0;
             else
-                bad = gw_fo_length(v, p->font_size, 0, &ei) < 0;
+                bad = S_indent(v, p->font_size, &ei, &ei_pct);
             ei_set = 1;
             break;
         case S_P_LINEFEED:
@@ -903,6 +912,12 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         case S_P_MARGIN:
             bad = S_four(v, p->font_size, 0, p->margin) < 0;
             if (!bad) {
+                /* percentages of the containing block's width (left,
+                 * right: through the indents, resolved at layout) */
+                double one[4];
+                if (S_four(v, p->font_size, 1, one) == 0)
+                    for (int q = 0; q < 4; q++)
+                        mpct[q] = one[q] - p->margin[q];
                 p->space_before = p->margin[GW_FO_TOP];
                 p->space_after = p->margin[GW_FO_BOTTOM];
                 have_mlr = 1;
@@ -911,7 +926,7 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         case S_P_MARGIN_SIDE: {
             int s = S_side_of(name);
             if (!strcmp(v, "auto")) len = 0;
-            else bad = gw_fo_length(v, p->font_size, 0, &len) < 0;
+            else bad = S_indent(v, p->font_size, &len, &mpct[s]);
             p->margin[s] = len;
             if (s == GW_FO_TOP) p->space_before = len;
             else if (s == GW_FO_BOTTOM) p->space_after = len;
@@ -1071,16 +1086,22 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         }
     /* XSL 1.1 5.3.2: start-indent given wins; else margin-left adds the
      * margin, border and padding to the inherited indent; else inherited. */
-    if (si_set)
+    if (si_set) {
         p->start_indent = si;
-    else if (have_mlr)
+        p->si_pct = si_pct;
+    } else if (have_mlr) {
         p->start_indent = parent->start_indent + p->margin[GW_FO_LEFT]
                         + p->border_w[GW_FO_LEFT] + p->padding[GW_FO_LEFT];
-    if (ei_set)
+        p->si_pct = parent->si_pct + mpct[GW_FO_LEFT];
+    }
+    if (ei_set) {
         p->end_indent = ei;
-    else if (have_mlr)
+        p->ei_pct = ei_pct;
+    } else if (have_mlr) {
         p->end_indent = parent->end_indent + p->margin[GW_FO_RIGHT]
                       + p->border_w[GW_FO_RIGHT] + p->padding[GW_FO_RIGHT];
+        p->ei_pct = parent->ei_pct + mpct[GW_FO_RIGHT];
+    }
     return 0;
 }
 
@@ -1103,8 +1124,10 @@ S_inherit(gw_fo_props *p, const gw_fo_props *parent, gw_fo_kind pkind,
      * measure indents from their own content edges. */
     if (pkind == GW_FO_BLOCK_CONTAINER || pkind == GW_FO_TABLE_CELL
         || pkind == GW_FO_LIST_ITEM_LABEL || pkind == GW_FO_LIST_ITEM_BODY
-        || kind == GW_FO_FLOW || kind == GW_FO_STATIC_CONTENT)
+        || kind == GW_FO_FLOW || kind == GW_FO_STATIC_CONTENT) {
         p->start_indent = p->end_indent = 0;
+        p->si_pct = p->ei_pct = 0;
+    }
 }
 
 static void

@@ -150,15 +150,21 @@ $HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="30
 EOF2
 "$GW" render nd.fo -o nd.pdf 2>nd.err; rc=$?
 ok_eq "not-drawn properties: still exit 0" "$rc" 0
-ok_match "background-color on fo:table-row is named" "$(cat nd.err)" "fo:table-row: background-color is not drawn"
-ok_match "break-before on fo:table-row is named" "$(cat nd.err)" "fo:table-row: break-before is not drawn"
+ok_if "background-color on fo:table-row: drawn now, no warning" sh -c "! grep -q 'table-row: background' nd.err"
+ok_if "break-before on fo:table-row: a page break now, no warning" sh -c "! grep -q 'table-row: break' nd.err"
+ok_eq "… 乙 starts page 2" "$(pdftotext -f 2 -l 2 nd.pdf - | tr -d '\f' | grep -v '^$' | head -1)" "乙"
+pdftoppm -r 72 -f 1 -l 1 -singlefile nd.pdf ndc
+ok_eq "… and the yellow row behind 甲 (the cell has no background of its own)" "$(python3 -c "
+d = open('ndc.ppm', 'rb').read().split(b'\n', 3)
+w, h = map(int, d[1].split()); px = d[3]
+print(sum(1 for i in range(0, len(px), 3) if px[i] > 200 and px[i + 1] > 200 and px[i + 2] < 80) > 200)")" True
 ok_match "break-before inside a cell is named" "$(cat nd.err)" "nd.fo:6: fo:block: break-before/break-after inside a table cell is ignored"
 ok_match "border on fo:list-item is named" "$(cat nd.err)" "fo:list-item: border is not drawn"
 ok_match "margin-left on fo:list-item is named" "$(cat nd.err)" "fo:list-item: margin-left is not drawn"
 ok_match "start-indent on fo:list-item-body is named" "$(cat nd.err)" "fo:list-item-body: start-indent is not drawn"
 ok_if "border-top-style/-width/-color are known properties now" sh -c "! grep -q 'unknown property' nd.err"
-pdftoppm -r 72 -gray -singlefile nd.pdf nd
-y=$(pdftotext -bbox nd.pdf - | grep '>戊<' | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p')
+pdftoppm -r 72 -gray -f 2 -l 2 -singlefile nd.pdf nd
+y=$(pdftotext -f 2 -l 2 -bbox nd.pdf - | grep '>戊<' | sed -n 's/.*yMin="\([0-9]*\)\..*/\1/p')
 dark=$(python3 -c "
 import sys
 d = open('nd.pgm', 'rb').read().split(b'\n', 3)
@@ -176,4 +182,50 @@ ok_if "… without a warning about them" sh -c "! grep -q 'widows\|orphans' wo.e
 sed 's|<fo:block>S vbÉgl|<fo:block widows="two">S vbÉgl|' lat.fo >wx.fo
 "$GW" render wx.fo -o wx.pdf 2>wx.err
 ok_match "widows=\"two\" is still reported" "$(cat wx.err)" "widows"
+
+# ---- break-before / break-after on body rows: page breaks between rows,
+# the header repeated (they were ignored: a table of five pages took one)
+cat >rowbr.fo <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="300pt" page-height="200pt" margin="10pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="AR PL UMing CN" font-size="10pt">
+<fo:table><fo:table-column column-width="100pt"/>
+<fo:table-header><fo:table-row><fo:table-cell><fo:block>表头</fo:block></fo:table-cell></fo:table-row></fo:table-header>
+<fo:table-body>
+<fo:table-row><fo:table-cell><fo:block>一</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row break-before="page"><fo:table-cell><fo:block>二</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row break-after="page"><fo:table-cell><fo:block>三</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row><fo:table-cell><fo:block>四</fo:block></fo:table-cell></fo:table-row>
+<fo:table-row page-break-before="always"><fo:table-cell><fo:block>五</fo:block></fo:table-cell></fo:table-row>
+</fo:table-body></fo:table>
+</fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" -q render rowbr.fo -o rowbr.pdf 2>rowbr.err
+pg() { pdftotext -f "$1" -l "$1" rowbr.pdf - | tr -d '\f' | grep -v '^$' | tr '\n' ' '; }
+ok_eq "row breaks: four pages, each with the header" "$(pdfinfo rowbr.pdf | awk '/^Pages:/ { print $2 }')|$(pg 1)|$(pg 2)|$(pg 3)|$(pg 4)" \
+    "4|表头 一 |表头 二 三 |表头 四 |表头 五 "
+
+# ---- percentages in start-indent, end-indent and text-indent: of the
+# containing reference area's width (they counted as 0, silently)
+cat >pct.fo <<EOF2
+$HEAD<fo:layout-master-set><fo:simple-page-master master-name="a" page-width="300pt" page-height="200pt" margin="0pt"><fo:region-body margin-left="50pt" margin-right="50pt"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="a"><fo:flow flow-name="xsl-region-body" font-family="AR PL UMing CN" font-size="10pt">
+<fo:block start-indent="10%">甲</fo:block>
+<fo:block start-indent="50% + 10pt">乙</fo:block>
+<fo:block-container width="100pt"><fo:block start-indent="50%">丙</fo:block></fo:block-container>
+<fo:block end-indent="50%" text-align="end">丁</fo:block>
+<fo:block text-indent="25%">戊</fo:block>
+<fo:block margin-left="10%">己</fo:block>
+<fo:block margin="0pt 0pt 0pt 5%">庚</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF2
+"$GW" -q render pct.fo -o pct.pdf 2>pct.err; rc=$?
+ok_eq "percent indents: exit 0, no warning" "$rc|$(cat pct.err)" "0|"
+px() { pdftotext -bbox pct.pdf - | grep ">$1<" | sed 's/.*xMin="\([0-9.]*\)".*/\1/' | awk '{ printf "%.1f", $1 }'; }
+ok_eq "start-indent=\"10%\": 50 + 20 of a 200 pt body" "$(px 甲)" "70.0"
+ok_eq "start-indent=\"50% + 10pt\": 50 + 110" "$(px 乙)" "160.0"
+ok_eq "… of the block-container's 100 pt inside it" "$(px 丙)" "100.0"
+ok_eq "end-indent=\"50%\": the line ends at 150 (丁 at 140)" "$(px 丁)" "140.0"
+ok_eq "text-indent=\"25%\": 50 + 50" "$(px 戊)" "100.0"
+ok_eq "margin-left=\"10%\": as start-indent" "$(px 己)" "70.0"
+ok_eq "margin=\"0pt 0pt 0pt 5%\": the left margin 10 pt" "$(px 庚)" "60.0"
 done_testing

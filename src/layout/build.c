@@ -545,6 +545,20 @@ S_same_run(const S_info *x, const S_info *y)
         && x->color.r == y->color.r && x->color.g == y->color.g && x->color.b == y->color.b;
 }
 
+/* The indents of p in context c: lengths plus percentages of the
+ * reference area's width (start-indent="10%"). */
+static double
+S_si(const S_ctx *c, const gw_fo_props *p)
+{
+    return p->start_indent + p->si_pct * c->w;
+}
+
+static double
+S_ei(const S_ctx *c, const gw_fo_props *p)
+{
+    return p->end_indent + p->ei_pct * c->w;
+}
+
 /* Sets the gathered inline content of block frame f into lines. */
 static int
 S_flush(S_b *b, S_frame *f)
@@ -574,13 +588,13 @@ S_flush(S_b *b, S_frame *f)
         goto out;
     }
     strut = gw_fontlist_primary(fl);
-    x0 = c->xoff + p->start_indent;
-    width = c->w - p->start_indent - p->end_indent;
+    x0 = c->xoff + S_si(c, p);
+    width = c->w - S_si(c, p) - S_ei(c, p);
     if (width < 1)
         width = 1;
     memset(&o, 0, sizeof o);
     o.width = p->wrap ? width : 1e7;
-    o.indent = f->lines_done ? 0 : p->text_indent;
+    o.indent = f->lines_done ? 0 : p->text_indent + p->ti_pct * c->w;
     /* gw:grid: 16 pt body text sits on the character pitch */
     o.pitch = grid && fabs(p->font_size - c->grid.chr) < 1.0 ? c->grid.chr : 0;
     o.squeeze = p->squeeze;
@@ -604,8 +618,8 @@ S_flush(S_b *b, S_frame *f)
                  : S_align(p->text_align_last);
     if (o.pitch > 0) {
         /* grid: indents are whole 字 so every cell stays on the grid */
-        double si = floor(p->start_indent / o.pitch + 0.5) * o.pitch;
-        double ei = floor(p->end_indent / o.pitch + 0.5) * o.pitch;
+        double si = floor(S_si(c, p) / o.pitch + 0.5) * o.pitch;
+        double ei = floor(S_ei(c, p) / o.pitch + 0.5) * o.pitch;
         x0 = c->xoff + si;
         width = c->w - si - ei;
         o.width = p->wrap ? width : 1e7;
@@ -1141,9 +1155,14 @@ out:
     return rc;
 }
 
+/* A cell's (or list-item part's) box from the FO node n; without a
+ * background of its own it shows its row's (or list item's): the row's
+ * background is painted behind its cells (XSL 1.1 6.7.9), and the cells
+ * cover the row. */
 static void
-S_cell_props(gw_lo_cell *cl, const gw_fo_props *p)
+S_cell_props(gw_lo_cell *cl, const gw_fo_node *n)
 {
+    const gw_fo_props *p = n->p;
     int s;
     for (s = 0; s < 4; s++) {
         cl->pad[s] = p->padding[s];
@@ -1151,6 +1170,9 @@ S_cell_props(gw_lo_cell *cl, const gw_fo_props *p)
         cl->bc[s] = p->border_c[s];
     }
     cl->bg = p->background;
+    if (cl->bg.none && n->parent && n->parent->p &&
+        (n->parent->kind == GW_FO_TABLE_ROW || n->parent->kind == GW_FO_LIST_ITEM))
+        cl->bg = n->parent->p->background;
     cl->valign = p->display_align;
 }
 
@@ -1178,7 +1200,7 @@ S_table_finish(S_b *b, S_tbl *tb)
 {
     gw_lo *lo = b->lo;
     S_ctx *c = tb->ctx;
-    size_t r, i, k, nh = 0;
+    size_t r, i, k, nh = 0, start;
     int sec, body_seen = 0;
     gw_lo_row **rows = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *rows);
     int *nobreak = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *nobreak);
@@ -1221,11 +1243,17 @@ S_table_finish(S_b *b, S_tbl *tb)
     }
     /* header rows first, then body, then footer (rows were read in
      * document order; the footer element precedes the body in FO) */
+    start = c->vs->vl->n;
     for (sec = 0; sec < 3; sec++)
         for (r = 0; r < tb->nrows; r++) {
             gw_lo_item *it;
+            const gw_fo_props *rp = tb->rows[r]->node->p;
             if (tb->rows[r]->section != sec)
                 continue;
+            /* break-before/-after on a body row: a page (or column) break
+             * between rows; the header repeats on the new page */
+            if (sec == 1 && body_seen && !nobreak[r])
+                S_break(b, c, rp->break_before);
             it = S_push(b, c, GW_LI_ROW, rows[r]->h);
             it->ptr = rows[r];
             /* headers stay with the first body row; footers with the last */
@@ -1242,11 +1270,13 @@ S_table_finish(S_b *b, S_tbl *tb)
                 c->vs->keep_pending = 1;
             if (sec == 0)
                 nh++;
+            if (sec == 1 && r + 1 < tb->nrows && !nobreak[r + 1])
+                S_break(b, c, rp->break_after);
         }
     /* the header rows, for repeating after page breaks */
     if (nh) {
         gw_lo_vlist *vl = c->vs->vl;
-        size_t first = vl->n - tb->nrows;
+        size_t first = start;
         tb->lt->header = gw_arena_alloc(lo->arena, nh * sizeof *tb->lt->header);
         memcpy(tb->lt->header, &vl->v[first], nh * sizeof *tb->lt->header);
         tb->lt->nheader = nh;
@@ -1281,7 +1311,7 @@ S_box_width(const S_ctx *c, const gw_fo_node *n)
     if (w < 0)
         w = gw_lo_len_attr(n, "inline-progression-dimension", c->w, -1);
     if (w < 0)
-        w = c->w - n->p->start_indent - n->p->end_indent;
+        w = c->w - S_si(c, n->p) - S_ei(c, n->p);
     return w;
 }
 
@@ -1432,7 +1462,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             }
             return S_err_here(b, n, "directly in ");
         }
-        avail = own->ctx->w - own->node->p->start_indent - own->node->p->end_indent;
+        avail = own->ctx->w - S_si(own->ctx, own->node->p) - S_ei(own->ctx, own->node->p);
         switch (n->kind) {
         case GW_FO_TEXT:
             return S_add_text(b, p, n->text, n->len, n->line, f->link);
@@ -1516,7 +1546,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         if (rc < 0)
             return rc;
         g = S_push_frame(b, F_BLOCK, n, c);
-        S_block_open(b, c, n, g, c->xoff + p->start_indent, c->xoff + c->w - p->end_indent);
+        S_block_open(b, c, n, g, c->xoff + S_si(c, p), c->xoff + c->w - S_ei(c, p));
         b->acc.line_start = 1;
         return 0;
     case GW_FO_BLOCK_CONTAINER: {
@@ -1547,7 +1577,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             g->abs = ab;
             return 0;
         }
-        x0 = c->xoff + p->start_indent;
+        x0 = c->xoff + S_si(c, p);
         w = S_box_width(c, n);
         if (gw_lo_len_attr(n, "height", 0, -1) > 0
             || gw_lo_len_attr(n, "block-progression-dimension", 0, -1) > 0) {
@@ -1594,7 +1624,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             const char *om = gw_fo_attr(n, "table-omit-header-at-break");
             tb->lt->omit_header = om && !strcmp(om, "true");
         }
-        x0 = c->xoff + p->start_indent;
+        x0 = c->xoff + S_si(c, p);
         w = S_box_width(c, n);
         rc = S_table_columns(b, n, w, tb);
         if (rc < 0)
@@ -1612,8 +1642,8 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         if (rc < 0)
             return rc;
         g = S_push_frame(b, F_LIST, n, c);
-        g->lx = c->xoff + p->start_indent;
-        g->lw = c->w - p->start_indent - p->end_indent;
+        g->lx = c->xoff + S_si(c, p);
+        g->lw = c->w - S_si(c, p) - S_ei(c, p);
         g->ldist = gw_lo_len_attr(n, "provisional-distance-between-starts", g->lw, 24);
         g->lsep = gw_lo_len_attr(n, "provisional-label-separation", g->lw, 6);
         if (g->ldist > g->lw)
@@ -1644,7 +1674,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             return S_err_here(b, n, "in ");
         rb = f->rb;     /* only an F_LITEM frame has one */
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
-        S_cell_props(cl, p);
+        S_cell_props(cl, n);
         cl->rowspan = 1;
         if (n->kind == GW_FO_LIST_ITEM_LABEL) {
             cl->x = f->lx;
@@ -1712,7 +1742,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
                               "cells than the table's %d columns", lo->tree->name, n->line,
                               tb->ncols);
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
-        S_cell_props(cl, p);
+        S_cell_props(cl, n);
         cl->x = tb->colx[col];
         cl->w = tb->colx[col + cs] - tb->colx[col];
         cl->rowspan = rs;
