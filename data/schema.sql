@@ -152,3 +152,8 @@ CREATE TABLE progress_audit (
 ALTER TABLE progress ADD COLUMN file TEXT NOT NULL DEFAULT '';
 ALTER TABLE progress ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT '';
 ALTER TABLE progress ADD COLUMN row INTEGER NOT NULL DEFAULT 0;
+
+-- version 3
+-- The leader responsible for a task (责任领导, 牵头负责领导, 牵头市领导,
+-- 分管领导 in the published plan), as written; '' when the plan names none.
+ALTER TABLE task ADD COLUMN leader TEXT NOT NULL DEFAULT '';

@@ -77,6 +77,8 @@ typedef struct {
     size_t      nunits, capunits;
     int         has_d;      /* convention d: 牵头单位：/责任单位： lines */
     const char *deadline, *form;
+    const char *leader;     /* 责任领导：… (a line or a segment of the list) */
+    int         sub;        /* sub-items （1）/①/一是 start lines of their own */
 } S_task;
 
 typedef struct {
@@ -557,6 +559,23 @@ S_heading(const char *s, size_t *lab, int *ordinal)
     return 0;
 }
 
+/* "（12）" → 12 with the label length, else 0: the top-level task numbers
+ * of plans that number their tasks so (S_parse decides when). */
+static int
+S_parennum(const char *s, size_t *lab)
+{
+    int v = 0;
+    size_t n = 0;
+    if (!S_starts(s, "（"))
+        return 0;
+    while (s[3 + n] >= '0' && s[3 + n] <= '9' && n < 6)
+        v = v * 10 + (s[3 + n++] - '0');
+    if (!n || !S_starts(s + 3 + n, "）"))
+        return 0;
+    *lab = 3 + n + 3;
+    return v;
+}
+
 /* "12." / "12．" / "12、" → 12 with the label length, else 0. */
 static int
 S_tasknum(const char *s, size_t *lab)
@@ -747,10 +766,25 @@ S_note(const char *seg, int *first_lead, int *sticky)
 
 /* Parses the unit list list[0..n) (inside its brackets) of task t, which
  * starts at character index k0 of the task's raw text. */
+/* 责任领导： and the other labels that name the leader responsible for a
+ * task (not a unit); 1 with the label's length in *pre. */
+static int
+S_leader_label(const char *s, size_t *pre)
+{
+    static const char *const labels[] = {"责任领导：", "牵头负责领导：", "牵头市领导：",
+                                         "分管领导："};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (S_starts(s, labels[i])) {
+            *pre = strlen(labels[i]);
+            return 1;
+        }
+    return 0;
+}
+
 static int
 S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *err)
 {
-    size_t i = 0;
+    size_t i = 0, pre0 = 0;
     int rc = 0, any_lead = 0, first_lead = 0, sticky = 0;
 
     while (i < n) {
@@ -764,6 +798,9 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
             S_starts(seg, "时间节点：")) {
             /* （…；完成时限：2020年底） — the deadline inside the list. */
             t->deadline = seg + strlen("完成时限：");
+        } else if (S_leader_label(seg, &pre0)) {
+            /* （牵头单位：A；责任领导：张三） — the responsible leader */
+            t->leader = seg + pre0;
         } else if (!S_note(seg, &first_lead, &sticky)) {
             const char *names = seg;
             size_t pre = 0;
@@ -898,9 +935,17 @@ S_task_finish(S_ctx *c, S_task *t, gw_err *err)
         /* Short title: a first sentence that names the task — short, no
          * 、，；： inside, and followed by more text. */
         size_t tn = (size_t)(text_end - raw);
-        const char *stop = strstr(raw, "。");
+        const char *stop = strstr(raw, "。"), *lf = strchr(raw, '\n');
         t->title = "";
-        if (stop && stop < text_end) {
+        if (t->sub && lf && lf < text_end && (!stop || stop > lf) && lf > raw &&
+            S_nchars(raw, (size_t)(lf - raw)) <= S_TITLE_MAX) {
+            /* 1.完善应急预案体系 / （1）… / （2）…: the first line is the
+             * title, the sub-items the body's paragraphs */
+            t->title = gw_arena_strndup(c->A, raw, (size_t)(lf - raw));
+            tn -= (size_t)(lf - raw);
+            raw = lf;       /* the body starts with the line feed: every
+                             * sub-item is a paragraph (an <item>) */
+        } else if (stop && stop < text_end) {
             size_t sl = (size_t)(stop - raw);
             char *first = gw_arena_strndup(c->A, raw, sl);
             if (sl && S_nchars(first, sl) <= S_TITLE_MAX && !strstr(first, "、") &&
@@ -926,6 +971,7 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
         {"协同责任单位：", S_ROLE_RESP}, {"责任单位：", S_ROLE_RESP},
         {"配合单位：", S_ROLE_RESP}, {"协办单位：", S_ROLE_RESP}, {"参与单位：", S_ROLE_RESP},
         {"完成时限：", 0}, {"完成时间：", 0}, {"时间节点：", 0}, {"成果形式：", -1},
+        {"责任领导：", -2}, {"牵头负责领导：", -2}, {"牵头市领导：", -2}, {"分管领导：", -2},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         const char *v;
@@ -956,6 +1002,18 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
                                                   l->text) : l->text;
         } else if (keys[i].role == 0) {
             t->deadline = v;
+        } else if (keys[i].role == -2) {
+            size_t vn = strlen(v);
+            if (S_ends(v, vn, "。"))
+                vn -= 3;
+            if (vn == 0)
+                return gw_err_set(err, GW_EINPUT, "%s:%d:%d: %s names no one", c->file, l->no,
+                                  l->lead + 1 + (int)S_nchars(keys[i].key, strlen(keys[i].key)),
+                                  keys[i].key);
+            t->leader = gw_arena_strndup(c->A, v, vn);
+            /* 附件1 reprints the task as published, this line too */
+            t->units_text = *t->units_text ? S_cat(c->A, S_cat(c->A, t->units_text, "；"),
+                                                  l->text) : l->text;
         } else {
             t->form = v;
         }
@@ -1061,6 +1119,22 @@ S_req_flush(S_ctx *c, S_req *req)
         req->text = gw_arena_strndup(c->A, c->acc.ptr, c->acc.len);
 }
 
+/* Whether a line starts a task's sub-item as published: （1）, ①…⑳,
+ * 一是/二是… (each then stays a paragraph of its own). */
+static int
+S_subitem(const char *s)
+{
+    size_t lb;
+    int v;
+    uint32_t cp;
+    if (S_parennum(s, &lb))
+        return 1;
+    if (gw_utf8_decode(s, strlen(s), &cp) > 0 && cp >= 0x2460 && cp <= 0x2473)
+        return 1;
+    lb = S_cnum_len(s, &v);
+    return lb > 0 && S_starts(s + lb, "是");
+}
+
 static int
 S_parse(S_ctx *c, gw_err *err)
 {
@@ -1070,6 +1144,13 @@ S_parse(S_ctx *c, gw_err *err)
     S_req *req = NULL;
     int l1_ord = 0, l2_ord = 0;
 
+    /* Tasks numbered （1） at the top level: only in a plan with no 1. tasks
+     * (where （1） would be a task's sub-item). */
+    int paren_tasks = 1;
+    for (i = 0; i < c->nlines && paren_tasks; i++) {
+        size_t lb;
+        paren_tasks = !S_tasknum(c->lines[i].text, &lb);
+    }
     for (i = 0; i < c->nlines; i++) {
         S_line *l = &c->lines[i];
         size_t lab = 0;
@@ -1093,6 +1174,25 @@ S_parse(S_ctx *c, gw_err *err)
                                                 : "not part of the plan (web page text)");
             l->skipped = 1;
             continue;
+        }
+        /* （一） under 一、 with no numbered task after it before the next
+         * 一、: the （一） items are the tasks (numbered on from the last) */
+        if (lev == 2 && !in_req && l1) {
+            size_t j;
+            int tasks_follow = 0;
+            for (j = i + 1; j < c->nlines; j++) {
+                size_t lb;
+                int o2;
+                const char *tx = c->lines[j].text;
+                if (S_heading(tx, &lb, &o2) == 1)
+                    break;
+                if (S_tasknum(tx, &lb) || (paren_tasks && S_parennum(tx, &lb))) {
+                    tasks_follow = 1;
+                    break;
+                }
+            }
+            if (!tasks_follow)
+                lev = -2;   /* a task: handled below with no = expect */
         }
         if (lev == 1 || (lev == 2 && !in_req)) {
             S_section *s;
@@ -1121,6 +1221,11 @@ S_parse(S_ctx *c, gw_err *err)
             continue;
         }
         no = in_req ? 0 : S_tasknum(l->text, &lab);
+        if (!in_req && !no && paren_tasks)
+            no = S_parennum(l->text, &lab);
+        if (lev == -2) {
+            no = expect;    /* lab: the （一） label, from S_heading */
+        }
         /* Requirements: （一）/1. items and their continuation lines; a
          * paragraph with no label (and not after a labelled item) is a
          * requirement of its own. */
@@ -1166,7 +1271,7 @@ S_parse(S_ctx *c, gw_err *err)
             gw_buf_puts(&c->acc, l->text + lab);
             c->acc_chars = S_nchars(c->acc.ptr, c->acc.len);
             cur->first_base = cur->last_base = l->lead + (int)S_nchars(l->text, lab);
-            cur->units_text = cur->deadline = cur->form = "";
+            cur->units_text = cur->deadline = cur->form = cur->leader = "";
             expect = no + 1;
             if (!cur->section)
                 return gw_err_set(err, GW_EINPUT, "%s:%d:%d: task %d comes before any "
@@ -1181,6 +1286,13 @@ S_parse(S_ctx *c, gw_err *err)
             if (cur->has_d)
                 return gw_err_set(err, GW_EINPUT, "%s:%d:%d: text after the 牵头单位：/责任单位："
                                   " lines of task %d", c->file, l->no, l->lead + 1, cur->no);
+            /* a sub-item starts a paragraph of its own: a line feed in
+             * the body (one character, so columns still map) */
+            if (!paren_tasks && S_subitem(l->text)) {
+                gw_buf_putc(&c->acc, '\n');
+                c->acc_chars++;
+                cur->sub++;
+            }
             cur->last_off = c->acc_chars;
             gw_buf_puts(&c->acc, l->text);
             c->acc_chars += S_nchars(l->text, strlen(l->text));
@@ -1334,6 +1446,7 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         x->title = gw_plan_str(p, t->title);
         x->body = gw_plan_str(p, t->body);
         x->units_text = gw_plan_str(p, t->units_text);
+        x->leader = gw_plan_str(p, t->leader);
         for (size_t u = 0; u < t->nunits; u++) {
             int dup = 0;
             for (size_t v = 0; v < u; v++)

@@ -135,8 +135,10 @@ S_task(const gw_plan *plan, const gw_task *t, xmlNodePtr parent)
     snprintf(num, sizeof num, "%d", t->no);
     xmlNewProp(n, (const xmlChar *)"no", (const xmlChar *)num);
     S_child(n, "title", t->title);
-    S_child(n, "body", t->body);
+    gw_xb_body(n->doc, n, t->body);
     S_child(n, "units-text", t->units_text);
+    if (t->leader[0])
+        S_child(n, "leader", t->leader);
     for (i = 0; i < t->nassignments; i++) {
         const gw_assignment *as = &t->assignments[i];
         const gw_unit *unit = gw_plan_unit_by_id(plan, as->unit);

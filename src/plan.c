@@ -193,7 +193,7 @@ gw_plan_add_task(gw_plan *p)
     p->capas[p->ntasks] = p->capms[p->ntasks] = 0;
     t = &p->tasks[p->ntasks++];
     memset(t, 0, sizeof *t);
-    t->title = t->body = t->units_text = "";
+    t->title = t->body = t->units_text = t->leader = "";
     return t;
 }
 
@@ -392,7 +392,8 @@ gw_plan_where(const gw_plan *plan, uint32_t cp, gw_buf *out)
         }
     for (size_t i = 0; i < plan->ntasks; i++) {
         const gw_task *t = &plan->tasks[i];
-        if (strstr(t->title, ch) || strstr(t->body, ch) || strstr(t->units_text, ch)) {
+        if (strstr(t->title, ch) || strstr(t->body, ch) || strstr(t->units_text, ch) ||
+            strstr(t->leader, ch)) {
             gw_buf_printf(out, "task %d", t->no);
             return 1;
         }
@@ -567,6 +568,7 @@ gw_plan_chars(const gw_plan *plan, uint32_t **out)
         S_mark(seen, t->title);
         S_mark(seen, t->body);
         S_mark(seen, t->units_text);
+        S_mark(seen, t->leader);
         for (size_t k = 0; k < t->nmilestones; k++) {
             S_mark(seen, t->milestones[k].deadline);
             S_mark(seen, t->milestones[k].description);

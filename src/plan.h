@@ -56,6 +56,7 @@ typedef struct gw_task {
     const char *body;       /* text after the short title (normalised) */
     const char *units_text; /* the unit list as published, inside （）, with
                              * any note (排第一的为牵头单位…) */
+    const char *leader;     /* 责任领导 as published (张三同志), or "" */
     const gw_assignment *assignments;  /* in published order */
     size_t      nassignments;
     const gw_milestone  *milestones;

@@ -296,7 +296,9 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
         gw_xb_attr(c, "label", sec->label);
     }
     S_el(x, n, "title", t->title);
-    S_el(x, n, "body", t->body);
+    gw_xb_body(x->doc, n, t->body);
+    if (t->leader[0])
+        S_el(x, n, "leader", t->leader);
     for (j = 0; j < t->nassignments; j++) {
         const gw_assignment *a = &t->assignments[j];
         const gw_unit *u = gw_plan_unit_by_id(plan, a->unit);

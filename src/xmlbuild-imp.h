@@ -13,6 +13,10 @@
 /* A new element <name>text</name> (no text when NULL) in doc, appended to
  * parent when not NULL; owned by the document. */
 xmlNodePtr gw_xb_el(xmlDocPtr doc, xmlNodePtr parent, const char *name, const char *text);
+/* A task's body: <body> with the text before the first line feed, then an
+ * <item> per further paragraph (the sub-items （1）… a plan published on
+ * lines of their own). */
+void gw_xb_body(xmlDocPtr doc, xmlNodePtr task, const char *body);
 /* Sets attribute name of n ("" for NULL) / to a number. */
 void gw_xb_attr(xmlNodePtr n, const char *name, const char *value);
 void gw_xb_attr_int(xmlNodePtr n, const char *name, long v);

@@ -321,6 +321,25 @@ gw_xb_el(xmlDocPtr doc, xmlNodePtr parent, const char *name, const char *text)
 }
 
 void
+gw_xb_body(xmlDocPtr doc, xmlNodePtr task, const char *body)
+{
+    const char *p = body ? body : "", *lf = strchr(p, '\n');
+    char *part;
+
+    part = gw_xstrndup(p, lf ? (size_t)(lf - p) : strlen(p));
+    gw_xb_el(doc, task, "body", part);
+    free(part);
+    while (lf) {
+        p = lf + 1;
+        lf = strchr(p, '\n');
+        part = gw_xstrndup(p, lf ? (size_t)(lf - p) : strlen(p));
+        if (*part)
+            gw_xb_el(doc, task, "item", part);
+        free(part);
+    }
+}
+
+void
 gw_xb_attr(xmlNodePtr n, const char *name, const char *value)
 {
     xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)(value ? value : ""));

@@ -435,20 +435,25 @@
        a line instead of one).  At 12 pt a 字 is 4.23 mm; 6 mm go to padding. -->
   <xsl:template name="gw-table-tasks-columns">
     <xsl:param name="deadlines" select="true()"/>
+    <xsl:param name="leaders" select="false()"/>
+    <!-- 主要内容 gives 22 mm to a 责任领导 column (5 字) when there is one -->
+    <xsl:variable name="body" select="95 - 22 * number($leaders)"/>
     <fo:table-column column-width="14mm"/>  <!-- 序号 -->
     <xsl:choose>
       <xsl:when test="$deadlines">
         <fo:table-column column-width="36mm"/>  <!-- 任务: 7 字 -->
-        <fo:table-column column-width="95mm"/>  <!-- 主要内容: 21 字 -->
+        <fo:table-column column-width="{$body}mm"/>  <!-- 主要内容: 21 字 (16) -->
         <fo:table-column column-width="26mm"/>  <!-- 牵头单位: 5 字 -->
         <fo:table-column column-width="34mm"/>  <!-- 责任单位: 7 字 -->
+        <xsl:if test="$leaders"><fo:table-column column-width="22mm"/></xsl:if>
         <fo:table-column column-width="20mm"/>  <!-- 完成时限 -->
       </xsl:when>
       <xsl:otherwise>
         <fo:table-column column-width="40mm"/>  <!-- 任务: 8 字 -->
-        <fo:table-column column-width="95mm"/>  <!-- 主要内容: 21 字 -->
+        <fo:table-column column-width="{$body}mm"/>  <!-- 主要内容: 21 字 (16) -->
         <fo:table-column column-width="30mm"/>  <!-- 牵头单位: 6 字 -->
         <fo:table-column column-width="46mm"/>  <!-- 责任单位: 9 字 -->
+        <xsl:if test="$leaders"><fo:table-column column-width="22mm"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -251,7 +251,28 @@
     <xsl:apply-templates select="section | task | requirement"/>
   </xsl:template>
 
-  <!-- A task as published: "1.顶尖人才引领工程。body（units）" -->
+  <!-- A task as published: "1.顶尖人才引领工程。body（units）"; one with
+       sub-items (<item>: （1）…, ①…, 一是… on lines of their own) as its
+       title line, then a paragraph per item, the units after the last -->
+  <xsl:template match="task[item]">
+    <fo:block xsl:use-attribute-sets="gw-para" keep-with-next.within-page="always">
+      <xsl:value-of select="@no"/>
+      <xsl:text>.</xsl:text>
+      <xsl:value-of select="normalize-space(title)"/>
+      <xsl:value-of select="normalize-space(body)"/>
+    </fo:block>
+    <xsl:for-each select="item">
+      <fo:block xsl:use-attribute-sets="gw-para">
+        <xsl:value-of select="normalize-space(.)"/>
+        <xsl:if test="position() = last()">
+          <xsl:for-each select="..">
+            <xsl:call-template name="units-text"/>
+          </xsl:for-each>
+        </xsl:if>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="task">
     <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:value-of select="@no"/>
@@ -290,6 +311,8 @@
   <!-- 完成时限 only when the plan has deadlines (milestones); an empty
        column says nothing -->
   <xsl:variable name="deadlines" select="boolean(//task/milestone)"/>
+  <!-- 责任领导 only when the plan names any (its 22 mm come out of 主要内容) -->
+  <xsl:variable name="leaders" select="boolean(//task/leader)"/>
 
   <xsl:template name="attachment2">
     <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
@@ -302,6 +325,7 @@
         gw:grid="none">
       <xsl:call-template name="gw-table-tasks-columns">
         <xsl:with-param name="deadlines" select="$deadlines"/>
+        <xsl:with-param name="leaders" select="$leaders"/>
       </xsl:call-template>
       <fo:table-header>
         <fo:table-row font-family="{$gw-hei}" text-align="center">
@@ -310,6 +334,9 @@
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>主要内容</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>牵头单位</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>责任单位</fo:block></fo:table-cell>
+          <xsl:if test="$leaders">
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>责任领导</fo:block></fo:table-cell>
+          </xsl:if>
           <xsl:if test="$deadlines">
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block>完成时限</fo:block></fo:table-cell>
           </xsl:if>
@@ -320,7 +347,7 @@
           <xsl:variable name="sec" select="parent::section"/>
           <xsl:if test="$sec and not(preceding-sibling::*[1][self::task])">
             <fo:table-row keep-with-next.within-page="always">
-              <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="{5 + number($deadlines)}">
+              <fo:table-cell xsl:use-attribute-sets="cell" number-columns-spanned="{5 + number($deadlines) + number($leaders)}">
                 <!-- the heading's own font: 一、 黑体, （一） 楷体 -->
                 <fo:block font-family="{$gw-kai}">
                   <xsl:if test="$sec/@level = 1">
@@ -338,7 +365,7 @@
                牵头单位, 7 in 责任单位.  The task's name is never cut. -->
           <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
           <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
-          <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div 21)"/>
+          <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div (21 - 5 * number($leaders)))"/>
           <xsl:variable name="nl" select="ceiling(string-length($lead) div (5 + number(not($deadlines))))"/>
           <xsl:variable name="nr" select="ceiling(string-length($resp) div (7 + 2 * number(not($deadlines))))"/>
           <xsl:variable name="nlines">
@@ -354,7 +381,12 @@
             </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block keep-together.within-page="always"><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell">
+              <fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block>
+              <xsl:for-each select="item">
+                <fo:block text-align="justify"><xsl:value-of select="normalize-space(.)"/></fo:block>
+              </xsl:for-each>
+            </fo:table-cell>
             <!-- unit lists break after 、, never inside a unit's name, when
                  the column allows it -->
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block gw:prefer-break-after="、">
@@ -369,6 +401,9 @@
                 <xsl:value-of select="normalize-space(.)"/>
               </xsl:for-each>
             </fo:block></fo:table-cell>
+            <xsl:if test="$leaders">
+              <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader)"/></fo:block></fo:table-cell>
+            </xsl:if>
             <xsl:if test="$deadlines">
             <fo:table-cell xsl:use-attribute-sets="cell">
               <fo:block text-align="center"/>

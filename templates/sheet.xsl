@@ -272,6 +272,10 @@
       </xsl:if>
       <xsl:value-of select="body"/>
     </fo:block>
+    <!-- sub-items as published, a paragraph each -->
+    <xsl:for-each select="item">
+      <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="."/></fo:block>
+    </xsl:for-each>
     <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:choose>
         <xsl:when test="@role = 'lead'">
@@ -302,6 +306,11 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:if test="leader">
+        <xsl:text>责任领导：</xsl:text>
+        <xsl:value-of select="normalize-space(leader)"/>
+        <xsl:text>。</xsl:text>
+      </xsl:if>
       <xsl:if test="@via">
         <xsl:text>本项任务交办</xsl:text>
         <xsl:value-of select="@via"/>

@@ -109,7 +109,7 @@ ok_eq "meta doc_number" "$(q "SELECT value FROM meta WHERE key = 'doc_number'")"
 ok_eq "meta attachment" "$(q "SELECT value FROM meta WHERE key = 'attachment'")" "1"
 ok_eq "meta addressees" "$(q "SELECT value FROM meta WHERE key = 'addressees'")" \
     "各县市区委人才工作领导小组，市委人才工作领导小组各成员单位"
-ok_eq "schema version" "$(q 'PRAGMA user_version')" 2
+ok_eq "schema version" "$(q 'PRAGMA user_version')" 3
 
 # CSV export (RFC 4180, CRLF).
 "$GW" export csv --db "$DB" >"$T/csv"

@@ -2,7 +2,8 @@
 # t_import_styles.sh — plan texts in the forms other cities publish (the
 # importer issue): labelled lines with the synonyms real plans use, inline
 # labelled lists, unit names with separators inside brackets, the county
-# group's spellings, a trailing 等.  The texts are written here in those
+# group's spellings, a trailing 等, the responsible leader, sub-items,
+# tasks numbered （一） or （1）.  The texts are written here in those
 # forms; the record is read back with SQL.
 . "$(dirname "$0")/lib.sh"
 cd "$T" || exit 2
@@ -76,6 +77,102 @@ ok_match "… every other name is added with a warning" "$(cat err4)" "unknown u
 want=$(sqlite3 u.db "SELECT count(*) FROM unit WHERE added_by_import = 1")
 ok_eq "list units --unknown lists exactly the added ones (counted with SQL)" "$("$GW" list units --unknown --db u.db | wc -l)" "$want"
 ok_if "… and not the directory's" sh -c "! '$GW' list units --unknown --db u.db | grep -q ' 市科技局 '"
+# the responsible leader (责任领导, 牵头负责领导, 牵头市领导, 分管领导): a line
+# after the task or a segment of its list, a field of the task in the
+# record, printed on the sheets and in 附件2 (a column only when present)
+cat >lead.txt <<'EOF2'
+关于某市推进应急管理工作的任务分工方案
+
+一、重点任务
+1.完善应急预案体系。修订市级总体应急预案。
+牵头单位：市科技局
+责任单位：市发改委、市财政局
+责任领导：张三同志
+2.加强队伍建设。组建综合救援队伍。（牵头单位：市人社局；配合单位：市财政局；分管领导：李四）
+3.强化物资保障。建立物资储备库。（市发改委牵头，市财政局配合）
+4.加强宣传。开展应急宣传。
+牵头单位：市委宣传部
+牵头市领导:王五。
+EOF2
+"$GW" import plan lead.txt --db l.db 2>lerr; rc=$?
+ok_eq "leaders: exit 0" "$rc" 0
+ok_eq "… the record's task.leader" "$(sqlite3 l.db "SELECT group_concat(no || '=' || leader, ' ') FROM task")" \
+    "1=张三同志 2=李四 3= 4=王五"
+ok_eq "… and no leader became a unit" "$(sqlite3 l.db "SELECT count(*) FROM unit WHERE name LIKE '%张三%' OR name LIKE '%李四%' OR name LIKE '%王五%'")" 0
+ok_eq "… units as before" "$(sqlite3 l.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 2 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "市人社局:lead 市财政局:responsible"
+"$GW" -q notice --db l.db -o l.pdf
+ok_match "附件2 has a 责任领导 column with the names" "$(pdftotext -layout l.pdf - | tr -s ' ')" \
+    "责任单位 责任领导"
+ok_match "… 张三同志 in task 1's row" "$(pdftotext -layout l.pdf - | grep '完善应急预案体系' | tail -1)" "张三同志"
+ok_match "附件1 reprints the line as published" "$(pdftotext l.pdf - | tr -d '\n')" "责任领导：张三同志"
+"$GW" -q sheets --db l.db --unit 市科技局 -o ls --no-booklet
+ok_match "the lead unit's sheet names the leader" "$(pdftotext ls/*市科技局*.pdf - | tr -d '\n')" \
+    "【第1项】完善应急预案体系。修订市级总体应急预案。责任单位：市发改委、市财政局。责任领导：张三同志。"
+"$GW" -q notice --db s.db -o s.pdf
+ok_if "a plan without leaders: no such column" sh -c "! pdftotext s.pdf - | grep -q 责任领导"
+printf '关于某市的任务分工方案\n\n一、重点任务\n1.甲乙丙。\n牵头单位：市科技局\n责任领导：\n' >noone.txt
+out=$("$GW" import plan noone.txt --db n.db 2>&1); rc=$?
+ok_match "责任领导： naming no one: exit 1, FILE:LINE:COL" "$rc:$out" "^1:.*noone.txt:6:6: 责任领导： names no one"
+
+# inline labelled lists, both forms
+printf '关于某县的任务分工方案\n\n一、重点任务\n1.完善体系。修订预案。（市科技局牵头；市财政局、市人社局配合）\n2.加强队伍。组建队伍。（牵头单位：市人社局；配合单位：市财政局、市科技局）\n' >il.txt
+"$GW" -q import plan il.txt --db il.db
+ok_eq "（A牵头；B、C配合） and （牵头单位：A；配合单位：B、C）" \
+    "$(sqlite3 il.db "SELECT group_concat(x, ' | ') FROM (SELECT a.task, group_concat(u.name || ':' || a.role, ' ') AS x FROM (SELECT * FROM assignment ORDER BY task, pos) a JOIN unit u ON u.id = a.unit GROUP BY a.task ORDER BY a.task)")" \
+    "市科技局:lead 市财政局:responsible 市人社局:responsible | 市人社局:lead 市财政局:responsible 市科技局:responsible"
+
+# sub-items: a title line without 。, then （1）…, ①…, 一是… paragraphs and
+# one unit list; the title is the short title and the sub-items stay
+# paragraphs of their own (record, XML, 附件1, sheets)
+cat >sub.txt <<'EOF2'
+关于某市推进应急管理工作的任务分工方案
+
+一、重点任务
+1.完善应急预案体系
+（1）修订市级总体应急预案。
+（2）编制专项应急预案。（市科技局牵头，市财政局配合）
+2.加强队伍建设
+①组建综合救援队伍。
+②开展联合演练。（市人社局）
+3.强化保障
+一是建立物资储备库；二是完善调运机制。（市财政局）
+EOF2
+"$GW" -q import plan sub.txt --db sub.db; rc=$?
+ok_eq "sub-items: exit 0" "$rc" 0
+ok_eq "… the title lines are the short titles" "$(sqlite3 sub.db "SELECT group_concat(title, '|') FROM task")" \
+    "完善应急预案体系|加强队伍建设|强化保障"
+ok_eq "… each sub-item a paragraph of the body" "$(sqlite3 sub.db "SELECT replace(body, char(10), '/') FROM task WHERE no = 1")" \
+    "/（1）修订市级总体应急预案。/（2）编制专项应急预案。"
+ok_eq "… the unit list after the last one" "$(sqlite3 sub.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 1 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "市科技局:lead 市财政局:responsible"
+ok_eq "… <item>s in the XML" "$("$GW" xml notice --db sub.db | grep -o '<item>[^<]*</item>' | tr '\n' ' ')" \
+    "<item>（1）修订市级总体应急预案。</item> <item>（2）编制专项应急预案。</item> <item>①组建综合救援队伍。</item> <item>②开展联合演练。</item> <item>一是建立物资储备库；二是完善调运机制。</item> "
+ok_if "… valid against data/plan.rng" sh -c "'$GW' xml notice --db sub.db | xmllint --noout --relaxng '$TOP/data/plan.rng' -"
+"$GW" -q notice --db sub.db -o sub.pdf
+ok_eq "附件1 reprints them as published, a line each" \
+    "$(pdftotext sub.pdf - | sed -n '/^1\.完善/,/^3\./p' | tr '\n' '|')" \
+    "1.完善应急预案体系|（1）修订市级总体应急预案。|（2）编制专项应急预案。（市科技局牵头，市财政局配合）|2.加强队伍建设|①组建综合救援队伍。|②开展联合演练。（市人社局）|3.强化保障|"
+"$GW" -q sheets --db sub.db --unit 市科技局 -o subs --no-booklet
+ok_match "the sheet: the title, then the sub-items as paragraphs" "$(pdftotext subs/*.pdf - | tr '\n' '|')" \
+    "【第1项】完善应急预案体系。\|（1）修订市级总体应急预案。\|（2）编制专项应急预案。\|"
+
+# numbering: （一）（二） as the tasks under 一、 when no 1. tasks follow them;
+# （1）（2） at the top level of a plan with no 1. tasks
+printf '关于某县的任务分工方案\n\n一、重点任务\n（一）完善应急预案体系。修订预案。（市科技局牵头，市财政局配合）\n（二）加强队伍建设。组建队伍。（市人社局）\n二、工作要求\n（一）加强领导。各单位要高度重视。\n' >cn.txt
+"$GW" -q import plan cn.txt --db cn.db; rc=$?
+ok_eq "（一）（二） as tasks: exit 0, two tasks, one requirement" \
+    "$rc|$(sqlite3 cn.db "SELECT group_concat(no || '=' || title, ' ') FROM task")|$(sqlite3 cn.db 'SELECT count(*) FROM requirement')" \
+    "0|1=完善应急预案体系 2=加强队伍建设|1"
+ok_eq "… in the section 一、重点任务" "$(sqlite3 cn.db "SELECT DISTINCT s.label || s.title FROM task t JOIN section s ON s.id = t.section")" "一、重点任务"
+printf '关于某县的任务分工方案\n\n一、重点任务\n（1）完善应急预案体系。修订预案。（市科技局牵头，市财政局配合）\n（2）加强队伍建设。组建队伍。（市人社局）\n' >pn.txt
+"$GW" -q import plan pn.txt --db pn.db; rc=$?
+ok_eq "（1）（2） at the top level: two tasks" "$rc|$(sqlite3 pn.db "SELECT group_concat(no || '=' || title, ' ') FROM task")" \
+    "0|1=完善应急预案体系 2=加强队伍建设"
+printf '关于某县的任务分工方案\n\n一、重点任务\n（1）完善体系。（市科技局）\n（3）加强队伍。（市人社局）\n' >pgap.txt
+out=$("$GW" import plan pgap.txt --db pg.db 2>&1); rc=$?
+ok_match "… a gap in （N） numbers is named like one in N." "$rc:$out" "^1:.*pgap.txt:5:1: task number 3 skips 2"
+
 printf '各组\tgroup\t-\t-\t不存在的单位\n' >bad.tsv
 out=$("$GW" import plan styles.txt --db v.db --units bad.tsv 2>&1); rc=$?
 ok_eq "a directory whose group names an unknown member: exit 1" "$rc" 1

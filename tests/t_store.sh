@@ -9,7 +9,7 @@ DB="$T/rec.db"
 dump() { sqlite3 "$1" .dump; }
 
 "$GW" import plan "$TOP/data/plan.txt" --db "$DB" 2>/dev/null
-ok_eq "new database has schema version 2" "$(sqlite3 "$DB" 'PRAGMA user_version')" 2
+ok_eq "new database has schema version 3" "$(sqlite3 "$DB" 'PRAGMA user_version')" 3
 ok_eq "all tables exist" "$(sqlite3 "$DB" "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")" \
     "assignment,group_member,meta,milestone,plan,progress,progress_audit,requirement,section,task,unit,unit_alias"
 
@@ -110,7 +110,7 @@ cp "$DB" "$T/newer.db"
 sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 "$GW" list tasks --db "$T/newer.db" >/dev/null 2>"$T/e"
 ok_eq "newer schema refused" "$?" 1
-ok_match "with a message" "$(cat "$T/e")" "not a gongwen database \(schema version 99; this gongwen knows 1 to 2\)"
+ok_match "with a message" "$(cat "$T/e")" "not a gongwen database \(schema version 99; this gongwen knows 1 to 3\)"
 sqlite3 "$T/foreign.db" 'CREATE TABLE x(a); INSERT INTO x VALUES (1)'
 S1=$(sha256sum <"$T/foreign.db")
 "$GW" import plan "$TOP/data/plan.txt" --db "$T/foreign.db" 2>"$T/e"
@@ -123,26 +123,26 @@ ok_eq "a non-SQLite file is refused" "$?" 2
 ok_match "with a message naming it" "$(cat "$T/e")" "text.db: .*not a database"
 
 # A migration added later runs on open and keeps the data: a home whose
-# schema.sql has a version 3 (GONGWEN_HOME points gongwen at it).
+# schema.sql has a version 4 (GONGWEN_HOME points gongwen at it).
 H="$T/home"
 mkdir -p "$H/data"
 cp "$TOP"/data/*.sql "$TOP"/data/*.tsv "$TOP"/data/plan.txt "$H/data/"
-printf '\n-- version 3\nALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '"''"';\n' >>"$H/data/schema.sql"
+printf '\n-- version 4\nALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '"''"';\n' >>"$H/data/schema.sql"
 "$GW" import plan "$TOP/data/plan.txt" --db "$T/old.db" 2>/dev/null
 sqlite3 "$T/old.db" "INSERT INTO progress(task_no, unit, quarter, percent) VALUES (5, 1, '2017Q4', 10)"
 GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
 ok_eq "open with a newer schema file succeeds" "$?" 0
-ok_eq "migrated to version 3" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 3
+ok_eq "migrated to version 4" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 4
 ok_eq "the new column exists" "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('task') WHERE name = 'remark'")" 1
 ok_eq "tasks kept" "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM task')" 30
 ok_eq "progress kept" "$(sqlite3 "$T/old.db" 'SELECT percent FROM progress WHERE task_no = 5')" 10
 "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
 ok_eq "the older gongwen refuses the migrated database" "$?" 1
-ok_match "saying why" "$(cat "$T/e")" "not a gongwen database \(schema version 3; this gongwen knows 1 to 2\)"
-printf '\n-- version 5\nSELECT 1;\n' >>"$H/data/schema.sql"
+ok_match "saying why" "$(cat "$T/e")" "not a gongwen database \(schema version 4; this gongwen knows 1 to 3\)"
+printf '\n-- version 6\nSELECT 1;\n' >>"$H/data/schema.sql"
 GONGWEN_HOME="$H" "$GW" list sections --db "$T/old.db" >/dev/null 2>"$T/e"
-ok_match "a gap in the migration numbers is reported" "$(cat "$T/e")" "found version 5 after 3"
-ok_eq "and nothing was applied" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 3
+ok_match "a gap in the migration numbers is reported" "$(cat "$T/e")" "found version 6 after 4"
+ok_eq "and nothing was applied" "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" 4
 
 # Version 1 → 2 (the supervision tables): a database made by a gongwen that
 # knew only version 1 keeps its milestones, now of origin 'plan'.
@@ -159,7 +159,10 @@ ok_eq "a version-1 database" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 1
 m1=$(sqlite3 "$T/v1.db" 'SELECT group_concat(task || ":" || due || ":" || deadline, ",") FROM (SELECT * FROM milestone ORDER BY id)')
 ok_if "… with milestones from the plan text" test -n "$m1"
 "$GW" list tasks --db "$T/v1.db" >/dev/null 2>&1
-ok_eq "opened by this gongwen: version 2" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 2
+ok_eq "opened by this gongwen: version 3" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 3
+ok_eq "… version 3 added task.leader, empty for the old tasks" \
+    "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM task WHERE leader = ''") $(sqlite3 "$T/v1.db" 'SELECT count(*) FROM task')" \
+    "$(sqlite3 "$T/v1.db" 'SELECT count(*) FROM task') $(sqlite3 "$T/v1.db" 'SELECT count(*) FROM task')"
 ok_eq "… the milestones kept" "$(sqlite3 "$T/v1.db" 'SELECT group_concat(task || ":" || due || ":" || deadline, ",") FROM (SELECT * FROM milestone ORDER BY id)')" "$m1"
 ok_eq "… of origin plan" "$(sqlite3 "$T/v1.db" "SELECT DISTINCT origin FROM milestone")" plan
 ok_eq "… and the foreign key to task is gone (forms outlive a revised plan)" \

@@ -124,8 +124,8 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
 {
     gw_stmt *s = NULL, *a = NULL, *m = NULL;
     int rc;
-    if ((rc = gw_stmt_prepare(st, "SELECT no, section, title, body, units_text, line "
-                              "FROM task ORDER BY no", &s, err)) < 0 ||
+    if ((rc = gw_stmt_prepare(st, "SELECT no, section, title, body, units_text, line, "
+                              "leader FROM task ORDER BY no", &s, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "SELECT unit, role, pos FROM assignment WHERE task = ?1 "
                               "ORDER BY pos", &a, err)) < 0 ||
         /* a lead unit's schedule form replaces the plan text's deadlines
@@ -144,10 +144,12 @@ S_load_tasks(gw_plan *p, gw_store *st, gw_err *err)
         t->body = gw_plan_str(p, gw_stmt_text(s, 3));
         t->units_text = gw_plan_str(p, gw_stmt_text(s, 4));
         t->line = (int)gw_stmt_int(s, 5);
+        t->leader = gw_plan_str(p, gw_stmt_text(s, 6));
         snprintf(what, sizeof what, "task %d", t->no);
         if ((rc = S_text_ok(st, what, t->title, err)) < 0 ||
             (rc = S_text_ok(st, what, t->body, err)) < 0 ||
-            (rc = S_text_ok(st, what, t->units_text, err)) < 0)
+            (rc = S_text_ok(st, what, t->units_text, err)) < 0 ||
+            (rc = S_text_ok(st, what, t->leader, err)) < 0)
             goto out;
         gw_stmt_reset(a);
         if ((rc = gw_stmt_bind_int(a, 1, t->no, err)) < 0)
@@ -362,7 +364,7 @@ S_save_content(gw_store *st, const gw_plan *p, const char *source, const long lo
                               "title, is_requirements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               &ss, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO task(no, section, title, body, units_text, "
-                              "line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &ts, err)) < 0 ||
+                              "line, leader) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &ts, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO assignment(task, pos, unit, role) VALUES "
                               "(?1, ?2, ?3, ?4)", &as, err)) < 0 ||
         (rc = gw_stmt_prepare(st, "INSERT INTO milestone(task, origin, due, deadline, "
@@ -393,6 +395,7 @@ S_save_content(gw_store *st, const gw_plan *p, const char *source, const long lo
             (rc = gw_stmt_bind_text(ts, 4, t->body, err)) < 0 ||
             (rc = gw_stmt_bind_text(ts, 5, t->units_text, err)) < 0 ||
             (rc = gw_stmt_bind_int(ts, 6, t->line, err)) < 0 ||
+            (rc = gw_stmt_bind_text(ts, 7, t->leader, err)) < 0 ||
             (rc = gw_stmt_step(ts, err)) < 0)
             goto out;
         for (size_t k = 0; k < t->nassignments; k++) {
