@@ -33,11 +33,12 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev libsqlite3-
             poppler-utils sqlite3 xsltproc libxml2-utils python3
 # Only the tests need these: Apache FOP renders our FO for comparison; qpdf
 # checks PDF syntax and uncompresses content streams; LibreOffice turns CSV
-# into the .xlsx forms tests/t_table.sh reads; URW's Nimbus Roman is the name-keyed
-# OpenType/CFF face tests/t_fonts.sh embeds.
-TEST_PKGS := fop qpdf libreoffice-calc-nogui fonts-urw-base35
+# into the .xlsx forms tests/t_table.sh reads, and Writer the .docx notice into the PDF
+# tests/t_docx.sh measures; URW's Nimbus Roman is the name-keyed OpenType/CFF face
+# tests/t_fonts.sh embeds.
+TEST_PKGS := fop qpdf libreoffice-calc-nogui libreoffice-writer-nogui fonts-urw-base35
 
-.PHONY: all deps test-deps S_install S_fandol run sample test check unit bench clean distclean
+.PHONY: all deps test-deps S_install S_fandol S_fontconf run sample test check unit bench clean distclean
 all: gongwen
 
 gongwen: $(BUILD)/libgw.a $(BUILD)/src/main.o
@@ -86,6 +87,17 @@ S_fandol:
 	mkdir -p "$(FANDOL_DIR)" && \
 	for f in $(FANDOL_FACES); do install -m 644 "$$src/$$f.otf" "$(FANDOL_DIR)/$$f.otf" || exit 1; done; \
 	rm -rf "$$tmp"; fc-cache -f "$(FANDOL_DIR)"
+	@$(MAKE) --no-print-directory S_fontconf
+
+# The office's font names (仿宋_GB2312, 方正小标宋简体, …) served by the free
+# faces for every program that asks fontconfig (LibreOffice reading the .docx
+# gongwen writes); gongwen's own typesetter is not affected (docs/fonts.md).
+FONTCONF := /etc/fonts/conf.d/65-gongwen-roles.conf
+S_fontconf:
+	@cmp -s data/fontconfig/65-gongwen-roles.conf "$(FONTCONF)" && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root to install $(FONTCONF)" >&2; exit 1; fi; \
+	echo "make deps: installing $(FONTCONF)"; \
+	install -m 644 data/fontconfig/65-gongwen-roles.conf "$(FONTCONF)" && fc-cache -f >/dev/null
 
 test-deps: deps
 	@$(MAKE) --no-print-directory S_install PKGS_WANTED="$(TEST_PKGS)"

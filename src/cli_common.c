@@ -14,7 +14,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
         {GW_CLI_OUT, "-o"}, {GW_CLI_UNIT | GW_CLI_UNITS, "--unit"},
         {GW_CLI_BOOKLET, "--booklet"}, {GW_CLI_QUARTER, "--quarter"},
         {GW_CLI_FORMAT, "--format"}, {GW_CLI_ENCODING, "--encoding"}, {GW_CLI_TASK, "--task"},
-        {GW_CLI_UNITS_FILE, "--units"},
+        {GW_CLI_UNITS_FILE, "--units"}, {GW_CLI_FORMATS, "--formats"},
     };
     static const struct { int flag; const char *name; } flags[] = {
         {GW_CLI_NO_TABLE, "--no-table"}, {GW_CLI_ALL_LEAD, "--all-lead"},
@@ -33,7 +33,7 @@ gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_er
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i], **val[] = {&a->out, &a->unit, &a->booklet, &a->quarter,
                                               &a->format, &a->encoding, &a->task,
-                                              &a->units_file};
+                                              &a->units_file, &a->format};
         int *set[] = {&a->no_table, &a->all_lead, &a->list, &a->no_booklet, &a->unknown,
                       &a->all_quarters};
         if (!strcmp(arg, "--")) {

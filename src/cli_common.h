@@ -24,7 +24,8 @@ enum {
     GW_CLI_TASK = 2048,     /* --task N */
     GW_CLI_UNITS_FILE = 4096,   /* --units FILE */
     GW_CLI_UNKNOWN = 8192,  /* --unknown */
-    GW_CLI_ALL_QUARTERS = 16384     /* --all-quarters */
+    GW_CLI_ALL_QUARTERS = 16384,    /* --all-quarters */
+    GW_CLI_FORMATS = 32768          /* --formats LIST (a->format) */
 };
 
 /* More --unit options than this is a mistake in a script, not a request. */

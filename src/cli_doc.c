@@ -98,9 +98,9 @@ gw_cmd_fo(int argc, char **argv, gw_err *err)
     return S_xml_or_fo(argc, argv, 1, err);
 }
 
-/* The notice of plan at path. */
+/* The notice of plan at path: a PDF, or with docx a Word document. */
 static int
-S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, gw_err *err)
+S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, int docx, gw_err *err)
 {
     gw_xml_doc xml = NULL;
     gw_kind_opts ko;
@@ -110,8 +110,11 @@ S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, gw_err *er
     ko.no_table = a->no_table;
     /* refuse a bad -o (the database, a device) before the work */
     if ((rc = gw_cli_mkdir_for(path, err)) < 0 || (rc = gw_file_check_output(path, err)) < 0 ||
-        (rc = gw_kind_xml("notice", plan, &ko, &xml, err)) < 0 ||
-        (rc = gw_kind_pdf("notice", xml, &ko, plan, "notice.fo", path, NULL, err)) < 0)
+        (rc = gw_kind_xml("notice", plan, &ko, &xml, err)) < 0)
+        goto out;
+    rc = docx ? gw_kind_docx("notice", xml, &ko, path, err)
+              : gw_kind_pdf("notice", xml, &ko, plan, "notice.fo", path, NULL, err);
+    if (rc < 0)
         goto out;
     gw_notef("wrote %s", path);
 out:
@@ -132,7 +135,7 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     gw_buf path, sheets, booklet;
     gw_cli_report rep;
     gw_kind_opts ko;
-    int rc;
+    int rc, want_pdf = 0, want_docx = 0;
 
     memset(&rep, 0, sizeof rep);
     memset(&ko, 0, sizeof ko);
@@ -140,26 +143,62 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     gw_buf_init(&sheets);
     gw_buf_init(&booklet);
     rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_NO_TABLE |
-                      (build ? GW_CLI_ALL_QUARTERS : 0), 0, &a, err);
+                      (build ? GW_CLI_ALL_QUARTERS | GW_CLI_FORMATS : GW_CLI_FORMAT), 0, &a,
+                      err);
     if (rc < 0)
         goto out;
+    /* notice --format pdf|docx; build --formats pdf,docx */
+    if (a.format) {
+        const char *f = a.format;
+        while (*f) {
+            size_t n = strcspn(f, ",");
+            if (n == 3 && !strncmp(f, "pdf", 3))
+                want_pdf = 1;
+            else if (n == 4 && !strncmp(f, "docx", 4))
+                want_docx = 1;
+            else {
+                rc = gw_err_set(err, GW_EINPUT, "%s: --format%s pdf%s or docx, not %.*s",
+                                argv[0], build ? "s" : "", build ? ", docx" : "", (int)n, f);
+                goto out;
+            }
+            f += n + (f[n] == ',');
+        }
+        if (!build && want_pdf && want_docx) {
+            rc = gw_err_set(err, GW_EUSAGE, "notice: one --format, pdf or docx "
+                            "(gongwen build --formats pdf,docx writes both)");
+            goto out;
+        }
+    } else {
+        want_pdf = 1;
+    }
     /* the record first: a --db that does not exist creates no directory */
     rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
     if (rc < 0)
         goto out;
     if (!build) {
-        gw_buf_puts(&path, a.out != NULL ? a.out : "out/notice.pdf");
-    } else {
-        if (a.out == NULL || a.out[0] == '\0')
-            a.out = "out";
-        rc = gw_mkdir_p(a.out, err);
-        if (rc < 0)
-            goto out;
-        gw_buf_printf(&path, "%s/notice.pdf", a.out);
+        gw_buf_puts(&path, a.out != NULL ? a.out : want_docx ? "out/notice.docx"
+                                                               : "out/notice.pdf");
+        rc = S_notice(plan, path.ptr, &a, want_docx, err);
+        goto out;
     }
-    /* every document kind, the notice first */
-    rc = S_notice(plan, path.ptr, &a, err);
-    if (rc < 0 || !build)
+    if (a.out == NULL || a.out[0] == '\0')
+        a.out = "out";
+    rc = gw_mkdir_p(a.out, err);
+    if (rc < 0)
+        goto out;
+    /* every document kind, the notice first; Word: the notice (the kinds
+     * with a Word template) */
+    if (want_docx) {
+        gw_buf_printf(&path, "%s/notice.docx", a.out);
+        if ((rc = S_notice(plan, path.ptr, &a, 1, err)) < 0)
+            goto out;
+        gw_buf_clear(&path);
+    }
+    if (!want_pdf)
+        goto out;
+    gw_buf_printf(&path, "%s/notice.pdf", a.out);
+    rc = S_notice(plan, path.ptr, &a, 0, err);
+    if (rc < 0)
         goto out;
     gw_buf_printf(&sheets, "%s/sheets", a.out);
     gw_buf_printf(&booklet, "%s/sheets.pdf", a.out);

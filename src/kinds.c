@@ -1,5 +1,6 @@
 /* kinds.c — the table of document kinds and the pipeline (kinds.h). */
 #include "kinds.h"
+#include "docx.h"
 
 #include "sheets.h"
 #include "xmlbuild.h"
@@ -41,12 +42,13 @@ static const struct {
     const char *name;
     const char *tmpl;       /* templates/<tmpl>.xsl; NULL: XML only */
     int (*build)(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err);
+    const char *docx;       /* templates/<docx>.xsl: the Word document, or NULL */
 } S_kinds[] = {
-    {"notice", "notice", S_notice},
-    {"plan", NULL, S_notice},           /* the notice's XML under its old name */
-    {"sheet", "sheet", S_sheet},
-    {"report", "report", S_report},
-    {"booklet", "booklet", NULL},       /* built by the sheet run (sheets.c) */
+    {"notice", "notice", S_notice, "notice-docx"},
+    {"plan", NULL, S_notice, NULL},     /* the notice's XML under its old name */
+    {"sheet", "sheet", S_sheet, NULL},
+    {"report", "report", S_report, NULL},
+    {"booklet", "booklet", NULL, NULL}, /* built by the sheet run (sheets.c) */
 };
 
 #define S_NKINDS (sizeof S_kinds / sizeof S_kinds[0])
@@ -162,5 +164,26 @@ out:
     gw_doc_free(doc2);
     gw_fontset_free(own);
     xmlFreeDoc(fo);
+    return rc;
+}
+
+int
+gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char *path,
+             gw_err *err)
+{
+    int k = S_find(kind), rc;
+    gw_xml_doc pkg = NULL;
+    const char *params[3] = {NULL, NULL, NULL};
+
+    if (k < 0 || !S_kinds[k].docx)
+        return gw_err_set(err, GW_EUSAGE, "--format docx: only the notice is written as Word "
+                          "yet, not '%s'", kind);
+    if (o && o->no_table) {
+        params[0] = S_no_table[0];
+        params[1] = S_no_table[1];
+    }
+    if ((rc = gw_xslt_apply(S_kinds[k].docx, xml, params[0] ? params : NULL, &pkg, err)) == 0)
+        rc = gw_docx_write(pkg, path, err);
+    xmlFreeDoc(pkg);
     return rc;
 }

@@ -47,6 +47,12 @@ int gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o,
 int gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *out,
                gw_err *err);
 
+/* xml of kind → the Word document at path: templates/<tmpl>-docx.xsl into
+ * a package, zipped by docx.c (written by the one output function).  Only
+ * the notice has one yet; GW_EUSAGE names the kinds that do. */
+int gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char *path,
+                 gw_err *err);
+
 /* XSLT and typesetting: xml of kind → the PDF at path (written by the one
  * output function: atomically, never over the open database).  name stands
  * for the FO in messages; fonts may be NULL (a fontset of its own) or one

@@ -99,13 +99,15 @@ static const S_command S_commands[] = {
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"},
     {"notice", gw_cmd_notice, "typeset the formal notice (通知) to GB/T 9704-2012",
-     "usage: gongwen notice [--db PATH] [-o FILE] [--no-table]\n"
+     "usage: gongwen notice [--db PATH] [-o FILE] [--no-table] [--format pdf|docx]\n"
      "\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"
-     "  -o FILE      the PDF to write (default out/notice.pdf)\n"
+     "  -o FILE      the file to write (default out/notice.pdf, out/notice.docx)\n"
      "  --no-table   leave out 附件2, the task-division table, whatever\n"
-     "               `gongwen set table` says\n"},
+     "               `gongwen set table` says\n"
+     "  --format F   pdf (default) or docx: an editable Word document on the\n"
+     "               GB/T 9704 grid (docs/docx.md)\n"},
     {"sheets", gw_cmd_sheets, "typeset the task sheet of every unit and the booklet",
      "usage: gongwen sheets [--db PATH] [--unit NAME]... [-o DIR]\n"
      "                      [--booklet PATH | --no-booklet]\n"
@@ -182,6 +184,7 @@ static const S_command S_commands[] = {
      "               embedded plan when missing; a PATH given must exist)\n"},
     {"build", gw_cmd_build, "write every document into a directory",
      "usage: gongwen build [--db PATH] [-o DIR] [--no-table] [--all-quarters]\n"
+     "                     [--formats pdf,docx]\n"
      "\n"
      "Writes every document kind into DIR: notice.pdf, sheets/ and the booklet\n"
      "sheets.pdf, and, when the database holds progress reports, the report of\n"
@@ -191,7 +194,8 @@ static const S_command S_commands[] = {
      "               embedded plan when missing; a PATH given must exist)\n"
      "  -o DIR       output directory (default out)\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
-     "  --all-quarters  a report for every quarter with reports, not only the latest\n"},
+     "  --all-quarters  a report for every quarter with reports, not only the latest\n"
+     "  --formats L  pdf (default), docx or pdf,docx: docx adds notice.docx\n"},
 };
 
 /* Options every command takes (main.c handles them). */

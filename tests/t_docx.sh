@@ -1,0 +1,84 @@
+#!/bin/sh
+# t_docx.sh — the notice as a Word document (gongwen notice --format docx):
+# the package (every part well-formed, in the content types and
+# relationships, in a fixed order, byte-identical reruns), GB/T 9704 in
+# Word's terms (margins, line grid, character spacing, styles with Chinese
+# names, odd/even footers, the landscape 附件2 with a repeating header, the
+# 版记 on an even page), and LibreOffice: it converts the file without
+# complaint, the converted PDF scores at least 16 of 20 on gbt9704-check
+# (docs/docx.md says which checks fail and why), and its 附件1 reads back the
+# plan text character for character, as gongwen's own PDF does.
+. "$(dirname "$0")/lib.sh"
+cd "$T" || exit 2
+
+"$GW" -q import plan "$TOP/data/plan.txt" --db d.db
+"$GW" -q notice --format docx --db d.db -o n.docx; rc=$?
+ok_eq "notice --format docx: exit 0" "$rc" 0
+"$GW" -q notice --format docx --db d.db -o n2.docx
+ok_if "… a rerun gives the same bytes" cmp n.docx n2.docx
+
+parts=$(unzip -Z1 n.docx 2>/dev/null | tr '\n' ' ')
+ok_eq "the parts, in a fixed order" "$parts" \
+    "[Content_Types].xml _rels/.rels docProps/core.xml word/_rels/document.xml.rels word/document.xml word/styles.xml word/settings.xml word/fontTable.xml word/footer1.xml word/footer2.xml "
+mkdir x && (cd x && unzip -q ../n.docx)
+bad=""
+for p in $parts; do xmllint --noout "x/$p" 2>/dev/null || bad="$bad $p"; done
+ok_eq "every part is well-formed XML" "$bad" ""
+ok_eq "every part but the content types and .rels files is in [Content_Types].xml" \
+    "$(for p in $parts; do case $p in *.rels|'[Content_Types].xml') ;; *) grep -q "PartName=\"/$p\"" 'x/[Content_Types].xml' || echo "$p";; esac; done)" ""
+ok_eq "every relationship's target exists" \
+    "$(sed 's/></>\n</g' x/word/_rels/document.xml.rels | sed -n 's/.*Target="\([^"]*\)".*/\1/p' | while read -r t; do [ -f "x/word/$t" ] || echo "$t"; done)" ""
+doc=$(cat x/word/document.xml)
+ok_match "A4 portrait, margins 37/26/35/28 mm" "$doc" '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"'
+ok_match "a line grid of 22 lines (580 twips)" "$doc" '<w:docGrid w:type="lines" w:linePitch="580"/>'
+ok_match "附件2 on landscape pages" "$doc" '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+ok_match "… its header row repeats" "$doc" '<w:trPr><w:tblHeader/>'
+ok_match "the 版记's section starts on an even page" "$doc" '<w:type w:val="evenPage"/>'
+ok_match "28 字 a line: 正文 set 0.25 pt closer" "$(cat x/word/styles.xml)" '<w:spacing w:val="-5"/><w:sz w:val="32"/>'
+for n in 正文 公文标题 一级标题 二级标题 附件说明 版记 发文机关标志 发文字号 署名; do
+    ok_match "a paragraph style named $n" "$(cat x/word/styles.xml)" "<w:name w:val=\"$n\"/>"
+done
+ok_match "fonts by role: 仿宋_GB2312 for 正文, 方正小标宋简体 for the title" "$(cat x/word/styles.xml)" \
+    'w:eastAsia="仿宋_GB2312".*w:styleId="GWTitle".*w:eastAsia="方正小标宋简体"'
+ok_match "odd and even footers differ" "$(cat x/word/settings.xml)" '<w:evenAndOddHeaders/>'
+ok_match "… odd: — N — on the right" "$(cat x/word/footer1.xml)" '<w:jc w:val="right"/>.*PAGE'
+ok_match "… even: on the left" "$(cat x/word/footer2.xml)" '<w:jc w:val="left"/>.*PAGE'
+ok_match "the red mark and the red rule" "$doc" 'GWMark.*w:t>中共株洲市委人才工作领导小组办公室文件<'
+ok_if "no macros, no embedded fonts" sh -c "! printf '%s' '$parts' | grep -qi 'vba\|\.bin\|fonts/'"
+
+# build --formats pdf,docx; a bad format; the output guard
+"$GW" -q build --db d.db -o b --formats pdf,docx; rc=$?
+ok_eq "build --formats pdf,docx: both notices" "$rc|$(ls b/notice.pdf b/notice.docx 2>/dev/null | wc -l)" "0|2"
+"$GW" -q build --db d.db -o b2 --formats docx
+ok_eq "build --formats docx: the Word notice only" "$(ls b2 | tr '\n' ' ')" "notice.docx "
+out=$("$GW" notice --format odt --db d.db -o x.odt 2>&1); rc=$?
+ok_match "--format odt: refused, naming it (exit 1, as status --format)" "$rc:$out" "^1:.*--format pdf or docx, not odt"
+out=$("$GW" notice --format docx --db d.db -o d.db 2>&1); rc=$?
+ok_match "-o onto the database: refused" "$rc:$out" "^2:.*refusing to write over the open database"
+
+# LibreOffice reads it
+if command -v soffice >/dev/null 2>&1; then
+    HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo n.docx >lo.log 2>&1
+    ok_if "LibreOffice converts it to PDF" test -s lo/n.pdf
+    ok_if "… without an error or a repair" sh -c "! grep -qi 'error\|repair\|corrupt' lo.log"
+    CHECK="$TOP/../shared/checks/gbt9704-check"
+    if [ -f "$CHECK" ]; then
+        score=$(python3 "$CHECK" --profile notice lo/n.pdf 2>&1 | tail -n 1 | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+        ok_if "gbt9704-check on LibreOffice's PDF: at least 16 of 20 (got ${score:-none})" \
+            test "${score:-0}" -ge 16
+    else
+        skip "gbt9704-check on LibreOffice's PDF" "../shared/checks not beside the repository"
+    fi
+    # 附件1 character for character: LibreOffice's PDF and gongwen's
+    "$GW" -q notice --db d.db -o n.pdf
+    att1() {   # the text from 附件1 to 附件2, whitespace and page numbers out
+        pdftotext "$1" - | grep -v '^— *[0-9]* *—$' | tr -d ' \n\f' |
+            sed 's/.*附件1\(.*\)附件2.*/\1/'
+    }
+    a=$(att1 n.pdf); b=$(att1 lo/n.pdf)
+    ok_if "… 附件1 holds the plan (${#a} characters)" test "${#a}" -gt 3000
+    ok_eq "… and reads back character for character as gongwen's PDF" "$b" "$a"
+else
+    skip "LibreOffice reads the .docx" "soffice not installed (make test-deps installs libreoffice-writer-nogui)"
+fi
+done_testing
