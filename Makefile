@@ -113,7 +113,7 @@ S_install:
 
 run: deps
 	$(MAKE) gongwen
-	./gongwen build -o out
+	./gongwen build -o out --formats pdf,docx
 	$(MAKE) --no-print-directory sample
 	./gongwen report --quarter 2018Q2 --db out/sample.db -o out/report-2018Q2.pdf
 
