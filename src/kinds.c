@@ -46,7 +46,7 @@ static const struct {
 } S_kinds[] = {
     {"notice", "notice", S_notice, "notice-docx"},
     {"plan", NULL, S_notice, NULL},     /* the notice's XML under its old name */
-    {"sheet", "sheet", S_sheet, NULL},
+    {"sheet", "sheet", S_sheet, "sheet-docx"},
     {"report", "report", S_report, NULL},
     {"booklet", "booklet", NULL, NULL}, /* built by the sheet run (sheets.c) */
 };
@@ -176,8 +176,8 @@ gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char
     const char *params[3] = {NULL, NULL, NULL};
 
     if (k < 0 || !S_kinds[k].docx)
-        return gw_err_set(err, GW_EUSAGE, "--format docx: only the notice is written as Word "
-                          "yet, not '%s'", kind);
+        return gw_err_set(err, GW_EUSAGE, "--format docx: the notice and the sheets are "
+                          "written as Word, not '%s' yet", kind);
     if (o && o->no_table) {
         params[0] = S_no_table[0];
         params[1] = S_no_table[1];

@@ -110,7 +110,7 @@ static const S_command S_commands[] = {
      "               GB/T 9704 grid (docs/docx.md)\n"},
     {"sheets", gw_cmd_sheets, "typeset the task sheet of every unit and the booklet",
      "usage: gongwen sheets [--db PATH] [--unit NAME]... [-o DIR]\n"
-     "                      [--booklet PATH | --no-booklet]\n"
+     "                      [--booklet PATH | --no-booklet] [--format pdf|docx]\n"
      "\n"
      "Writes one PDF per unit with tasks into DIR and, when every unit is\n"
      "written, the booklet of all sheets beside it (DIR.pdf).\n"
@@ -120,7 +120,8 @@ static const S_command S_commands[] = {
      "  --unit NAME     only this unit (repeatable), by its name, short name or alias\n"
      "  -o DIR          directory of the sheets (default out/sheets)\n"
      "  --booklet PATH  write the booklet to PATH (also with --unit)\n"
-     "  --no-booklet    write no booklet\n"},
+     "  --no-booklet    write no booklet\n"
+     "  --format F      pdf (default) or docx: Word sheets, NN-单位名.docx (no booklet)\n"},
     {"status", gw_cmd_status, "the status of every task in a quarter (supervision)",
      "usage: gongwen status [--quarter Q] [--format text|csv] [--unit NAME] [--db PATH]\n"
      "\n"
@@ -195,7 +196,8 @@ static const S_command S_commands[] = {
      "  -o DIR       output directory (default out)\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
      "  --all-quarters  a report for every quarter with reports, not only the latest\n"
-     "  --formats L  pdf (default), docx or pdf,docx: docx adds notice.docx\n"},
+     "  --formats L  pdf (default), docx or pdf,docx: docx writes notice.docx and\n"
+     "               the sheets as sheets/NN-单位名.docx\n"},
 };
 
 /* Options every command takes (main.c handles them). */

@@ -18,4 +18,9 @@ int gw_sheet_xml(const gw_plan *plan, const char *unit, gw_xml_doc *out, gw_err 
 int gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
                     const char *const *units, size_t nunits, gw_err *err);
 
+/* The same recipients as Word documents (NN-单位名.docx) in dir, one after
+ * the other (no booklet).  0, or an error with err set. */
+int gw_sheets_write_docx(const gw_plan *plan, const char *dir, const char *const *units,
+                         size_t nunits, gw_err *err);
+
 #endif

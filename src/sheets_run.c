@@ -22,12 +22,13 @@
 #define S_MAX_WORKERS 8
 
 
+/* One recipient's sheet into dir: a PDF, or with docx a Word document. */
 static int
 S_write_one(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r,
-            const char *dir, gw_fontset *fonts, gw_err *err)
+            const char *dir, gw_fontset *fonts, int docx, gw_err *err)
 {
     const gw_unit *u = gw_sheet_rcpt_unit(r);
-    char *fname = gw_fname_make(gw_sheet_rcpt_no(r), u->name, "pdf"), *path = NULL;
+    char *fname = gw_fname_make(gw_sheet_rcpt_no(r), u->name, docx ? "docx" : "pdf"), *path = NULL;
     gw_xml_doc doc = NULL;
     gw_buf b;
     int rc = 0;
@@ -42,7 +43,8 @@ S_write_one(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *
     gw_buf_printf(&b, "%s/%s", dir, fname);
     path = gw_buf_detach(&b);
     doc = gw_sheet_doc(plan, ix, r);
-    rc = gw_kind_pdf("sheet", doc, NULL, plan, fname, path, fonts, err);
+    rc = docx ? gw_kind_docx("sheet", doc, NULL, path, err)
+              : gw_kind_pdf("sheet", doc, NULL, plan, fname, path, fonts, err);
     if (rc)
         gw_err_prefix(err, "sheet for %s", u->name);
 out:
@@ -101,7 +103,7 @@ S_run_job(const S_jobs *jb, size_t j, gw_err *err)
                              err);
     } else {
         gw_notef("[%zu/%zu] %s", j + 1, jb->nsel, gw_sheet_rcpt_unit(jb->sel[j])->name);
-        rc = S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, err);
+        rc = S_write_one(jb->plan, jb->ix, jb->sel[j], jb->dir, jb->fonts, 0, err);
     }
     return rc;
 }
@@ -278,6 +280,36 @@ gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_path,
     gw_debugf("sheets: %zu sheets in %.3f s with %d process(es)", nsel, S_now() - t0, nw);
 out:
     gw_fontset_free(fonts);
+    free(sel);
+    gw_sheet_index_free(ix);
+    return rc;
+}
+
+int
+gw_sheets_write_docx(const gw_plan *plan, const char *dir, const char *const *units,
+                     size_t nunits, gw_err *err)
+{
+    gw_sheet_index *ix = NULL;
+    const gw_sheet_rcpt **sel = NULL;
+    size_t nsel = 0;
+    int rc;
+
+    if ((rc = gw_sheet_index_new(plan, &ix, err)) != 0)
+        return rc;
+    if ((rc = gw_sheet_select(ix, plan, units, nunits, &sel, &nsel, err)) != 0)
+        goto out;
+    if (nsel == 0) {
+        gw_warnf("sheets: no unit has tasks, no sheets written");
+        goto out;
+    }
+    if ((rc = gw_mkdir_p(dir, err)) != 0)
+        goto out;
+    /* Word files need no typesetting: a few milliseconds each, no workers */
+    for (size_t k = 0; k < nsel && rc == 0; k++)
+        rc = S_write_one(plan, ix, sel[k], dir, NULL, 1, err);
+    if (rc == 0)
+        gw_notef("wrote %zu Word sheets into %s", nsel, dir);
+out:
     free(sel);
     gw_sheet_index_free(ix);
     return rc;

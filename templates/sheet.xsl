@@ -71,31 +71,40 @@
       <xsl:value-of select="recipient"/>
       <xsl:text>）</xsl:text>
     </fo:block>
-    <fo:block space-before="{$pitch}">
-      <xsl:text>交办依据：</xsl:text>
-      <xsl:value-of select="meta/issuer"/>
-      <xsl:if test="meta/doc-number">
-        <xsl:text>《</xsl:text>
-        <xsl:call-template name="title-text"/>
-        <xsl:text>》（</xsl:text>
-        <xsl:value-of select="meta/doc-number"/>
-        <xsl:text>）</xsl:text>
-      </xsl:if>
-      <xsl:text>。</xsl:text>
-    </fo:block>
-    <fo:block>
-      <xsl:if test="meta/sign-date">
-        <xsl:text>交办日期：</xsl:text>
-        <xsl:value-of select="meta/sign-date"/>
-        <xsl:text>　</xsl:text>
-      </xsl:if>
-      <xsl:text>编号：第</xsl:text>
-      <xsl:value-of select="format-number(@no, '00')"/>
-      <xsl:text>号（共</xsl:text>
-      <xsl:value-of select="@of"/>
-      <xsl:text>份）</xsl:text>
-    </fo:block>
-    <fo:block xsl:use-attribute-sets="gw-para">
+    <fo:block space-before="{$pitch}"><xsl:call-template name="basis-text"/></fo:block>
+    <fo:block><xsl:call-template name="date-no-text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="summary-text"/></fo:block>
+  </xsl:template>
+
+  <!-- The texts of a sheet, shared with sheet-docx.xsl (the Word sheet):
+       named templates that write text only. -->
+  <xsl:template name="basis-text">
+    <xsl:text>交办依据：</xsl:text>
+    <xsl:value-of select="meta/issuer"/>
+    <xsl:if test="meta/doc-number">
+      <xsl:text>《</xsl:text>
+      <xsl:call-template name="title-text"/>
+      <xsl:text>》（</xsl:text>
+      <xsl:value-of select="meta/doc-number"/>
+      <xsl:text>）</xsl:text>
+    </xsl:if>
+    <xsl:text>。</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="date-no-text">
+    <xsl:if test="meta/sign-date">
+      <xsl:text>交办日期：</xsl:text>
+      <xsl:value-of select="meta/sign-date"/>
+      <xsl:text>　</xsl:text>
+    </xsl:if>
+    <xsl:text>编号：第</xsl:text>
+    <xsl:value-of select="format-number(@no, '00')"/>
+    <xsl:text>号（共</xsl:text>
+    <xsl:value-of select="@of"/>
+    <xsl:text>份）</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="summary-text">
       <xsl:choose>
         <xsl:when test="recipient/@open-group">
           <xsl:text>本交办单送</xsl:text>
@@ -120,7 +129,6 @@
       <xsl:text>项，配合任务</xsl:text>
       <xsl:value-of select="tasks/@responsible"/>
       <xsl:text>项。</xsl:text>
-    </fo:block>
   </xsl:template>
 
   <!-- The plan's title as one string: the lines joined. -->
@@ -157,34 +165,38 @@
               <xsl:with-param name="t"><xsl:call-template name="short-title"/></xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="cell">
-              <xsl:with-param name="t">
-                <xsl:choose>
-                  <xsl:when test="@role = 'lead'">牵头</xsl:when>
-                  <xsl:otherwise>配合</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
+              <xsl:with-param name="t"><xsl:call-template name="role-text"/></xsl:with-param>
               <xsl:with-param name="align" select="'center'"/>
             </xsl:call-template>
             <xsl:call-template name="cell">
               <xsl:with-param name="t"><xsl:call-template name="unit-list"><xsl:with-param name="role" select="'lead'"/></xsl:call-template></xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="cell">
-              <xsl:with-param name="t">
-                <xsl:choose>
-                  <xsl:when test="milestone[@deadline != '']">
-                    <xsl:for-each select="milestone[@deadline != '']">
-                      <xsl:if test="position() &gt; 1">；</xsl:if>
-                      <xsl:value-of select="@deadline"/>
-                    </xsl:for-each>
-                  </xsl:when>
-                  <xsl:otherwise>按阶段安排</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
+              <xsl:with-param name="t"><xsl:call-template name="deadline-cell-text"/></xsl:with-param>
             </xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
       </fo:table-body>
     </fo:table>
+  </xsl:template>
+
+  <xsl:template name="deadline-cell-text">
+    <xsl:choose>
+      <xsl:when test="milestone[@deadline != '']">
+        <xsl:for-each select="milestone[@deadline != '']">
+          <xsl:if test="position() &gt; 1">；</xsl:if>
+          <xsl:value-of select="@deadline"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>按阶段安排</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="role-text">
+    <xsl:choose>
+      <xsl:when test="@role = 'lead'">牵头</xsl:when>
+      <xsl:otherwise>配合</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="head-cell">
@@ -262,21 +274,27 @@
        units it works with and the deadlines.  No 楷体 heading per task: the
        sheet stays in two faces, which keeps its embedded fonts small. -->
   <xsl:template match="task">
-    <fo:block xsl:use-attribute-sets="gw-para">
-      <xsl:text>【第</xsl:text>
-      <xsl:value-of select="@no"/>
-      <xsl:text>项】</xsl:text>
-      <xsl:if test="normalize-space(title) != ''">
-        <xsl:value-of select="title"/>
-        <xsl:text>。</xsl:text>
-      </xsl:if>
-      <xsl:value-of select="body"/>
-    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-text"/></fo:block>
     <!-- sub-items as published, a paragraph each -->
     <xsl:for-each select="item">
       <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="."/></fo:block>
     </xsl:for-each>
-    <fo:block xsl:use-attribute-sets="gw-para">
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-units-text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-deadline-text"/></fo:block>
+  </xsl:template>
+
+  <xsl:template name="task-text">
+    <xsl:text>【第</xsl:text>
+    <xsl:value-of select="@no"/>
+    <xsl:text>项】</xsl:text>
+    <xsl:if test="normalize-space(title) != ''">
+      <xsl:value-of select="title"/>
+      <xsl:text>。</xsl:text>
+    </xsl:if>
+    <xsl:value-of select="body"/>
+  </xsl:template>
+
+  <xsl:template name="task-units-text">
       <xsl:choose>
         <xsl:when test="@role = 'lead'">
           <xsl:choose>
@@ -316,8 +334,9 @@
         <xsl:value-of select="@via"/>
         <xsl:text>。</xsl:text>
       </xsl:if>
-    </fo:block>
-    <fo:block xsl:use-attribute-sets="gw-para">
+  </xsl:template>
+
+  <xsl:template name="task-deadline-text">
       <xsl:text>完成时限：</xsl:text>
       <xsl:choose>
         <xsl:when test="milestone">
@@ -337,7 +356,6 @@
         <xsl:when test="@role = 'lead'">由本单位提出阶段性时间进度安排，明确具体成果形式。</xsl:when>
         <xsl:otherwise>按牵头单位的进度安排完成。</xsl:otherwise>
       </xsl:choose>
-    </fo:block>
   </xsl:template>
 
   <!-- ====================================================== requirements -->
@@ -354,35 +372,11 @@
   <!-- ========================================================= reporting -->
   <xsl:template match="reporting">
     <fo:block xsl:use-attribute-sets="gw-h1">四、报送与签收</fo:block>
-    <fo:block xsl:use-attribute-sets="gw-para">
-      <xsl:choose>
-        <xsl:when test="report-date">
-          <xsl:text>请于每季度末月</xsl:text>
-          <xsl:value-of select="number(substring(report-date[1]/@iso, 9, 2))"/>
-          <xsl:text>日前将任务进展情况报送</xsl:text>
-        </xsl:when>
-        <xsl:otherwise>请每季度将任务进展情况报送</xsl:otherwise>
-      </xsl:choose>
-      <xsl:value-of select="office"/>
-      <xsl:text>。</xsl:text>
-      <xsl:if test="report-date">报送时间：</xsl:if>
-    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="reporting-text"/></fo:block>
     <!-- one line per year (2017年：6月25日、9月25日、12月25日), so that no date
          is split between lines on the 28-字 grid -->
     <xsl:for-each select="report-date[not(substring(@iso, 1, 4) = substring(preceding-sibling::report-date[1]/@iso, 1, 4))]">
-      <xsl:variable name="y" select="substring(@iso, 1, 4)"/>
-      <fo:block xsl:use-attribute-sets="gw-para">
-        <xsl:value-of select="$y"/>
-        <xsl:text>年：</xsl:text>
-        <xsl:for-each select="../report-date[substring(@iso, 1, 4) = $y]">
-          <xsl:if test="position() &gt; 1">、</xsl:if>
-          <xsl:value-of select="number(substring(@iso, 6, 2))"/>
-          <xsl:text>月</xsl:text>
-          <xsl:value-of select="number(substring(@iso, 9, 2))"/>
-          <xsl:text>日</xsl:text>
-        </xsl:for-each>
-        <xsl:text>。</xsl:text>
-      </fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="year-dates-text"/></fo:block>
     </xsl:for-each>
     <!-- the sign-off fields: every label padded with 　 to the longest (8 字),
          so on the character grid every blank starts in the same column -->
@@ -396,6 +390,35 @@
         <xsl:with-param name="value" select="'　　　　年　　月　　日'"/>
       </xsl:call-template>
     </fo:block>
+  </xsl:template>
+
+  <xsl:template name="reporting-text">
+      <xsl:choose>
+        <xsl:when test="report-date">
+          <xsl:text>请于每季度末月</xsl:text>
+          <xsl:value-of select="number(substring(report-date[1]/@iso, 9, 2))"/>
+          <xsl:text>日前将任务进展情况报送</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>请每季度将任务进展情况报送</xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="office"/>
+      <xsl:text>。</xsl:text>
+      <xsl:if test="report-date">报送时间：</xsl:if>
+  </xsl:template>
+
+  <!-- "2017年：6月25日、9月25日、12月25日。" for the year of this report-date -->
+  <xsl:template name="year-dates-text">
+    <xsl:variable name="y" select="substring(@iso, 1, 4)"/>
+    <xsl:value-of select="$y"/>
+    <xsl:text>年：</xsl:text>
+    <xsl:for-each select="../report-date[substring(@iso, 1, 4) = $y]">
+      <xsl:if test="position() &gt; 1">、</xsl:if>
+      <xsl:value-of select="number(substring(@iso, 6, 2))"/>
+      <xsl:text>月</xsl:text>
+      <xsl:value-of select="number(substring(@iso, 9, 2))"/>
+      <xsl:text>日</xsl:text>
+    </xsl:for-each>
+    <xsl:text>。</xsl:text>
   </xsl:template>
 
   <xsl:template name="sign-field">

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t_docx.sh — the notice as a Word document (gongwen notice --format docx):
+# t_docx.sh — the notice and the sheets as Word documents (--format docx):
 # the package (every part well-formed, in the content types and
 # relationships, in a fixed order, byte-identical reruns), GB/T 9704 in
 # Word's terms (margins, line grid, character spacing, styles with Chinese
@@ -50,7 +50,7 @@ ok_if "no macros, no embedded fonts" sh -c "! printf '%s' '$parts' | grep -qi 'v
 "$GW" -q build --db d.db -o b --formats pdf,docx; rc=$?
 ok_eq "build --formats pdf,docx: both notices" "$rc|$(ls b/notice.pdf b/notice.docx 2>/dev/null | wc -l)" "0|2"
 "$GW" -q build --db d.db -o b2 --formats docx
-ok_eq "build --formats docx: the Word notice only" "$(ls b2 | tr '\n' ' ')" "notice.docx "
+ok_eq "build --formats docx: the Word notice and sheets only" "$(ls b2 | tr '\n' ' ')" "notice.docx sheets "
 out=$("$GW" notice --format odt --db d.db -o x.odt 2>&1); rc=$?
 ok_match "--format odt: refused, naming it (exit 1, as status --format)" "$rc:$out" "^1:.*--format pdf or docx, not odt"
 out=$("$GW" notice --format docx --db d.db -o d.db 2>&1); rc=$?
@@ -80,5 +80,35 @@ if command -v soffice >/dev/null 2>&1; then
     ok_eq "… and reads back character for character as gongwen's PDF" "$b" "$a"
 else
     skip "LibreOffice reads the .docx" "soffice not installed (make test-deps installs libreoffice-writer-nogui)"
+fi
+
+# the sheets as Word documents: one per recipient, the PDF sheet's content,
+# the sign-off block a table
+"$GW" -q sheets --format docx --db d.db -o wsheets; rc=$?
+ok_eq "sheets --format docx: exit 0, 38 Word sheets, no booklet" \
+    "$rc|$(ls wsheets/*.docx | wc -l)|$(ls wsheets.pdf 2>/dev/null | wc -l)" "0|38|0"
+mkdir sx && (cd sx && unzip -q "../wsheets/11-市科技局.docx")
+ok_if "… well-formed parts" sh -c "for p in \$(cd sx && find . -name '*.xml' -o -name '*.rels'); do xmllint --noout sx/\$p || exit 1; done"
+ok_match "… the sign-off block is a table of label and line" "$(cat sx/word/document.xml)" \
+    '签收人（签字）：</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="5694" w:type="dxa"/><w:tcBorders><w:bottom w:val="single"'
+out=$("$GW" sheets --format docx --booklet b.pdf --db d.db -o ws2 2>&1); rc=$?
+ok_match "… --booklet with --format docx: refused" "$rc:$out" "^64:.*--booklet is a PDF"
+"$GW" -q build --db d.db -o bw --formats docx
+ok_eq "build --formats docx: the notice and 38 sheets in Word" \
+    "$(ls bw/notice.docx | wc -l)|$(ls bw/sheets/*.docx | wc -l)|$(ls bw/*.pdf 2>/dev/null | wc -l)" "1|38|0"
+if command -v soffice >/dev/null 2>&1; then
+    HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo "wsheets/11-市科技局.docx" >lo2.log 2>&1
+    "$GW" -q sheets --db d.db --unit 市科技局 -o psheets --no-booklet
+    flat() { pdftotext "$1" - | grep -v '^— *[0-9]* *—$' | tr -d ' \n\f'; }
+    body() {   # the text up to the sign-off fields, the 任务一览 table apart
+        flat "$1" | sed 's/责任领导：[＿　]*联系人.*//; s/任务一览.*一、牵头任务/一、牵头任务/'
+    }
+    table() {  # the table's characters, sorted (readers order its cells differently)
+        flat "$1" | sed 's/.*任务一览\(.*\)一、牵头任务.*/\1/' | python3 -c 'import sys; print("".join(sorted(sys.stdin.read().strip())))'
+    }
+    a=$(body "psheets/11-市科技局.pdf"); b=$(body "lo/11-市科技局.pdf")
+    ok_if "LibreOffice converts a Word sheet (${#a} characters before the sign-off)" test "${#b}" -gt 1000
+    ok_eq "… with the PDF sheet's text, character for character" "$b" "$a"
+    ok_eq "… and the same 任务一览 (its characters)" "$(table "lo/11-市科技局.pdf")" "$(table "psheets/11-市科技局.pdf")"
 fi
 done_testing

@@ -28,9 +28,11 @@ for cmd in build sheets; do
         i=$((i + 1))
     done
     ok_if "$cmd: workers were started" test -n "$workers"
-    # past the few instructions between fork() and prctl(), and only the
-    # workers still alive (one that ran out of jobs is a zombie already)
-    sleep 0.2
+    # past the few instructions between fork() and prctl() of the last
+    # worker forked, also on a loaded machine (the workers of a 3000-task
+    # plan stay busy for seconds), and only the workers still alive (one
+    # that ran out of jobs is a zombie already)
+    sleep 1
     workers=$(for w in $(pgrep -P "$pid"); do
         grep -q '^State:[[:space:]]*Z' "/proc/$w/status" 2>/dev/null || echo "$w"; done | tr '\n' ' ')
     # Stop the workers so that what reaches them is seen, not raced: the
