@@ -111,9 +111,10 @@ typedef struct gw_cli_report {
 int  gw_cli_report_load(gw_store *st, const gw_plan *plan, const char *quarter,
                         gw_cli_report *r, gw_kind_opts *ko, gw_err *err);
 void gw_cli_report_free(gw_cli_report *r);
-/* Typesets the report ko describes (gw_cli_report_load) into path.  0 or an
- * error with no file at path changed. */
-int  gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path,
+/* Writes the report ko describes (gw_cli_report_load) into path: the PDF,
+ * or with docx the Word document.  0 or an error with no file at path
+ * changed. */
+int  gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path, int docx,
                          gw_err *err);
 
 #endif

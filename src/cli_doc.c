@@ -236,8 +236,15 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
                                          &ko, err)) < 0)
                 break;
             gw_buf_clear(&path);
-            gw_buf_printf(&path, "%s/report-%s.pdf", a.out, rep.quarter.ptr);
-            rc = gw_cli_report_write(plan, &ko, path.ptr, err);
+            if (want_pdf) {
+                gw_buf_printf(&path, "%s/report-%s.pdf", a.out, rep.quarter.ptr);
+                rc = gw_cli_report_write(plan, &ko, path.ptr, 0, err);
+            }
+            if (rc == 0 && want_docx) {
+                gw_buf_clear(&path);
+                gw_buf_printf(&path, "%s/report-%s.docx", a.out, rep.quarter.ptr);
+                rc = gw_cli_report_write(plan, &ko, path.ptr, 1, err);
+            }
         }
     }
 out:

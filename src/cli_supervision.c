@@ -227,14 +227,18 @@ gw_cli_report_free(gw_cli_report *r)
 
 /* The report of the quarter r holds into path. */
 int
-gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path, gw_err *err)
+gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *path, int docx,
+                    gw_err *err)
 {
     gw_xml_doc xml = NULL;
     int rc;
     /* refuse a bad -o (the database, a device) before the work */
     if ((rc = gw_cli_mkdir_for(path, err)) < 0 || (rc = gw_file_check_output(path, err)) < 0 ||
-        (rc = gw_kind_xml("report", plan, ko, &xml, err)) < 0 ||
-        (rc = gw_kind_pdf("report", xml, ko, plan, "report.fo", path, NULL, err)) < 0)
+        (rc = gw_kind_xml("report", plan, ko, &xml, err)) < 0)
+        goto out;
+    rc = docx ? gw_kind_docx("report", xml, ko, path, err)
+              : gw_kind_pdf("report", xml, ko, plan, "report.fo", path, NULL, err);
+    if (rc < 0)
         goto out;
     gw_notef("wrote %s", path);
 out:
@@ -251,20 +255,27 @@ gw_cmd_report(int argc, char **argv, gw_err *err)
     gw_cli_report r;
     gw_kind_opts ko;
     gw_buf path;
-    int rc;
+    int rc, docx = 0;
 
     memset(&r, 0, sizeof r);
     memset(&ko, 0, sizeof ko);
     gw_buf_init(&path);
-    if ((rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_QUARTER, 0, &a, err)) < 0 ||
-        (rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0 ||
+    if ((rc = gw_cli_parse(argc, argv, GW_CLI_OUT | GW_CLI_QUARTER | GW_CLI_FORMAT, 0, &a,
+                           err)) < 0)
+        goto out;
+    if (a.format && strcmp(a.format, "pdf") && strcmp(a.format, "docx")) {
+        rc = gw_err_set(err, GW_EINPUT, "report: --format pdf or docx, not %s", a.format);
+        goto out;
+    }
+    docx = a.format && !strcmp(a.format, "docx");
+    if ((rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0 ||
         (rc = gw_cli_report_load(st, p, a.quarter, &r, &ko, err)) < 0)
         goto out;
     if (a.out)
         gw_buf_puts(&path, a.out);
     else
-        gw_buf_printf(&path, "out/report-%s.pdf", r.quarter.ptr);
-    rc = gw_cli_report_write(p, &ko, path.ptr, err);
+        gw_buf_printf(&path, "out/report-%s.%s", r.quarter.ptr, docx ? "docx" : "pdf");
+    rc = gw_cli_report_write(p, &ko, path.ptr, docx, err);
 out:
     gw_cli_report_free(&r);
     gw_plan_free(p);

@@ -47,7 +47,7 @@ static const struct {
     {"notice", "notice", S_notice, "notice-docx"},
     {"plan", NULL, S_notice, NULL},     /* the notice's XML under its old name */
     {"sheet", "sheet", S_sheet, "sheet-docx"},
-    {"report", "report", S_report, NULL},
+    {"report", "report", S_report, "report-docx"},
     {"booklet", "booklet", NULL, NULL}, /* built by the sheet run (sheets.c) */
 };
 
@@ -176,8 +176,7 @@ gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char
     const char *params[3] = {NULL, NULL, NULL};
 
     if (k < 0 || !S_kinds[k].docx)
-        return gw_err_set(err, GW_EUSAGE, "--format docx: the notice and the sheets are "
-                          "written as Word, not '%s' yet", kind);
+        return gw_err_set(err, GW_EUSAGE, "--format docx: no Word template for '%s'", kind);
     if (o && o->no_table) {
         params[0] = S_no_table[0];
         params[1] = S_no_table[1];

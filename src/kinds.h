@@ -49,7 +49,7 @@ int gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_d
 
 /* xml of kind → the Word document at path: templates/<tmpl>-docx.xsl into
  * a package, zipped by docx.c (written by the one output function).  The
- * notice and the sheet have one; GW_EUSAGE for the others. */
+ * notice, the sheet and the report have one; GW_EUSAGE for the others. */
 int gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char *path,
                  gw_err *err);
 

@@ -136,7 +136,7 @@ static const S_command S_commands[] = {
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"},
     {"report", gw_cmd_report, "typeset the quarterly supervision report (督查通报)",
-     "usage: gongwen report [--quarter Q] [--db PATH] [-o FILE]\n"
+     "usage: gongwen report [--quarter Q] [--db PATH] [-o FILE] [--format pdf|docx]\n"
      "\n"
      "The 督查通报 of quarter Q to GB/T 9704-2012: the count of each status, by\n"
      "category and by lead unit, the tasks behind schedule with their problems,\n"
@@ -148,7 +148,9 @@ static const S_command S_commands[] = {
      "                 one before the plan's first reporting quarter is refused\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"
-     "  -o FILE        the PDF to write (default out/report-Q.pdf)\n"},
+     "  -o FILE        the file to write (default out/report-Q.pdf or .docx)\n"
+     "  --format F     pdf (default) or docx: a Word document, the charts as tables\n"
+     "                 of their numbers (docs/docx.md)\n"},
     {"template", gw_cmd_template, "the blank progress form of every unit (.xlsx or CSV)",
      "usage: gongwen template progress --quarter Q [--unit NAME]... [-o DIR] [--format F]\n"
      "\n"
@@ -196,8 +198,8 @@ static const S_command S_commands[] = {
      "  -o DIR       output directory (default out)\n"
      "  --no-table   the notice without 附件2, whatever `gongwen set table` says\n"
      "  --all-quarters  a report for every quarter with reports, not only the latest\n"
-     "  --formats L  pdf (default), docx or pdf,docx: docx writes notice.docx and\n"
-     "               the sheets as sheets/NN-单位名.docx\n"},
+     "  --formats L  pdf (default), docx or pdf,docx: docx writes notice.docx,\n"
+     "               the sheets as sheets/NN-单位名.docx and report-Q.docx\n"},
 };
 
 /* Options every command takes (main.c handles them). */

@@ -286,4 +286,172 @@
       </xsl:choose>
     </w:sectPr>
   </xsl:template>
+  <!-- ============================================================ 版头 -->
+  <!-- the red issuing-authority mark (小标宋, at most 36 pt, smaller so that
+       it fits the 156 mm line), the 发文字号 with the red rule under it, and
+       the title, a line per <line> of $title -->
+  <xsl:template name="wx-head">
+    <xsl:param name="meta"/>
+    <xsl:param name="title"/>
+    <xsl:variable name="mark" select="normalize-space($meta/issuer-mark)"/>
+    <xsl:variable name="marksz">
+      <xsl:variable name="fit" select="floor(884 div string-length($mark))"/>
+      <xsl:choose>
+        <xsl:when test="$fit &gt; 72">72</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fit"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <w:p>
+      <w:pPr><w:pStyle w:val="GWMark"/><w:spacing w:before="1160"/></w:pPr>
+      <w:r><w:rPr><w:sz w:val="{$marksz}"/><w:szCs w:val="{$marksz}"/></w:rPr><w:t><xsl:value-of select="$mark"/></w:t></w:r>
+    </w:p>
+    <xsl:call-template name="wx-p">
+      <xsl:with-param name="style" select="'GWDocNumber'"/>
+      <xsl:with-param name="text" select="normalize-space($meta/doc-number)"/>
+      <xsl:with-param name="ppr"><w:spacing w:before="1160"/></xsl:with-param>
+    </xsl:call-template>
+    <!-- title: two blank lines below the red rule, a line per line as the
+         builder broke it -->
+    <w:p>
+      <w:pPr><w:pStyle w:val="GWTitle"/><w:spacing w:before="1160"/></w:pPr>
+      <xsl:for-each select="$title/line">
+        <xsl:if test="position() &gt; 1"><w:r><w:br/></w:r></xsl:if>
+        <w:r><w:t><xsl:value-of select="normalize-space(.)"/></w:t></w:r>
+      </xsl:for-each>
+    </w:p>
+  </xsl:template>
+
+  <!-- signature (unsealed, GB/T 9704 §7.3.5.2): the issuer two 字 in from
+       the right, the date two 字 right of the issuer's first character -->
+  <xsl:template name="wx-signature">
+    <xsl:param name="issuer"/>
+    <xsl:param name="date"/>
+    <xsl:variable name="ascii" select="string-length($date) - string-length(translate($date, '0123456789', ''))"/>
+    <xsl:variable name="dw" select="string-length($date) - $ascii div 2"/>
+    <xsl:variable name="iw" select="string-length($issuer)"/>
+    <xsl:variable name="issuer-end">
+      <xsl:choose>
+        <xsl:when test="$dw + 2 &gt; $iw"><xsl:value-of select="$dw + 2 - $iw + 2"/></xsl:when>
+        <xsl:otherwise>2</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="wx-p">
+      <xsl:with-param name="style" select="'GWSignature'"/>
+      <xsl:with-param name="text" select="$issuer"/>
+      <xsl:with-param name="ppr"><w:spacing w:before="{$wx-line}"/><w:jc w:val="right"/><w:ind w:right="{$issuer-end * 315}"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="wx-p">
+      <xsl:with-param name="style" select="'GWSignature'"/>
+      <xsl:with-param name="text" select="$date"/>
+      <xsl:with-param name="ppr"><w:jc w:val="left"/><w:ind w:left="{(28 - $issuer-end - $iw + 2) * 315}"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- a table cell $mm wide of one paragraph (表格文字), optionally in a
+       role's face or a colour -->
+  <xsl:template name="wx-cell">
+    <xsl:param name="mm"/>
+    <xsl:param name="text"/>
+    <xsl:param name="jc" select="'left'"/>
+    <xsl:param name="span" select="1"/>
+    <xsl:param name="font" select="''"/>
+    <xsl:param name="color" select="''"/>
+    <w:tc>
+      <w:tcPr>
+        <w:tcW w:w="{round($mm * 56.693)}" w:type="dxa"/>
+        <xsl:if test="$span &gt; 1"><w:gridSpan w:val="{$span}"/></xsl:if>
+        <w:vAlign w:val="center"/>
+      </w:tcPr>
+      <w:p>
+        <w:pPr><w:pStyle w:val="GWTableText"/><w:jc w:val="{$jc}"/></w:pPr>
+        <w:r>
+          <xsl:if test="$font != '' or $color != ''">
+            <w:rPr>
+              <xsl:if test="$font != ''"><xsl:call-template name="wx-rfonts"><xsl:with-param name="f" select="$font"/></xsl:call-template></xsl:if>
+              <xsl:if test="$color != ''"><w:color w:val="{translate($color, '#', '')}"/></xsl:if>
+            </w:rPr>
+          </xsl:if>
+          <w:t xml:space="preserve"><xsl:value-of select="$text"/></w:t>
+        </w:r>
+      </w:p>
+    </w:tc>
+  </xsl:template>
+
+  <!-- ============================================================ 版记 -->
+  <!-- At the foot of the text area (a frame anchored to the bottom margin:
+       Word and LibreOffice keep it there while the text above changes):
+       a thick rule, 抄送, a thin rule, 印发机关 … 印发日期印发, a thick rule. -->
+  <xsl:template name="wx-colophon">
+    <xsl:param name="meta"/>
+    <xsl:param name="own-section" select="false()"/>
+    <xsl:variable name="cc" select="normalize-space($meta/copy-to)"/>
+    <xsl:if test="$own-section">
+      <!-- the 版记 is a section of its own, starting on an even page -->
+      <w:p><w:pPr><xsl:call-template name="wx-sect"/></w:pPr></w:p>
+    </xsl:if>
+    <!-- at the foot of the text area: the 版记 is a section of its own, so
+         a spacer paragraph of exactly the lines above it puts the table
+         there (a floating table anchored to the bottom is what Word would
+         do, but LibreOffice 7.4 leaves it at the top).  The table's borders
+         are the rules, 156 mm wide; the cells' margins indent the text. -->
+    <!-- the table: a 21 pt (420 twips) line per line of 抄送 (25 字 of 14 pt
+         a line) and one for 印发, and its rules; the spacer above takes the
+         rest of the 225 mm text area (12756 twips) less 20 pt: LibreOffice
+         adds a few points to a table and the closing paragraph, and any
+         more would push the 版记 onto the next page (its last rule then
+         stands about 6 mm above the bottom of the text area) -->
+    <xsl:variable name="cclines">
+      <xsl:choose>
+        <xsl:when test="$cc = ''">0</xsl:when>
+        <xsl:when test="string-length($cc) + 1 &lt;= 25">1</xsl:when>
+        <xsl:otherwise><xsl:value-of select="1 + ceiling((string-length($cc) + 1 - 25) div 25)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <w:p>
+      <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="{12756 - ($cclines + 1) * 420 - 400}" w:lineRule="exact"/></w:pPr>
+    </w:p>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblW w:w="{$wx-text-w}" w:type="dxa"/>
+        <w:tblLayout w:type="fixed"/>
+        <w:tblCellMar><w:left w:w="280" w:type="dxa"/><w:right w:w="280" w:type="dxa"/></w:tblCellMar>
+      </w:tblPr>
+      <w:tblGrid><w:gridCol w:w="{$wx-text-w}"/></w:tblGrid>
+      <xsl:if test="$cc">
+        <w:tr>
+          <w:tc>
+            <w:tcPr>
+              <w:tcW w:w="{$wx-text-w}" w:type="dxa"/>
+              <w:tcBorders><w:top w:val="single" w:sz="8" w:color="000000"/></w:tcBorders>
+            </w:tcPr>
+            <w:p>
+              <w:pPr><w:pStyle w:val="GWColophon"/><w:ind w:left="840" w:right="0" w:hanging="840"/></w:pPr>
+              <w:r><w:t><xsl:value-of select="concat('抄送：', $cc, '。')"/></w:t></w:r>
+            </w:p>
+          </w:tc>
+        </w:tr>
+      </xsl:if>
+      <w:tr>
+        <w:tc>
+          <w:tcPr>
+            <w:tcW w:w="{$wx-text-w}" w:type="dxa"/>
+            <w:tcBorders>
+              <w:top w:val="single" w:sz="{8 - 4 * number($cc != '')}" w:color="000000"/>
+              <w:bottom w:val="single" w:sz="8" w:color="000000"/>
+            </w:tcBorders>
+          </w:tcPr>
+          <w:p>
+            <w:pPr>
+              <w:pStyle w:val="GWColophon"/>
+              <w:ind w:left="0" w:right="0"/>
+              <w:tabs><w:tab w:val="right" w:pos="{$wx-text-w - 560}"/></w:tabs>
+            </w:pPr>
+            <w:r><w:t><xsl:value-of select="normalize-space($meta/printer)"/></w:t></w:r>
+            <w:r><w:tab/><w:t><xsl:value-of select="concat(normalize-space($meta/print-date), '印发')"/></w:t></w:r>
+          </w:p>
+        </w:tc>
+      </w:tr>
+    </w:tbl>
+    <w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>
+  </xsl:template>
 </xsl:stylesheet>

@@ -134,20 +134,7 @@
     </xsl:call-template>
 
     <fo:block xsl:use-attribute-sets="gw-h1">五、未报送进展情况的单位</fo:block>
-    <fo:block xsl:use-attribute-sets="gw-para">
-      <xsl:choose>
-        <xsl:when test="missing-units/unit">
-          <xsl:text>本季度以下牵头单位未报送进展情况：</xsl:text>
-          <xsl:for-each select="missing-units/unit">
-            <xsl:if test="position() &gt; 1">、</xsl:if>
-            <xsl:value-of select="normalize-space(.)"/>
-            <xsl:text>（</xsl:text><xsl:value-of select="@tasks"/><xsl:text>项）</xsl:text>
-          </xsl:for-each>
-          <xsl:text>。请上述单位及时补报。</xsl:text>
-        </xsl:when>
-        <xsl:otherwise>本季度各牵头单位均已报送进展情况。</xsl:otherwise>
-      </xsl:choose>
-    </fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="missing-text"/></fo:block>
 
     <fo:block xsl:use-attribute-sets="gw-h1">六、下一步工作要求</fo:block>
     <xsl:for-each select="requirements/requirement">
@@ -423,26 +410,47 @@
       <xsl:when test="$tasks">
         <xsl:for-each select="$tasks">
           <fo:block xsl:use-attribute-sets="gw-para">
-            <xsl:value-of select="position()"/>
-            <xsl:text>.第</xsl:text><xsl:value-of select="@no"/><xsl:text>项</xsl:text>
-            <xsl:value-of select="normalize-space(name)"/>
-            <xsl:text>（牵头单位：</xsl:text><xsl:value-of select="@lead"/>
-            <xsl:if test="normalize-space(@percent)">
-              <xsl:text>，完成进度</xsl:text><xsl:value-of select="@percent"/>
-            </xsl:if>
-            <xsl:if test="normalize-space(@expected)">
-              <xsl:text>，应完成进度</xsl:text><xsl:value-of select="@expected"/>
-            </xsl:if>
-            <xsl:text>）。存在问题：</xsl:text>
-            <xsl:value-of select="normalize-space(problems)"/>
-            <xsl:variable name="p" select="normalize-space(problems)"/>
-            <xsl:if test="not(contains('。；！？', substring($p, string-length($p))))">。</xsl:if>
+            <xsl:call-template name="behind-text"><xsl:with-param name="n" select="position()"/></xsl:call-template>
           </fo:block>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="$none"/></fo:block>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the texts shared with report-docx.xsl (text only) -->
+  <xsl:template name="behind-text">
+    <xsl:param name="n"/>
+    <xsl:value-of select="$n"/>
+    <xsl:text>.第</xsl:text><xsl:value-of select="@no"/><xsl:text>项</xsl:text>
+    <xsl:value-of select="normalize-space(name)"/>
+    <xsl:text>（牵头单位：</xsl:text><xsl:value-of select="@lead"/>
+    <xsl:if test="normalize-space(@percent)">
+      <xsl:text>，完成进度</xsl:text><xsl:value-of select="@percent"/>
+    </xsl:if>
+    <xsl:if test="normalize-space(@expected)">
+      <xsl:text>，应完成进度</xsl:text><xsl:value-of select="@expected"/>
+    </xsl:if>
+    <xsl:text>）。存在问题：</xsl:text>
+    <xsl:value-of select="normalize-space(problems)"/>
+    <xsl:variable name="p" select="normalize-space(problems)"/>
+    <xsl:if test="not(contains('。；！？', substring($p, string-length($p))))">。</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="missing-text">
+    <xsl:choose>
+      <xsl:when test="missing-units/unit">
+        <xsl:text>本季度以下牵头单位未报送进展情况：</xsl:text>
+        <xsl:for-each select="missing-units/unit">
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:text>（</xsl:text><xsl:value-of select="@tasks"/><xsl:text>项）</xsl:text>
+        </xsl:for-each>
+        <xsl:text>。请上述单位及时补报。</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>本季度各牵头单位均已报送进展情况。</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

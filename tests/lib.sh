@@ -15,6 +15,16 @@ trap 'rm -rf "$T"' EXIT
 _n=0
 _fail=0
 
+# sample_db DB: the reference plan with the made-up supervision data of
+# data/sample (milestones and four quarters of progress), as `make sample`
+sample_db() {
+    "$GW" -q import plan "$TOP/data/plan.txt" --db "$1"
+    "$GW" -q import milestones "$TOP/data/sample/milestones.csv" --db "$1"
+    for _q in 2017Q3 2017Q4 2018Q1 2018Q2; do
+        "$GW" -q import progress "$TOP/data/sample/progress-$_q.csv" --quarter $_q --db "$1"
+    done
+}
+
 ok_if() {
     _name=$1; shift
     _n=$((_n + 1))

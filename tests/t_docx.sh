@@ -111,4 +111,28 @@ if command -v soffice >/dev/null 2>&1; then
     ok_eq "… with the PDF sheet's text, character for character" "$b" "$a"
     ok_eq "… and the same 任务一览 (its characters)" "$(table "lo/11-市科技局.pdf")" "$(table "psheets/11-市科技局.pdf")"
 fi
+# the quarterly report as a Word document (the sample data of data/sample)
+sample_db r.db
+"$GW" -q report --format docx --db r.db --quarter 2018Q2 -o rep.docx; rc=$?
+ok_eq "report --format docx: exit 0" "$rc" 0
+mkdir rx && (cd rx && unzip -q ../rep.docx)
+rdoc=$(cat rx/word/document.xml)
+ok_match "… the headline as in the XML" "$rdoc" "$("$GW" xml report --db r.db --quarter 2018Q2 | sed -n 's/.*<headline>\([^<]*\)<.*/\1/p')"
+ok_match "… 图1 as a table of the counts, each in its status's colour" "$rdoc" \
+    '<w:color w:val="1F5FBF"/></w:rPr><w:t xml:space="preserve">13</w:t>.*图1　2018年第二季度任务状态分布'
+ok_match "… the 附件 in a landscape section, the 版记 on an even page" "$rdoc" \
+    'w:orient="landscape".*<w:type w:val="evenPage"/>'
+"$GW" -q build --db r.db -o rb --formats pdf,docx
+ok_eq "build --formats pdf,docx: the report in both" "$(ls rb/report-2018Q2.* | tr '\n' ' ')" \
+    "rb/report-2018Q2.docx rb/report-2018Q2.pdf "
+if command -v soffice >/dev/null 2>&1; then
+    HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo rep.docx >lo3.log 2>&1
+    "$GW" -q report --db r.db --quarter 2018Q2 -o rep.pdf
+    head1() { pdftotext "$1" - | tr -d ' \n\f' | sed 's/.*一、总体进展情况\(全市[^。]*。\).*/\1/'; }
+    ok_eq "LibreOffice's PDF of the report: the headline as in gongwen's PDF" "$(head1 lo/rep.pdf)" "$(head1 rep.pdf)"
+    if [ -f "$TOP/../shared/checks/gbt9704-check" ]; then
+        score=$(python3 "$TOP/../shared/checks/gbt9704-check" --profile notice lo/rep.pdf 2>&1 | tail -n 1 | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+        ok_if "… gbt9704-check on it: at least 16 of 20 (got ${score:-none})" test "${score:-0}" -ge 16
+    fi
+fi
 done_testing

@@ -15,11 +15,7 @@ cd "$T" || exit 2
 CHECK="$TOP/../shared/checks/gbt9704-check"
 S="$TOP/data/sample"
 
-"$GW" -q import plan "$TOP/data/plan.txt" --db r.db
-"$GW" -q import milestones "$S/milestones.csv" --db r.db
-for q in 2017Q3 2017Q4 2018Q1 2018Q2; do
-    "$GW" -q import progress "$S/progress-$q.csv" --quarter $q --db r.db
-done
+sample_db r.db
 "$GW" -q import progress "$S/progress-2017Q4-市人社局-更正.csv" --quarter 2017Q4 --db r.db
 
 # The expected numbers of quarter $1 (ending $2): one line per fact.
