@@ -173,7 +173,7 @@
       </w:style>
       <xsl:call-template name="wx-pstyle">
         <xsl:with-param name="id" select="'GWText'"/><xsl:with-param name="name" select="'正文'"/>
-        <xsl:with-param name="ppr"><w:ind w:firstLine="630"/></xsl:with-param>
+        <xsl:with-param name="ppr"><w:ind w:firstLineChars="200" w:firstLine="630"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="wx-pstyle">
         <xsl:with-param name="id" select="'GWTitle'"/><xsl:with-param name="name" select="'公文标题'"/>
@@ -184,12 +184,12 @@
       </xsl:call-template>
       <xsl:call-template name="wx-pstyle">
         <xsl:with-param name="id" select="'GWH1'"/><xsl:with-param name="name" select="'一级标题'"/>
-        <xsl:with-param name="ppr"><w:keepNext/><w:ind w:firstLine="630"/><w:outlineLvl w:val="0"/></xsl:with-param>
+        <xsl:with-param name="ppr"><w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="630"/><w:outlineLvl w:val="0"/></xsl:with-param>
         <xsl:with-param name="rpr"><xsl:call-template name="wx-rfonts"><xsl:with-param name="f" select="$wx-hei"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="wx-pstyle">
         <xsl:with-param name="id" select="'GWH2'"/><xsl:with-param name="name" select="'二级标题'"/>
-        <xsl:with-param name="ppr"><w:keepNext/><w:ind w:firstLine="630"/><w:outlineLvl w:val="1"/></xsl:with-param>
+        <xsl:with-param name="ppr"><w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="630"/><w:outlineLvl w:val="1"/></xsl:with-param>
         <xsl:with-param name="rpr"><xsl:call-template name="wx-rfonts"><xsl:with-param name="f" select="$wx-kai"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="wx-pstyle">

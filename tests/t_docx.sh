@@ -35,6 +35,7 @@ ok_match "附件2 on landscape pages" "$doc" '<w:pgSz w:w="16838" w:h="11906" w:
 ok_match "… its header row repeats" "$doc" '<w:trPr><w:tblHeader/>'
 ok_match "the 版记's section starts on an even page" "$doc" '<w:type w:val="evenPage"/>'
 ok_match "28 字 a line: 正文 set 0.25 pt closer" "$(cat x/word/styles.xml)" '<w:spacing w:val="-5"/><w:sz w:val="32"/>'
+ok_match "正文's first line two 字 in (w:firstLineChars)" "$(cat x/word/styles.xml)" 'w:styleId="GWText">.*<w:ind w:firstLineChars="200" w:firstLine="630"/>'
 for n in 正文 公文标题 一级标题 二级标题 附件说明 版记 发文机关标志 发文字号 署名; do
     ok_match "a paragraph style named $n" "$(cat x/word/styles.xml)" "<w:name w:val=\"$n\"/>"
 done
@@ -97,7 +98,10 @@ ok_match "… --booklet with --format docx: refused" "$rc:$out" "^64:.*--booklet
 ok_eq "build --formats docx: the notice and 38 sheets in Word" \
     "$(ls bw/notice.docx | wc -l)|$(ls bw/sheets/*.docx | wc -l)|$(ls bw/*.pdf 2>/dev/null | wc -l)" "1|38|0"
 if command -v soffice >/dev/null 2>&1; then
-    HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo "wsheets/11-市科技局.docx" >lo2.log 2>&1
+    # every Word sheet, in one LibreOffice run
+    HOME="$T" timeout 600 soffice --headless --convert-to pdf --outdir lo wsheets/*.docx >lo2.log 2>&1
+    ok_eq "LibreOffice converts every Word sheet" "$(ls lo/[0-9][0-9]-*.pdf 2>/dev/null | wc -l)" 38
+    ok_if "… without an error" sh -c "! grep -qi 'error\|repair\|corrupt' lo2.log"
     "$GW" -q sheets --db d.db --unit 市科技局 -o psheets --no-booklet
     flat() { pdftotext "$1" - | grep -v '^— *[0-9]* *—$' | tr -d ' \n\f'; }
     body() {   # the text up to the sign-off fields, the 任务一览 table apart
