@@ -116,6 +116,7 @@ run: deps
 	./gongwen build -o out --formats pdf,docx
 	$(MAKE) --no-print-directory sample
 	./gongwen report --quarter 2018Q2 --db out/sample.db -o out/report-2018Q2.pdf
+	./gongwen report --quarter 2018Q2 --db out/sample.db --format docx -o out/report-2018Q2.docx
 
 # The made-up supervision data of data/sample/ (see its README) in a database
 # of its own, out/sample.db, so that no sample deadline reaches the notice of
