@@ -11,6 +11,11 @@ python3 "$TOP/tests/fixtures/pathological/gen.py" plan 3000 p.txt
 "$GW" -q import plan p.txt --db k.db
 
 for cmd in build sheets; do
+  # The pending SIGTERM is read from /proc in a race with the kernel (a
+  # worker caught while it exits shows none); a scenario that shows one
+  # missing is run again, up to three times.  Without PR_SET_PDEATHSIG every
+  # try fails.
+  for try in 1 2 3; do
     rm -rf o
     mkdir o
     if [ "$cmd" = build ]; then
@@ -27,7 +32,7 @@ for cmd in build sheets; do
         sleep 0.05
         i=$((i + 1))
     done
-    ok_if "$cmd: workers were started" test -n "$workers"
+    [ "$try" = 1 ] && ok_if "$cmd: workers were started" test -n "$workers"
     # past the few instructions between fork() and prctl() of the last
     # worker forked, also on a loaded machine (the workers of a 3000-task
     # plan stay busy for seconds), and only the workers still alive (one
@@ -53,6 +58,11 @@ for cmd in build sheets; do
             while read -r hex; do printf '%d\n' $(( 0x$hex & 0x4000 )); done | sort -n | tail -n 1)
         [ "${m:-0}" -ne 0 ] || pending=no
     done
+    [ "$pending" = yes ] && break
+    # shellcheck disable=SC2086
+    kill -CONT $workers 2>/dev/null
+    sleep 1
+  done
     ok_eq "$cmd: the parent's death sent SIGTERM to every worker" "$pending" yes
     # shellcheck disable=SC2086
     kill -CONT $workers 2>/dev/null
