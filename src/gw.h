@@ -115,6 +115,16 @@ void     *gw_arena_alloc(gw_arena *a, size_t n);
 char     *gw_arena_strdup(gw_arena *a, const char *s);
 char     *gw_arena_strndup(gw_arena *a, const char *s, size_t n);
 
+/* A point in an arena's life: gw_arena_release gives back everything
+ * allocated after gw_arena_mark (one page's static content, drawn and
+ * gone), so a long document reuses the same memory page after page. */
+typedef struct gw_arena_mark {
+    void  *chunk;
+    size_t used;
+} gw_arena_mark;
+gw_arena_mark gw_arena_mark_get(const gw_arena *a);
+void          gw_arena_release(gw_arena *a, gw_arena_mark m);
+
 /* ----------------------------------------------------------------- UTF-8 */
 
 /* Decodes one code point from s[0..n).  Returns the number of bytes used

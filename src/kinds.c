@@ -119,11 +119,11 @@ int
 gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
 {
-    gw_xml_doc fo = NULL;
-    gw_doc *doc = NULL, *doc2 = NULL;
+    gw_xml_doc fo = NULL, fo2 = NULL;
+    gw_layout *lay = NULL, *lay2 = NULL;
     gw_fontset *own = NULL;
     gw_render_opts ro;
-    size_t blank = 0;
+    size_t pages = 0, blank = 0, pages2 = 0, blank2 = 0;
     int rc;
 
     memset(&ro, 0, sizeof ro);
@@ -134,36 +134,42 @@ gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_pl
             goto out;
         fonts = own;
     }
-    if ((rc = gw_render_layout(fo, name, &ro, fonts, &doc, err)) < 0) {
+    if ((rc = gw_render_layout(fo, name, &ro, fonts, &lay, err)) < 0) {
         gw_plan_explain(plan, err);
         goto out;
     }
     /* A landscape table that ends on an even page leaves a blank page
      * before the 版记 (GB/T 9704 §7.5: it closes an even page).  Rows kept
      * whole leave room at page ends; letting rows of more than 4 lines split
-     * may end the table a page earlier.  Taken only when it saves pages. */
-    (void)gw_render_pages(doc, &blank);
-    if (blank > 0 && (!strcmp(kind, "notice") || !strcmp(kind, "report"))) {
-        size_t n1 = gw_render_pages(doc, NULL);
-        xmlFreeDoc(fo);
-        fo = NULL;
-        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo, err)) < 0 ||
-            (rc = gw_render_layout(fo, name, &ro, fonts, &doc2, err)) < 0)
+     * may end the table a page earlier.  Taken only when it saves pages.
+     * Each layout reads its own FO tree, so both stay until the end. */
+    if ((!strcmp(kind, "notice") || !strcmp(kind, "report")) &&
+        (rc = gw_render_pages(lay, &pages, &blank)) < 0) {
+        gw_plan_explain(plan, err);
+        goto out;
+    }
+    if (blank > 0) {
+        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0 ||
+            (rc = gw_render_layout(fo2, name, &ro, fonts, &lay2, err)) < 0 ||
+            (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
             goto out;
-        if (gw_render_pages(doc2, NULL) < n1) {
+        if (pages2 < pages) {
             gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
-                      name ? name : kind, gw_render_pages(doc2, NULL), n1);
-            gw_doc_free(doc);
-            doc = doc2;
-            doc2 = NULL;
+                      name ? name : kind, pages2, pages);
+            gw_layout_free(lay);
+            lay = lay2;
+            lay2 = NULL;
         }
     }
-    rc = gw_render_write(doc, path, err);
+    rc = gw_render_write(lay, path, err);
+    if (rc < 0)
+        gw_plan_explain(plan, err);
 out:
-    gw_doc_free(doc);
-    gw_doc_free(doc2);
+    gw_layout_free(lay);
+    gw_layout_free(lay2);
     gw_fontset_free(own);
     xmlFreeDoc(fo);
+    xmlFreeDoc(fo2);
     return rc;
 }
 

@@ -16,8 +16,8 @@ typedef struct gw_lo gw_lo;
 /* Returns a new layout of tree with the fonts of fs; both are borrowed and
  * must outlive the layout.  External-graphic src values are relative to
  * basedir (copied; NULL = the current directory).  opts (borrowed; NULL =
- * the defaults) must outlive it too, and so must err, which gw_lo_document
- * fills when it fails.  The layout and everything it allocates live in one
+ * the defaults) must outlive it too, and so must err, which gw_lo_paginate and
+ * gw_lo_draw_page fill when they fail.  The layout and everything it allocates live in one
  * arena; the caller frees them with gw_lo_free.  Aborts only when out of
  * memory. */
 gw_lo *gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
@@ -27,11 +27,20 @@ gw_lo *gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
  * drawn into a gw_doc stays (the doc owns copies).  NULL is a no-op. */
 void gw_lo_free(gw_lo *lo);
 
-/* Lays out the whole FO tree into doc (pages, text, bookmarks, info).
- * 0, or a negative GW_E* with the layout's err set (GW_EINPUT for FO the
- * subset cannot lay out, naming file, line and element; GW_EIO for an
- * unreadable image; GW_EDEP for a font failure).  Call it once per
- * layout. */
-int gw_lo_document(gw_lo *lo, gw_doc *doc);
+/* Lays out the whole FO tree: breaks it into pages (twice when page-number
+ * citations need the first pass's page numbers) and puts the bookmarks and
+ * the document information (title, ..., lang) into meta, which gets no
+ * pages.  *npages is the number of pages.  0, or a negative GW_E* with the
+ * layout's err set (GW_EINPUT for FO the subset cannot lay out, naming
+ * file, line and element; GW_EIO for an unreadable image; GW_EDEP for a
+ * font failure).  Call it once per layout. */
+int gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages);
+
+/* Draws page i (0-based) of a paginated layout as a new page of doc.  Pages
+ * may be drawn in any order and more than once, each the same every time;
+ * what a page needs only while it is drawn is given back before this
+ * returns, so a caller that frees each page after use (gw_doc_clear)
+ * holds one page at a time.  0 or a negative GW_E* as above. */
+int gw_lo_draw_page(gw_lo *lo, size_t i, gw_doc *doc);
 
 #endif

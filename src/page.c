@@ -13,7 +13,8 @@ struct gw_page {
 };
 
 struct gw_doc {
-    gw_arena    *arena;          /* strings, coordinates, path ops */
+    gw_arena    *arena;          /* bookmark titles, information */
+    gw_arena    *parena;         /* the pages': strings, coordinates, path ops */
     gw_page    **pages;
     size_t       npages, cap;
     gw_bookmark *marks;
@@ -30,19 +31,30 @@ gw_doc_new(void)
 {
     gw_doc *d = gw_xcalloc(1, sizeof *d);
     d->arena = gw_arena_new();
+    d->parena = gw_arena_new();
     return d;
+}
+
+void
+gw_doc_clear(gw_doc *d)
+{
+    size_t i;
+    for (i = 0; i < d->npages; i++) {
+        free(d->pages[i]->items);
+        free(d->pages[i]);
+    }
+    d->npages = 0;
+    gw_arena_free(d->parena);
+    d->parena = gw_arena_new();
 }
 
 void
 gw_doc_free(gw_doc *d)
 {
-    size_t i;
     if (!d)
         return;
-    for (i = 0; i < d->npages; i++) {
-        free(d->pages[i]->items);
-        free(d->pages[i]);
-    }
+    gw_doc_clear(d);
+    gw_arena_free(d->parena);
     free(d->pages);
     free(d->marks);
     gw_arena_free(d->arena);
@@ -61,7 +73,7 @@ gw_doc_add_page(gw_doc *d, double w, double h, int rotate)
         d->pages = gw_xrealloc(d->pages, d->cap * sizeof *d->pages);
     }
     d->pages[d->npages++] = p;
-    p->arena = d->arena;
+    p->arena = d->parena;
     return p;
 }
 

@@ -26,6 +26,10 @@ typedef struct gw_path_op {
 gw_doc *gw_doc_new(void);
 void gw_doc_free(gw_doc *doc);
 
+/* Removes every page and what was drawn on it; the bookmarks and the
+ * information stay.  Pages borrowed before are gone. */
+void gw_doc_clear(gw_doc *doc);
+
 /* Appends a page of w x h points.  rotate is 0 or 90 (the PDF /Rotate a
  * viewer applies; content is still drawn in the unrotated frame).  Borrowed. */
 gw_page *gw_doc_add_page(gw_doc *doc, double w, double h, int rotate);

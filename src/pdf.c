@@ -81,8 +81,18 @@ typedef struct S_state {
     int       have_fill, have_stroke, have_lw;
 } S_state;
 
+/* The size of each page, from the first pass. */
+typedef struct S_size {
+    double w, h;
+    int    rot;
+} S_size;
+
 typedef struct S_writer {
-    const gw_doc *doc;
+    const gw_doc *meta;         /* bookmarks and information */
+    size_t      np;
+    gw_pdf_page_fn page_fn;     /* page i, drawn on request */
+    void       *ctx;
+    S_size     *sizes;
     HPDF_Doc   pdf;
     S_haru     haru;
     S_font     fonts[S_MAX_FACES];
@@ -185,10 +195,14 @@ S_font_of(S_writer *w, gw_face *face)
 static int
 S_collect(S_writer *w, gw_err *err)
 {
-    size_t np = gw_doc_page_count(w->doc), pi, ii, k;
+    size_t np = w->np, pi, ii, k;
     char snip[72];
+    w->sizes = gw_xcalloc(np, sizeof *w->sizes);
     for (pi = 0; pi < np; pi++) {
-        const gw_page *p = gw_doc_page(w->doc, pi);
+        const gw_page *p = w->page_fn(w->ctx, pi, err);
+        if (!p)
+            return err && err->code ? err->code : GW_EDEP;
+        gw_page_size(p, &w->sizes[pi].w, &w->sizes[pi].h, &w->sizes[pi].rot);
         for (ii = 0; ii < gw_page_item_count(p); ii++) {
             const gw_item *it = gw_page_item(p, ii);
             S_font *f;
@@ -1518,7 +1532,11 @@ S_dest(S_writer *w, size_t i, double y)
     double pw, ph;
     int rot;
     HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[i]);
-    gw_page_size(gw_doc_page(w->doc, i), &pw, &ph, &rot);
+    pw = w->sizes[i].w;
+    ph = w->sizes[i].h;
+    rot = w->sizes[i].rot;
+    (void)pw;
+    (void)rot;
     if (d)
         HPDF_Destination_SetFitH(d, (HPDF_REAL)(y < 0 ? ph : y > ph ? 0 : ph - y));
     return d;
@@ -1530,7 +1548,7 @@ S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, g
     HPDF_Rect r;
     HPDF_Annotation a;
     HPDF_Destination d;
-    size_t np = gw_doc_page_count(w->doc);
+    size_t np = w->np;
 
     if (it->dest_page >= np)
         return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu of %zu", pageno + 1,
@@ -1567,9 +1585,8 @@ S_item_finite(const gw_item *it)
 }
 
 static int
-S_page(S_writer *w, size_t pi, gw_err *err)
+S_page(S_writer *w, const gw_page *p, size_t pi, gw_err *err)
 {
-    const gw_page *p = gw_doc_page(w->doc, pi);
     HPDF_Page pg = w->pages[pi];
     S_state st;
     double pw, ph;
@@ -1638,13 +1655,13 @@ out:
 static int
 S_bookmarks(S_writer *w, gw_err *err)
 {
-    size_t n = gw_doc_bookmark_count(w->doc), np = gw_doc_page_count(w->doc), i;
+    size_t n = gw_doc_bookmark_count(w->meta), np = w->np, i;
     char snip[72];
     if (n == 0)
         return 0;
     w->outlines = gw_xcalloc(n, sizeof *w->outlines);
     for (i = 0; i < n; i++) {
-        const gw_bookmark *b = gw_doc_bookmark(w->doc, i);
+        const gw_bookmark *b = gw_doc_bookmark(w->meta, i);
         HPDF_Outline parent = NULL;
         HPDF_Destination d;
         /* parents come first (ids are handed out in order), so no recursion
@@ -1689,7 +1706,7 @@ S_info(S_writer *w, gw_err *err)
     size_t i;
 
     for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *v = gw_doc_info(w->doc, keys[i].key);
+        const char *v = gw_doc_info(w->meta, keys[i].key);
         if (keys[i].type == HPDF_INFO_CREATOR && !v)
             v = "gongwen " GW_VERSION;
         if (!v || !*v)
@@ -1723,7 +1740,7 @@ S_info(S_writer *w, gw_err *err)
         d.ind = 'Z';
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
-    } else if ((date = gw_doc_info(w->doc, "date")) != NULL && *date) {
+    } else if ((date = gw_doc_info(w->meta, "date")) != NULL && *date) {
         int y, m, dd;
         char tail;
         HPDF_Date d;
@@ -1740,7 +1757,7 @@ S_info(S_writer *w, gw_err *err)
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
     }
-    if ((lang = gw_doc_info(w->doc, "lang")) != NULL && *lang) {
+    if ((lang = gw_doc_info(w->meta, "lang")) != NULL && *lang) {
         HPDF_Dict cat = w->pdf->catalog;
         for (const char *c = lang; *c; c++)
             if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
@@ -1784,17 +1801,76 @@ S_save(S_writer *w, gw_buf *out, gw_err *err)
     return 0;
 }
 
+/* The filter entry libharu itself writes for a stream it compresses, for
+ * page contents this file compressed early (S_seal_page): the same bytes
+ * either way. */
+static HPDF_STATUS
+S_write_flate_array(HPDF_Dict obj, HPDF_Stream stream)
+{
+    (void)obj;
+    return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+/* Compresses a finished page's content stream now instead of when the
+ * document is saved, and frees the plain text: a long document then holds
+ * each page as a few KB of deflated data, not as its whole drawing.  Left
+ * to libharu (compressed at save time, as before) when the page is not
+ * in the state libharu expects at the end of a page (its save would then
+ * append ET or Q to the stream) or when memory runs out. */
+static void
+S_seal_page(S_writer *w, HPDF_Page pg)
+{
+    HPDF_PageAttr a = pg ? (HPDF_PageAttr)pg->attr : NULL;
+    HPDF_Dict c = a ? a->contents : NULL;
+    HPDF_Stream z;
+    HPDF_BYTE *plain = NULL;
+    HPDF_UINT32 size;
+
+    if (!c || !c->stream || c->write_fn || c->stream != a->stream ||
+        c->stream->type != HPDF_STREAM_MEMORY || a->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+        (a->gstate && a->gstate->prev) || c->filter != HPDF_STREAM_FILTER_FLATE_DECODE)
+        return;
+    size = HPDF_Stream_Size(c->stream);
+    if (size > 0) {
+        HPDF_UINT got = (HPDF_UINT)size;
+        plain = gw_xmalloc(size);
+        if (HPDF_Stream_Seek(c->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+            HPDF_Stream_Read(c->stream, plain, &got) != HPDF_OK || got != size) {
+            w->haru.set = 0;        /* keep libharu's own path */
+            HPDF_ResetError(w->pdf);
+            free(plain);
+            return;
+        }
+    }
+    z = S_deflate_stream(w->pdf->mmgr, plain ? (const void *)plain : "", size);
+    free(plain);
+    if (!z) {
+        w->haru.set = 0;
+        HPDF_ResetError(w->pdf);
+        return;
+    }
+    HPDF_Stream_Free(c->stream);
+    c->stream = z;
+    a->stream = z;
+    c->filter = HPDF_STREAM_FILTER_NONE;
+    c->write_fn = S_write_flate_array;
+}
+
 int
-gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
+gw_pdf_write_pages(const gw_doc *meta, size_t np, gw_pdf_page_fn page, void *ctx,
+                   const char *path, gw_err *err)
 {
     S_writer w;
     gw_buf bytes;
-    size_t np = gw_doc_page_count(doc), i;
+    size_t i;
     int rc = 0;
 
     memset(&w, 0, sizeof w);
     gw_buf_init(&bytes);
-    w.doc = doc;
+    w.meta = meta;
+    w.np = np;
+    w.page_fn = page;
+    w.ctx = ctx;
     if (np == 0) {
         rc = gw_err_set(err, GW_EINPUT, "%s: the document has no pages", path);
         goto out;
@@ -1804,6 +1880,7 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
                         S_MAX_PAGES);
         goto out;
     }
+    /* first pass: the characters of every face and the page sizes */
     rc = S_collect(&w, err);
     if (rc)
         goto out;
@@ -1838,9 +1915,8 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
     /* every page first, so links and bookmarks can point forwards */
     w.pages = gw_xcalloc(np, sizeof *w.pages);
     for (i = 0; i < np; i++) {
-        double pw, ph;
-        int rot;
-        gw_page_size(gw_doc_page(doc, i), &pw, &ph, &rot);
+        double pw = w.sizes[i].w, ph = w.sizes[i].h;
+        int rot = w.sizes[i].rot;
         if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400)) {
             /* libharu's (and PDF 1.4's) page size limits */
             rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is outside 3..14400 pt",
@@ -1863,10 +1939,17 @@ gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
     rc = S_check(&w, err, "adding pages");
     if (rc)
         goto out;
+    /* second pass: each page drawn again, written, compressed and let go */
     for (i = 0; i < np; i++) {
-        rc = S_page(&w, i, err);
+        const gw_page *p = page(ctx, i, err);
+        if (!p) {
+            rc = err && err->code ? err->code : GW_EDEP;
+            goto out;
+        }
+        rc = S_page(&w, p, i, err);
         if (rc)
             goto out;
+        S_seal_page(&w, w.pages[i]);
     }
     rc = S_bookmarks(&w, err);
     if (rc)
@@ -1887,6 +1970,20 @@ out:
     }
     free(w.pages);
     free(w.outlines);
+    free(w.sizes);
     gw_buf_free(&bytes);
     return rc;
+}
+
+static const gw_page *
+S_doc_page(void *ctx, size_t i, gw_err *err)
+{
+    (void)err;
+    return gw_doc_page((const gw_doc *)ctx, i);
+}
+
+int
+gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err)
+{
+    return gw_pdf_write_pages(doc, gw_doc_page_count(doc), S_doc_page, (void *)doc, path, err);
 }

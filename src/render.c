@@ -19,76 +19,112 @@ gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
     return gw_render_doc_fonts(fo, name, out_path, opts, NULL, err);
 }
 
+struct gw_layout {
+    gw_fo_tree *tree;
+    gw_lo      *lo;
+    char       *basedir;
+    gw_doc     *meta;       /* bookmarks, information */
+    gw_doc     *scratch;    /* the one page drawn at a time */
+    size_t      npages;
+    gw_err     *err;
+};
+
+void
+gw_layout_free(gw_layout *l)
+{
+    if (!l)
+        return;
+    gw_lo_free(l->lo);
+    gw_fo_free(l->tree);
+    gw_doc_free(l->meta);
+    gw_doc_free(l->scratch);
+    free(l->basedir);
+    free(l);
+}
+
 int
 gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
-                 gw_fontset *fs, gw_doc **out, gw_err *err)
+                 gw_fontset *fs, gw_layout **out, gw_err *err)
 {
-    gw_fo_tree *tree = NULL;
-    gw_lo *lo = NULL;
-    gw_doc *doc = NULL;
-    char *basedir = NULL;
+    gw_layout *l = gw_xcalloc(1, sizeof *l);
     const char *slash;
     int rc;
 
     *out = NULL;
-    rc = gw_fo_load(fo, name, &tree, err);
+    l->err = err;
+    rc = gw_fo_load(fo, name, &l->tree, err);
     if (rc < 0)
         goto out;
     /* external-graphic src is relative to the FO file */
     if (name && strcmp(name, "-") && (slash = strrchr(name, '/')))
-        basedir = gw_xstrndup(name, (size_t)(slash - name));
-    lo = gw_lo_new(tree, fs, basedir, opts, err);
-    doc = gw_doc_new();
-    rc = gw_lo_document(lo, doc);
+        l->basedir = gw_xstrndup(name, (size_t)(slash - name));
+    l->lo = gw_lo_new(l->tree, fs, l->basedir, opts, err);
+    l->meta = gw_doc_new();
+    l->scratch = gw_doc_new();
+    rc = gw_lo_paginate(l->lo, l->meta, &l->npages);
     if (rc < 0)
         goto out;
-    gw_font_report_substitutes();
-    gw_debugf("%s: %zu pages", name ? name : "<fo>", gw_doc_page_count(doc));
-    *out = doc;
-    doc = NULL;
+    gw_debugf("%s: %zu pages", name ? name : "<fo>", l->npages);
+    *out = l;
+    l = NULL;
 out:
-    /* the display list owns copies of what it needs: the layout goes
-     * before the PDF writer builds its own data (lower peak memory) */
-    gw_lo_free(lo);
-    gw_doc_free(doc);
-    gw_fo_free(tree);
-    free(basedir);
+    gw_layout_free(l);
+    return rc;
+}
+
+/* The writer's page source: page i drawn alone into the scratch doc. */
+static const gw_page *
+S_page(void *ctx, size_t i, gw_err *err)
+{
+    gw_layout *l = ctx;
+    (void)err;          /* the layout's own err is the caller's */
+    gw_doc_clear(l->scratch);
+    if (gw_lo_draw_page(l->lo, i, l->scratch) < 0)
+        return NULL;
+    return gw_doc_page(l->scratch, 0);
+}
+
+int
+gw_render_write(gw_layout *l, const char *out_path, gw_err *err)
+{
+    int rc = gw_pdf_write_pages(l->meta, l->npages, S_page, l, out_path, err);
+    gw_doc_clear(l->scratch);
+    /* once, when every page (static content too) has chosen its fonts */
+    gw_font_report_substitutes();
     return rc;
 }
 
 int
-gw_render_write(const gw_doc *doc, const char *out_path, gw_err *err)
+gw_render_pages(gw_layout *l, size_t *pages, size_t *blank)
 {
-    return gw_pdf_write(doc, out_path, err);
-}
-
-size_t
-gw_render_pages(const gw_doc *doc, size_t *blank)
-{
-    size_t n = gw_doc_page_count(doc);
-    if (blank) {
-        *blank = 0;
-        for (size_t i = 0; i < n; i++)
-            *blank += gw_page_item_count(gw_doc_page(doc, i)) == 0;
+    size_t i;
+    *pages = l->npages;
+    *blank = 0;
+    for (i = 0; i < l->npages; i++) {
+        const gw_page *p = S_page(l, i, l->err);
+        if (!p)
+            return l->err && l->err->code ? l->err->code : GW_EDEP;
+        *blank += gw_page_item_count(p) == 0;
     }
-    return n;
+    gw_doc_clear(l->scratch);
+    return 0;
 }
 
 int
 gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
                     const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
 {
-    gw_doc *doc = NULL;
+    gw_layout *l = NULL;
     gw_fontset *own = NULL;
     int rc = 0;
 
     /* the pages refer to the fontset's faces until they are written */
     if (!fs && (rc = gw_fontset_new(&own, err)) < 0)
         return rc;
-    rc = gw_render_layout(fo, name, opts, fs ? fs : own, &doc, err);
+    rc = gw_render_layout(fo, name, opts, fs ? fs : own, &l, err);
     if (rc == 0)
-        rc = gw_render_write(doc, out_path, err);
-    gw_doc_free(doc);
+        rc = gw_render_write(l, out_path, err);
+    gw_layout_free(l);
     gw_fontset_free(own);
     return rc;
 }

@@ -29,16 +29,22 @@ int gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,
 int gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
                         const gw_render_opts *opts, gw_fontset *fs, gw_err *err);
 
+/* A laid-out document: its pages are drawn one at a time when they are
+ * written, so a document holds one page's drawing at a time.  Opaque. */
+typedef struct gw_layout gw_layout;
+
 /* The two halves of gw_render_doc_fonts, for a caller that looks at the
  * pages before writing them (src/kinds.c balances a table so that no blank
- * page precedes the 版记): the laid-out pages in *out (caller frees with
- * gw_doc_free, after gw_render_write: the pages borrow fs's faces, so fs,
- * which must not be NULL, outlives them), then the PDF of them at out_path
- * (written atomically).  0 or an error as above. */
+ * page precedes the 版记): the layout of fo in *out (caller frees with
+ * gw_layout_free), then its PDF at out_path (written atomically).  fo, fs
+ * (not NULL), opts and err are borrowed and must outlive the layout.  0 or
+ * an error as above. */
 int gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
-                     gw_fontset *fs, gw_doc **out, gw_err *err);
-int gw_render_write(const gw_doc *doc, const char *out_path, gw_err *err);
-/* The number of pages of doc, and of those with nothing drawn on them. */
-size_t gw_render_pages(const gw_doc *doc, size_t *blank);
+                     gw_fontset *fs, gw_layout **out, gw_err *err);
+int gw_render_write(gw_layout *l, const char *out_path, gw_err *err);
+/* The number of pages of l, and of those with nothing drawn on them (each
+ * page is drawn to tell).  0 or an error as above. */
+int gw_render_pages(gw_layout *l, size_t *pages, size_t *blank);
+void gw_layout_free(gw_layout *l);
 
 #endif

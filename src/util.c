@@ -314,6 +314,28 @@ gw_arena_alloc(gw_arena *a, size_t n)
     return p;
 }
 
+gw_arena_mark
+gw_arena_mark_get(const gw_arena *a)
+{
+    gw_arena_mark m;
+    m.chunk = a->head;
+    m.used = a->head ? a->head->used : 0;
+    return m;
+}
+
+void
+gw_arena_release(gw_arena *a, gw_arena_mark m)
+{
+    /* chunks are a stack: newer ones are in front of the marked one */
+    while (a->head && (void *)a->head != m.chunk) {
+        S_chunk *c = a->head;
+        a->head = c->next;
+        free(c);
+    }
+    if (a->head)
+        a->head->used = m.used;
+}
+
 char *
 gw_arena_strndup(gw_arena *a, const char *s, size_t n)
 {

@@ -109,5 +109,27 @@ main(void)
                       "SHA-256 of 1000 a (several blocks and a tail)");
         }
     }
+    {
+        /* mark / release: what came after the mark is given back, what
+         * came before stays, also across a new 64 KB chunk */
+        gw_arena *a = gw_arena_new();
+        char *keep = gw_arena_strdup(a, "before");
+        gw_arena_mark m = gw_arena_mark_get(a);
+        char *t1 = gw_arena_alloc(a, 100), *t2;
+        (void)gw_arena_alloc(a, 200000);         /* a chunk of its own */
+        (void)gw_arena_alloc(a, 70000);
+        gw_arena_release(a, m);
+        t2 = gw_arena_alloc(a, 100);
+        TAP_OK(t2 == t1, "after a release the same memory is handed out again");
+        TAP_STREQ(keep, "before", "what was allocated before the mark is kept");
+        TAP_OK(t2[0] == 0 && t2[99] == 0, "and comes back zeroed");
+        gw_arena_free(a);
+        a = gw_arena_new();
+        m = gw_arena_mark_get(a);
+        (void)gw_arena_alloc(a, 10);
+        gw_arena_release(a, m);
+        TAP_OK(gw_arena_mark_get(a).chunk == NULL, "a mark on an empty arena empties it");
+        gw_arena_free(a);
+    }
     return TAP_DONE();
 }

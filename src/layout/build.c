@@ -52,6 +52,15 @@ gw_lo_grow(gw_lo *lo, void *v, size_t n, size_t *cap, size_t size)
     return w;
 }
 
+void *
+gw_lo_mgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 16;
+    return gw_xrealloc(v, *cap * size);
+}
+
 double
 gw_lo_line_height(const gw_fo_props *p)
 {
@@ -101,16 +110,18 @@ gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y)
 {
     size_t i;
     if ((lo->nids + 1) * 2 > lo->hcap) {
-        /* a new table from the arena (zeroed), the entries hashed again */
+        /* a new table (zeroed), the entries hashed again; malloc, not the
+         * arena: ids found while drawing a page outlive its scratch memory */
         lo->hcap = lo->hcap ? lo->hcap * 2 : 64;
-        lo->idhash = gw_arena_alloc(lo->arena, lo->hcap * sizeof *lo->idhash);
+        free(lo->idhash);
+        lo->idhash = gw_xcalloc(lo->hcap, sizeof *lo->idhash);
         for (i = 0; i < lo->nids; i++)
             lo->idhash[S_slot(lo, lo->ids[i].id)] = i + 1;
     }
     i = S_slot(lo, id);
     if (lo->idhash[i])
         return;                 /* the first area of an id wins */
-    lo->ids = gw_lo_grow(lo, lo->ids, lo->nids, &lo->idcap, sizeof *lo->ids);
+    lo->ids = gw_lo_mgrow(lo->ids, lo->nids, &lo->idcap, sizeof *lo->ids);
     lo->ids[lo->nids].id = id;
     lo->ids[lo->nids].page = page;
     lo->ids[lo->nids].y = y;
@@ -340,8 +351,8 @@ S_fontlist(S_b *b, const gw_fo_props *p)
             ;
         if (i == lo->nseen && lo->nseen < 256) {
             gw_face *f = gw_fontlist_primary(fl);
-            lo->seen_fl = gw_lo_grow(lo, lo->seen_fl, lo->nseen, &lo->seencap,
-                                     sizeof *lo->seen_fl);
+            lo->seen_fl = gw_lo_mgrow(lo->seen_fl, lo->nseen, &lo->seencap,
+                                      sizeof *lo->seen_fl);
             lo->seen_fl[lo->nseen++] = fl;
             gw_debugf("font-family \"%s\"%s: %s (index %u, %s)", p->font_family,
                       p->font_weight >= 600 ? " bold" : "", gw_face_file(f),
@@ -1016,9 +1027,9 @@ S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h
                  path, warning, nwarn > 1 ? " (and more warnings)" : "");
     gw_image_size_pt(img, w, h);
     gw_image_free(img);
-    lo->images = gw_lo_grow(lo, lo->images, lo->nimages, &lo->imagecap, sizeof *lo->images);
+    lo->images = gw_lo_mgrow(lo->images, lo->nimages, &lo->imagecap, sizeof *lo->images);
     e = &lo->images[lo->nimages++];
-    e->path = gw_arena_strdup(lo->arena, path);
+    e->path = gw_xstrdup(path);
     e->w = *w;
     e->h = *h;
     return 0;

@@ -8,11 +8,12 @@
  *               drawing into a gw_doc, page numbers, links, bookmarks
  *
  * The layout state (struct gw_lo, from gw_lo_new) and everything the engine
- * makes and keeps — vertical lists, lines, boxes, rows, the id, page-number
- * and image tables — come from the layout's arena and are freed in one
- * call, gw_lo_free.  Only scratch arrays that live within one call of
- * gw_lo_build or gw_lo_document use malloc (and are freed before it
- * returns).
+ * makes and keeps — vertical lists, lines, boxes, rows — come from the
+ * layout's arena and are freed in one call, gw_lo_free.  The tables that
+ * must outlive a page's drawing (ids, images, page-number positions) use
+ * malloc (gw_lo_mgrow): gw_lo_draw_page gives back the arena memory the
+ * page's static content took.  Scratch arrays that live within one call
+ * use malloc too and are freed before it returns.
  * Coordinates: points, x from the left edge of the reference area the list
  * was built for (region, cell or absolute container), y down. */
 #ifndef GW_LAYOUT_IMP_H
@@ -188,6 +189,8 @@ struct gw_lo {
      * document may be laid out twice, but each file is read once */
     gw_lo_image  *images;
     size_t        nimages, imagecap;
+    /* the pages (paginate.c), set by gw_lo_paginate */
+    struct gw_lo_pages *pages;
 };
 
 /* Room for one more item in an array v of n items kept in the layout's
@@ -195,6 +198,11 @@ struct gw_lo {
  * capacity (16 items at first; *cap updated).  The old block stays in the
  * arena until gw_lo_free. */
 void *gw_lo_grow(gw_lo *lo, void *v, size_t n, size_t *cap, size_t size);
+
+/* The same for the tables that live until gw_lo_free whatever else is
+ * given back (ids, images, page-number positions): v grown with realloc,
+ * freed by gw_lo_free. */
+void *gw_lo_mgrow(void *v, size_t n, size_t *cap, size_t size);
 
 /* Appends an item; returns it (valid until the next append). */
 gw_lo_item *gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h);

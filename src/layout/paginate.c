@@ -42,7 +42,7 @@ typedef struct S_pagerec {
     gw_lo_vlist       body;
 } S_pagerec;
 
-typedef struct S_doc {
+typedef struct gw_lo_pages {
     gw_lo      *lo;
     const gw_fo_node *lms;          /* layout-master-set */
     S_master  **masters;            /* parsed simple-page-masters */
@@ -50,7 +50,7 @@ typedef struct S_doc {
     S_pagerec  *pages;
     size_t      npages, cap;
     int         next_number;
-} S_doc;
+} S_doc;        /* lo->pages: from gw_lo_paginate until gw_lo_free */
 
 /* ------------------------------------------------------------ masters */
 
@@ -742,7 +742,7 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
         /* first pass: remember where flow page numbers landed */
         for (i = 0; i < ln->nobjs; i++)
             if (ln->objs[i].kind == GW_OBJ_PAGENUM) {
-                lo->pn = gw_lo_grow(lo, lo->pn, lo->npn, &lo->pncap, sizeof *lo->pn);
+                lo->pn = gw_lo_mgrow(lo->pn, lo->npn, &lo->pncap, sizeof *lo->pn);
                 lo->pn[lo->npn].node = ln->objs[i].node;
                 lo->pn[lo->npn].page = dc->page_index;
                 lo->npn++;
@@ -1397,79 +1397,71 @@ gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
 void
 gw_lo_free(gw_lo *lo)
 {
-    /* lo itself is in the arena */
-    if (lo)
-        gw_arena_free(lo->arena);
+    if (!lo)
+        return;
+    if (lo->pages) {
+        free(lo->pages->masters);
+        free(lo->pages->pages);
+        free(lo->pages);
+    }
+    for (size_t i = 0; i < lo->nimages; i++)
+        free((char *)lo->images[i].path);
+    free(lo->images);
+    free(lo->ids);
+    free(lo->idhash);
+    free(lo->pn);
+    free(lo->seen_fl);
+    gw_arena_free(lo->arena);       /* lo itself is in the arena */
 }
 
 int
-gw_lo_document(gw_lo *lo, gw_doc *doc)
+gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages)
 {
-    S_doc d;
+    S_doc *d;
     const gw_fo_node *c;
     size_t i;
     int rc = 0, pass;
     static const char *const info[5] = {"title", "author", "subject", "keywords", "date"};
 
-    memset(&d, 0, sizeof d);
-    d.lo = lo;
+    *npages = 0;
+    if (lo->pages)
+        return gw_err_set(lo->err, GW_EDEP, "layout: paginated twice");
+    d = lo->pages = gw_xcalloc(1, sizeof *d);
+    d->lo = lo;
     for (c = lo->tree->root->first; c; c = c->next)
         if (c->kind == GW_FO_LAYOUT_MASTER_SET) {
-            d.lms = c;
+            d->lms = c;
             break;
         }
-    if (!d.lms) {
-        rc = S_err(lo, lo->tree->root, "has no fo:layout-master-set", NULL);
-        goto out;
-    }
-    for (c = d.lms->first; c; c = c->next)
+    if (!d->lms)
+        return S_err(lo, lo->tree->root, "has no fo:layout-master-set", NULL);
+    for (c = d->lms->first; c; c = c->next)
         if (c->kind == GW_FO_SIMPLE_PAGE_MASTER) {
             S_master *m = NULL;
-            rc = S_parse_master(&d, c, &m);
+            rc = S_parse_master(d, c, &m);
             if (rc < 0)
-                goto out;
-            d.masters = gw_xrealloc(d.masters, (d.nmasters + 1) * sizeof *d.masters);
-            d.masters[d.nmasters++] = m;
+                return rc;
+            d->masters = gw_xrealloc(d->masters, (d->nmasters + 1) * sizeof *d->masters);
+            d->masters[d->nmasters++] = m;
         } else if (c->kind != GW_FO_PAGE_SEQUENCE_MASTER) {
-            rc = S_err(lo, c, "is not allowed in fo:layout-master-set", NULL);
-            goto out;
+            return S_err(lo, c, "is not allowed in fo:layout-master-set", NULL);
         }
     /* citations refer to pages laid out later: a second pass uses the
      * first one's id map */
     for (pass = 0; pass < 2; pass++) {
-        rc = S_layout_pages(&d);
+        rc = S_layout_pages(d);
         if (rc < 0)
-            goto out;
-        rc = S_collect(&d);
+            return rc;
+        rc = S_collect(d);
         if (rc < 0)
-            goto out;
+            return rc;
         if (!lo->tree->has_citations && !lo->need_pass2)
             break;
         lo->need_pass2 = 0;
     }
-    for (i = 0; i < d.npages; i++) {
-        const S_pagerec *pr = &d.pages[i];
-        S_draw_ctx dc;
-        memset(&dc, 0, sizeof dc);
-        dc.lo = lo;
-        dc.d = &d;
-        dc.doc = doc;
-        dc.page_index = i;
-        dc.pagenum = lo->pagenum_str[i];
-        dc.pg = gw_doc_add_page(doc, pr->m->pw, pr->m->ph, 0);
-        rc = S_draw_static(&dc, pr, 0);
-        if (rc < 0)
-            goto out;
-        rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
-        if (rc < 0)
-            goto out;
-        rc = S_draw_static(&dc, pr, 1);
-        if (rc < 0)
-            goto out;
-    }
-    rc = S_bookmarks(&d, doc);
+    rc = S_bookmarks(d, meta);
     if (rc < 0)
-        goto out;
+        return rc;
     for (i = 0; i < 5; i++) {
         const char *v = gw_fo_gw_attr(lo->tree->root, info[i]);
         /* fo:root first, else fo:declarations */
@@ -1477,16 +1469,46 @@ gw_lo_document(gw_lo *lo, gw_doc *doc)
             if (c->kind == GW_FO_DECLARATIONS)
                 v = gw_fo_gw_attr(c, info[i]);
         if (v && *v)
-            gw_doc_set_info(doc, info[i], v);
+            gw_doc_set_info(meta, info[i], v);
     }
-    gw_doc_set_info(doc, "creator", "gongwen " GW_VERSION);
+    gw_doc_set_info(meta, "creator", "gongwen " GW_VERSION);
     {
         const char *lang = gw_fo_xml_lang(lo->tree->root);
         if (lang && *lang)
-            gw_doc_set_info(doc, "lang", lang);
+            gw_doc_set_info(meta, "lang", lang);
     }
-out:
-    free(d.masters);
-    free(d.pages);
+    *npages = d->npages;
+    return 0;
+}
+
+int
+gw_lo_draw_page(gw_lo *lo, size_t i, gw_doc *doc)
+{
+    S_doc *d = lo->pages;
+    const S_pagerec *pr;
+    S_draw_ctx dc;
+    gw_arena_mark mark;
+    int rc;
+
+    if (!d || i >= d->npages)
+        return gw_err_set(lo->err, GW_EDEP, "layout: no page %zu", i + 1);
+    pr = &d->pages[i];
+    memset(&dc, 0, sizeof dc);
+    dc.lo = lo;
+    dc.d = d;
+    dc.doc = doc;
+    dc.page_index = i;
+    dc.pagenum = lo->pagenum_str[i];
+    dc.pg = gw_doc_add_page(doc, pr->m->pw, pr->m->ph, 0);
+    /* static content is built again for every page (it holds the page
+     * number); what that takes from the arena is given back afterwards,
+     * so drawing page after page does not grow the layout */
+    mark = gw_arena_mark_get(lo->arena);
+    rc = S_draw_static(&dc, pr, 0);
+    if (rc == 0)
+        rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
+    if (rc == 0)
+        rc = S_draw_static(&dc, pr, 1);
+    gw_arena_release(lo->arena, mark);
     return rc;
 }
