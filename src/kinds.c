@@ -1,11 +1,14 @@
 /* kinds.c — the table of document kinds and the pipeline (kinds.h). */
 #include "kinds.h"
 #include "docx.h"
+#include "pdf.h"
 
 #include "sheets.h"
 #include "xmlbuild.h"
 #include "xslt.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -84,11 +87,16 @@ gw_kind_xml(const char *kind, const gw_plan *plan, const gw_kind_opts *o, gw_xml
 /* The XSLT parameters of a kind's run: table=0 (--no-table, the notice)
  * and keep-lines (how long a table row may be and still move whole). */
 static int
-S_fo(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines, gw_xml_doc *out,
-     gw_err *err)
+S_fo_extra(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines,
+           const char *const *extra, gw_xml_doc *out, gw_err *err)
 {
-    const char *params[5];
+    const char *params[9];
     size_t np = 0;
+
+    for (; extra && extra[0] && np < 4; extra += 2) {
+        params[np++] = extra[0];
+        params[np++] = extra[1];
+    }
 
     if (!strcmp(S_kinds[k].name, "notice") && o && o->no_table) {
         params[np++] = S_no_table[0];
@@ -100,6 +108,13 @@ S_fo(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines, gw_xm
     }
     params[np] = NULL;
     return gw_xslt_apply(S_kinds[k].tmpl, xml, np ? params : NULL, out, err);
+}
+
+static int
+S_fo(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines, gw_xml_doc *out,
+     gw_err *err)
+{
+    return S_fo_extra(k, xml, o, keep_lines, NULL, out, err);
 }
 
 int
@@ -170,6 +185,152 @@ out:
     gw_fontset_free(own);
     xmlFreeDoc(fo);
     xmlFreeDoc(fo2);
+    return rc;
+}
+
+/* Part k of a document typeset in parts: its XML, XSLT with gw-part and
+ * gw-first-page, and its layout in *out (with the FO in *fo: the layout
+ * reads it).  first_page: the number of the part's first page, 0 for the
+ * first part. */
+static int
+S_part(int kk, size_t k, size_t first_page, const size_t *first, gw_kind_part_fn xml_of,
+       void *ctx, const gw_plan *plan, const char *name, gw_fontset *fonts, gw_xml_doc *fo,
+       gw_layout **out, gw_err *err, const gw_render_opts *ro)
+{
+    gw_xml_doc xml = NULL;
+    char num[24];
+    const char *extra[5] = {"gw-part", k == 0 ? "cover" : "sheet", "gw-first-page", num,
+                            NULL};
+    int rc;
+
+    *fo = NULL;
+    *out = NULL;
+    snprintf(num, sizeof num, "%zu", first_page);
+    if ((rc = xml_of(ctx, k, first, &xml, err)) < 0)
+        return rc;
+    rc = S_fo_extra(kk, xml, NULL, NULL, extra, fo, err);
+    xmlFreeDoc(xml);
+    if (rc == 0 && (rc = gw_render_layout(*fo, name, ro, fonts, out, err)) < 0)
+        gw_plan_explain(plan, err);
+    return rc;
+}
+
+int
+gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void *ctx,
+                  const gw_plan *plan, const char *name, const char *path, gw_fontset *fonts,
+                  gw_err *err)
+{
+    int kk = S_find(kind), rc = 0;
+    gw_fontset *own = NULL;
+    gw_render_opts ro;
+    gw_pdf *pdf = NULL;
+    gw_doc *meta = NULL, *rest = NULL;
+    gw_xml_doc fo = NULL, cover_fo = NULL;
+    gw_layout *lay = NULL, *cover = NULL;
+    size_t *first = NULL, ncover, next, k, j, n;
+
+    memset(&ro, 0, sizeof ro);
+    if (kk < 0 || !S_kinds[kk].tmpl || nparts == 0)
+        return gw_err_set(err, GW_EUSAGE, "no parts of '%s' to typeset", kind);
+    if (!fonts) {
+        if ((rc = gw_fontset_new(&own, err)) < 0)
+            return rc;
+        fonts = own;
+    }
+    first = gw_xcalloc(nparts, sizeof *first);
+    pdf = gw_pdf_new(path);
+    meta = gw_doc_new();
+    rest = gw_doc_new();
+    /* The cover comes first but lists where the other parts start.  Its
+     * length does not depend on those numbers: laid out once without them
+     * for its page count, and again with them after the other parts. */
+    if ((rc = S_part(kk, 0, 0, NULL, xml_of, ctx, plan, name, fonts, &cover_fo, &cover, err,
+                     &ro)) < 0)
+        goto out;
+    ncover = gw_layout_page_count(cover);
+    gw_layout_free(cover);
+    cover = NULL;
+    xmlFreeDoc(cover_fo);
+    cover_fo = NULL;
+    /* First pass, part by part: the pages' sizes and characters, where
+     * each part starts, its bookmarks; the part is then let go. */
+    next = ncover;
+    for (k = 1; k < nparts; k++) {
+        first[k] = next + 1;
+        if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
+                         &ro)) < 0)
+            goto out;
+        n = gw_layout_page_count(lay);
+        for (j = 0; j < n; j++) {
+            const gw_page *pg = gw_layout_page(lay, j);
+            if (!pg || (rc = gw_pdf_scan(pdf, next + j, pg, err)) < 0) {
+                rc = pg ? rc : err->code;
+                goto out;
+            }
+        }
+        gw_doc_merge(rest, gw_layout_meta(lay), next);
+        next += n;
+        gw_layout_free(lay);
+        lay = NULL;
+        xmlFreeDoc(fo);
+        fo = NULL;
+    }
+    if ((rc = S_part(kk, 0, 0, first, xml_of, ctx, plan, name, fonts, &cover_fo, &cover, err,
+                     &ro)) < 0)
+        goto out;
+    if (gw_layout_page_count(cover) != ncover) {
+        rc = gw_err_set(err, GW_EDEP, "%s: the cover took %zu pages with its page numbers and "
+                        "%zu without", path, gw_layout_page_count(cover), ncover);
+        goto out;
+    }
+    for (j = 0; j < ncover; j++) {
+        const gw_page *pg = gw_layout_page(cover, j);
+        if (!pg || (rc = gw_pdf_scan(pdf, j, pg, err)) < 0) {
+            rc = pg ? rc : err->code;
+            goto out;
+        }
+    }
+    gw_doc_merge(meta, gw_layout_meta(cover), 0);
+    gw_doc_merge(meta, rest, 0);
+    /* Second pass: the same pages again, written as they come. */
+    if ((rc = gw_pdf_begin(pdf, meta, err)) < 0)
+        goto out;
+    for (j = 0; j < ncover; j++) {
+        const gw_page *pg = gw_layout_page(cover, j);
+        if (!pg || (rc = gw_pdf_put(pdf, j, pg, err)) < 0) {
+            rc = pg ? rc : err->code;
+            goto out;
+        }
+    }
+    for (k = 1; k < nparts; k++) {
+        if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
+                         &ro)) < 0)
+            goto out;
+        n = gw_layout_page_count(lay);
+        for (j = 0; j < n; j++) {
+            const gw_page *pg = gw_layout_page(lay, j);
+            if (!pg || (rc = gw_pdf_put(pdf, first[k] - 1 + j, pg, err)) < 0) {
+                rc = pg ? rc : err->code;
+                goto out;
+            }
+        }
+        gw_layout_free(lay);
+        lay = NULL;
+        xmlFreeDoc(fo);
+        fo = NULL;
+    }
+    rc = gw_pdf_finish(pdf, err);
+    gw_font_report_substitutes();
+out:
+    gw_layout_free(lay);
+    gw_layout_free(cover);
+    xmlFreeDoc(fo);
+    xmlFreeDoc(cover_fo);
+    gw_pdf_free(pdf);
+    gw_doc_free(meta);
+    gw_doc_free(rest);
+    gw_fontset_free(own);
+    free(first);
     return rc;
 }
 

@@ -62,4 +62,20 @@ int gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const 
 int gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
                 const char *name, const char *path, gw_fontset *fonts, gw_err *err);
 
+/* A document typeset part by part into one PDF at path, so that memory
+ * holds one part at a time (the booklet: part 0 is the cover, parts
+ * 1..nparts-1 the sheets).  xml_of(ctx, k, first, &xml) builds the XML of
+ * part k (the caller of xml_of frees it; a builder's error is passed on);
+ * for part 0, first is NULL or first[1..nparts-1], the page numbers the
+ * other parts start on, for its list.  Each part is typeset as
+ * templates/<kind>.xsl with gw-part ('cover' or 'sheet') and gw-first-page
+ * (the number of its first page); its pages are numbered on from the part
+ * before.  Every part is laid out twice (the fonts are subset between the
+ * two passes), and the cover three times.  0, or an error as gw_kind_pdf. */
+typedef int (*gw_kind_part_fn)(void *ctx, size_t k, const size_t *first, gw_xml_doc *out,
+                               gw_err *err);
+int gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void *ctx,
+                      const gw_plan *plan, const char *name, const char *path,
+                      gw_fontset *fonts, gw_err *err);
+
 #endif

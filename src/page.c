@@ -288,3 +288,17 @@ gw_page_item(const gw_page *p, size_t i)
 {
     return i < p->n ? &p->items[i] : NULL;
 }
+
+void
+gw_doc_merge(gw_doc *d, const gw_doc *src, size_t page_offset)
+{
+    size_t base = d->nmarks, i;
+    for (i = 0; i < src->nmarks; i++) {
+        const gw_bookmark *b = &src->marks[i];
+        (void)gw_doc_add_bookmark(d, b->parent < 0 ? -1 : (int)base + b->parent, b->title,
+                                  b->page + page_offset, b->y);
+    }
+    for (i = 0; i < 7; i++)
+        if (!d->info[i] && src->info[i])
+            d->info[i] = gw_arena_strdup(d->arena, src->info[i]);
+}

@@ -43,6 +43,11 @@ void     gw_page_size(const gw_page *p, double *w, double *h, int *rotate);
 void gw_doc_set_info(gw_doc *doc, const char *key, const char *value);
 const char *gw_doc_info(const gw_doc *doc, const char *key);  /* borrowed or NULL */
 
+/* Appends the bookmarks of src to doc, their pages moved on by
+ * page_offset (src is a part that starts there), and takes the
+ * information doc does not have yet. */
+void gw_doc_merge(gw_doc *doc, const gw_doc *src, size_t page_offset);
+
 /* Adds an outline entry under parent (-1 for the top level) pointing at
  * page (0-based) and y; returns its id for children. */
 int gw_doc_add_bookmark(gw_doc *doc, int parent, const char *title,

@@ -85,14 +85,16 @@ typedef struct S_state {
 typedef struct S_size {
     double w, h;
     int    rot;
+    int    scanned, put;
 } S_size;
 
-typedef struct S_writer {
-    const gw_doc *meta;         /* bookmarks and information */
-    size_t      np;
-    gw_pdf_page_fn page_fn;     /* page i, drawn on request */
-    void       *ctx;
+struct gw_pdf {
+    char       *path;           /* for messages; where gw_pdf_finish writes */
+    const gw_doc *meta;         /* bookmarks and information (gw_pdf_begin) */
+    size_t      np;             /* pages scanned: the highest index + 1 */
     S_size     *sizes;
+    size_t      sizecap;
+    int         begun;
     HPDF_Doc   pdf;
     S_haru     haru;
     S_font     fonts[S_MAX_FACES];
@@ -104,7 +106,8 @@ typedef struct S_writer {
     HPDF_Page *pages;
     HPDF_Outline *outlines;
     HPDF_Encoder utf8;
-} S_writer;
+};
+typedef struct gw_pdf S_writer;
 
 static void
 S_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
@@ -190,57 +193,74 @@ S_font_of(S_writer *w, gw_face *face)
     return NULL;
 }
 
-/* Collects the code points each face draws.  GW_EINPUT on invalid UTF-8 or
- * a missing face, naming the page. */
+/* First pass, one page: its size, and the code points each face draws.
+ * GW_EINPUT on invalid UTF-8 or a missing face, naming the page. */
 static int
-S_collect(S_writer *w, gw_err *err)
+S_scan(S_writer *w, size_t pi, const gw_page *p, gw_err *err)
 {
-    size_t np = w->np, pi, ii, k;
+    size_t ii;
     char snip[72];
-    w->sizes = gw_xcalloc(np, sizeof *w->sizes);
-    for (pi = 0; pi < np; pi++) {
-        const gw_page *p = w->page_fn(w->ctx, pi, err);
-        if (!p)
-            return err && err->code ? err->code : GW_EDEP;
-        gw_page_size(p, &w->sizes[pi].w, &w->sizes[pi].h, &w->sizes[pi].rot);
-        for (ii = 0; ii < gw_page_item_count(p); ii++) {
-            const gw_item *it = gw_page_item(p, ii);
-            S_font *f;
-            size_t off = 0;
-            if (it->kind != GW_ITEM_TEXT || it->n == 0)
-                continue;
-            if (!it->face)
-                return gw_err_set(err, GW_EINPUT, "PDF page %zu: a text run without a font",
-                                  pi + 1);
-            f = S_font_of(w, it->face);
-            if (!f) {
-                if (w->nfonts == S_MAX_FACES)
-                    return gw_err_set(err, GW_EINPUT, "PDF: more than %d fonts in one document",
-                                      S_MAX_FACES);
-                f = &w->fonts[w->nfonts++];
-                f->face = it->face;
-                f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
-            }
-            while (off < it->len) {
-                uint32_t cp;
-                int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
-                if (l < 0)
-                    return gw_err_set(err, GW_EINPUT,
-                                      "PDF page %zu: invalid UTF-8 in text \"%s\" at byte %zu",
-                                      pi + 1, S_snip(it->utf8, snip), off);
-                if (cp > 0xFFFF)
-                    /* libharu 2.3.0's UTF-8 fonts use 16-bit codes */
-                    return gw_err_set(err, GW_EINPUT,
-                                      "PDF page %zu: character U+%04X in \"%s\" is outside the "
-                                      "Basic Multilingual Plane, which libharu cannot write",
-                                      pi + 1, (unsigned)cp, S_snip(it->utf8, snip));
-                f->seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
-                off += (size_t)l;
-            }
+    if (pi >= S_MAX_PAGES)
+        return gw_err_set(err, GW_EINPUT, "more than %d pages, the cap", S_MAX_PAGES);
+    if (pi >= w->sizecap) {
+        size_t cap = w->sizecap ? w->sizecap : 64;
+        while (cap <= pi)
+            cap *= 2;
+        w->sizes = gw_xrealloc(w->sizes, cap * sizeof *w->sizes);
+        memset(w->sizes + w->sizecap, 0, (cap - w->sizecap) * sizeof *w->sizes);
+        w->sizecap = cap;
+    }
+    if (w->sizes[pi].scanned)
+        return gw_err_set(err, GW_EINPUT, "PDF page %zu: given twice", pi + 1);
+    w->sizes[pi].scanned = 1;
+    if (pi + 1 > w->np)
+        w->np = pi + 1;
+    gw_page_size(p, &w->sizes[pi].w, &w->sizes[pi].h, &w->sizes[pi].rot);
+    for (ii = 0; ii < gw_page_item_count(p); ii++) {
+        const gw_item *it = gw_page_item(p, ii);
+        S_font *f;
+        size_t off = 0;
+        if (it->kind != GW_ITEM_TEXT || it->n == 0)
+            continue;
+        if (!it->face)
+            return gw_err_set(err, GW_EINPUT, "PDF page %zu: a text run without a font",
+                              pi + 1);
+        f = S_font_of(w, it->face);
+        if (!f) {
+            if (w->nfonts == S_MAX_FACES)
+                return gw_err_set(err, GW_EINPUT, "PDF: more than %d fonts in one document",
+                                  S_MAX_FACES);
+            f = &w->fonts[w->nfonts++];
+            f->face = it->face;
+            f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
+        }
+        while (off < it->len) {
+            uint32_t cp;
+            int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
+            if (l < 0)
+                return gw_err_set(err, GW_EINPUT,
+                                  "PDF page %zu: invalid UTF-8 in text \"%s\" at byte %zu",
+                                  pi + 1, S_snip(it->utf8, snip), off);
+            if (cp > 0xFFFF)
+                /* libharu 2.3.0's UTF-8 fonts use 16-bit codes */
+                return gw_err_set(err, GW_EINPUT,
+                                  "PDF page %zu: character U+%04X in \"%s\" is outside the "
+                                  "Basic Multilingual Plane, which libharu cannot write",
+                                  pi + 1, (unsigned)cp, S_snip(it->utf8, snip));
+            f->seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
+            off += (size_t)l;
         }
     }
-    /* the bitmaps give the characters sorted and without duplicates (a
-     * booklet draws some 100 000 characters, of a few hundred kinds) */
+    return 0;
+}
+
+/* After the first pass: each face's characters as a sorted list.  The
+ * bitmaps give them sorted and without duplicates (a booklet draws some
+ * 100 000 characters, of a few hundred kinds). */
+static void
+S_cps(S_writer *w)
+{
+    size_t k;
     for (k = 0; k < w->nfonts; k++) {
         S_font *f = &w->fonts[k];
         size_t i, n = 0;
@@ -254,7 +274,6 @@ S_collect(S_writer *w, gw_err *err)
         free(f->seen);
         f->seen = NULL;
     }
-    return 0;
 }
 
 /* "/Filter /FlateDecode" inside a stream's dictionary whose data this file
@@ -1856,122 +1875,192 @@ S_seal_page(S_writer *w, HPDF_Page pg)
     c->write_fn = S_write_flate_array;
 }
 
-int
-gw_pdf_write_pages(const gw_doc *meta, size_t np, gw_pdf_page_fn page, void *ctx,
-                   const char *path, gw_err *err)
+gw_pdf *
+gw_pdf_new(const char *path)
 {
-    S_writer w;
-    gw_buf bytes;
+    gw_pdf *w = gw_xcalloc(1, sizeof *w);
+    w->path = gw_xstrdup(path);
+    return w;
+}
+
+void
+gw_pdf_free(gw_pdf *w)
+{
     size_t i;
+    if (!w)
+        return;
+    if (w->pdf)
+        HPDF_Free(w->pdf);
+    for (i = 0; i < w->nfonts; i++) {
+        free(w->fonts[i].cps);
+        free(w->fonts[i].seen);
+    }
+    free(w->pages);
+    free(w->outlines);
+    free(w->sizes);
+    free(w->path);
+    free(w);
+}
+
+/* Names the output in a message that does not yet (every stage). */
+static int
+S_fail(gw_pdf *w, gw_err *err, int rc)
+{
+    if (rc && err && err->code == rc && !strstr(err->msg, w->path))
+        gw_err_prefix(err, "%s", w->path);
+    return rc;
+}
+
+int
+gw_pdf_scan(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
+{
+    if (w->begun)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: scanned after the "
+                                         "fonts were made", i + 1));
+    return S_fail(w, err, S_scan(w, i, pg, err));
+}
+
+int
+gw_pdf_begin(gw_pdf *w, const gw_doc *meta, gw_err *err)
+{
+    size_t np = w->np, i;
     int rc = 0;
 
-    memset(&w, 0, sizeof w);
-    gw_buf_init(&bytes);
-    w.meta = meta;
-    w.np = np;
-    w.page_fn = page;
-    w.ctx = ctx;
-    if (np == 0) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: the document has no pages", path);
-        goto out;
-    }
-    if (np > S_MAX_PAGES) {
-        rc = gw_err_set(err, GW_EINPUT, "%s: %zu pages, more than the cap of %d", path, np,
-                        S_MAX_PAGES);
-        goto out;
-    }
-    /* first pass: the characters of every face and the page sizes */
-    rc = S_collect(&w, err);
-    if (rc)
-        goto out;
-    w.pdf = HPDF_New(S_on_error, &w.haru);
-    if (!w.pdf) {
-        rc = gw_err_set(err, GW_EDEP, "libharu: cannot create a document (out of memory)");
-        goto out;
-    }
-    HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(w.pdf);
-    HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
-    w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
-    rc = S_check(&w, err, "setting up UTF-8");
-    if (rc)
-        goto out;
-    rc = S_info(&w, err);
-    if (rc)
-        goto out;
-    rc = S_load_fonts(&w, err);
-    if (rc)
-        goto out;
+    w->meta = meta;
+    w->begun = 1;
+    if (np == 0)
+        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "%s: the document has no pages",
+                                         w->path));
+    for (i = 0; i < np; i++)
+        if (!w->sizes[i].scanned)
+            return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu was never scanned",
+                                             i + 1));
+    S_cps(w);
+    w->pdf = HPDF_New(S_on_error, &w->haru);
+    if (!w->pdf)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "libharu: cannot create a document "
+                                         "(out of memory)"));
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(w->pdf);
+    HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+    w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+    if ((rc = S_check(w, err, "setting up UTF-8")) != 0 || (rc = S_info(w, err)) != 0 ||
+        (rc = S_load_fonts(w, err)) != 0)
+        return S_fail(w, err, rc);
 
     /* libharu keeps every page in one /Kids array, and an array holds at
      * most HPDF_LIMIT_MAX_ARRAY (32767) entries: a longer document (the
      * booklet of a 10 000-task plan) gets a two-level page tree.  Shorter
      * ones keep the flat tree, byte for byte as before. */
     if (np > S_PAGES_FLAT) {
-        HPDF_SetPagesConfiguration(w.pdf, S_PAGES_FLAT);
-        if ((rc = S_check(&w, err, "configuring the page tree")) != 0)
-            goto out;
+        HPDF_SetPagesConfiguration(w->pdf, S_PAGES_FLAT);
+        if ((rc = S_check(w, err, "configuring the page tree")) != 0)
+            return S_fail(w, err, rc);
     }
     /* every page first, so links and bookmarks can point forwards */
-    w.pages = gw_xcalloc(np, sizeof *w.pages);
+    w->pages = gw_xcalloc(np, sizeof *w->pages);
     for (i = 0; i < np; i++) {
-        double pw = w.sizes[i].w, ph = w.sizes[i].h;
-        int rot = w.sizes[i].rot;
-        if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400)) {
+        double pw = w->sizes[i].w, ph = w->sizes[i].h;
+        int rot = w->sizes[i].rot;
+        if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400))
             /* libharu's (and PDF 1.4's) page size limits */
-            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is outside 3..14400 pt",
-                            i + 1, pw, ph);
-            goto out;
-        }
-        w.pages[i] = HPDF_AddPage(w.pdf);
-        if (!w.pages[i])
+            return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is "
+                                             "outside 3..14400 pt", i + 1, pw, ph));
+        if (rot != 0 && rot != 90 && rot != 180 && rot != 270)
+            return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is "
+                                             "not 0, 90, 180 or 270", i + 1, rot));
+        w->pages[i] = HPDF_AddPage(w->pdf);
+        if (!w->pages[i])
             break;
-        HPDF_Page_SetWidth(w.pages[i], (HPDF_REAL)pw);
-        HPDF_Page_SetHeight(w.pages[i], (HPDF_REAL)ph);
-        if (rot != 0 && rot != 90 && rot != 180 && rot != 270) {
-            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is not 0, 90, 180 or 270",
-                            i + 1, rot);
+        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)pw);
+        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)ph);
+        if (rot)
+            HPDF_Page_SetRotate(w->pages[i], (HPDF_UINT16)rot);
+    }
+    return S_fail(w, err, S_check(w, err, "adding pages"));
+}
+
+int
+gw_pdf_put(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
+{
+    double pw, ph;
+    int rot, rc;
+
+    if (!w->pages || i >= w->np || w->sizes[i].put)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: %s", i + 1,
+                                         !w->pages ? "written before gw_pdf_begin"
+                                         : i >= w->np ? "was not scanned" : "written twice"));
+    gw_page_size(pg, &pw, &ph, &rot);
+    if (pw != w->sizes[i].w || ph != w->sizes[i].h || rot != w->sizes[i].rot)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: not the page that was "
+                                         "scanned (its size changed)", i + 1));
+    w->sizes[i].put = 1;
+    rc = S_page(w, pg, i, err);
+    if (rc == 0)
+        S_seal_page(w, w->pages[i]);
+    return S_fail(w, err, rc);
+}
+
+int
+gw_pdf_finish(gw_pdf *w, gw_err *err)
+{
+    gw_buf bytes;
+    size_t i;
+    int rc;
+
+    if (!w->pages)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF: finished before gw_pdf_begin"));
+    for (i = 0; i < w->np; i++)
+        if (!w->sizes[i].put)
+            return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu was never written",
+                                             i + 1));
+    gw_buf_init(&bytes);
+    rc = S_bookmarks(w, err);
+    if (rc == 0)
+        rc = S_save(w, &bytes, err);
+    if (rc == 0)
+        rc = gw_file_write_atomic(w->path, bytes.ptr, bytes.len, err);
+    gw_buf_free(&bytes);
+    return S_fail(w, err, rc);
+}
+
+int
+gw_pdf_write_pages(const gw_doc *meta, size_t np, gw_pdf_page_fn page, void *ctx,
+                   const char *path, gw_err *err)
+{
+    gw_pdf *w = gw_pdf_new(path);
+    const gw_page *pg;
+    size_t i;
+    int rc = 0;
+
+    if (np > S_MAX_PAGES) {
+        rc = gw_err_set(err, GW_EINPUT, "%s: %zu pages, more than the cap of %d", path, np,
+                        S_MAX_PAGES);
+        goto out;
+    }
+    /* first pass: the characters of every face and the page sizes */
+    for (i = 0; i < np; i++) {
+        if (!(pg = page(ctx, i, err))) {
+            rc = S_fail(w, err, err && err->code ? err->code : GW_EDEP);
             goto out;
         }
-        if (rot)
-            HPDF_Page_SetRotate(w.pages[i], (HPDF_UINT16)rot);
+        if ((rc = gw_pdf_scan(w, i, pg, err)) != 0)
+            goto out;
     }
-    rc = S_check(&w, err, "adding pages");
-    if (rc)
+    if ((rc = gw_pdf_begin(w, meta, err)) != 0)
         goto out;
     /* second pass: each page drawn again, written, compressed and let go */
     for (i = 0; i < np; i++) {
-        const gw_page *p = page(ctx, i, err);
-        if (!p) {
-            rc = err && err->code ? err->code : GW_EDEP;
+        if (!(pg = page(ctx, i, err))) {
+            rc = S_fail(w, err, err && err->code ? err->code : GW_EDEP);
             goto out;
         }
-        rc = S_page(&w, p, i, err);
-        if (rc)
+        if ((rc = gw_pdf_put(w, i, pg, err)) != 0)
             goto out;
-        S_seal_page(&w, w.pages[i]);
     }
-    rc = S_bookmarks(&w, err);
-    if (rc)
-        goto out;
-    rc = S_save(&w, &bytes, err);
-    if (rc)
-        goto out;
-    rc = gw_file_write_atomic(path, bytes.ptr, bytes.len, err);
-
+    rc = gw_pdf_finish(w, err);
 out:
-    if (rc && err && err->code == rc && !strstr(err->msg, path))
-        gw_err_prefix(err, "%s", path);
-    if (w.pdf)
-        HPDF_Free(w.pdf);
-    for (i = 0; i < w.nfonts; i++) {
-        free(w.fonts[i].cps);
-        free(w.fonts[i].seen);
-    }
-    free(w.pages);
-    free(w.outlines);
-    free(w.sizes);
-    gw_buf_free(&bytes);
+    gw_pdf_free(w);
     return rc;
 }
 

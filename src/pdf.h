@@ -13,6 +13,30 @@
  * 0, or GW_EIO/GW_EDEP with err set. */
 int gw_pdf_write(const gw_doc *doc, const char *path, gw_err *err);
 
+/* The writer in steps, for a document whose pages come from several
+ * layouts (the booklet: its cover, then every sheet, one at a time):
+ *   gw_pdf_new(path)       a writer (caller frees with gw_pdf_free);
+ *   gw_pdf_scan(w, i, pg)  first pass: page i (0-based) in any order, each
+ *                          once: its size and the characters its text
+ *                          needs, for subsetting the fonts;
+ *   gw_pdf_begin(w, meta)  when every page 0..n-1 is scanned: the fonts,
+ *                          the pages, the information of meta (borrowed
+ *                          until gw_pdf_finish);
+ *   gw_pdf_put(w, i, pg)   second pass: page i written, in any order, each
+ *                          once; it must draw what it drew when scanned;
+ *   gw_pdf_finish(w)       the bookmarks of meta; the file written
+ *                          atomically at path.
+ * Each returns 0, or GW_EINPUT/GW_EIO/GW_EDEP with err set (naming path);
+ * after an error only gw_pdf_free is useful.  Pages are borrowed for the
+ * call only. */
+typedef struct gw_pdf gw_pdf;
+gw_pdf *gw_pdf_new(const char *path);
+void gw_pdf_free(gw_pdf *w);
+int gw_pdf_scan(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err);
+int gw_pdf_begin(gw_pdf *w, const gw_doc *meta, gw_err *err);
+int gw_pdf_put(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err);
+int gw_pdf_finish(gw_pdf *w, gw_err *err);
+
 /* Page i (0-based) of a document drawn on request: borrowed, valid until
  * the next call; NULL with err set when drawing it failed. */
 typedef const gw_page *(*gw_pdf_page_fn)(void *ctx, size_t i, gw_err *err);

@@ -84,6 +84,24 @@ S_page(void *ctx, size_t i, gw_err *err)
     return gw_doc_page(l->scratch, 0);
 }
 
+const gw_page *
+gw_layout_page(gw_layout *l, size_t i)
+{
+    return S_page(l, i, l->err);
+}
+
+size_t
+gw_layout_page_count(const gw_layout *l)
+{
+    return l->npages;
+}
+
+const gw_doc *
+gw_layout_meta(const gw_layout *l)
+{
+    return l->meta;
+}
+
 int
 gw_render_write(gw_layout *l, const char *out_path, gw_err *err)
 {

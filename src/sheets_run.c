@@ -55,16 +55,52 @@ out:
     return rc;
 }
 
+/* The booklet's parts for gw_kind_pdf_parts: part 0 is the cover (all the
+ * recipients, with the pages their sheets start on once known), part k the
+ * sheet of sel[k - 1]. */
+typedef struct S_booklet {
+    const gw_plan *plan;
+    const gw_sheet_index *ix;
+    const gw_sheet_rcpt *const *sel;
+    size_t nsel;
+} S_booklet;
+
+static int
+S_booklet_part(void *ctx, size_t k, const size_t *first, gw_xml_doc *out, gw_err *err)
+{
+    S_booklet *b = ctx;
+    (void)err;
+    if (k > 0) {
+        *out = gw_booklet_doc(b->plan, b->ix, &b->sel[k - 1], 1);
+        return 0;
+    }
+    *out = gw_booklet_doc(b->plan, b->ix, b->sel, b->nsel);
+    if (first) {
+        /* the <unit-sheet> children in order, as gw_booklet_doc made them */
+        xmlNodePtr c = xmlDocGetRootElement(*out)->children;
+        size_t i = 0;
+        for (; c && i < b->nsel; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, BAD_CAST "unit-sheet")) {
+                char num[24];
+                snprintf(num, sizeof num, "%zu", first[++i]);
+                xmlSetProp(c, BAD_CAST "first-page", BAD_CAST num);
+            }
+    }
+    return 0;
+}
+
+/* One sheet at a time: the booklet of a large plan has tens of thousands
+ * of pages, and one FO document of all of them took gigabytes. */
 static int
 S_write_booklet(const gw_plan *plan, const gw_sheet_index *ix,
                 const gw_sheet_rcpt *const *sel, size_t nsel, const char *path,
                 gw_fontset *fonts, gw_err *err)
 {
-    gw_xml_doc doc = gw_booklet_doc(plan, ix, sel, nsel);
-    int rc = gw_kind_pdf("booklet", doc, NULL, plan, "sheets booklet", path, fonts, err);
+    S_booklet b = {plan, ix, sel, nsel};
+    int rc = gw_kind_pdf_parts("booklet", nsel + 1, S_booklet_part, &b, plan, "sheets booklet",
+                               path, fonts, err);
     if (rc)
         gw_err_prefix(err, "booklet %s", path);
-    xmlFreeDoc(doc);
     return rc;
 }
 

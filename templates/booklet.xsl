@@ -18,6 +18,14 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <!-- gongwen typesets a long booklet part by part, so that it holds one
+       part in memory at a time: gw-part="cover" gives the cover alone (the
+       page numbers in its list from unit-sheet/@first-page), gw-part="sheet"
+       the sheets of the input alone, numbered from gw-first-page.  Empty
+       (the default): the whole booklet as one document. -->
+  <xsl:param name="gw-part" select="''"/>
+  <xsl:param name="gw-first-page" select="'0'"/>
+
   <xsl:template match="/sheet-booklet">
     <fo:root font-family="{$gw-fangsong}" font-size="16pt" line-height="{$pitch}"
         gw:title="任务交办单汇编" gw:author="{meta/issuer}"
@@ -25,10 +33,12 @@
         gw:date="{meta/sign-date/@iso}" xml:lang="zh-CN">
       <xsl:call-template name="gw-layout-masters"/>
       <fo:bookmark-tree>
-        <fo:bookmark internal-destination="booklet-cover">
-          <fo:bookmark-title>目录</fo:bookmark-title>
-        </fo:bookmark>
-        <xsl:for-each select="unit-sheet">
+        <xsl:if test="$gw-part != 'sheet'">
+          <fo:bookmark internal-destination="booklet-cover">
+            <fo:bookmark-title>目录</fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:if>
+        <xsl:for-each select="unit-sheet[$gw-part != 'cover']">
           <fo:bookmark internal-destination="{@id}">
             <fo:bookmark-title>
               <xsl:value-of select="format-number(@no, '00')"/>
@@ -38,10 +48,12 @@
           </fo:bookmark>
         </xsl:for-each>
       </fo:bookmark-tree>
-      <xsl:apply-templates select="." mode="cover"/>
-      <xsl:apply-templates select="unit-sheet" mode="page-sequence">
+      <xsl:if test="$gw-part != 'sheet'">
+        <xsl:apply-templates select="." mode="cover"/>
+      </xsl:if>
+      <xsl:apply-templates select="unit-sheet[$gw-part != 'cover']" mode="page-sequence">
         <xsl:with-param name="force" select="'end-on-even'"/>
-        <xsl:with-param name="first" select="'0'"/>
+        <xsl:with-param name="first" select="$gw-first-page"/>
       </xsl:apply-templates>
     </fo:root>
   </xsl:template>
@@ -104,7 +116,12 @@
                   </xsl:call-template>
                   <!-- where the sheet starts: its first block carries @id -->
                   <fo:table-cell border="0.5pt solid black" padding="1pt 3pt" display-align="center">
-                    <fo:block text-align="center"><fo:page-number-citation ref-id="{@id}"/></fo:block>
+                    <fo:block text-align="center">
+                      <xsl:choose>
+                        <xsl:when test="@first-page"><xsl:value-of select="@first-page"/></xsl:when>
+                        <xsl:otherwise><fo:page-number-citation ref-id="{@id}"/></xsl:otherwise>
+                      </xsl:choose>
+                    </fo:block>
                   </fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>

@@ -38,14 +38,21 @@
 
   <!-- One sheet as one page-sequence.  force: "no-force" for a sheet on its
        own, "end-on-even" in the booklet so that the next sheet starts on an
-       odd page. -->
+       odd page.  first: the number of its first page, 1 on its own, 0 for
+       the next odd number in the booklet (or the number itself when the
+       booklet is typeset sheet by sheet). -->
   <xsl:template match="unit-sheet" mode="page-sequence">
     <xsl:param name="force" select="'no-force'"/>
     <xsl:param name="first" select="'1'"/>
     <fo:page-sequence master-reference="gw-portrait" force-page-count="{$force}">
-      <xsl:if test="$first != 1">
-        <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$first = 0">
+          <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$first != 1">
+          <xsl:attribute name="initial-page-number"><xsl:value-of select="$first"/></xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:call-template name="gw-page-number-static"/>
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="{@id}" xsl:use-attribute-sets="gw-text" text-align="justify">

@@ -43,4 +43,26 @@ ok_eq "booklet: one bookmark per sheet plus the cover" \
     "$(xmllint --xpath 'count(//*[local-name()="bookmark"])' "$T/b.fo")" 3
 ok_eq "booklet: bookmarks point at the sheets" \
     "$(xmllint --xpath 'count(//*[local-name()="bookmark"][@internal-destination="s3" or @internal-destination="s30"])' "$T/b.fo")" 2
+
+# The parts gongwen typesets one at a time (src/kinds.c, gw_kind_pdf_parts).
+FOC='count(//*[local-name()="page-sequence"])'
+xsltproc --stringparam gw-part cover "$TOP/templates/booklet.xsl" "$F/booklet.xml" >"$T/c.fo" 2>/dev/null
+ok_eq "part cover: one page-sequence" "$(xmllint --xpath "$FOC" "$T/c.fo")" 1
+ok_eq "part cover: the 目录 bookmark only" \
+    "$(xmllint --xpath 'count(//*[local-name()="bookmark"][@internal-destination="booklet-cover"])' "$T/c.fo")/$(xmllint --xpath 'count(//*[local-name()="bookmark"])' "$T/c.fo")" 1/1
+ok_eq "part cover without page numbers: citations" \
+    "$(xmllint --xpath 'count(//*[local-name()="page-number-citation"])' "$T/c.fo")" 2
+sed 's/<unit-sheet /<unit-sheet first-page="5" /' "$F/booklet.xml" >"$T/bn.xml"
+xsltproc --stringparam gw-part cover "$TOP/templates/booklet.xsl" "$T/bn.xml" >"$T/cn.fo" 2>/dev/null
+ok_eq "part cover with page numbers: no citation left" \
+    "$(xmllint --xpath 'count(//*[local-name()="page-number-citation"])' "$T/cn.fo")" 0
+ok_match "part cover with page numbers: the numbers are in the list" \
+    "$(xmllint --xpath 'string(//*[local-name()="table-body"])' "$T/cn.fo")" '5.*5'
+xsltproc --stringparam gw-part sheet --stringparam gw-first-page 7 "$TOP/templates/booklet.xsl" \
+    "$F/booklet.xml" >"$T/s.fo" 2>/dev/null
+ok_eq "part sheet: no cover, a sequence per sheet" "$(xmllint --xpath "$FOC" "$T/s.fo")" 2
+ok_eq "part sheet: numbered from gw-first-page" \
+    "$(xmllint --xpath 'count(//*[local-name()="page-sequence"][@initial-page-number="7"])' "$T/s.fo")" 2
+ok_eq "part sheet: no 目录 bookmark" \
+    "$(xmllint --xpath 'count(//*[local-name()="bookmark"][@internal-destination="booklet-cover"])' "$T/s.fo")" 0
 done_testing

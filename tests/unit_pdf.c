@@ -593,6 +593,64 @@ main(void)
            err.msg);
     gw_doc_free(bad);
 
+    {
+        /* the writer in steps (a document typeset in parts): pages in any
+         * order, each scanned and written once, the same page both times */
+        gw_doc *parts = gw_doc_new();
+        gw_page *q0 = gw_doc_add_page(parts, 595, 842, 0);
+        gw_page *q1 = gw_doc_add_page(parts, 595, 842, 0);
+        gw_page *wide = gw_doc_add_page(parts, 842, 595, 0);
+        double xs2[2] = {72, 88};
+        gw_pdf *w;
+        gw_buf txt;
+        FILE *pp;
+        gw_page_text(q0, gw_fontlist_primary(body), 16, black, 100, "甲乙", 6, xs2, 2, 1.0, 0);
+        gw_page_text(q1, gw_fontlist_primary(body), 16, black, 100, "丙丁", 6, xs2, 2, 1.0, 0);
+
+        w = gw_pdf_new(b);
+        TAP_OK(gw_pdf_scan(w, 2, q1, &err) == 0 && gw_pdf_scan(w, 0, q0, &err) == 0,
+               "pages are scanned in any order");
+        TAP_OK(gw_pdf_begin(w, parts, &err) == GW_EDEP && strstr(err.msg, "page 2 was never "
+               "scanned"), "a page left out is an error: %s", err.msg);
+        gw_pdf_free(w);
+
+        w = gw_pdf_new(b);
+        TAP_OK(gw_pdf_scan(w, 1, q1, &err) == 0 && gw_pdf_scan(w, 0, q0, &err) == 0 &&
+               gw_pdf_scan(w, 0, q0, &err) == GW_EINPUT, "a page scanned twice is an error");
+        gw_pdf_free(w);
+
+        w = gw_pdf_new(b);
+        TAP_OK(gw_pdf_scan(w, 1, q1, &err) == 0 && gw_pdf_scan(w, 0, q0, &err) == 0 &&
+               gw_pdf_begin(w, parts, &err) == 0, "two pages scanned, fonts made");
+        TAP_OK(gw_pdf_put(w, 1, wide, &err) == GW_EDEP && strstr(err.msg, "size changed"),
+               "a page that is not the one scanned is refused: %s", err.msg);
+        gw_pdf_free(w);
+
+        w = gw_pdf_new(b);
+        TAP_OK(gw_pdf_scan(w, 1, q1, &err) == 0 && gw_pdf_scan(w, 0, q0, &err) == 0 &&
+               gw_pdf_begin(w, parts, &err) == 0 && gw_pdf_put(w, 1, q1, &err) == 0,
+               "the second page written first");
+        TAP_OK(gw_pdf_finish(w, &err) == GW_EDEP && strstr(err.msg, "page 1 was never written"),
+               "finishing with a page missing is an error: %s", err.msg);
+        TAP_OK(gw_pdf_put(w, 0, q0, &err) == 0 && gw_pdf_finish(w, &err) == 0,
+               "then the first, and the file is written (%s)", err.msg);
+        gw_pdf_free(w);
+        snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' - 2>/dev/null", b);
+        gw_buf_init(&txt);
+        if ((pp = popen(cmd, "r")) != NULL) {
+            char chunk[256];
+            size_t got;
+            while ((got = fread(chunk, 1, sizeof chunk, pp)) > 0)
+                gw_buf_put(&txt, chunk, got);
+            pclose(pp);
+        }
+        TAP_OK(txt.ptr && strstr(txt.ptr, "甲乙") && strstr(txt.ptr, "丙丁") &&
+               strstr(txt.ptr, "甲乙") < strstr(txt.ptr, "丙丁"),
+               "both pages in page order, text exact");
+        gw_buf_free(&txt);
+        gw_doc_free(parts);
+    }
+
     S_test_rotated(dir, body);
     S_test_glyphs(dir, body, hei);
 
