@@ -85,12 +85,23 @@ typedef struct gw_fo_props {
     int      position;              /* absolute-position */
 } gw_fo_props;
 
+/* An attribute of an FO element, copied out of the XML tree (the tree
+ * needs nothing of the XML document once loaded, which can then be freed
+ * before layout).  Attributes in other namespaces than these are dropped. */
+enum { GW_FO_NS_NONE, GW_FO_NS_GW, GW_FO_NS_XML };
+typedef struct gw_fo_attr_s {
+    int         ns;                 /* GW_FO_NS_* */
+    const char *name, *value;
+} gw_fo_attr_s;
+
 typedef struct gw_fo_node gw_fo_node;
 struct gw_fo_node {
     gw_fo_kind   kind;
     int          line;              /* line in the FO source */
-    gw_xml_node  xml;               /* the element (borrowed from the doc); only
-                                     * fo.c looks inside it */
+    const gw_fo_attr_s *attrs;      /* in the tree's arena; only fo.c reads them */
+    size_t       nattrs;
+    gw_xml_node  svg;               /* fo:instream-foreign-object: a copy of its
+                                     * <svg> element, in the tree's own XML doc */
     gw_fo_node  *parent, *first, *last, *next;
     const char  *text;              /* GW_FO_TEXT: the characters, NUL-terminated */
     size_t       len;
@@ -100,6 +111,7 @@ struct gw_fo_node {
 
 struct gw_fo_tree {
     gw_arena   *arena;              /* nodes, props, copied strings */
+    gw_xml_doc  svgdoc;             /* copies of the SVG drawings, or NULL */
     gw_fo_node *root;
     const char *name;               /* for messages: the FO file name */
     int         has_citations;      /* any fo:page-number-citation */

@@ -73,55 +73,41 @@ S_holds_text(gw_fo_kind k)
 const char *
 gw_fo_attr(const gw_fo_node *n, const char *name)
 {
-    xmlAttrPtr a;
-    if (!n || !n->xml)
-        return NULL;
-    for (a = n->xml->properties; a; a = a->next)
-        if (!a->ns && !strcmp((const char *)a->name, name) && a->children)
-            return (const char *)a->children->content;
+    size_t i;
+    for (i = 0; n && i < n->nattrs; i++)
+        if (n->attrs[i].ns == GW_FO_NS_NONE && !strcmp(n->attrs[i].name, name))
+            return n->attrs[i].value;
     return NULL;
 }
 
 const char *
 gw_fo_gw_attr(const gw_fo_node *n, const char *name)
 {
-    xmlAttrPtr a;
-    if (!n || !n->xml)
-        return NULL;
-    for (a = n->xml->properties; a; a = a->next)
-        if (a->ns && a->ns->href && !strcmp((const char *)a->ns->href, S_GW_NS)
-            && !strcmp((const char *)a->name, name) && a->children)
-            return (const char *)a->children->content;
+    size_t i;
+    for (i = 0; n && i < n->nattrs; i++)
+        if (n->attrs[i].ns == GW_FO_NS_GW && !strcmp(n->attrs[i].name, name))
+            return n->attrs[i].value;
     return NULL;
 }
 
 const char *
 gw_fo_xml_lang(const gw_fo_node *n)
 {
-    xmlAttrPtr a;
-    if (!n || !n->xml)
-        return NULL;
-    for (a = n->xml->properties; a; a = a->next)
-        if (a->ns && a->ns->href && !strcmp((const char *)a->ns->href,
-                                            (const char *)XML_XML_NAMESPACE)
-            && !strcmp((const char *)a->name, "lang") && a->children)
-            return (const char *)a->children->content;
+    size_t i;
+    for (i = 0; n && i < n->nattrs; i++)
+        if (n->attrs[i].ns == GW_FO_NS_XML && !strcmp(n->attrs[i].name, "lang"))
+            return n->attrs[i].value;
     return NULL;
 }
 
 gw_xml_node
 gw_fo_svg(const gw_fo_node *n)
 {
-    xmlNodePtr x;
-    if (!n || !n->xml)
-        return NULL;
-    for (x = n->xml->children; x && x->type != XML_ELEMENT_NODE; x = x->next)
-        ;
-    if (!x || strcmp((const char *)x->name, "svg"))
-        return NULL;
-    return x;
+    return n ? n->svg : NULL;
 }
 
+/* Copies the attributes of element x into n (the tree's arena): no
+ * namespace, gongwen's, xml:lang.  Values are never NULL. */
 /* ---------------------------------------------------------------- values */
 
 /* One number with its unit at *sp: the value in pt and dim 1 for a
@@ -415,11 +401,145 @@ static const S_prop S_props[] = {
     {"starts-row", S_P_ACCEPTED}, {"hyphenation-character", S_P_ACCEPTED},
 };
 
+/* Open-addressing sets, used while loading only: equal attribute strings
+ * and equal computed properties are stored once (a 5000-page table has
+ * hundreds of thousands of cells whose properties are the same few). */
+typedef struct S_set {
+    const void **slot;
+    size_t       cap, n;       /* cap: a power of two, at most half full */
+} S_set;
+
 typedef struct S_reader {
     gw_fo_tree *t;
     gw_err     *err;
     int         nwarn;
+    S_set       strs, props;
 } S_reader;
+
+static size_t
+S_fnv(const void *data, size_t n)
+{
+    const unsigned char *d = data;
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ d[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of key (len bytes) in set: its entry, or the empty slot where
+ * it goes; the set grows first when needed. */
+static const void **
+S_set_slot(S_set *set, const void *key, size_t len, int is_str)
+{
+    size_t i;
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ocap = set->cap, k;
+        const void **old = set->slot;
+        set->cap = ocap ? ocap * 2 : 1024;
+        set->slot = gw_xcalloc(set->cap, sizeof *set->slot);
+        for (k = 0; k < ocap; k++)
+            if (old[k]) {
+                const void *e = old[k];
+                size_t el = is_str ? strlen(e) : len;
+                i = S_fnv(e, el) & (set->cap - 1);
+                while (set->slot[i])
+                    i = (i + 1) & (set->cap - 1);
+                set->slot[i] = e;
+            }
+        free(old);
+    }
+    i = S_fnv(key, len) & (set->cap - 1);
+    while (set->slot[i] &&
+           (is_str ? strcmp(set->slot[i], key) != 0 : memcmp(set->slot[i], key, len) != 0))
+        i = (i + 1) & (set->cap - 1);
+    return &set->slot[i];
+}
+
+/* s, stored once in the tree's arena. */
+static const char *
+S_str(S_reader *r, const char *s)
+{
+    const void **e = S_set_slot(&r->strs, s, strlen(s), 1);
+    if (!*e) {
+        *e = gw_arena_strdup(r->t->arena, s);
+        r->strs.n++;
+    }
+    return *e;
+}
+
+/* Properties equal to *p (byte for byte), stored once in the arena. */
+static const gw_fo_props *
+S_props_once(S_reader *r, const gw_fo_props *p)
+{
+    const void **e = S_set_slot(&r->props, p, sizeof *p, 0);
+    if (!*e) {
+        gw_fo_props *c = gw_arena_alloc(r->t->arena, sizeof *c);
+        memcpy(c, p, sizeof *c);
+        *e = c;
+        r->props.n++;
+    }
+    return *e;
+}
+
+static void
+S_copy_attrs(S_reader *r, gw_fo_node *n, xmlNodePtr x)
+{
+    gw_fo_tree *t = r->t;
+    xmlAttrPtr a;
+    size_t k = 0;
+    gw_fo_attr_s *v;
+    for (a = x->properties; a; a = a->next)
+        k++;
+    if (!k)
+        return;
+    v = gw_arena_alloc(t->arena, k * sizeof *v);
+    k = 0;
+    for (a = x->properties; a; a = a->next) {
+        const char *href = a->ns && a->ns->href ? (const char *)a->ns->href : NULL;
+        int ns;
+        if (!a->ns)
+            ns = GW_FO_NS_NONE;
+        else if (href && !strcmp(href, S_GW_NS))
+            ns = GW_FO_NS_GW;
+        else if (href && !strcmp(href, (const char *)XML_XML_NAMESPACE))
+            ns = GW_FO_NS_XML;
+        else
+            continue;           /* fox:, foreign extensions: never read */
+        v[k].ns = ns;
+        v[k].name = S_str(r, (const char *)a->name);
+        v[k].value = S_str(r, a->children && a->children->content
+                                  ? (const char *)a->children->content : "");
+        k++;
+    }
+    n->attrs = v;
+    n->nattrs = k;
+}
+
+/* The <svg> child of an instream-foreign-object, copied into the tree's
+ * own document (svg.c draws from XML); NULL when there is none. */
+static gw_xml_node
+S_copy_svg(gw_fo_tree *t, xmlNodePtr x)
+{
+    xmlNodePtr c, copy;
+    for (c = x->children; c && c->type != XML_ELEMENT_NODE; c = c->next)
+        ;
+    if (!c || strcmp((const char *)c->name, "svg"))
+        return NULL;
+    if (!t->svgdoc) {
+        t->svgdoc = xmlNewDoc(BAD_CAST "1.0");
+        if (!t->svgdoc)
+            return NULL;
+        /* svg.c names the FO file in its messages (with the copied lines) */
+        if (x->doc && x->doc->URL)
+            t->svgdoc->URL = xmlStrdup(x->doc->URL);
+        xmlDocSetRootElement(t->svgdoc, xmlNewNode(NULL, BAD_CAST "svgs"));
+    }
+    copy = xmlDocCopyNode(c, t->svgdoc, 1);
+    if (!copy)
+        return NULL;
+    xmlAddChild(xmlDocGetRootElement(t->svgdoc), copy);
+    return copy;
+}
 
 static void
 S_warn(S_reader *r, const gw_fo_node *n, const char *fmt, const char *a, const char *b)
@@ -680,7 +800,7 @@ S_not_drawn(S_reader *r, const gw_fo_node *n)
 static int
 S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
 {
-    xmlAttrPtr a;
+    size_t ai;
     S_border b;
     int i, have_border = 0, have_mlr = 0, si_set = 0, ei_set = 0;
     double si = 0, ei = 0, si_pct = 0, ei_pct = 0, mpct[4] = {0, 0, 0, 0};
@@ -699,19 +819,19 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
         return gw_err_set(r->err, GW_EINPUT, "%s:%d: %s: bad font-size '%s'",
                           r->t->name, n->line, gw_fo_kind_name(n->kind), S_quote(fsv, qbuf));
 
-    for (a = n->xml->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
+    for (ai = 0; ai < n->nattrs; ai++) {
+        const gw_fo_attr_s *a = &n->attrs[ai];
+        const char *name = a->name;
         char base[64];
         const char *comp = NULL, *dot;
         size_t k;
         int id = -1, bad = 0;
         double len;
 
-        v = a->children ? (const char *)a->children->content : "";
-        if (a->ns) {
-            const char *href = a->ns->href ? (const char *)a->ns->href : "";
-            if (strcmp(href, S_GW_NS))
-                continue;       /* xml:lang, fox:, foreign extensions */
+        v = a->value;
+        if (a->ns != GW_FO_NS_NONE) {
+            if (a->ns != GW_FO_NS_GW)
+                continue;       /* xml:lang */
             if (!strcmp(name, "grid")) {
                 if (!strcmp(v, "none")) p->grid_off = 1;
                 else if (n->kind == GW_FO_REGION_BODY) p->grid_off = 0;
@@ -1260,6 +1380,8 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
     r.t = t;
     r.err = err;
     r.nwarn = 0;
+    memset(&r.strs, 0, sizeof r.strs);
+    memset(&r.props, 0, sizeof r.props);
     *out = NULL;
 
     if (!xroot || !xroot->ns || strcmp((const char *)xroot->ns->href, S_FO_NS)
@@ -1270,7 +1392,7 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
     }
     t->root = gw_arena_alloc(t->arena, sizeof *t->root);
     t->root->kind = GW_FO_ROOT;
-    t->root->xml = xroot;
+    S_copy_attrs(&r, t->root, xroot);
     t->root->line = xroot->line;
     rootp = gw_arena_alloc(t->arena, sizeof *rootp);
     {
@@ -1311,8 +1433,8 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
             n = gw_arena_alloc(t->arena, sizeof *n);
             n->kind = GW_FO_TEXT;
             n->line = x->line;
-            n->text = s;
             n->len = strlen(s);
+            n->text = gw_arena_strndup(t->arena, s, n->len);
             n->p = parent->p;
         } else if (x->type == XML_ENTITY_REF_NODE) {
             rc = gw_err_set(err, GW_EINPUT, "%s:%d: entity reference &%s; is not "
@@ -1320,7 +1442,7 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
                             (const char *)x->name);
             goto out;
         } else if (x->type == XML_ELEMENT_NODE) {
-            gw_fo_props *p;
+            gw_fo_props pbuf;
             const char *id;
             if (!x->ns || strcmp((const char *)x->ns->href, S_FO_NS)) {
                 /* foreign XML: metadata in declarations is ignored, anything
@@ -1349,14 +1471,16 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
             n = gw_arena_alloc(t->arena, sizeof *n);
             n->kind = (gw_fo_kind)kind;
             n->line = x->line;
-            n->xml = x;
+            S_copy_attrs(&r, n, x);
+            if (kind == GW_FO_INSTREAM_FOREIGN_OBJECT)
+                n->svg = S_copy_svg(t, x);
             n->parent = parent;         /* for S_not_drawn; linked below */
-            p = gw_arena_alloc(t->arena, sizeof *p);
-            S_inherit(p, parent->p, parent->kind, n->kind);
-            rc = S_apply(&r, n, p, parent->p);
+            memset(&pbuf, 0, sizeof pbuf);
+            S_inherit(&pbuf, parent->p, parent->kind, n->kind);
+            rc = S_apply(&r, n, &pbuf, parent->p);
             if (rc < 0)
                 goto out;
-            n->p = p;
+            n->p = S_props_once(&r, &pbuf);
             id = gw_fo_attr(n, "id");
             if (id && *id)
                 n->id = id;
@@ -1383,6 +1507,8 @@ gw_fo_load(gw_xml_doc xdoc, const char *name, gw_fo_tree **out, gw_err *err)
     t = NULL;
 out:
     free(stack);
+    free(r.strs.slot);
+    free(r.props.slot);
     gw_fo_free(t);
     return rc;
 }
@@ -1392,6 +1518,8 @@ gw_fo_free(gw_fo_tree *t)
 {
     if (!t)
         return;
+    if (t->svgdoc)
+        xmlFreeDoc(t->svgdoc);
     gw_arena_free(t->arena);
     free(t);
 }

@@ -149,24 +149,27 @@ gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_pl
             goto out;
         fonts = own;
     }
-    if ((rc = gw_render_layout(fo, name, &ro, fonts, &lay, err)) < 0) {
+    rc = gw_render_layout_take(fo, name, &ro, fonts, &lay, err);
+    fo = NULL;
+    if (rc < 0) {
         gw_plan_explain(plan, err);
         goto out;
     }
     /* A landscape table that ends on an even page leaves a blank page
      * before the 版记 (GB/T 9704 §7.5: it closes an even page).  Rows kept
      * whole leave room at page ends; letting rows of more than 4 lines split
-     * may end the table a page earlier.  Taken only when it saves pages.
-     * Each layout reads its own FO tree, so both stay until the end. */
+     * may end the table a page earlier.  Taken only when it saves pages. */
     if ((!strcmp(kind, "notice") || !strcmp(kind, "report")) &&
         (rc = gw_render_pages(lay, &pages, &blank)) < 0) {
         gw_plan_explain(plan, err);
         goto out;
     }
     if (blank > 0) {
-        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0 ||
-            (rc = gw_render_layout(fo2, name, &ro, fonts, &lay2, err)) < 0 ||
-            (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
+        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0)
+            goto out;
+        rc = gw_render_layout_take(fo2, name, &ro, fonts, &lay2, err);
+        fo2 = NULL;
+        if (rc < 0 || (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
             goto out;
         if (pages2 < pages) {
             gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
@@ -210,8 +213,12 @@ S_part(int kk, size_t k, size_t first_page, const size_t *first, gw_kind_part_fn
         return rc;
     rc = S_fo_extra(kk, xml, NULL, NULL, extra, fo, err);
     xmlFreeDoc(xml);
-    if (rc == 0 && (rc = gw_render_layout(*fo, name, ro, fonts, out, err)) < 0)
-        gw_plan_explain(plan, err);
+    if (rc == 0) {
+        rc = gw_render_layout_take(*fo, name, ro, fonts, out, err);
+        *fo = NULL;
+        if (rc < 0)
+            gw_plan_explain(plan, err);
+    }
     return rc;
 }
 

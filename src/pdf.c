@@ -1789,35 +1789,57 @@ S_info(S_writer *w, gw_err *err)
     return S_check(w, err, "setting document information");
 }
 
-/* Saves into memory (libharu's stream) and copies it into out. */
+/* The saved PDF handed to the output function a piece at a time, from
+ * libharu's own stream: the file is never copied whole. */
+typedef struct S_pieces {
+    S_writer   *w;
+    HPDF_UINT32 size, done;
+    HPDF_BYTE   chunk[65536];
+} S_pieces;
+
 static int
-S_save(S_writer *w, gw_buf *out, gw_err *err)
+S_next_piece(void *ctx, const void **p, size_t *n, gw_err *err)
 {
-    HPDF_UINT32 size;
+    S_pieces *pc = ctx;
+    HPDF_UINT32 got = sizeof pc->chunk;
+    HPDF_STATUS st;
+
+    if (pc->done >= pc->size)
+        return 0;
+    st = HPDF_ReadFromStream(pc->w->pdf, pc->chunk, &got);
+    pc->w->haru.set = 0;    /* HPDF_ReadFromStream reports EOF through the handler */
+    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got == 0)
+        return gw_err_set(err, GW_EDEP, "libharu: reading the saved PDF (code 0x%04X) after "
+                          "%u of %u bytes", (unsigned)st, (unsigned)pc->done,
+                          (unsigned)pc->size);
+    pc->done += got;
+    *p = pc->chunk;
+    *n = got;
+    return 1;
+}
+
+/* Saves into memory (libharu's stream) and writes it to path. */
+static int
+S_save(S_writer *w, gw_err *err)
+{
+    S_pieces *pc;
     int rc;
 
     HPDF_SaveToStream(w->pdf);
     rc = S_check(w, err, "saving");
     if (rc)
         return rc;
-    size = HPDF_GetStreamSize(w->pdf);
+    pc = gw_xmalloc(sizeof *pc);
+    pc->w = w;
+    pc->size = HPDF_GetStreamSize(w->pdf);
+    pc->done = 0;
     HPDF_ResetStream(w->pdf);
-    while (out->len < size) {
-        HPDF_BYTE chunk[65536];
-        HPDF_UINT32 got = sizeof chunk;
-        HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, chunk, &got);
-        gw_buf_put(out, chunk, got);
-        if (st == HPDF_STREAM_EOF || got == 0)
-            break;
-        if (st != HPDF_OK)
-            return gw_err_set(err, GW_EDEP, "libharu: reading the saved PDF (code 0x%04X)",
-                              (unsigned)st);
-    }
-    if (out->len != size)
-        return gw_err_set(err, GW_EDEP, "libharu: saved %u bytes but %zu came back",
-                          (unsigned)size, out->len);
-    w->haru.set = 0;    /* HPDF_ReadFromStream reports EOF through the handler */
-    return 0;
+    rc = gw_file_write_atomic_pieces(w->path, S_next_piece, pc, err);
+    if (rc == 0 && pc->done != pc->size)
+        rc = gw_err_set(err, GW_EDEP, "libharu: saved %u bytes but %u came back",
+                        (unsigned)pc->size, (unsigned)pc->done);
+    free(pc);
+    return rc;
 }
 
 /* The filter entry libharu itself writes for a stream it compresses, for
@@ -2004,7 +2026,6 @@ gw_pdf_put(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
 int
 gw_pdf_finish(gw_pdf *w, gw_err *err)
 {
-    gw_buf bytes;
     size_t i;
     int rc;
 
@@ -2014,13 +2035,9 @@ gw_pdf_finish(gw_pdf *w, gw_err *err)
         if (!w->sizes[i].put)
             return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu was never written",
                                              i + 1));
-    gw_buf_init(&bytes);
     rc = S_bookmarks(w, err);
     if (rc == 0)
-        rc = S_save(w, &bytes, err);
-    if (rc == 0)
-        rc = gw_file_write_atomic(w->path, bytes.ptr, bytes.len, err);
-    gw_buf_free(&bytes);
+        rc = S_save(w, err);
     return S_fail(w, err, rc);
 }
 

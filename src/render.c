@@ -42,9 +42,9 @@ gw_layout_free(gw_layout *l)
     free(l);
 }
 
-int
-gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
-                 gw_fontset *fs, gw_layout **out, gw_err *err)
+static int
+S_layout(gw_xml_doc fo, int take, const char *name, const gw_render_opts *opts,
+         gw_fontset *fs, gw_layout **out, gw_err *err)
 {
     gw_layout *l = gw_xcalloc(1, sizeof *l);
     const char *slash;
@@ -53,6 +53,10 @@ gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
     *out = NULL;
     l->err = err;
     rc = gw_fo_load(fo, name, &l->tree, err);
+    /* the tree holds copies of what it needs: the XML goes before the
+     * layout takes its memory */
+    if (take)
+        xmlFreeDoc(fo);
     if (rc < 0)
         goto out;
     /* external-graphic src is relative to the FO file */
@@ -70,6 +74,20 @@ gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
 out:
     gw_layout_free(l);
     return rc;
+}
+
+int
+gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
+                 gw_fontset *fs, gw_layout **out, gw_err *err)
+{
+    return S_layout(fo, 0, name, opts, fs, out, err);
+}
+
+int
+gw_render_layout_take(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
+                      gw_fontset *fs, gw_layout **out, gw_err *err)
+{
+    return S_layout(fo, 1, name, opts, fs, out, err);
 }
 
 /* The writer's page source: page i drawn alone into the scratch doc. */
@@ -128,23 +146,34 @@ gw_render_pages(gw_layout *l, size_t *pages, size_t *blank)
     return 0;
 }
 
-int
-gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
-                    const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
+/* The whole of it: layout and PDF; take: fo is freed once read. */
+static int
+S_render(gw_xml_doc fo, int take, const char *name, const char *out_path,
+         const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
 {
     gw_layout *l = NULL;
     gw_fontset *own = NULL;
     int rc = 0;
 
     /* the pages refer to the fontset's faces until they are written */
-    if (!fs && (rc = gw_fontset_new(&own, err)) < 0)
+    if (!fs && (rc = gw_fontset_new(&own, err)) < 0) {
+        if (take)
+            xmlFreeDoc(fo);
         return rc;
-    rc = gw_render_layout(fo, name, opts, fs ? fs : own, &l, err);
+    }
+    rc = S_layout(fo, take, name, opts, fs ? fs : own, &l, err);
     if (rc == 0)
         rc = gw_render_write(l, out_path, err);
     gw_layout_free(l);
     gw_fontset_free(own);
     return rc;
+}
+
+int
+gw_render_doc_fonts(gw_xml_doc fo, const char *name, const char *out_path,
+                    const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
+{
+    return S_render(fo, 0, name, out_path, opts, fs, err);
 }
 
 int
@@ -160,7 +189,7 @@ gw_render_file(const char *fo_path, const char *out_path, const gw_render_opts *
     rc = gw_fo_parse_file(fo_path, &doc, err);
     if (rc < 0)
         return rc;
-    rc = gw_render_doc(doc, strcmp(fo_path, "-") ? fo_path : "<stdin>", out_path, opts, err);
-    xmlFreeDoc(doc);
-    return rc;
+    /* the parsed FO is freed as soon as the tree holds what it needs */
+    return S_render(doc, 1, strcmp(fo_path, "-") ? fo_path : "<stdin>", out_path, opts,
+                    NULL, err);
 }

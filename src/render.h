@@ -36,11 +36,17 @@ typedef struct gw_layout gw_layout;
 /* The two halves of gw_render_doc_fonts, for a caller that looks at the
  * pages before writing them (src/kinds.c balances a table so that no blank
  * page precedes the 版记): the layout of fo in *out (caller frees with
- * gw_layout_free), then its PDF at out_path (written atomically).  fo, fs
- * (not NULL), opts and err are borrowed and must outlive the layout.  0 or
+ * gw_layout_free), then its PDF at out_path (written atomically).  fo is read
+ * only while gw_render_layout runs; fs (not NULL), opts and err are
+ * borrowed and must outlive the layout.  0 or
  * an error as above. */
 int gw_render_layout(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
                      gw_fontset *fs, gw_layout **out, gw_err *err);
+/* The same, and fo is freed as soon as it is read (also on failure), so
+ * that its memory serves the layout: the layout keeps copies of what it
+ * needs from fo. */
+int gw_render_layout_take(gw_xml_doc fo, const char *name, const gw_render_opts *opts,
+                          gw_fontset *fs, gw_layout **out, gw_err *err);
 int gw_render_write(gw_layout *l, const char *out_path, gw_err *err);
 /* The number of pages of l, and of those with nothing drawn on them (each
  * page is drawn to tell).  0 or an error as above. */

@@ -26,9 +26,11 @@ const gw_unit *gw_sheet_rcpt_unit(const gw_sheet_rcpt *r);
 int  gw_sheet_rcpt_no(const gw_sheet_rcpt *r);
 
 /* The <unit-sheet> of r and the <sheet-booklet> of sel: new documents the
- * caller frees with xmlFreeDoc. */
+ * caller frees with xmlFreeDoc.  cover_only: each <unit-sheet> with its
+ * recipient and task counts but no tasks, requirements or reporting dates
+ * (what the booklet's cover lists, without the whole booklet's XML). */
 gw_xml_doc gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r);
 gw_xml_doc gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix,
-                          const gw_sheet_rcpt *const *sel, size_t nsel);
+                          const gw_sheet_rcpt *const *sel, size_t nsel, int cover_only);
 
 #endif

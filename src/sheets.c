@@ -330,7 +330,7 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
 /* <unit-sheet> of r, appended to parent (or made the root when NULL). */
 static xmlNodePtr
 S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
-           const S_rcpt *r)
+           const S_rcpt *r, int cover_only)
 {
     xmlNodePtr sheet = S_el(x, NULL, "unit-sheet", NULL), n, tasks, reqs;
     char ref[32];
@@ -359,6 +359,8 @@ S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
     tasks = S_el(x, sheet, "tasks", NULL);
     gw_xb_attr_int(tasks, "lead", (long)r->nlead);
     gw_xb_attr_int(tasks, "responsible", (long)r->nresp);
+    if (cover_only)
+        return sheet;
     for (i = 0; i < r->n; i++)
         S_task_el(x, tasks, plan, r, &r->items[i]);
 
@@ -446,7 +448,7 @@ gw_sheet_xml(const gw_plan *plan, const char *unit, gw_xml_doc *out, gw_err *err
     if (rc)
         goto out;
     S_xml_init(&x);
-    S_sheet_el(&x, NULL, plan, &ix, r);
+    S_sheet_el(&x, NULL, plan, &ix, r, 0);
     *out = x.doc;
 out:
     S_index_free(&ix);
@@ -496,13 +498,13 @@ gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt 
 {
     S_xml x;
     S_xml_init(&x);
-    S_sheet_el(&x, NULL, plan, ix, r);
+    S_sheet_el(&x, NULL, plan, ix, r, 0);
     return x.doc;
 }
 
 gw_xml_doc
 gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *const *sel,
-               size_t nsel)
+               size_t nsel, int cover_only)
 {
     S_xml x;
     xmlNodePtr root;
@@ -512,7 +514,7 @@ gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcp
     gw_xb_attr(root, "version", "1");
     S_meta_el(&x, root, plan);
     for (size_t i = 0; i < nsel; i++)
-        S_sheet_el(&x, root, plan, ix, sel[i]);
+        S_sheet_el(&x, root, plan, ix, sel[i], cover_only);
     return x.doc;
 }
 

@@ -71,10 +71,10 @@ S_booklet_part(void *ctx, size_t k, const size_t *first, gw_xml_doc *out, gw_err
     S_booklet *b = ctx;
     (void)err;
     if (k > 0) {
-        *out = gw_booklet_doc(b->plan, b->ix, &b->sel[k - 1], 1);
+        *out = gw_booklet_doc(b->plan, b->ix, &b->sel[k - 1], 1, 0);
         return 0;
     }
-    *out = gw_booklet_doc(b->plan, b->ix, b->sel, b->nsel);
+    *out = gw_booklet_doc(b->plan, b->ix, b->sel, b->nsel, 1);
     if (first) {
         /* the <unit-sheet> children in order, as gw_booklet_doc made them */
         xmlNodePtr c = xmlDocGetRootElement(*out)->children;

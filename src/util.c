@@ -722,43 +722,61 @@ S_write_all(int fd, const char *p, size_t n)
 }
 
 /* Writes the whole content into the temporary file, on disk before the
- * rename.  0, or -1 with errno set. */
+ * rename.  0; 1 with errno set; or the producer's GW_E* (err set). */
 static int
-S_fill(const char *tmp, const void *data, size_t n)
+S_fill(const char *tmp, gw_file_piece_fn next, void *ctx, gw_err *err)
 {
     mode_t um = umask(0);
-    int fd, saved;
+    int fd, saved, more = 0;
+    const void *p;
+    size_t n;
     umask(um);
     if ((fd = open(tmp, O_WRONLY | O_TRUNC)) < 0)
-        return -1;
+        return 1;
     /* mkstemp creates 0600; documents are meant to be shared like any file. */
-    if (S_write_all(fd, data, n) < 0 || fsync(fd) < 0 || fchmod(fd, 0666 & ~um) < 0) {
+    while ((more = next(ctx, &p, &n, err)) > 0)
+        if (S_write_all(fd, p, n) < 0)
+            break;
+    if (more < 0) {
+        close(fd);
+        return more;
+    }
+    if (more > 0 || fsync(fd) < 0 || fchmod(fd, 0666 & ~um) < 0) {
         saved = errno;
         close(fd);
         errno = saved;
-        return -1;
+        return 1;
     }
-    return close(fd);
+    return close(fd) < 0 ? 1 : 0;
 }
 
 int
-gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
+gw_file_write_atomic_pieces(const char *path, gw_file_piece_fn next, void *ctx, gw_err *err)
 {
     char *target = NULL, *tmp = NULL;
-    int rc;
+    const void *p;
+    size_t n;
+    int rc, more;
 
     if ((rc = gw_file_output_target(path, &target, err)) < 0)
         goto out;
     if (!target) {
         fflush(stdout);
-        if (S_write_all(STDOUT_FILENO, data, n) < 0)
-            rc = gw_err_set(err, GW_EIO, "%s: cannot write to standard output: %s",
-                            path, strerror(errno));
+        while ((more = next(ctx, &p, &n, err)) > 0)
+            if (S_write_all(STDOUT_FILENO, p, n) < 0) {
+                rc = gw_err_set(err, GW_EIO, "%s: cannot write to standard output: %s",
+                                path, strerror(errno));
+                break;
+            }
+        if (more < 0)
+            rc = more;
         goto out;
     }
     if ((rc = gw_file_tmp_beside(target, &tmp, err)) < 0)
         goto out;
-    if (S_fill(tmp, data, n) < 0)
+    if ((more = S_fill(tmp, next, ctx, err)) < 0)
+        rc = more;
+    else if (more > 0)
         rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
     else if (S_parent && getppid() != S_parent)
         rc = gw_err_set(err, GW_EIO, "%s: not written: the gongwen process that started "
@@ -774,6 +792,33 @@ out:
     free(tmp);
     free(target);
     return rc;
+}
+
+/* The one piece of gw_file_write_atomic. */
+typedef struct S_whole {
+    const void *data;
+    size_t      n;
+    int         given;
+} S_whole;
+
+static int
+S_whole_next(void *ctx, const void **p, size_t *n, gw_err *err)
+{
+    S_whole *w = ctx;
+    (void)err;
+    if (w->given)
+        return 0;
+    w->given = 1;
+    *p = w->data;
+    *n = w->n;
+    return 1;
+}
+
+int
+gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
+{
+    S_whole w = {data, n, 0};
+    return gw_file_write_atomic_pieces(path, S_whole_next, &w, err);
 }
 
 /* ------------------------------------------------------------------- CSV */
