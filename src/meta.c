@@ -296,3 +296,17 @@ gw_meta_check_plan(const gw_plan *plan, gw_err *err)
     gw_buf_free(&chk);
     return rc;
 }
+
+void
+gw_doc_number_series(const char *doc_number, const char *series, int year, long n,
+                     gw_buf *out)
+{
+    const char *open = doc_number ? strstr(doc_number, "〔") : NULL;
+    size_t len = open ? (size_t)(open - doc_number) : 0;
+    const size_t fa = strlen("发");
+    /* 株人才办发: the 发 names the 发文 series, which another series replaces */
+    if (len > fa && memcmp(doc_number + len - fa, "发", fa) == 0)
+        len -= fa;
+    gw_buf_put(out, doc_number ? doc_number : "", len);
+    gw_buf_printf(out, "%s〔%04d〕%ld号", series, year, n);
+}

@@ -38,4 +38,13 @@ int gw_meta_check_plan(const gw_plan *plan, gw_err *err);
  * number). */
 int gw_doc_number_check(const char *s, gw_err *err);
 
+/* The number of a document in one of the issuer's series, written as GB/T
+ * 9704 §7.2.4 writes a 发文字号 (no 第, no leading zero): the 机关代字 of
+ * doc_number (its text before 〔, without a final 发: 株人才办发〔2017〕3号
+ * gives 株人才办), then series, then 〔year〕n号: 株人才办交〔2017〕1号 for
+ * series 交.  Without a usable doc_number (NULL, empty, no 〔), series
+ * alone stands for the 代字.  Appended to out. */
+void gw_doc_number_series(const char *doc_number, const char *series, int year, long n,
+                          gw_buf *out);
+
 #endif

@@ -296,7 +296,11 @@ S_deflate_stream(HPDF_MMgr mmgr, const void *data, size_t n)
     HPDF_Stream st = NULL;
 
     if (compress2(z, &zn, data, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK) {
-        st = HPDF_MemStream_New(mmgr, zn > 4096 ? (HPDF_UINT)zn : 4096);
+        /* one buffer of the exact size: a page's deflated content is a KB
+         * or two, and a long document keeps every page's until it saves.
+         * One byte more, as libharu's memory stream cannot seek to the very
+         * end of its last buffer (see S_load_fonts). */
+        st = HPDF_MemStream_New(mmgr, (HPDF_UINT)zn + 1);
         if (st && HPDF_Stream_Write(st, z, (HPDF_UINT)zn) != HPDF_OK) {
             HPDF_Stream_Free(st);
             st = NULL;

@@ -162,7 +162,7 @@ S_meta(const gw_plan *plan, const char *quarter, int y, int qn, xmlNodePtr root,
     if (v != NULL && v[0] != '\0')
         gw_buf_puts(&b, v);
     else
-        gw_buf_printf(&b, "株人才办通〔%d〕%d号", y, qn);
+        gw_doc_number_series(gw_plan_meta(plan, "doc_number"), "通", y, qn, &b);
     gw_xb_el(root->doc, meta, "doc-number", b.ptr);
     /* signed and printed on the quarter's last day unless report_date says
      * otherwise (checked by gw_meta_check_plan above) */

@@ -345,6 +345,18 @@ S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
     gw_xb_attr_int(sheet, "of", ix->nrecipients);
     snprintf(ref, sizeof ref, "s%d", r->no);
     gw_xb_attr(sheet, "id", ref);
+    {
+        /* its number in the issuer's 交 series, as a registry writes it
+         * (docs/sheets.md): the year of the plan's signing */
+        gw_buf num;
+        gw_date d;
+        gw_buf_init(&num);
+        if (gw_date_parse(S_meta(plan, "sign_date"), &d)) {
+            gw_doc_number_series(S_meta(plan, "doc_number"), "交", d.y, r->no, &num);
+            gw_xb_attr(sheet, "number", num.ptr);
+        }
+        gw_buf_free(&num);
+    }
     S_meta_el(x, sheet, plan);
 
     n = S_el(x, sheet, "recipient", r->unit->name);

@@ -45,9 +45,15 @@
       <xsl:with-param name="text"><xsl:call-template name="basis-text"/></xsl:with-param>
       <xsl:with-param name="ppr"><w:spacing w:before="{$wx-line}"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="meta/sign-date">
+      <xsl:call-template name="wx-p">
+        <xsl:with-param name="style" select="'Normal'"/>
+        <xsl:with-param name="text"><xsl:call-template name="date-text"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="wx-p">
       <xsl:with-param name="style" select="'Normal'"/>
-      <xsl:with-param name="text"><xsl:call-template name="date-no-text"/></xsl:with-param>
+      <xsl:with-param name="text"><xsl:call-template name="no-text"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="wx-p">
       <xsl:with-param name="style" select="'GWText'"/>

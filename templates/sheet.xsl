@@ -79,7 +79,10 @@
       <xsl:text>）</xsl:text>
     </fo:block>
     <fo:block space-before="{$pitch}"><xsl:call-template name="basis-text"/></fo:block>
-    <fo:block><xsl:call-template name="date-no-text"/></fo:block>
+    <xsl:if test="meta/sign-date">
+      <fo:block><xsl:call-template name="date-text"/></fo:block>
+    </xsl:if>
+    <fo:block><xsl:call-template name="no-text"/></fo:block>
     <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="summary-text"/></fo:block>
   </xsl:template>
 
@@ -98,15 +101,20 @@
     <xsl:text>。</xsl:text>
   </xsl:template>
 
-  <xsl:template name="date-no-text">
-    <xsl:if test="meta/sign-date">
-      <xsl:text>交办日期：</xsl:text>
-      <xsl:value-of select="meta/sign-date"/>
-      <xsl:text>　</xsl:text>
-    </xsl:if>
-    <xsl:text>编号：第</xsl:text>
-    <xsl:value-of select="format-number(@no, '00')"/>
-    <xsl:text>号（共</xsl:text>
+  <xsl:template name="date-text">
+    <xsl:text>交办日期：</xsl:text>
+    <xsl:value-of select="meta/sign-date"/>
+  </xsl:template>
+
+  <!-- the registry's number on a line of its own (GB/T 9704 7.2.4: no 第,
+       no leading zero; docs/notice.md, "Document numbers") -->
+  <xsl:template name="no-text">
+    <xsl:text>编号：</xsl:text>
+    <xsl:choose>
+      <xsl:when test="@number"><xsl:value-of select="@number"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@no"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>（共</xsl:text>
     <xsl:value-of select="@of"/>
     <xsl:text>份）</xsl:text>
   </xsl:template>

@@ -167,10 +167,17 @@ ok_match "2017Q4: the title" "$(flat out/report-2017Q4.pdf)" \
 ok_match "2017Q4: signed on the quarter's last day" "$(flat out/report-2017Q4.pdf)" "2017年12月31日"
 
 # the document number and date from the record
+cp r.db r2.db
 "$GW" -q set report_doc_number 株人才办通〔2018〕9号 --db r.db
 "$GW" -q set report_date 2018-07-05 --db r.db
 "$GW" -q report --quarter 2018Q2 --db r.db -o set.pdf
 ok_match "report_doc_number and report_date printed" "$(flat set.pdf)" "株人才办通〔2018〕9号.*2018年7月5日"
+# another city's 代字: the default number follows doc_number (one rule with
+# the sheets' 交 series, gw_doc_number_series)
+"$GW" -q set doc_number 湘潭人才办发〔2018〕2号 --db r2.db
+"$GW" -q report --quarter 2018Q2 --db r2.db -o xt.pdf
+ok_match "the default number takes doc_number's 代字, without 发" "$(flat xt.pdf)" "湘潭人才办通〔2018〕2号"
+ok_if "… and nothing of 株洲's" sh -c "! pdftotext xt.pdf - | grep -q 株人才办通"
 out=$("$GW" set report_doc_number 株人才办通[2018]9号 --db r.db 2>&1); rc=$?
 ok_eq "a bad report_doc_number is refused" "$rc" 1
 

@@ -23,6 +23,12 @@ ok_if "30-荷塘区.pdf (member of 各县市区)" test -s out/sheets/30-荷塘�
 ok_if "38-炎陵县.pdf" test -s out/sheets/38-炎陵县.pdf
 ok_if "no sheet for 市直各有关部门 (no tasks)" sh -c '! ls out/sheets | grep -q 市直各有关部门'
 ok_if "no sheet for the group 各县市区 itself" sh -c '! ls out/sheets | grep -q 各县市区'
+# numbers as a registry writes them (GB/T 9704 7.2.4: no 第, no leading 0)
+ok_match "sheet 1: 编号 in the 交 series" "$(pdftotext out/sheets/01-市委办.pdf - | tr -d '\n')" \
+    '编号：株人才办交〔2017〕1号（共38份）'
+ok_match "sheet 38: 编号 in the 交 series" "$(pdftotext out/sheets/38-炎陵县.pdf - | tr -d '\n')" \
+    '编号：株人才办交〔2017〕38号（共38份）'
+ok_if "no sheet says 第NN号" sh -c '! for f in out/sheets/*.pdf; do pdftotext "$f" -; done | grep -q "第[0-9][0-9]*号"'
 
 # Every sheet's task numbers and roles against the database: the tasks where
 # the unit, or a group with members it belongs to, is assigned.
