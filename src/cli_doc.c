@@ -113,7 +113,7 @@ S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, int docx, 
         (rc = gw_kind_xml("notice", plan, &ko, &xml, err)) < 0)
         goto out;
     rc = docx ? gw_kind_docx("notice", xml, &ko, path, err)
-              : gw_kind_pdf("notice", xml, &ko, plan, "notice.fo", path, NULL, err);
+              : gw_kind_pdf("notice", &xml, &ko, plan, "notice.fo", path, NULL, err);
     if (rc < 0)
         goto out;
     gw_notef("wrote %s", path);

@@ -237,7 +237,7 @@ gw_cli_report_write(const gw_plan *plan, const gw_kind_opts *ko, const char *pat
         (rc = gw_kind_xml("report", plan, ko, &xml, err)) < 0)
         goto out;
     rc = docx ? gw_kind_docx("report", xml, ko, path, err)
-              : gw_kind_pdf("report", xml, ko, plan, "report.fo", path, NULL, err);
+              : gw_kind_pdf("report", &xml, ko, plan, "report.fo", path, NULL, err);
     if (rc < 0)
         goto out;
     gw_notef("wrote %s", path);

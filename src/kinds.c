@@ -131,9 +131,10 @@ gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *
 }
 
 int
-gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
+gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_plan *plan,
             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
 {
+    gw_xml_doc xml = *xmlp;
     gw_xml_doc fo = NULL, fo2 = NULL;
     gw_layout *lay = NULL, *lay2 = NULL;
     gw_fontset *own = NULL;
@@ -142,7 +143,13 @@ gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_pl
     int rc;
 
     memset(&ro, 0, sizeof ro);
-    if ((rc = gw_kind_fo(kind, xml, o, &fo, err)) < 0)
+    *xmlp = NULL;
+    rc = gw_kind_fo(kind, xml, o, &fo, err);
+    /* the FO has what the XML had: its memory serves the layout (it is
+     * built again from the plan if the layout has to be redone) */
+    xmlFreeDoc(xml);
+    xml = NULL;
+    if (rc < 0)
         goto out;
     if (!fonts) {
         if ((rc = gw_fontset_new(&own, err)) < 0)
@@ -165,8 +172,11 @@ gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_pl
         goto out;
     }
     if (blank > 0) {
-        if ((rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0)
+        if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0 ||
+            (rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0)
             goto out;
+        xmlFreeDoc(xml);
+        xml = NULL;
         rc = gw_render_layout_take(fo2, name, &ro, fonts, &lay2, err);
         fo2 = NULL;
         if (rc < 0 || (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
@@ -186,6 +196,7 @@ out:
     gw_layout_free(lay);
     gw_layout_free(lay2);
     gw_fontset_free(own);
+    xmlFreeDoc(xml);
     xmlFreeDoc(fo);
     xmlFreeDoc(fo2);
     return rc;

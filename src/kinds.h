@@ -53,13 +53,17 @@ int gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_d
 int gw_kind_docx(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const char *path,
                  gw_err *err);
 
-/* XSLT and typesetting: xml of kind → the PDF at path (written by the one
- * output function: atomically, never over the open database).  name stands
+/* XSLT and typesetting: *xml of kind → the PDF at path (written by the one
+ * output function: atomically, never over the open database).  Takes *xml
+ * (sets it to NULL): it is freed as soon as the FO is made, so that its
+ * memory serves the layout; when the layout has to be redone (a notice or
+ * report whose table leaves a blank page), the XML is built again from
+ * plan and o.  name stands
  * for the FO in messages; fonts may be NULL (a fontset of its own) or one
  * shared by a run.  When the failure is about a character of the plan (a
  * glyph no font has), the message names where it is in plan (may be NULL).
  * 0, or an error with err set and no file at path changed. */
-int gw_kind_pdf(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
+int gw_kind_pdf(const char *kind, gw_xml_doc *xml, const gw_kind_opts *o, const gw_plan *plan,
                 const char *name, const char *path, gw_fontset *fonts, gw_err *err);
 
 /* A document typeset part by part into one PDF at path, so that memory

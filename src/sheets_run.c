@@ -44,7 +44,7 @@ S_write_one(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *
     path = gw_buf_detach(&b);
     doc = gw_sheet_doc(plan, ix, r);
     rc = docx ? gw_kind_docx("sheet", doc, NULL, path, err)
-              : gw_kind_pdf("sheet", doc, NULL, plan, fname, path, fonts, err);
+              : gw_kind_pdf("sheet", &doc, NULL, plan, fname, path, fonts, err);
     if (rc)
         gw_err_prefix(err, "sheet for %s", u->name);
 out:

@@ -68,7 +68,7 @@ ok_match "sheet carries the document number" "$(echo "$txt" | tr -d '\n')" '株�
 ok_match "sheet has 三、工作要求" "$txt" '三、工作要求'
 ok_match "sheet has the quarterly reporting dates" "$(echo "$txt" | tr -d '\n')" '报送时间：2017年：6月25日、9月25日、12月25日。2018年：3月25日。'
 ok_match "sheet has the sign-off blanks" "$txt" '签收人'
-ok_match "sheet numbered 30 of 38" "$txt" '第30号（共38份）'
+ok_match "sheet numbered 30 of 38" "$txt" '编号：株人才办交〔2017〕30号（共38份）'
 
 # No date is split between lines (2017年9月 / 25日): the reporting dates
 # are listed one line per year

@@ -25,7 +25,8 @@ gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h)
 {
     gw_lo_item *it;
     if (vl->n == vl->cap) {
-        size_t cap = vl->cap ? vl->cap * 2 : 32;
+        /* most lists are a table cell's one or two lines: start small */
+        size_t cap = vl->cap ? vl->cap * 2 : 4;
         gw_lo_item *v = gw_arena_alloc(lo->arena, cap * sizeof *v);
         if (vl->n)
             memcpy(v, vl->v, vl->n * sizeof *v);
