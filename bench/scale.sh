@@ -24,11 +24,9 @@
 #                            the largest peaks kept (default 1)
 #   GONGWEN=path             the gongwen binary (default ./gongwen)
 #
-# 10000 tasks take about 1.5 minutes on 2 cores and the booklet's worker
-# peaks at about 7 GB; see docs/performance.md before running it on a small
-# machine.  Its booklet has more than 32767 pages, which libharu's page tree
-# refuses at the time of writing: that step then shows "failed" with the
-# figures up to the failure.
+# 10000 tasks take about 2 minutes on 2 cores; the largest process (the
+# booklet's worker) peaks at about 450 MB (docs/performance.md, "Memory at
+# scale").
 cd "$(dirname "$0")/.." || exit 2
 SIZES=${SCALE_SIZES-300 3000 10000}
 REPS=${SCALE_REPS:-1}

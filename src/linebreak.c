@@ -22,6 +22,10 @@
  *    by U+2028 by opts->align_last.  A line that already fills its width
  *    (every full grid line) is left untouched, so its cells stay at
  *    x = indent + k * pitch.
+ * 4. A paragraph's last line that would be one character and its marks:
+ *    off the grid a character is carried down to it (S_lone_rest); on the
+ *    grid it is pulled up instead when enough marks of the line before can
+ *    be halved (S_pull), as a 28-字 line may not lose a character.
  *
  * Conventions for the caller:
  *   - x includes opts->indent on the first line.
@@ -484,6 +488,84 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
     return 1;
 }
 
+/* On the grid, a paragraph whose last line would be one character and its
+ * closing marks (项。) is set one line shorter when the line before can take
+ * them by halving full-width marks (GB/T 9704 5.2.1 allows adjusting a line;
+ * clreq's "挤进"): the paragraph's final mark first, then one of each
+ * adjacent pair (as S_squeeze), then single pause marks ，、；：, then single
+ * brackets and stops, from the end of the line.  The line [s, n) then
+ * ends the paragraph.  Returns 1 with the marks set, or 0 (nothing
+ * changed). */
+static int
+S_pull(S_ctx *c, size_t s, double avail)
+{
+    size_t sq[S_SQ_MAX], nsq = 0, last = c->n, k, q;
+    double need = -avail, saved = 0;
+    int pass;
+
+    for (k = s; k < c->n; k++) {
+        if (c->items[k].cp == S_LS || (c->st[k] & S_SQUEEZED))
+            return 0;
+        need += c->cw[k];
+    }
+    while (last > s && c->items[last - 1].cp == ' ') {
+        need -= c->cw[last - 1];
+        last--;
+    }
+    if (last <= s + 2 || need <= S_EPS || need > c->cw[last - 1] * 2 + S_EPS)
+        return 0;
+    last--;
+    for (pass = 0; pass <= 5 && saved < need - S_EPS; pass++) {
+        if (pass == 0) {
+            if (S_is_closing(c->fl[last])) {
+                sq[nsq++] = last;
+                saved += c->cw[last] / 2;
+            }
+            continue;
+        }
+        for (k = last; k > s && saved < need - S_EPS; k--) {
+            unsigned fa = c->fl[k - 1], fb = c->fl[k];
+            size_t m;
+            int dup = 0;
+            if (pass <= 3) {
+                /* a pair of marks: the one the pair's rank names */
+                if (!(fa & S_FW) || !(fb & S_FW) || !(fa & (S_CL | S_OP | S_CM | S_ST)) ||
+                    !(fb & (S_CL | S_OP | S_CM | S_ST)))
+                    continue;
+                if (S_is_closing(fa) && (fb & S_OP))
+                    m = S_sq_rank(fb) < S_sq_rank(fa) ? k : k - 1;
+                else if (S_is_closing(fa))
+                    m = k - 1;
+                else if (fb & S_OP)
+                    m = k;
+                else
+                    continue;
+                if (S_sq_rank(c->fl[m]) != pass)
+                    continue;
+            } else {
+                /* a single mark: pause marks (pass 4), then the others */
+                m = k - 1;
+                if (!(c->fl[m] & S_FW) || !(c->fl[m] & (S_CL | S_OP | S_CM | S_ST)) ||
+                    (pass == 4) != (S_sq_rank(c->fl[m]) == 2))
+                    continue;
+            }
+            for (q = 0; q < nsq; q++)
+                dup |= sq[q] == m;
+            if (dup)
+                continue;
+            if (nsq == S_SQ_MAX)
+                return 0;
+            sq[nsq++] = m;
+            saved += c->cw[m] / 2;
+        }
+    }
+    if (saved < need - S_EPS)
+        return 0;
+    for (k = 0; k < nsq; k++)
+        c->st[sq[k]] |= S_SQUEEZED;
+    return 1;
+}
+
 /* Whether justification may widen the gap before visible item k (the
  * previous visible item is found backwards from k, at most to s). */
 static int
@@ -736,10 +818,16 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
         if (end < n && items[end - 1].cp == S_LS)
             forced = 1;
         /* Off the grid, the last line is never one character alone: carry
-         * one down from this line when a break is allowed there. */
+         * one down from this line when a break is allowed there.  On the
+         * grid, pull it up by halving marks when the line has enough. */
         if (opts->pitch <= 0 && !last && !forced && end < n && end >= s + 3 &&
             S_lone_rest(&c, s, end) && c.brk[end - 1])
             end--;
+        else if (opts->pitch > 0 && opts->squeeze && !last && !forced && end < n &&
+                 S_lone_rest(&c, s, end) && S_pull(&c, s, avail)) {
+            end = n;
+            last = 1;
+        }
         if (nout == cap) {
             cap = cap ? 2 * cap : 16;
             out = gw_xrealloc(out, cap * sizeof *out);

@@ -4,7 +4,9 @@
  * justification.  Off the grid (tables, free text) also: dates (2017年9月25日,
  * 2017年10月) and document numbers (〔2017〕3号) are never split, and a
  * paragraph's last line is never one character alone (a character is carried
- * down from the line before).  On the grid the 28-字 line wins over both.
+ * down from the line before).  On the grid the 28-字 line wins over both,
+ * but a last line of one character and its marks (项。) is pulled up when
+ * halving marks of the line before makes room (punctuation squeeze on).
  * Pure computation: no fonts, no pages. */
 #ifndef GW_LINEBREAK_H
 #define GW_LINEBREAK_H

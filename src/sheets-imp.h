@@ -24,6 +24,8 @@ int  gw_sheet_select(gw_sheet_index *ix, const gw_plan *plan, const char *const 
 /* A recipient's unit (borrowed from the plan) and its 1-based number. */
 const gw_unit *gw_sheet_rcpt_unit(const gw_sheet_rcpt *r);
 int  gw_sheet_rcpt_no(const gw_sheet_rcpt *r);
+/* The number of tasks on r's sheet (led and supported). */
+size_t gw_sheet_rcpt_tasks(const gw_sheet_rcpt *r);
 
 /* The <unit-sheet> of r and the <sheet-booklet> of sel: new documents the
  * caller frees with xmlFreeDoc.  cover_only: each <unit-sheet> with its

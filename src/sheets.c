@@ -505,6 +505,12 @@ gw_sheet_rcpt_no(const gw_sheet_rcpt *r)
     return r->no;
 }
 
+size_t
+gw_sheet_rcpt_tasks(const gw_sheet_rcpt *r)
+{
+    return r->n;
+}
+
 gw_xml_doc
 gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r)
 {

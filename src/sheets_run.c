@@ -19,6 +19,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Booklets of more sheet entries (tasks summed over the sheets) than this
+ * are typeset sheet by sheet (S_booklet_in_parts): about 1000 pages. */
+#define S_BOOKLET_WHOLE_MAX 2000
+
 #define S_MAX_WORKERS 8
 
 
@@ -89,18 +93,42 @@ S_booklet_part(void *ctx, size_t k, const size_t *first, gw_xml_doc *out, gw_err
     return 0;
 }
 
-/* One sheet at a time: the booklet of a large plan has tens of thousands
- * of pages, and one FO document of all of them took gigabytes. */
+/* Whether to typeset the booklet sheet by sheet: the booklet of a large
+ * plan has tens of thousands of pages, and one FO document of all of them
+ * took gigabytes; but every part is laid out twice, so a small booklet is
+ * faster as one document.  Both give the same bytes (t_sheets.sh).
+ * GONGWEN_BOOKLET_PARTS=1 or 0 forces either way. */
+static int
+S_booklet_in_parts(const gw_sheet_rcpt *const *sel, size_t nsel)
+{
+    const char *env = getenv("GONGWEN_BOOKLET_PARTS");
+    size_t tasks = 0;
+    if (env && (!strcmp(env, "0") || !strcmp(env, "1")))
+        return env[0] == '1';
+    for (size_t i = 0; i < nsel; i++)
+        tasks += gw_sheet_rcpt_tasks(sel[i]);
+    return tasks > S_BOOKLET_WHOLE_MAX;
+}
+
 static int
 S_write_booklet(const gw_plan *plan, const gw_sheet_index *ix,
                 const gw_sheet_rcpt *const *sel, size_t nsel, const char *path,
                 gw_fontset *fonts, gw_err *err)
 {
     S_booklet b = {plan, ix, sel, nsel};
-    int rc = gw_kind_pdf_parts("booklet", nsel + 1, S_booklet_part, &b, plan, "sheets booklet",
-                               path, fonts, err);
+    gw_xml_doc doc = NULL;
+    int rc;
+
+    if (S_booklet_in_parts(sel, nsel)) {
+        rc = gw_kind_pdf_parts("booklet", nsel + 1, S_booklet_part, &b, plan,
+                               "sheets booklet", path, fonts, err);
+    } else {
+        doc = gw_booklet_doc(plan, ix, sel, nsel, 0);
+        rc = gw_kind_pdf("booklet", &doc, NULL, plan, "sheets booklet", path, fonts, err);
+    }
     if (rc)
         gw_err_prefix(err, "booklet %s", path);
+    xmlFreeDoc(doc);
     return rc;
 }
 

@@ -908,6 +908,52 @@ test_offgrid(void)
     S_free(&r);
 }
 
+/* On the grid, a last line of one character and its mark (项。) is pulled
+ * up when the line before has enough marks to halve; otherwise it stays
+ * (the 28-字 line wins). */
+static void
+test_pull(void)
+{
+    gw_lb_opts o = S_grid(1);
+    /* 3 pause marks + the final 。: 4 halves = 2 cells = 项。 */
+    char *a = S_han(4), *b = S_han(5), *c = S_han(5), *d = S_han(11);
+    char *head = S_cat3(a, "，", b), *mid = S_cat3(head, "、", c), *full = S_cat3(mid, "；", d);
+    char *para = S_cat3(full, "项", "。");
+    S_res r = S_run(para, &o);
+    TAP_OK(r.rc == 0 && r.nl == 1, "28 字 with 3 pause marks + 项。: one line, not a lone 项。 "
+           "(%zu lines)", r.nl);
+    TAP_OK(r.nl == 1 && S_right(&r, 0) <= WIDTH + EPS && S_last(&r, 0) == 0x3002,
+           "… which ends at the measure (%.2f of %.2f) with the 。", S_right(&r, 0), WIDTH);
+    S_free(&r);
+    free(para);
+    /* only one pause mark: 1 cell saved, 2 needed: the last line stays */
+    {
+        char *e = S_han(26), *one = S_cat3(e, "，", "人");
+        char *para2 = S_cat3(one, "项", "。");
+        r = S_run(para2, &o);
+        TAP_OK(r.rc == 0 && r.nl == 2 && S_count(&r, 1) == 2 && S_count(&r, 0) == 28,
+               "too few marks: 28 字 and 项。 as before (%zu lines)", r.nl);
+        S_free(&r);
+        free(para2);
+        free(one);
+        free(e);
+    }
+    /* no squeezing allowed: never pulled */
+    o.squeeze = 0;
+    para = S_cat3(full, "项", "。");
+    r = S_run(para, &o);
+    TAP_OK(r.rc == 0 && r.nl == 2, "without punctuation-squeeze the paragraph keeps 2 lines");
+    S_free(&r);
+    free(para);
+    free(full);
+    free(mid);
+    free(head);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+}
+
 int
 main(void)
 {
@@ -924,5 +970,6 @@ main(void)
     test_random();
     test_plan();
     test_offgrid();
+    test_pull();
     return TAP_DONE();
 }
