@@ -59,10 +59,16 @@ typedef struct {
 #define S_SEARCH_MAX 80     /* atoms up to which every break placement is tried
                              * (C(80,4) = 1.6 M candidates at most); beyond, greedy */
 
+/* Splits s into atoms.  A 《…》 or 〈…〉 name is one atom when it fits in
+ * max_em; a longer one is taken apart (its brackets and what is inside),
+ * so that the title can break in it.  A name inside one taken apart must
+ * leave room for the opening marks before it on its line (a 〈…〉 of the
+ * whole measure after a 《 would strand the 《). */
 static size_t
-S_atoms(const char *s, S_atom *a, size_t max)
+S_atoms(const char *s, S_atom *a, size_t max, double max_em)
 {
     size_t n = strlen(s), i = 0, na = 0;
+    int open = 0;           /* names taken apart and not yet closed */
     while (i < n && na < max) {
         uint32_t cp;
         int k = gw_utf8_decode(s + i, n - i, &cp);
@@ -72,7 +78,8 @@ S_atoms(const char *s, S_atom *a, size_t max)
         t->off = i;
         t->first = cp;
         t->is_name = 0;
-        if (cp == 0x300A) {                     /* 《: up to the matching 》 */
+        if (cp == 0x300A || cp == 0x3008) {     /* 《 or 〈: up to the matching 》 〉 */
+            uint32_t close = cp == 0x300A ? 0x300B : 0x3009;
             size_t j = i + (size_t)k;
             int depth = 1;
             double w = 1;
@@ -81,11 +88,11 @@ S_atoms(const char *s, S_atom *a, size_t max)
                 int k2 = gw_utf8_decode(s + j, n - j, &c2);
                 if (k2 < 0)
                     k2 = 1, c2 = '?';
-                depth += (c2 == 0x300A) - (c2 == 0x300B);
+                depth += (c2 == cp) - (c2 == close);
                 w += c2 < 0x80 ? 0.5 : 1;
                 j += (size_t)k2;
             }
-            if (depth == 0) {
+            if (depth == 0 && w <= max_em - open + 0.01) {
                 t->len = j - i;
                 t->w = w;
                 t->last = c2;
@@ -95,6 +102,10 @@ S_atoms(const char *s, S_atom *a, size_t max)
                 continue;
             }
         }
+        if (cp == 0x300A || cp == 0x3008)
+            open++;                             /* taken apart: see above */
+        else if ((cp == 0x300B || cp == 0x3009) && open > 0)
+            open--;
         if (S_is_alnum(cp)) {
             size_t j = i;
             double w = 0;
@@ -120,8 +131,10 @@ S_atoms(const char *s, S_atom *a, size_t max)
     return na;
 }
 
-/* Cost of a line break before atom j: 0 around a 《》 name, 1 after 关于 /
- * 印发 / 转发, 6 elsewhere (it may split a word); -1 where forbidden. */
+/* Cost of a line break before atom j: 0 around a 《》 or 〈〉 name (also
+ * after the closing mark or before the opening mark of one taken apart), 1
+ * after 关于 / 印发 / 转发, 2 after 的, 6 elsewhere (it may split a word); -1
+ * where forbidden. */
 static int
 S_break_cost(const char *s, const S_atom *a, size_t j)
 {
@@ -129,8 +142,11 @@ S_break_cost(const char *s, const S_atom *a, size_t j)
     size_t end = prev->off + prev->len;
     if (S_in_set(S_no_start, next->first) || S_in_set(S_no_end, prev->last))
         return -1;
-    if (prev->is_name || next->is_name)
+    if (prev->is_name || next->is_name || prev->last == 0x300B || prev->last == 0x3009 ||
+        next->first == 0x300A || next->first == 0x3008)
         return 0;
+    if (prev->last == 0x7684)                   /* 的 */
+        return 2;
     if ((end >= 6 && !memcmp(s + end - 6, "关于", 6)) || (end >= 6 && !memcmp(s + end - 6, "印发", 6))
         || (end >= 6 && !memcmp(s + end - 6, "转发", 6)))
         return 1;
@@ -226,7 +242,7 @@ gw_title_break(const char *title, double max_em, char ***lines)
 {
     S_atom *a = gw_xcalloc(S_MAX_ATOMS, sizeof *a);
     S_search st;
-    size_t na = S_atoms(title, a, S_MAX_ATOMS), nlines = 0, i, k;
+    size_t na = S_atoms(title, a, S_MAX_ATOMS, max_em), nlines = 0, i, k;
     double total = 0;
     char **out;
 

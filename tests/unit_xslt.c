@@ -181,6 +181,14 @@ S_test_titles(void)
     s = S_join("《关于进一步推进人才优先发展的30条措施》主要任务分工方案", 20);
     TAP_STREQ(s, "《关于进一步推进人才优先发展的30条措施》|主要任务分工方案", "plan title broken after 》");
     free(s);
+    /* a name longer than the measure is taken apart: the break falls
+     * around the inner 〈〉 and after 的, never inside 措施, and no 《 is
+     * left alone on a line */
+    s = S_join("关于《〈关于进一步推进人才优先发展的30条措施〉主要任务分工方案》落实情况的督查通报"
+               "（2018年第二季度）", 20);
+    TAP_STREQ(s, "关于《〈关于进一步推进人才优先发展的|30条措施〉主要任务分工方案》|"
+                 "落实情况的督查通报（2018年第二季度）", "report title: the long 《》 broken by meaning");
+    free(s);
     s = S_join("关于做好2017年人才工作的通知", 20);
     TAP_STREQ(s, "关于做好2017年人才工作的通知", "short title on one line");
     free(s);
