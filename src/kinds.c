@@ -172,21 +172,32 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         goto out;
     }
     if (blank > 0) {
-        if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0 ||
-            (rc = S_fo(S_find(kind), xml, o, "4", &fo2, err)) < 0)
-            goto out;
-        xmlFreeDoc(xml);
-        xml = NULL;
-        rc = gw_render_layout_take(fo2, name, &ro, fonts, &lay2, err);
-        fo2 = NULL;
-        if (rc < 0 || (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
-            goto out;
-        if (pages2 < pages) {
-            gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
-                      name ? name : kind, pages2, pages);
-            gw_layout_free(lay);
-            lay = lay2;
-            lay2 = NULL;
+        /* one layout at a time: the first goes before the second is made,
+         * and is made again in the rare case that the second is no better */
+        const char *keep[2] = {"4", NULL};
+        int t;
+        gw_layout_free(lay);
+        lay = NULL;
+        for (t = 0; t < 2 && !lay; t++) {
+            if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0 ||
+                (rc = S_fo(S_find(kind), xml, o, keep[t], &fo2, err)) < 0)
+                goto out;
+            xmlFreeDoc(xml);
+            xml = NULL;
+            rc = gw_render_layout_take(fo2, name, &ro, fonts, &lay2, err);
+            fo2 = NULL;
+            if (rc < 0 || (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
+                goto out;
+            if (t == 1 || pages2 < pages) {
+                if (t == 0)
+                    gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
+                              name ? name : kind, pages2, pages);
+                lay = lay2;
+                lay2 = NULL;
+            } else {
+                gw_layout_free(lay2);
+                lay2 = NULL;
+            }
         }
     }
     rc = gw_render_write(lay, path, err);
