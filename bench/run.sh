@@ -7,8 +7,9 @@
 # and (4) bench/scale.sh measures time and peak memory (parent and largest
 # worker) of import, build and the booklet for generated plans of 300, 3000
 # and 10000 tasks; (5) bench/forms.sh imports a progress form of 10 000
-# rows and (6) bench/report.sh times the supervision report of a 3000-task
-# plan.  `make bench` runs it after building ./gongwen.
+# rows, (6) bench/report.sh times the supervision report of a 3000-task
+# plan and (7) bench/docx.sh the Word files of the default set.  `make
+# bench` runs it after building ./gongwen.
 #
 #   sh bench/run.sh [PAGES]      PAGES of the long document (default 500)
 #   REPS=N                       runs per measurement, fastest kept (default 3)
@@ -209,4 +210,9 @@ GONGWEN="$GW" sh bench/forms.sh || say "forms: a command failed (see above)"
 say ""
 say "== (6) the supervision report of a 3000-task plan (bench/report.sh; target: under 2 s)"
 GONGWEN="$GW" sh bench/report.sh || say "report: a command failed (see above)"
+
+# (7) the Word files of the default set (issue 13)
+say ""
+say "== (7) the .docx files of the default set (bench/docx.sh)"
+GONGWEN="$GW" REPS="$REPS" sh bench/docx.sh || say "docx: a command failed (see above)"
 exit 0
