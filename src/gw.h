@@ -167,13 +167,20 @@ int gw_file_read(const char *path, size_t max, gw_buf *buf, gw_err *err);
  * success, removed on any failure. */
 int gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err);
 
-/* The same for content that comes in pieces (a long PDF that is never
- * whole in memory): next(ctx, &p, &n) gives the next piece (borrowed until
- * the following call) and returns 1, or 0 at the end, or a negative GW_E*
- * with err set, which stops the write and leaves nothing behind. */
-typedef int (*gw_file_piece_fn)(void *ctx, const void **p, size_t *n, gw_err *err);
-int gw_file_write_atomic_pieces(const char *path, gw_file_piece_fn next, void *ctx,
-                                gw_err *err);
+/* The same for content that is written as it is made (a long PDF that is
+ * never whole in memory): fill(ctx, sink, err) writes it with
+ * gw_file_sink_write and returns 0, or a negative GW_E* with err set, which
+ * stops the write and leaves nothing behind.  The sink is borrowed for the
+ * call only. */
+typedef struct gw_file_sink gw_file_sink;
+typedef int (*gw_file_fill_fn)(void *ctx, gw_file_sink *sink, gw_err *err);
+int gw_file_write_atomic_fill(const char *path, gw_file_fill_fn fill, void *ctx,
+                              gw_err *err);
+
+/* Appends n bytes of p to the output being written (buffered).  0, or
+ * GW_EIO with the write's err set naming the file; after a failure every
+ * call fails and the output is not written. */
+int gw_file_sink_write(gw_file_sink *sink, const void *p, size_t n);
 
 /* The same checks as gw_file_write_atomic without writing, for refusing a
  * bad -o before the work: 0, or GW_EIO/GW_EUSAGE with err naming path. */

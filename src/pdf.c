@@ -19,11 +19,18 @@
  * called: its libpng error handler returns without a jmp_buf to go to, and
  * libpng then abort()s.
  *
+ * Pages: each page object is made when its page is written (S_make_pages),
+ * its content deflated into a spool file as soon as it is drawn
+ * (S_seal_page) and the page dictionary itself kept as the few bytes libharu
+ * will write for it (S_park_page); the saved file goes straight to the
+ * output (S_save).  A long document thus costs libharu well under 1 KB a
+ * page instead of its drawing.
+ *
  * Everything that reaches into libharu's structures (hpdf_fontdef.h,
- * hpdf_font.h, hpdf_objects.h of libharu 2.3.0, the version Debian 12 ships)
- * is in the S_fast_cmap, S_embed_font, S_embed_cff and S_own_map functions;
- * each checks what it relies on and otherwise leaves libharu's own behaviour
- * alone. */
+ * hpdf_font.h, hpdf_objects.h, hpdf_pages.h of libharu 2.3.0, the version
+ * Debian 12 ships) is in the S_fast_cmap, S_embed_font, S_embed_cff,
+ * S_own_map, S_seal_page, S_park_page and S_save functions; each checks what
+ * it relies on and otherwise leaves libharu's own behaviour alone. */
 #include "pdf.h"
 #include "image.h"
 #include "page-imp.h"
@@ -35,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 /* Caps: what one document may ask the writer for. */
@@ -88,6 +96,23 @@ typedef struct S_size {
     int    scanned, put;
 } S_size;
 
+/* Where a page's deflated content waits in the spool file until the save
+ * reads it back (the attr of the page's content stream, S_spool_*). */
+typedef struct S_span {
+    struct gw_pdf *w;
+    off_t          off;
+    HPDF_UINT32    len, pos;
+} S_span;
+
+/* A page whose dictionary is written: libharu's page attributes (kept, as
+ * destinations and the page checks read them) and the bytes its dictionary
+ * had when it was finished (S_park_page). */
+typedef struct S_parked {
+    HPDF_PageAttr_Rec a;
+    HPDF_UINT32       n;
+    char              body[];
+} S_parked;
+
 struct gw_pdf {
     char       *path;           /* for messages; where gw_pdf_finish writes */
     const gw_doc *meta;         /* bookmarks and information (gw_pdf_begin) */
@@ -104,8 +129,14 @@ struct gw_pdf {
     S_alpha    alphas[S_MAX_ALPHAS];
     size_t     nalphas;
     HPDF_Page *pages;
+    size_t     made;            /* pages[0..made) exist in libharu */
     HPDF_Outline *outlines;
     HPDF_Encoder utf8;
+    int        spool;           /* fd of the deflated page contents; -1: in memory */
+    off_t      spool_end;
+    int        spool_bad;       /* a write failed: no more pages to it */
+    S_span    *spans;
+    int        spool_errno;     /* reading it back failed */
 };
 typedef struct gw_pdf S_writer;
 
@@ -1547,6 +1578,26 @@ S_image(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, 
     return 0;
 }
 
+/* Makes the page objects up to page i (0-based), in page order, so that
+ * their numbers in the file do not depend on the order of writing.  0 or
+ * GW_EDEP. */
+static int
+S_make_pages(S_writer *w, size_t i, gw_err *err)
+{
+    for (; w->made <= i && w->made < w->np; w->made++) {
+        S_size *z = &w->sizes[w->made];
+        HPDF_Page pg = HPDF_AddPage(w->pdf);
+        if (!pg)
+            return S_check(w, err, "adding pages");
+        HPDF_Page_SetWidth(pg, (HPDF_REAL)z->w);
+        HPDF_Page_SetHeight(pg, (HPDF_REAL)z->h);
+        if (z->rot)
+            HPDF_Page_SetRotate(pg, (HPDF_UINT16)z->rot);
+        w->pages[w->made] = pg;
+    }
+    return S_check(w, err, "adding pages");
+}
+
 /* A destination showing page i with y (top-left coordinates) at the top,
  * fitted to the window width (libharu's XYZ refuses zoom 0, "keep zoom"). */
 static HPDF_Destination
@@ -1572,6 +1623,7 @@ S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, g
     HPDF_Annotation a;
     HPDF_Destination d;
     size_t np = w->np;
+    int rc;
 
     if (it->dest_page >= np)
         return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu of %zu", pageno + 1,
@@ -1580,6 +1632,8 @@ S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, g
     r.right = (HPDF_REAL)(it->x + it->w);
     r.top = (HPDF_REAL)(ph - it->y);
     r.bottom = (HPDF_REAL)(ph - it->y - it->h);
+    if ((rc = S_make_pages(w, it->dest_page, err)) != 0)
+        return rc;
     d = S_dest(w, it->dest_page, it->dest_y);
     a = d ? HPDF_Page_CreateLinkAnnot(pg, r, d) : NULL;
     if (a)
@@ -1793,57 +1847,53 @@ S_info(S_writer *w, gw_err *err)
     return S_check(w, err, "setting document information");
 }
 
-/* The saved PDF handed to the output function a piece at a time, from
- * libharu's own stream: the file is never copied whole. */
-typedef struct S_pieces {
-    S_writer   *w;
-    HPDF_UINT32 size, done;
-    HPDF_BYTE   chunk[65536];
-} S_pieces;
+/* libharu's save writes through this (its document stream is made an
+ * HPDF_CallbackWriter): the file goes to the output as it is made and is
+ * never whole in memory. */
+typedef struct S_out {
+    gw_file_sink *sink;
+    int           rc;           /* the sink's error, err already set */
+} S_out;
 
-static int
-S_next_piece(void *ctx, const void **p, size_t *n, gw_err *err)
+static HPDF_STATUS
+S_out_write(HPDF_Stream st, const HPDF_BYTE *p, HPDF_UINT n)
 {
-    S_pieces *pc = ctx;
-    HPDF_UINT32 got = sizeof pc->chunk;
-    HPDF_STATUS st;
-
-    if (pc->done >= pc->size)
-        return 0;
-    st = HPDF_ReadFromStream(pc->w->pdf, pc->chunk, &got);
-    pc->w->haru.set = 0;    /* HPDF_ReadFromStream reports EOF through the handler */
-    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got == 0)
-        return gw_err_set(err, GW_EDEP, "libharu: reading the saved PDF (code 0x%04X) after "
-                          "%u of %u bytes", (unsigned)st, (unsigned)pc->done,
-                          (unsigned)pc->size);
-    pc->done += got;
-    *p = pc->chunk;
-    *n = got;
-    return 1;
+    S_out *o = st->attr;
+    if (o->rc == 0)
+        o->rc = gw_file_sink_write(o->sink, p, n);
+    return o->rc == 0 ? HPDF_OK : HPDF_SetError(st->error, HPDF_FILE_IO_ERROR, 0);
 }
 
-/* Saves into memory (libharu's stream) and writes it to path. */
+static int
+S_save_fill(void *ctx, gw_file_sink *sink, gw_err *err)
+{
+    S_writer *w = ctx;
+    S_out o = {sink, 0};
+    HPDF_Stream st = HPDF_CallbackWriter_New(w->pdf->mmgr, S_out_write, &o);
+    int rc;
+
+    if (!st)
+        return gw_err_set(err, GW_EDEP, "libharu: saving: out of memory");
+    if (w->pdf->stream)
+        HPDF_Stream_Free(w->pdf->stream);
+    w->pdf->stream = st;
+    HPDF_SaveToStream(w->pdf);
+    w->pdf->stream = NULL;
+    HPDF_Stream_Free(st);
+    if (o.rc)
+        return o.rc;
+    if (w->spool_errno)
+        return gw_err_set(err, GW_EIO, "%s: cannot read page contents back from the "
+                          "temporary spool file: %s", w->path, strerror(w->spool_errno));
+    rc = S_check(w, err, "saving");
+    return rc;
+}
+
+/* Saves straight into the output. */
 static int
 S_save(S_writer *w, gw_err *err)
 {
-    S_pieces *pc;
-    int rc;
-
-    HPDF_SaveToStream(w->pdf);
-    rc = S_check(w, err, "saving");
-    if (rc)
-        return rc;
-    pc = gw_xmalloc(sizeof *pc);
-    pc->w = w;
-    pc->size = HPDF_GetStreamSize(w->pdf);
-    pc->done = 0;
-    HPDF_ResetStream(w->pdf);
-    rc = gw_file_write_atomic_pieces(w->path, S_next_piece, pc, err);
-    if (rc == 0 && pc->done != pc->size)
-        rc = gw_err_set(err, GW_EDEP, "libharu: saved %u bytes but %u came back",
-                        (unsigned)pc->size, (unsigned)pc->done);
-    free(pc);
-    return rc;
+    return gw_file_write_atomic_fill(w->path, S_save_fill, w, err);
 }
 
 /* The filter entry libharu itself writes for a stream it compresses, for
@@ -1856,20 +1906,116 @@ S_write_flate_array(HPDF_Dict obj, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+/* Reads (out = 0) or writes n bytes at off of fd, all of them.  0, or -1
+ * with errno set (EIO for a file that ends early). */
+static int
+S_pio(int fd, void *p, size_t n, off_t off, int out)
+{
+    char *c = p;
+    while (n > 0) {
+        ssize_t k = out ? pwrite(fd, c, n, off) : pread(fd, c, n, off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            return -1;
+        }
+        c += k;
+        n -= (size_t)k;
+        off += k;
+    }
+    return 0;
+}
+
+/* The spool file's reader, as libharu's stream of a page's content: the
+ * save reads each page's deflated bytes back from where S_seal_page put
+ * them. */
+static HPDF_STATUS
+S_spool_read(HPDF_Stream st, HPDF_BYTE *p, HPDF_UINT *n)
+{
+    S_span *sp = st->attr;
+    HPDF_UINT want = *n, left = sp->len - sp->pos;
+
+    *n = 0;
+    if (want > left)
+        want = left;
+    if (want == 0)
+        return HPDF_STREAM_EOF;
+    if (S_pio(sp->w->spool, p, want, sp->off + sp->pos, 0) < 0) {
+        if (!sp->w->spool_errno)
+            sp->w->spool_errno = errno ? errno : EIO;
+        return HPDF_SetError(st->error, HPDF_FILE_IO_ERROR, 0);
+    }
+    sp->pos += want;
+    *n = want;
+    return sp->pos == sp->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+S_spool_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+    S_span *sp = st->attr;
+    long long to = mode == HPDF_SEEK_CUR ? (long long)sp->pos + pos
+                   : mode == HPDF_SEEK_END ? (long long)sp->len + pos : pos;
+    if (to < 0 || to > (long long)sp->len)
+        return HPDF_SetError(st->error, HPDF_STREAM_EOF, 0);
+    sp->pos = (HPDF_UINT32)to;
+    return HPDF_OK;
+}
+
+static HPDF_INT32
+S_spool_tell(HPDF_Stream st)
+{
+    return (HPDF_INT32)((S_span *)st->attr)->pos;
+}
+
+static HPDF_UINT32
+S_spool_size(HPDF_Stream st)
+{
+    return ((S_span *)st->attr)->len;
+}
+
+/* Opens the spool file: unlinked at once, so nothing is left behind
+ * whatever happens.  Without one (no writable TMPDIR or /tmp) the contents
+ * stay in memory, as before. */
+static void
+S_spool_open(S_writer *w)
+{
+    const char *dir = getenv("TMPDIR");
+    char *t;
+    size_t n;
+    int fd;
+
+    if (!dir || !*dir)
+        dir = "/tmp";
+    n = strlen(dir);
+    t = gw_xmalloc(n + 32);
+    memcpy(t, dir, n);
+    memcpy(t + n, "/gongwen-spool.XXXXXX", 22);
+    if ((fd = mkstemp(t)) >= 0)
+        unlink(t);
+    w->spool = fd;
+    free(t);
+    w->spool_end = 0;
+}
+
 /* Compresses a finished page's content stream now instead of when the
- * document is saved, and frees the plain text: a long document then holds
- * each page as a few KB of deflated data, not as its whole drawing.  Left
+ * document is saved, frees the plain text and, with a spool file, moves the
+ * deflated bytes there: a long document then holds no page's drawing.  Left
  * to libharu (compressed at save time, as before) when the page is not
  * in the state libharu expects at the end of a page (its save would then
  * append ET or Q to the stream) or when memory runs out. */
 static void
-S_seal_page(S_writer *w, HPDF_Page pg)
+S_seal_page(S_writer *w, HPDF_Page pg, size_t pi)
 {
     HPDF_PageAttr a = pg ? (HPDF_PageAttr)pg->attr : NULL;
     HPDF_Dict c = a ? a->contents : NULL;
-    HPDF_Stream z;
+    HPDF_Stream z = NULL;
     HPDF_BYTE *plain = NULL;
     HPDF_UINT32 size;
+    uLongf zn;
+    Bytef *zb;
 
     if (!c || !c->stream || c->write_fn || c->stream != a->stream ||
         c->stream->type != HPDF_STREAM_MEMORY || a->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
@@ -1887,7 +2033,35 @@ S_seal_page(S_writer *w, HPDF_Page pg)
             return;
         }
     }
-    z = S_deflate_stream(w->pdf->mmgr, plain ? (const void *)plain : "", size);
+    zn = compressBound((uLong)size);
+    zb = gw_xmalloc(zn);
+    if (compress2(zb, &zn, plain ? plain : (const Bytef *)"", (uLong)size,
+                  Z_DEFAULT_COMPRESSION) == Z_OK) {
+        S_span *sp = &w->spans[pi];
+        int spooled = w->spool >= 0 && !w->spool_bad &&
+                      S_pio(w->spool, zb, zn, w->spool_end, 1) == 0;
+        if (w->spool >= 0 && !spooled)
+            w->spool_bad = 1;       /* a full disk: this page and the rest in memory */
+        if (spooled) {
+            sp->w = w;
+            sp->off = w->spool_end;
+            sp->len = (HPDF_UINT32)zn;
+            sp->pos = 0;
+            w->spool_end += (off_t)zn;
+            z = HPDF_CallbackReader_New(w->pdf->mmgr, S_spool_read, S_spool_seek, S_spool_tell,
+                                        S_spool_size, sp);
+        } else {
+            /* one buffer of the exact size; one byte more, as libharu's
+             * memory stream cannot seek to the very end of its last buffer
+             * (see S_load_fonts) */
+            z = HPDF_MemStream_New(w->pdf->mmgr, (HPDF_UINT)zn + 1);
+            if (z && HPDF_Stream_Write(z, zb, (HPDF_UINT)zn) != HPDF_OK) {
+                HPDF_Stream_Free(z);
+                z = NULL;
+            }
+        }
+    }
+    free(zb);
     free(plain);
     if (!z) {
         w->haru.set = 0;
@@ -1899,12 +2073,87 @@ S_seal_page(S_writer *w, HPDF_Page pg)
     a->stream = z;
     c->filter = HPDF_STREAM_FILTER_NONE;
     c->write_fn = S_write_flate_array;
+    /* what libharu's save does for a stream without a filter of its own */
+    HPDF_Dict_RemoveElement(c, "Filter");
+    w->haru.set = 0;                /* no Filter entry is not an error */
+    HPDF_ResetError(w->pdf);
+}
+
+static HPDF_STATUS
+S_write_parked(HPDF_Dict pg, HPDF_Stream st)
+{
+    S_parked *pk = pg->attr;
+    return HPDF_Stream_Write(st, (const HPDF_BYTE *)pk->body, pk->n);
+}
+
+/* Once a page is drawn and sealed its dictionary will not change: it is
+ * written now, into memory, and the page keeps only those bytes, which the
+ * save writes where the dictionary's entries would have been (libharu
+ * writes "<<\n", the entries, then a write_fn's bytes, then ">>").  The
+ * entries (names of 128 bytes each in libharu, the resources, the graphics
+ * state) are freed: about 4 KB a page.  A page in any other state keeps
+ * its dictionary. */
+static void
+S_park_page(S_writer *w, HPDF_Page pg)
+{
+    HPDF_PageAttr a = pg ? (HPDF_PageAttr)pg->attr : NULL;
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Stream ms = NULL;
+    HPDF_STATUS st;
+    HPDF_BYTE *buf = NULL;
+    HPDF_UINT32 n;
+    HPDF_UINT got;
+    S_parked *pk;
+
+    if (!a || !a->contents || a->contents->write_fn != S_write_flate_array ||
+        pg->write_fn || pg->after_write_fn || a->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+        (a->gstate && a->gstate->prev))
+        return;
+    if (!(ms = HPDF_MemStream_New(mm, 1024)))
+        goto out;
+    if (HPDF_Dict_Write(pg, ms, NULL) != HPDF_OK)
+        goto out;
+    n = HPDF_Stream_Size(ms);
+    got = (HPDF_UINT)n;
+    buf = gw_xmalloc(n + 1);
+    if (n < 5 || HPDF_Stream_Seek(ms, 0, HPDF_SEEK_SET) != HPDF_OK)
+        goto out;
+    st = HPDF_Stream_Read(ms, buf, &got);
+    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != n ||
+        memcmp(buf, "<<\012", 3) != 0 || memcmp(buf + n - 2, ">>", 2) != 0)
+        goto out;
+    if (!(pk = HPDF_GetMem(mm, (HPDF_UINT)(sizeof *pk + n - 5))))
+        goto out;
+    pk->a = *a;
+    pk->a.fonts = pk->a.xobjects = pk->a.ext_gstates = NULL;    /* freed below */
+    pk->a.gstate = NULL;
+    pk->n = n - 5;
+    memcpy(pk->body, buf + 3, n - 5);
+    while (pg->list->count > 0) {
+        HPDF_DictElement e = HPDF_List_ItemAt(pg->list, 0);
+        if (HPDF_Dict_RemoveElement(pg, e->key) != HPDF_OK)
+            break;
+    }
+    HPDF_List_Clear(pg->list);
+    if (a->gstate)
+        HPDF_GState_Free(mm, a->gstate);
+    HPDF_FreeMem(mm, a);
+    pg->attr = pk;                  /* libharu's Page_OnFree frees it */
+    pg->before_write_fn = NULL;     /* it ends text and paths: there are none */
+    pg->write_fn = S_write_parked;
+out:
+    if (ms)
+        HPDF_Stream_Free(ms);
+    free(buf);
+    w->haru.set = 0;
+    HPDF_ResetError(w->pdf);
 }
 
 gw_pdf *
 gw_pdf_new(const char *path)
 {
     gw_pdf *w = gw_xcalloc(1, sizeof *w);
+    w->spool = -1;
     w->path = gw_xstrdup(path);
     return w;
 }
@@ -1922,6 +2171,9 @@ gw_pdf_free(gw_pdf *w)
         free(w->fonts[i].seen);
     }
     free(w->pages);
+    free(w->spans);
+    if (w->spool >= 0)
+        close(w->spool);
     free(w->outlines);
     free(w->sizes);
     free(w->path);
@@ -1983,8 +2235,8 @@ gw_pdf_begin(gw_pdf *w, const gw_doc *meta, gw_err *err)
         if ((rc = S_check(w, err, "configuring the page tree")) != 0)
             return S_fail(w, err, rc);
     }
-    /* every page first, so links and bookmarks can point forwards */
-    w->pages = gw_xcalloc(np, sizeof *w->pages);
+    /* sizes checked now; the page objects are made in order as pages are
+     * written (S_make_pages), or earlier when a link points forwards */
     for (i = 0; i < np; i++) {
         double pw = w->sizes[i].w, ph = w->sizes[i].h;
         int rot = w->sizes[i].rot;
@@ -1995,15 +2247,11 @@ gw_pdf_begin(gw_pdf *w, const gw_doc *meta, gw_err *err)
         if (rot != 0 && rot != 90 && rot != 180 && rot != 270)
             return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is "
                                              "not 0, 90, 180 or 270", i + 1, rot));
-        w->pages[i] = HPDF_AddPage(w->pdf);
-        if (!w->pages[i])
-            break;
-        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)pw);
-        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)ph);
-        if (rot)
-            HPDF_Page_SetRotate(w->pages[i], (HPDF_UINT16)rot);
     }
-    return S_fail(w, err, S_check(w, err, "adding pages"));
+    w->pages = gw_xcalloc(np, sizeof *w->pages);
+    w->spans = gw_xcalloc(np, sizeof *w->spans);
+    S_spool_open(w);
+    return 0;
 }
 
 int
@@ -2021,9 +2269,13 @@ gw_pdf_put(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
         return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: not the page that was "
                                          "scanned (its size changed)", i + 1));
     w->sizes[i].put = 1;
-    rc = S_page(w, pg, i, err);
+    rc = S_make_pages(w, i, err);
     if (rc == 0)
-        S_seal_page(w, w->pages[i]);
+        rc = S_page(w, pg, i, err);
+    if (rc == 0) {
+        S_seal_page(w, w->pages[i], i);
+        S_park_page(w, w->pages[i]);
+    }
     return S_fail(w, err, rc);
 }
 

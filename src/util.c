@@ -721,63 +721,118 @@ S_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-/* Writes the whole content into the temporary file, on disk before the
- * rename.  0; 1 with errno set; or the producer's GW_E* (err set). */
+/* Where a fill function's bytes go: the temporary file (or standard
+ * output) behind a buffer, so that libharu's many small writes cost one
+ * write() per 64 KB. */
+struct gw_file_sink {
+    int         fd;
+    const char *path;           /* for messages: the output as given */
+    gw_err     *err;
+    int         failed;         /* a write failed: GW_EIO, err set */
+    size_t      n;
+    char        buf[65536];
+};
+
 static int
-S_fill(const char *tmp, gw_file_piece_fn next, void *ctx, gw_err *err)
+S_sink_flush(gw_file_sink *s)
 {
-    mode_t um = umask(0);
-    int fd, saved, more = 0;
-    const void *p;
-    size_t n;
-    umask(um);
-    if ((fd = open(tmp, O_WRONLY | O_TRUNC)) < 0)
-        return 1;
-    /* mkstemp creates 0600; documents are meant to be shared like any file. */
-    while ((more = next(ctx, &p, &n, err)) > 0)
-        if (S_write_all(fd, p, n) < 0)
-            break;
-    if (more < 0) {
-        close(fd);
-        return more;
+    if (s->failed)
+        return GW_EIO;
+    if (s->n > 0 && S_write_all(s->fd, s->buf, s->n) < 0) {
+        s->failed = 1;
+        return gw_err_set(s->err, GW_EIO, "%s: cannot write%s: %s", s->path,
+                          s->fd == STDOUT_FILENO ? " to standard output" : "",
+                          strerror(errno));
     }
-    if (more > 0 || fsync(fd) < 0 || fchmod(fd, 0666 & ~um) < 0) {
-        saved = errno;
-        close(fd);
-        errno = saved;
-        return 1;
-    }
-    return close(fd) < 0 ? 1 : 0;
+    s->n = 0;
+    return 0;
 }
 
 int
-gw_file_write_atomic_pieces(const char *path, gw_file_piece_fn next, void *ctx, gw_err *err)
+gw_file_sink_write(gw_file_sink *s, const void *p, size_t n)
+{
+    const char *c = p;
+    if (s->failed)
+        return GW_EIO;
+    while (n > 0) {
+        size_t k = sizeof s->buf - s->n;
+        if (k == 0) {
+            int rc = S_sink_flush(s);
+            if (rc < 0)
+                return rc;
+            continue;
+        }
+        if (k > n)
+            k = n;
+        memcpy(s->buf + s->n, c, k);
+        s->n += k;
+        c += k;
+        n -= k;
+    }
+    return 0;
+}
+
+/* Runs fill into the temporary file and puts it on disk before the
+ * rename.  0, or a negative GW_E* with err set (fill's own, or GW_EIO). */
+static int
+S_fill(const char *tmp, const char *path, gw_file_fill_fn fill, void *ctx, gw_err *err)
+{
+    mode_t um = umask(0);
+    gw_file_sink *s;
+    int rc;
+    umask(um);
+    s = gw_xmalloc(sizeof *s);
+    s->path = path;
+    s->err = err;
+    s->failed = 0;
+    s->n = 0;
+    if ((s->fd = open(tmp, O_WRONLY | O_TRUNC)) < 0) {
+        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+        goto out;
+    }
+    rc = fill(ctx, s, err);
+    if (rc == 0 && s->failed)
+        rc = GW_EIO;            /* fill ignored a failed write */
+    if (rc == 0)
+        rc = S_sink_flush(s);
+    /* mkstemp creates 0600; documents are meant to be shared like any file. */
+    if (rc == 0 && (fsync(s->fd) < 0 || fchmod(s->fd, 0666 & ~um) < 0))
+        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (close(s->fd) < 0 && rc == 0)
+        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+out:
+    free(s);
+    return rc;
+}
+
+int
+gw_file_write_atomic_fill(const char *path, gw_file_fill_fn fill, void *ctx, gw_err *err)
 {
     char *target = NULL, *tmp = NULL;
-    const void *p;
-    size_t n;
-    int rc, more;
+    int rc;
 
     if ((rc = gw_file_output_target(path, &target, err)) < 0)
         goto out;
     if (!target) {
+        gw_file_sink *s = gw_xmalloc(sizeof *s);
+        s->fd = STDOUT_FILENO;
+        s->path = path;
+        s->err = err;
+        s->failed = 0;
+        s->n = 0;
         fflush(stdout);
-        while ((more = next(ctx, &p, &n, err)) > 0)
-            if (S_write_all(STDOUT_FILENO, p, n) < 0) {
-                rc = gw_err_set(err, GW_EIO, "%s: cannot write to standard output: %s",
-                                path, strerror(errno));
-                break;
-            }
-        if (more < 0)
-            rc = more;
+        rc = fill(ctx, s, err);
+        if (rc == 0 && s->failed)
+            rc = GW_EIO;
+        if (rc == 0)
+            rc = S_sink_flush(s);
+        free(s);
         goto out;
     }
     if ((rc = gw_file_tmp_beside(target, &tmp, err)) < 0)
         goto out;
-    if ((more = S_fill(tmp, next, ctx, err)) < 0)
-        rc = more;
-    else if (more > 0)
-        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if ((rc = S_fill(tmp, path, fill, ctx, err)) < 0)
+        ;
     else if (S_parent && getppid() != S_parent)
         rc = gw_err_set(err, GW_EIO, "%s: not written: the gongwen process that started "
                         "this worker has gone", path);
@@ -798,27 +853,21 @@ out:
 typedef struct S_whole {
     const void *data;
     size_t      n;
-    int         given;
 } S_whole;
 
 static int
-S_whole_next(void *ctx, const void **p, size_t *n, gw_err *err)
+S_whole_fill(void *ctx, gw_file_sink *sink, gw_err *err)
 {
     S_whole *w = ctx;
     (void)err;
-    if (w->given)
-        return 0;
-    w->given = 1;
-    *p = w->data;
-    *n = w->n;
-    return 1;
+    return gw_file_sink_write(sink, w->data, w->n);
 }
 
 int
 gw_file_write_atomic(const char *path, const void *data, size_t n, gw_err *err)
 {
-    S_whole w = {data, n, 0};
-    return gw_file_write_atomic_pieces(path, S_whole_next, &w, err);
+    S_whole w = {data, n};
+    return gw_file_write_atomic_fill(path, S_whole_fill, &w, err);
 }
 
 /* ------------------------------------------------------------------- CSV */

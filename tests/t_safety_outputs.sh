@@ -127,6 +127,30 @@ else
     skip "render onto a full disk" "cannot mount a tmpfs (not root)"
 fi
 
+# the page contents wait in a spool file in TMPDIR until the save (pdf.c,
+# S_seal_page): it is unlinked at once, and without it (no such directory,
+# or one that fills up halfway) the contents stay in memory; the PDF is the
+# same bytes every way.
+"$GW" -q notice --db "$DB" -o spool-ref.pdf 2>/dev/null
+mkdir -p spooldir
+TMPDIR="$T/spooldir" "$GW" -q notice --db "$DB" -o spool-a.pdf 2>err; rc=$?
+ok_eq "notice with its own TMPDIR: exit 0" "$rc" 0
+ok_eq "… nothing left in TMPDIR" "$(ls -A spooldir | wc -l)" 0
+ok_eq "… the same PDF" "$(md5sum <spool-a.pdf)" "$(md5sum <spool-ref.pdf)"
+TMPDIR="$T/no/such/dir" "$GW" -q notice --db "$DB" -o spool-b.pdf 2>err; rc=$?
+ok_eq "notice with a TMPDIR that does not exist: exit 0" "$rc" 0
+ok_eq "… the same PDF (contents kept in memory)" "$(md5sum <spool-b.pdf)" \
+    "$(md5sum <spool-ref.pdf)"
+if mkdir -p tinytmp && mount -t tmpfs -o size=8k tmpfs tinytmp 2>/dev/null; then
+    TMPDIR="$T/tinytmp" "$GW" -q notice --db "$DB" -o spool-c.pdf 2>err; rc=$?
+    ok_eq "notice with a TMPDIR that fills up after 2 pages: exit 0" "$rc" 0
+    ok_eq "… the same PDF" "$(md5sum <spool-c.pdf)" "$(md5sum <spool-ref.pdf)"
+    ok_eq "… nothing left in it" "$(ls -A tinytmp | wc -l)" 0
+    umount tinytmp
+else
+    skip "a TMPDIR that fills up" "cannot mount a tmpfs (not root)"
+fi
+
 # a signal while writing: the handler removes the temporary file.  A long
 # document gives the time to send it (the renderer writes at the end, so
 # this is about the window before the rename).
