@@ -56,6 +56,10 @@
       <xsl:with-param name="text"><xsl:call-template name="no-text"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="wx-p">
+      <xsl:with-param name="style" select="'Normal'"/>
+      <xsl:with-param name="text"><xsl:call-template name="count-text"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="wx-p">
       <xsl:with-param name="style" select="'GWText'"/>
       <xsl:with-param name="text"><xsl:call-template name="summary-text"/></xsl:with-param>
     </xsl:call-template>

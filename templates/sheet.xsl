@@ -83,6 +83,7 @@
       <fo:block><xsl:call-template name="date-text"/></fo:block>
     </xsl:if>
     <fo:block><xsl:call-template name="no-text"/></fo:block>
+    <fo:block><xsl:call-template name="count-text"/></fo:block>
     <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="summary-text"/></fo:block>
   </xsl:template>
 
@@ -139,11 +140,20 @@
           <xsl:text>承担的任务交办如下</xsl:text>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:text>：牵头任务</xsl:text>
-      <xsl:value-of select="tasks/@lead"/>
-      <xsl:text>项，配合任务</xsl:text>
-      <xsl:value-of select="tasks/@responsible"/>
-      <xsl:text>项。</xsl:text>
+      <xsl:text>：</xsl:text>
+  </xsl:template>
+
+  <!-- The counts, a labelled line of their own like the ones above it: at
+       the end of the sentence before, they left 项。 alone on a line when
+       the recipient's name had the wrong length. -->
+  <xsl:template name="count-text">
+    <xsl:text>交办任务：共</xsl:text>
+    <xsl:value-of select="tasks/@lead + tasks/@responsible"/>
+    <xsl:text>项，其中牵头任务</xsl:text>
+    <xsl:value-of select="tasks/@lead"/>
+    <xsl:text>项、配合任务</xsl:text>
+    <xsl:value-of select="tasks/@responsible"/>
+    <xsl:text>项。</xsl:text>
   </xsl:template>
 
   <!-- The plan's title as one string: the lines joined. -->

@@ -23,6 +23,16 @@ ok_eq "PDF title is the notice title" "$(pdfinfo "$PDF" | sed -n 's/^Title: *//p
     "关于印发《关于进一步推进人才优先发展的30条措施》主要任务分工方案的通知"
 pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
 ok_eq "even number of pages (版记 on an even page)" "$((pages % 2))" "0"
+# One paragraph of the notice ends in a line of one character and its mark:
+# the 主送, 30 字 of the plan's own text (28 + 位：).  Pulling 位： back needs
+# 1.5 字 and its one ， gives ½; carrying 单 down leaves a 27-字 line that
+# gbt9704-check refuses.  Any other such line is a regression.
+ok_eq "the only lone last line of the notice is the 主送's 位：" "$(pdftotext -layout "$PDF" - |
+    python3 -c '
+import re, sys
+lines = [l.strip() for l in sys.stdin]
+print(";".join(a[-3:] + "/" + b for a, b in zip(lines, lines[1:])
+               if a and re.fullmatch(r"[\u3400-\u9fff][。；：，、）]?", b)))')" "成员单/位："
 
 # Bookmarks: 通知, 附件1 with its sections, 附件2.
 pdftohtml -xml -i -stdout "$PDF" >"$T/n.xml" 2>/dev/null

@@ -29,6 +29,21 @@ ok_match "sheet 1: 编号 in the 交 series" "$(pdftotext out/sheets/01-市委�
 ok_match "sheet 38: 编号 in the 交 series" "$(pdftotext out/sheets/38-炎陵县.pdf - | tr -d '\n')" \
     '编号：株人才办交〔2017〕38号（共38份）'
 ok_if "no sheet says 第NN号" sh -c '! for f in out/sheets/*.pdf; do pdftotext "$f" -; done | grep -q "第[0-9][0-9]*号"'
+# the counts on a labelled line of their own, recomputed from the database
+# (a unit's lead and other tasks); as the end of the sentence before they
+# left 项。 alone on a line for four units
+lead1=$(sqlite3 "$DB" "SELECT count(*) FROM assignment a JOIN unit u ON u.id = a.unit
+                       WHERE u.name = '市委办' AND a.role = 'lead'")
+resp1=$(sqlite3 "$DB" "SELECT count(*) FROM assignment a JOIN unit u ON u.id = a.unit
+                       WHERE u.name = '市委办' AND a.role <> 'lead'")
+ok_match "sheet 1: 交办任务 counts as in the database" \
+    "$(pdftotext -layout out/sheets/01-市委办.pdf - | sed 's/^ *//')" \
+    "^交办任务：共$((lead1 + resp1))项，其中牵头任务${lead1}项、配合任务${resp1}项。\$"
+ok_eq "no sheet paragraph ends in a line of one character and its mark (项。)" "$(
+    for f in out/sheets/*.pdf; do pdftotext -layout "$f" -; done | python3 -c '
+import re, sys
+lines = [l.strip() for l in sys.stdin]
+print(sum(1 for a, b in zip(lines, lines[1:]) if a and re.fullmatch(r"[\u3400-\u9fff][。；：，、）]?", b)))')" 0
 
 # Every sheet's task numbers and roles against the database: the tasks where
 # the unit, or a group with members it belongs to, is assigned.
