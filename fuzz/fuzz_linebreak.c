@@ -1,5 +1,6 @@
 /* fuzz_linebreak.c — the line breaker (src/linebreak.h).  Input layout:
- *   byte 0      line width: 0 (a zero-width line) or 8..(8 + 4*255) pt
+ *   byte 0      line width: 0 (a zero-width line) or 8..(8 + 4*255) pt;
+ *               when odd, 、 is the preferred break (gw:prefer-break-after)
  *   byte 1      bits 0-1 align, 2-3 align_last, 4 squeeze, 5 grid (pitch
  *               16 pt), 6 first-line indent 32 pt, 7 negative indent
  *   rest        UTF-8 text (invalid bytes become U+FFFD); each character's
@@ -18,6 +19,8 @@
 #include <string.h>
 
 #define S_ITEMS_MAX 20000
+
+static const uint32_t S_dun[] = {0x3001};    /* 、 */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -48,6 +51,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.squeeze = (data[1] >> 4) & 1;
     o.pitch = (data[1] & 0x20) ? 16.0 : 0.0;
     o.indent = (data[1] & 0x40) ? ((data[1] & 0x80) ? -32.0 : 32.0) : 0.0;
+    if (data[0] & 1) {
+        o.prefer_after = S_dun;
+        o.nprefer = 1;
+    }
     items = gw_xcalloc(size, sizeof *items);
     for (i = 2; i < size && n < S_ITEMS_MAX;) {
         uint32_t cp;

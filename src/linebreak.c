@@ -25,7 +25,9 @@
  * 4. A paragraph's last line that would be one character and its marks:
  *    off the grid a character is carried down to it (S_lone_rest); on the
  *    grid it is pulled up instead when enough marks of the line before can
- *    be halved (S_pull), as a 28-字 line may not lose a character.
+ *    be halved (S_pull), as a 28-字 line may not lose a character.  The
+ *    same halving keeps a unit's name whole at a grid line's end when the
+ *    stylesheet marks the list (S_pull_to_prefer).
  *
  * Conventions for the caller:
  *   - x includes opts->indent on the first line.
@@ -488,22 +490,23 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
     return 1;
 }
 
-/* On the grid, a paragraph whose last line would be one character and its
- * closing marks (项。) is set one line shorter when the line before can take
- * them by halving full-width marks (GB/T 9704 5.2.1 allows adjusting a line;
- * clreq's "挤进"): the paragraph's final mark first, then one of each
- * adjacent pair (as S_squeeze), then single pause marks ，、；：, then single
- * brackets and stops, from the end of the line.  The line [s, n) then
- * ends the paragraph.  Returns 1 with the marks set, or 0 (nothing
- * changed). */
+/* On the grid, a line [s, e) a little wider than avail is made to fit by
+ * halving full-width marks (GB/T 9704 5.2.1 allows adjusting a line;
+ * clreq's "挤进"): its final mark first, then one of each adjacent pair (as
+ * S_squeeze), then single pause marks ，、；：, then single brackets and
+ * stops, from the end of the line.  Used for a paragraph whose last line
+ * would be one character and its closing marks (项。: e = n) and for a line
+ * that would end inside a unit's name (S_pull_to_prefer).  At most max_need
+ * pt may be missing (< 0: twice the last character).  Returns 1 with the
+ * marks set, or 0 (nothing changed). */
 static int
-S_pull(S_ctx *c, size_t s, double avail)
+S_pull(S_ctx *c, size_t s, size_t e, double avail, double max_need)
 {
-    size_t sq[S_SQ_MAX], nsq = 0, last = c->n, k, q;
+    size_t sq[S_SQ_MAX], nsq = 0, last = e, k, q;
     double need = -avail, saved = 0;
     int pass;
 
-    for (k = s; k < c->n; k++) {
+    for (k = s; k < e; k++) {
         if (c->items[k].cp == S_LS || (c->st[k] & S_SQUEEZED))
             return 0;
         need += c->cw[k];
@@ -512,7 +515,9 @@ S_pull(S_ctx *c, size_t s, double avail)
         need -= c->cw[last - 1];
         last--;
     }
-    if (last <= s + 2 || need <= S_EPS || need > c->cw[last - 1] * 2 + S_EPS)
+    if (max_need < 0 && last > s)
+        max_need = 2 * c->cw[last - 1];     /* one character and its mark */
+    if (last <= s + 2 || need <= S_EPS || need > max_need + S_EPS)
         return 0;
     last--;
     for (pass = 0; pass <= 5 && saved < need - S_EPS; pass++) {
@@ -549,8 +554,10 @@ S_pull(S_ctx *c, size_t s, double avail)
                     (pass == 4) != (S_sq_rank(c->fl[m]) == 2))
                     continue;
             }
+            /* never both marks of a pair (。（ at 1 字 between them): a
+             * single mark next to a halved one stays whole */
             for (q = 0; q < nsq; q++)
-                dup |= sq[q] == m;
+                dup |= sq[q] == m || (pass > 3 && (sq[q] + 1 == m || sq[q] == m + 1));
             if (dup)
                 continue;
             if (nsq == S_SQ_MAX)
@@ -564,6 +571,52 @@ S_pull(S_ctx *c, size_t s, double avail)
     for (k = 0; k < nsq; k++)
         c->st[sq[k]] |= S_SQUEEZED;
     return 1;
+}
+
+/* On the grid, a line that would end inside an item of a list the
+ * stylesheet marks (gw:prefer-break-after="、": a unit's name, 市财政 / 局)
+ * takes the rest of the item and the mark after it when halving the line's
+ * marks makes room (at most S_PREFER_PULL characters and the mark).  An
+ * item starts after one of the preferred marks, ： or （ and ends at the next
+ * mark (、 or the list's closing ，。；）).  [s, end) is the line as broken;
+ * returns the new end, or end unchanged.  Where there is no room the 28-字
+ * line wins and the name stays split. */
+#define S_PREFER_PULL 3
+static size_t
+S_pull_to_prefer(S_ctx *c, const gw_lb_opts *o, size_t s, size_t end, double avail)
+{
+    const unsigned mark = S_CL | S_OP | S_CM | S_ST;
+    size_t p, q;
+    uint32_t open;
+
+    if (end >= c->n || end <= s || (c->fl[end - 1] & mark))
+        return end;
+    /* the item's start, on this line, after a mark that opens an item */
+    for (q = end; q > s && !(c->fl[q - 1] & mark); q--)
+        if (c->items[q - 1].cp == S_LS || c->items[q - 1].cp == ' ' ||
+            !(c->fl[q - 1] & S_FW))
+            return end;
+    if (q == s)
+        return end;
+    open = c->items[q - 1].cp;
+    if (!S_in(o->prefer_after, o->nprefer, open) && open != 0xFF1A /* ： */ &&
+        open != 0xFF08 /* （ */)
+        return end;
+    /* its end: the rest is CJK characters up to a closing mark */
+    for (p = end; p < c->n && p - end <= S_PREFER_PULL && !(c->fl[p] & mark); p++)
+        if (c->items[p].cp == S_LS || c->items[p].cp == ' ' || !(c->fl[p] & S_FW))
+            return end;
+    if (p >= c->n || p - end > S_PREFER_PULL || p == end ||
+        !(S_in(o->prefer_after, o->nprefer, c->items[p].cp) || S_is_closing(c->fl[p])) ||
+        (c->fl[p] & S_OP))
+        return end;
+    /* the line then ends with the mark: the next may not start with a mark
+     * that cannot begin a line */
+    if (p + 1 < c->n && gw_lb_no_start(c->items[p + 1].cp))
+        return end;
+    if (!S_pull(c, s, p + 1, avail, (double)(p + 1 - end) * c->cw[p]))
+        return end;
+    return p + 1;
 }
 
 /* Whether justification may widen the gap before visible item k (the
@@ -824,9 +877,12 @@ gw_linebreak(gw_lb_item *items, size_t n, const gw_lb_opts *opts,
             S_lone_rest(&c, s, end) && c.brk[end - 1])
             end--;
         else if (opts->pitch > 0 && opts->squeeze && !last && !forced && end < n &&
-                 S_lone_rest(&c, s, end) && S_pull(&c, s, avail)) {
+                 S_lone_rest(&c, s, end) && S_pull(&c, s, n, avail, -1)) {
             end = n;
             last = 1;
+        } else if (opts->pitch > 0 && opts->squeeze && opts->nprefer && !last && !forced &&
+                   end < n) {
+            end = S_pull_to_prefer(&c, opts, s, end, avail);
         }
         if (nout == cap) {
             cap = cap ? 2 * cap : 16;

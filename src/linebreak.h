@@ -6,7 +6,8 @@
  * paragraph's last line is never one character alone (a character is carried
  * down from the line before).  On the grid the 28-字 line wins over both,
  * but a last line of one character and its marks (项。) is pulled up when
- * halving marks of the line before makes room (punctuation squeeze on).
+ * halving marks of the line before makes room (punctuation squeeze on), and
+ * so is the rest of a unit's name a line would end in (prefer_after).
  * Pure computation: no fonts, no pages. */
 #ifndef GW_LINEBREAK_H
 #define GW_LINEBREAK_H
@@ -35,11 +36,15 @@ typedef struct gw_lb_opts {
     int    squeeze;      /* allow half-width punctuation to fit a line */
     int    align;        /* GW_LB_* for all lines but the last */
     int    align_last;   /* GW_LB_* for the last line (and before forced breaks) */
-    /* Text off the grid only (pitch 0): */
-    const uint32_t *prefer_after;  /* when a line must break early, break after
-                                    * one of these (、 in a list of units) if
-                                    * the line has one; NULL: no preference */
+    const uint32_t *prefer_after;  /* off the grid: when a line must break
+                                    * early, break after one of these (、 in
+                                    * a list of units) if the line has one;
+                                    * on the grid (squeeze on): a line ending
+                                    * inside a list item takes the rest of it
+                                    * when halving marks makes room; NULL:
+                                    * no preference */
     size_t nprefer;
+    /* Text off the grid only (pitch 0): */
     double max_gap;      /* > 0: a justified line whose gaps would exceed
                           * max_gap em is set flush start instead (cells) */
 } gw_lb_opts;

@@ -255,14 +255,15 @@
        sub-items (<item>: （1）…, ①…, 一是… on lines of their own) as its
        title line, then a paragraph per item, the units after the last -->
   <xsl:template match="task[item]">
-    <fo:block xsl:use-attribute-sets="gw-para" keep-with-next.within-page="always">
+    <fo:block xsl:use-attribute-sets="gw-para" keep-with-next.within-page="always"
+        gw:prefer-break-after="、">
       <xsl:value-of select="@no"/>
       <xsl:text>.</xsl:text>
       <xsl:value-of select="normalize-space(title)"/>
       <xsl:value-of select="normalize-space(body)"/>
     </fo:block>
     <xsl:for-each select="item">
-      <fo:block xsl:use-attribute-sets="gw-para">
+      <fo:block xsl:use-attribute-sets="gw-para" gw:prefer-break-after="、">
         <xsl:value-of select="normalize-space(.)"/>
         <xsl:if test="position() = last()">
           <xsl:for-each select="..">
@@ -273,8 +274,11 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- gw:prefer-break-after="、": a line that would end inside a unit's
+       name (or another item of a list) takes the rest of it when halving
+       the line's marks makes room (docs/fo-subset.md) -->
   <xsl:template match="task">
-    <fo:block xsl:use-attribute-sets="gw-para">
+    <fo:block xsl:use-attribute-sets="gw-para" gw:prefer-break-after="、">
       <xsl:value-of select="@no"/>
       <xsl:text>.</xsl:text>
       <xsl:if test="normalize-space(title)">

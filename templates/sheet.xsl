@@ -298,13 +298,16 @@
        number in the published plan, so a unit can find it there), then the
        units it works with and the deadlines.  No 楷体 heading per task: the
        sheet stays in two faces, which keeps its embedded fonts small. -->
+  <!-- gw:prefer-break-after="、": a line that would end inside a unit's
+       name (or another item of a list) takes the rest of it when halving
+       the line's marks makes room (docs/fo-subset.md) -->
   <xsl:template match="task">
-    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para" gw:prefer-break-after="、"><xsl:call-template name="task-text"/></fo:block>
     <!-- sub-items as published, a paragraph each -->
     <xsl:for-each select="item">
-      <fo:block xsl:use-attribute-sets="gw-para"><xsl:value-of select="."/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para" gw:prefer-break-after="、"><xsl:value-of select="."/></fo:block>
     </xsl:for-each>
-    <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-units-text"/></fo:block>
+    <fo:block xsl:use-attribute-sets="gw-para" gw:prefer-break-after="、"><xsl:call-template name="task-units-text"/></fo:block>
     <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="task-deadline-text"/></fo:block>
   </xsl:template>
 

@@ -954,6 +954,45 @@ test_pull(void)
     free(d);
 }
 
+/* On the grid, with gw:prefer-break-after="、", a line that would end
+ * inside a unit's name takes the rest of it and its 、 when halving the
+ * line's marks makes room; otherwise the name stays split. */
+static void
+test_pull_names(void)
+{
+    static const uint32_t dun[] = {0x3001};
+    gw_lb_opts o = S_grid(1);
+    /* 26 字 and 市财 on line 1; 政局、 needs 3 cells: the final 、 and
+     * the line's five others give 6 halves */
+    const char *list = "市委办、市政府办、市人社局、市外侨旅游局、市教育局、市财政局、市科协。";
+    S_res r;
+
+    o.prefer_after = dun;
+    o.nprefer = 1;
+    r = S_run(list, &o);
+    TAP_OK(r.rc == 0 && r.nl == 2 && S_count(&r, 0) == 31 && S_last(&r, 0) == 0x3001,
+           "a name at the line end is pulled whole with its 、 (%zu on line 1)",
+           r.nl ? S_count(&r, 0) : 0);
+    TAP_OK(r.nl == 2 && S_right(&r, 0) <= WIDTH + EPS,
+           "… within the measure (%.2f of %.2f)", r.nl ? S_right(&r, 0) : 0.0, WIDTH);
+    S_free(&r);
+    /* one mark fewer on the line: 5 halves, 6 needed: the 28-字 line wins */
+    r = S_run("市委办、市政府办、市人社局、市外侨旅游局、市教育局。市财政局、市科协。", &o);
+    TAP_OK(r.rc == 0 && S_count(&r, 0) == 28, "too few marks: 28 字, the name split");
+    S_free(&r);
+    /* not an item of a list (after 。, not 、 ： （): never pulled, though
+     * the room is there (政局、 needs 5 halves, the line has 6) */
+    r = S_run("市委办、市政府办、市人社局、市外侨旅游局、市教育局。交财政局、市科协。", &o);
+    TAP_OK(r.rc == 0 && S_count(&r, 0) == 28, "a word that is not a list item: 28 字");
+    S_free(&r);
+    /* without the stylesheet's preference: 28 字 */
+    o.prefer_after = NULL;
+    o.nprefer = 0;
+    r = S_run(list, &o);
+    TAP_OK(r.rc == 0 && S_count(&r, 0) == 28, "without gw:prefer-break-after: 28 字");
+    S_free(&r);
+}
+
 int
 main(void)
 {
@@ -971,5 +1010,6 @@ main(void)
     test_plan();
     test_offgrid();
     test_pull();
+    test_pull_names();
     return TAP_DONE();
 }
