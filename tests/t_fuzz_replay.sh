@@ -13,6 +13,12 @@ BUILD=${BUILD:-build/rel}
 case "$BUILD" in
     */san) [ -n "${SANITIZE:-}" ] || export SANITIZE=address,undefined ;;
 esac
+# a sanitizer build made by hand (make SANITIZE=... BUILD=build/asan, then
+# BUILD=build/asan sh tests/run.sh): its library needs the sanitizer runtime
+if [ -z "${SANITIZE:-}" ] && [ -f "$BUILD/libgw.a" ] &&
+   nm "$BUILD/libgw.a" 2>/dev/null | grep -q '__asan_\|__ubsan_'; then
+    export SANITIZE=address,undefined
+fi
 R="$BUILD/fuzz-replay"
 if ! make -s BUILD="$BUILD" "$R/fuzz_import" "$R/fuzz_fo" "$R/fuzz_svg" "$R/fuzz_linebreak" \
         "$R/fuzz_fname" "$R/fuzz_image" >"$T/build.log" 2>&1; then
