@@ -213,6 +213,25 @@ out:
     return rc;
 }
 
+/* Hands every page of lay to the writer as pages at, at + 1, ...: scanned
+ * (put = 0) or written (put = 1).  0 or a negative GW_E* with err set. */
+static int
+S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, int put, gw_err *err)
+{
+    size_t j, n = gw_layout_page_count(lay);
+    int rc;
+
+    for (j = 0; j < n; j++) {
+        const gw_page *pg = gw_layout_page(lay, j);
+        if (!pg)
+            return err->code;
+        rc = put ? gw_pdf_put(pdf, at + j, pg, err) : gw_pdf_scan(pdf, at + j, pg, err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
 /* Part k of a document typeset in parts: its XML, XSLT with gw-part and
  * gw-first-page, and its layout in *out (with the FO in *fo: the layout
  * reads it).  first_page: the number of the part's first page, 0 for the
@@ -256,7 +275,7 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
     gw_doc *meta = NULL, *rest = NULL;
     gw_xml_doc fo = NULL, cover_fo = NULL;
     gw_layout *lay = NULL, *cover = NULL;
-    size_t *first = NULL, ncover, next, k, j, n;
+    size_t *first = NULL, ncover, next, k, n;
 
     memset(&ro, 0, sizeof ro);
     if (kk < 0 || !S_kinds[kk].tmpl || nparts == 0)
@@ -289,14 +308,9 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
         if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
                          &ro)) < 0)
             goto out;
+        if ((rc = S_hand_pages(lay, pdf, next, 0, err)) < 0)
+            goto out;
         n = gw_layout_page_count(lay);
-        for (j = 0; j < n; j++) {
-            const gw_page *pg = gw_layout_page(lay, j);
-            if (!pg || (rc = gw_pdf_scan(pdf, next + j, pg, err)) < 0) {
-                rc = pg ? rc : err->code;
-                goto out;
-            }
-        }
         gw_doc_merge(rest, gw_layout_meta(lay), next);
         next += n;
         gw_layout_free(lay);
@@ -312,37 +326,21 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
                         "%zu without", path, gw_layout_page_count(cover), ncover);
         goto out;
     }
-    for (j = 0; j < ncover; j++) {
-        const gw_page *pg = gw_layout_page(cover, j);
-        if (!pg || (rc = gw_pdf_scan(pdf, j, pg, err)) < 0) {
-            rc = pg ? rc : err->code;
-            goto out;
-        }
-    }
+    if ((rc = S_hand_pages(cover, pdf, 0, 0, err)) < 0)
+        goto out;
     gw_doc_merge(meta, gw_layout_meta(cover), 0);
     gw_doc_merge(meta, rest, 0);
     /* Second pass: the same pages again, written as they come. */
     if ((rc = gw_pdf_begin(pdf, meta, err)) < 0)
         goto out;
-    for (j = 0; j < ncover; j++) {
-        const gw_page *pg = gw_layout_page(cover, j);
-        if (!pg || (rc = gw_pdf_put(pdf, j, pg, err)) < 0) {
-            rc = pg ? rc : err->code;
-            goto out;
-        }
-    }
+    if ((rc = S_hand_pages(cover, pdf, 0, 1, err)) < 0)
+        goto out;
     for (k = 1; k < nparts; k++) {
         if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
                          &ro)) < 0)
             goto out;
-        n = gw_layout_page_count(lay);
-        for (j = 0; j < n; j++) {
-            const gw_page *pg = gw_layout_page(lay, j);
-            if (!pg || (rc = gw_pdf_put(pdf, first[k] - 1 + j, pg, err)) < 0) {
-                rc = pg ? rc : err->code;
-                goto out;
-            }
-        }
+        if ((rc = S_hand_pages(lay, pdf, first[k] - 1, 1, err)) < 0)
+            goto out;
         gw_layout_free(lay);
         lay = NULL;
         xmlFreeDoc(fo);

@@ -404,6 +404,71 @@ S_lone_rest(const S_ctx *c, size_t s, size_t end)
     return base == 1;
 }
 
+/* Halves full-width marks of [s, last] until need pt are saved, from the
+ * end of the line: pass 0 the line-end mark last itself; passes 1..3 one
+ * member of each adjacent pair of marks, by rank (brackets, pause marks,
+ * stops); with passes = 5 also single marks, pause marks (pass 4) before
+ * the others, never next to a halved one (。（ would be 1 字 for both).
+ * Returns 1 with the marks set squeezed, or 0 (nothing changed). */
+static int
+S_halve_marks(S_ctx *c, size_t s, size_t last, double need, int passes)
+{
+    size_t sq[S_SQ_MAX], nsq = 0, k, q;
+    double saved = 0;
+    int pass;
+
+    for (pass = 0; pass <= passes && saved < need - S_EPS; pass++) {
+        if (pass == 0) {
+            if (S_is_closing(c->fl[last])) {
+                sq[nsq++] = last;
+                saved += c->cw[last] / 2;
+            }
+            continue;
+        }
+        for (k = last; k > s && saved < need - S_EPS; k--) {
+            unsigned fa = c->fl[k - 1], fb = c->fl[k];
+            size_t m;
+            int dup = 0;
+            if (pass <= 3) {
+                if (!(fa & S_FW) || !(fb & S_FW) || !(fa & (S_CL | S_OP | S_CM | S_ST)) ||
+                    !(fb & (S_CL | S_OP | S_CM | S_ST)))
+                    continue;
+                /* The first if its ink is on the left, else the second if
+                 * its ink is on the right; with both possible, the earlier
+                 * rank. */
+                if (S_is_closing(fa) && (fb & S_OP))
+                    m = S_sq_rank(fb) < S_sq_rank(fa) ? k : k - 1;
+                else if (S_is_closing(fa))
+                    m = k - 1;
+                else if (fb & S_OP)
+                    m = k;
+                else
+                    continue;
+                if (S_sq_rank(c->fl[m]) != pass)
+                    continue;
+            } else {
+                m = k - 1;
+                if (!(c->fl[m] & S_FW) || !(c->fl[m] & (S_CL | S_OP | S_CM | S_ST)) ||
+                    (pass == 4) != (S_sq_rank(c->fl[m]) == 2))
+                    continue;
+            }
+            for (q = 0; q < nsq; q++)
+                dup |= sq[q] == m || (pass > 3 && (sq[q] + 1 == m || sq[q] == m + 1));
+            if (dup)
+                continue;
+            if (nsq == S_SQ_MAX)
+                return 0;
+            sq[nsq++] = m;
+            saved += c->cw[m] / 2;
+        }
+    }
+    if (saved < need - S_EPS)
+        return 0;
+    for (k = 0; k < nsq; k++)
+        c->st[sq[k]] |= S_SQUEEZED;
+    return 1;
+}
+
 /* "先挤进": the line [s, i) holds wsum pt; item i overflows and may not start
  * a line.  If items i.. up to the next break are closing marks, squeeze
  * marks of [s, end) until everything fits in avail.  Returns 1 and stores
@@ -411,9 +476,8 @@ S_lone_rest(const S_ctx *c, size_t s, size_t end)
 static int
 S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
 {
-    size_t sq[S_SQ_MAX], nsq = 0, j = i, k, last;
-    double need, saved = 0, spaces = 0;
-    int pass;
+    size_t j = i, last;
+    double need, spaces = 0;
 
     need = wsum - avail;
     while (j < c->n && j - i < S_TAIL_MAX) {
@@ -440,52 +504,8 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
         last--;
     if (last <= s)
         return 0;
-    last--;
-    /* Pass 0: the line-end mark; passes 1..3: one member of each adjacent
-     * pair of marks, by rank (brackets, pause marks, stops). */
-    for (pass = 0; pass <= 3 && saved < need - S_EPS; pass++) {
-        if (pass == 0) {
-            if (S_is_closing(c->fl[last])) {
-                sq[nsq++] = last;
-                saved += c->cw[last] / 2;
-            }
-            continue;
-        }
-        for (k = last; k > s && saved < need - S_EPS; k--) {
-            unsigned fa = c->fl[k - 1], fb = c->fl[k];
-            size_t m;
-            size_t q;
-            int dup = 0;
-
-            if (!(fa & S_FW) || !(fb & S_FW) || !(fa & (S_CL | S_OP | S_CM | S_ST)) ||
-                !(fb & (S_CL | S_OP | S_CM | S_ST)))
-                continue;
-            /* The first if its ink is on the left, else the second if its
-             * ink is on the right; with both possible, the earlier rank. */
-            if (S_is_closing(fa) && (fb & S_OP))
-                m = S_sq_rank(fb) < S_sq_rank(fa) ? k : k - 1;
-            else if (S_is_closing(fa))
-                m = k - 1;
-            else if (fb & S_OP)
-                m = k;
-            else
-                continue;
-            if (S_sq_rank(c->fl[m]) != pass)
-                continue;
-            for (q = 0; q < nsq; q++)
-                dup |= sq[q] == m;
-            if (dup)
-                continue;
-            if (nsq == S_SQ_MAX)
-                return 0;
-            sq[nsq++] = m;
-            saved += c->cw[m] / 2;
-        }
-    }
-    if (saved < need - S_EPS)
+    if (!S_halve_marks(c, s, last - 1, need, 3))
         return 0;
-    for (k = 0; k < nsq; k++)
-        c->st[sq[k]] |= S_SQUEEZED;
     *end = j < c->n && c->items[j].cp == S_LS ? j + 1 : j;
     return 1;
 }
@@ -502,9 +522,8 @@ S_squeeze(S_ctx *c, size_t s, size_t i, double wsum, double avail, size_t *end)
 static int
 S_pull(S_ctx *c, size_t s, size_t e, double avail, double max_need)
 {
-    size_t sq[S_SQ_MAX], nsq = 0, last = e, k, q;
-    double need = -avail, saved = 0;
-    int pass;
+    size_t last = e, k;
+    double need = -avail;
 
     for (k = s; k < e; k++) {
         if (c->items[k].cp == S_LS || (c->st[k] & S_SQUEEZED))
@@ -519,58 +538,7 @@ S_pull(S_ctx *c, size_t s, size_t e, double avail, double max_need)
         max_need = 2 * c->cw[last - 1];     /* one character and its mark */
     if (last <= s + 2 || need <= S_EPS || need > max_need + S_EPS)
         return 0;
-    last--;
-    for (pass = 0; pass <= 5 && saved < need - S_EPS; pass++) {
-        if (pass == 0) {
-            if (S_is_closing(c->fl[last])) {
-                sq[nsq++] = last;
-                saved += c->cw[last] / 2;
-            }
-            continue;
-        }
-        for (k = last; k > s && saved < need - S_EPS; k--) {
-            unsigned fa = c->fl[k - 1], fb = c->fl[k];
-            size_t m;
-            int dup = 0;
-            if (pass <= 3) {
-                /* a pair of marks: the one the pair's rank names */
-                if (!(fa & S_FW) || !(fb & S_FW) || !(fa & (S_CL | S_OP | S_CM | S_ST)) ||
-                    !(fb & (S_CL | S_OP | S_CM | S_ST)))
-                    continue;
-                if (S_is_closing(fa) && (fb & S_OP))
-                    m = S_sq_rank(fb) < S_sq_rank(fa) ? k : k - 1;
-                else if (S_is_closing(fa))
-                    m = k - 1;
-                else if (fb & S_OP)
-                    m = k;
-                else
-                    continue;
-                if (S_sq_rank(c->fl[m]) != pass)
-                    continue;
-            } else {
-                /* a single mark: pause marks (pass 4), then the others */
-                m = k - 1;
-                if (!(c->fl[m] & S_FW) || !(c->fl[m] & (S_CL | S_OP | S_CM | S_ST)) ||
-                    (pass == 4) != (S_sq_rank(c->fl[m]) == 2))
-                    continue;
-            }
-            /* never both marks of a pair (。（ at 1 字 between them): a
-             * single mark next to a halved one stays whole */
-            for (q = 0; q < nsq; q++)
-                dup |= sq[q] == m || (pass > 3 && (sq[q] + 1 == m || sq[q] == m + 1));
-            if (dup)
-                continue;
-            if (nsq == S_SQ_MAX)
-                return 0;
-            sq[nsq++] = m;
-            saved += c->cw[m] / 2;
-        }
-    }
-    if (saved < need - S_EPS)
-        return 0;
-    for (k = 0; k < nsq; k++)
-        c->st[sq[k]] |= S_SQUEEZED;
-    return 1;
+    return S_halve_marks(c, s, last - 1, need, 5);
 }
 
 /* On the grid, a line that would end inside an item of a list the

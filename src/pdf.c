@@ -317,26 +317,47 @@ S_write_flate(HPDF_Dict obj, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
+/* data deflated into a new buffer (caller frees) of *zn bytes, or NULL. */
+static Bytef *
+S_deflate(const void *data, size_t n, uLongf *zn)
+{
+    Bytef *z;
+
+    *zn = compressBound((uLong)n);
+    z = gw_xmalloc(*zn);
+    if (compress2(z, zn, n ? data : (const void *)"", (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK) {
+        free(z);
+        return NULL;
+    }
+    return z;
+}
+
+/* A memory stream holding the n bytes of p in one buffer of the exact size:
+ * a page's deflated content is a KB or two, and a long document may keep
+ * every page's until it saves.  One byte more, as libharu's memory stream
+ * cannot seek to the very end of its last buffer (see S_load_fonts).  NULL
+ * when libharu runs out of memory. */
+static HPDF_Stream
+S_exact_stream(HPDF_MMgr mmgr, const void *p, size_t n)
+{
+    HPDF_Stream st = HPDF_MemStream_New(mmgr, (HPDF_UINT)n + 1);
+
+    if (st && HPDF_Stream_Write(st, p, (HPDF_UINT)n) != HPDF_OK) {
+        HPDF_Stream_Free(st);
+        st = NULL;
+    }
+    return st;
+}
+
 /* Deflates n bytes into a new libharu memory stream; NULL when out of
  * memory. */
 static HPDF_Stream
 S_deflate_stream(HPDF_MMgr mmgr, const void *data, size_t n)
 {
-    uLongf zn = compressBound((uLong)n);
-    Bytef *z = gw_xmalloc(zn);
-    HPDF_Stream st = NULL;
+    uLongf zn;
+    Bytef *z = S_deflate(data, n, &zn);
+    HPDF_Stream st = z ? S_exact_stream(mmgr, z, zn) : NULL;
 
-    if (compress2(z, &zn, data, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK) {
-        /* one buffer of the exact size: a page's deflated content is a KB
-         * or two, and a long document keeps every page's until it saves.
-         * One byte more, as libharu's memory stream cannot seek to the very
-         * end of its last buffer (see S_load_fonts). */
-        st = HPDF_MemStream_New(mmgr, (HPDF_UINT)zn + 1);
-        if (st && HPDF_Stream_Write(st, z, (HPDF_UINT)zn) != HPDF_OK) {
-            HPDF_Stream_Free(st);
-            st = NULL;
-        }
-    }
     free(z);
     return st;
 }
@@ -2033,10 +2054,7 @@ S_seal_page(S_writer *w, HPDF_Page pg, size_t pi)
             return;
         }
     }
-    zn = compressBound((uLong)size);
-    zb = gw_xmalloc(zn);
-    if (compress2(zb, &zn, plain ? plain : (const Bytef *)"", (uLong)size,
-                  Z_DEFAULT_COMPRESSION) == Z_OK) {
+    if ((zb = S_deflate(plain, size, &zn)) != NULL) {
         S_span *sp = &w->spans[pi];
         int spooled = w->spool >= 0 && !w->spool_bad &&
                       S_pio(w->spool, zb, zn, w->spool_end, 1) == 0;
@@ -2051,14 +2069,7 @@ S_seal_page(S_writer *w, HPDF_Page pg, size_t pi)
             z = HPDF_CallbackReader_New(w->pdf->mmgr, S_spool_read, S_spool_seek, S_spool_tell,
                                         S_spool_size, sp);
         } else {
-            /* one buffer of the exact size; one byte more, as libharu's
-             * memory stream cannot seek to the very end of its last buffer
-             * (see S_load_fonts) */
-            z = HPDF_MemStream_New(w->pdf->mmgr, (HPDF_UINT)zn + 1);
-            if (z && HPDF_Stream_Write(z, zb, (HPDF_UINT)zn) != HPDF_OK) {
-                HPDF_Stream_Free(z);
-                z = NULL;
-            }
+            z = S_exact_stream(w->pdf->mmgr, zb, zn);
         }
     }
     free(zb);

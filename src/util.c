@@ -772,36 +772,44 @@ gw_file_sink_write(gw_file_sink *s, const void *p, size_t n)
     return 0;
 }
 
+/* Runs fill into fd through a buffer and writes out the rest.  0, or a
+ * negative GW_E* with err set (fill's own, or GW_EIO). */
+static int
+S_run_fill(int fd, const char *path, gw_file_fill_fn fill, void *ctx, gw_err *err)
+{
+    gw_file_sink *s = gw_xmalloc(sizeof *s);
+    int rc;
+
+    s->fd = fd;
+    s->path = path;
+    s->err = err;
+    s->failed = 0;
+    s->n = 0;
+    rc = fill(ctx, s, err);
+    if (rc == 0 && s->failed)
+        rc = GW_EIO;            /* fill ignored a failed write */
+    if (rc == 0)
+        rc = S_sink_flush(s);
+    free(s);
+    return rc;
+}
+
 /* Runs fill into the temporary file and puts it on disk before the
  * rename.  0, or a negative GW_E* with err set (fill's own, or GW_EIO). */
 static int
 S_fill(const char *tmp, const char *path, gw_file_fill_fn fill, void *ctx, gw_err *err)
 {
     mode_t um = umask(0);
-    gw_file_sink *s;
-    int rc;
+    int fd, rc;
     umask(um);
-    s = gw_xmalloc(sizeof *s);
-    s->path = path;
-    s->err = err;
-    s->failed = 0;
-    s->n = 0;
-    if ((s->fd = open(tmp, O_WRONLY | O_TRUNC)) < 0) {
-        rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    rc = fill(ctx, s, err);
-    if (rc == 0 && s->failed)
-        rc = GW_EIO;            /* fill ignored a failed write */
-    if (rc == 0)
-        rc = S_sink_flush(s);
+    if ((fd = open(tmp, O_WRONLY | O_TRUNC)) < 0)
+        return gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    rc = S_run_fill(fd, path, fill, ctx, err);
     /* mkstemp creates 0600; documents are meant to be shared like any file. */
-    if (rc == 0 && (fsync(s->fd) < 0 || fchmod(s->fd, 0666 & ~um) < 0))
+    if (rc == 0 && (fsync(fd) < 0 || fchmod(fd, 0666 & ~um) < 0))
         rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (close(s->fd) < 0 && rc == 0)
+    if (close(fd) < 0 && rc == 0)
         rc = gw_err_set(err, GW_EIO, "%s: cannot write: %s", path, strerror(errno));
-out:
-    free(s);
     return rc;
 }
 
@@ -814,19 +822,8 @@ gw_file_write_atomic_fill(const char *path, gw_file_fill_fn fill, void *ctx, gw_
     if ((rc = gw_file_output_target(path, &target, err)) < 0)
         goto out;
     if (!target) {
-        gw_file_sink *s = gw_xmalloc(sizeof *s);
-        s->fd = STDOUT_FILENO;
-        s->path = path;
-        s->err = err;
-        s->failed = 0;
-        s->n = 0;
         fflush(stdout);
-        rc = fill(ctx, s, err);
-        if (rc == 0 && s->failed)
-            rc = GW_EIO;
-        if (rc == 0)
-            rc = S_sink_flush(s);
-        free(s);
+        rc = S_run_fill(STDOUT_FILENO, path, fill, ctx, err);
         goto out;
     }
     if ((rc = gw_file_tmp_beside(target, &tmp, err)) < 0)
