@@ -24,8 +24,8 @@
 #                            the largest peaks kept (default 1)
 #   GONGWEN=path             the gongwen binary (default ./gongwen)
 #
-# 10000 tasks take about 2 minutes on 2 cores; the largest process (the
-# booklet's worker) peaks at about 235 MB (docs/performance.md, "Memory at
+# 10000 tasks take about 1.5 minutes on 2 cores; the largest process (the
+# booklet's worker) peaks at about 230 MB (docs/performance.md, "Memory at
 # scale").
 cd "$(dirname "$0")/.." || exit 2
 SIZES=${SCALE_SIZES-300 3000 10000}

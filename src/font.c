@@ -779,7 +779,7 @@ S_subset_face(const gw_face *f, const uint32_t *cps, size_t n, hb_face_t **face,
 
 int
 gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
-               gw_err *err)
+               uint16_t *gids, gw_err *err)
 {
     hb_face_t *builder = NULL, *parsed = NULL;
     hb_blob_t *blob = NULL;
@@ -791,6 +791,15 @@ gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
 
     if ((rc = S_subset_face(f, cps, n, &parsed, err)) < 0)
         return rc;
+    if (gids) {
+        hb_font_t *font = hb_font_create(parsed);
+        for (i = 0; i < n; i++) {
+            hb_codepoint_t g = 0;
+            gids[i] = hb_font_get_nominal_glyph(font, cps[i], &g) && g <= 0xFFFF
+                          ? (uint16_t)g : 0;
+        }
+        hb_font_destroy(font);
+    }
     blob = hb_face_reference_blob(parsed);
     for (i = 0; i < sizeof S_haru_tables / sizeof S_haru_tables[0]; i++) {
         hb_blob_t *t = hb_face_reference_table(parsed, S_tag(S_haru_tables[i]));

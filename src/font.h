@@ -62,9 +62,11 @@ const char *gw_face_family(const gw_face *f);
 
 /* Makes a TrueType font holding only the glyphs of cps (plus .notdef), with
  * hb-subset, into out (appended).  The result keeps a Unicode cmap so a PDF
- * writer can load it like the original.  0, or GW_EDEP with err set. */
+ * writer can load it like the original.  gids (NULL, or n entries the
+ * caller allocates) gets the subset's glyph of each cps[i], 0 when the face
+ * lacks it.  0, or GW_EDEP with err set. */
 int gw_face_subset(const gw_face *f, const uint32_t *cps, size_t n, gw_buf *out,
-                   gw_err *err);
+                   uint16_t *gids, gw_err *err);
 
 /* Adds a directory whose fonts are searched first (--fonts DIR, the
  * fonts_dir key): fontsets created afterwards read it, and a face from it

@@ -213,10 +213,10 @@ out:
     return rc;
 }
 
-/* Hands every page of lay to the writer as pages at, at + 1, ...: scanned
- * (put = 0) or written (put = 1).  0 or a negative GW_E* with err set. */
+/* Writes every page of lay as pages at, at + 1, ....  0 or a negative
+ * GW_E* with err set. */
 static int
-S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, int put, gw_err *err)
+S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, gw_err *err)
 {
     size_t j, n = gw_layout_page_count(lay);
     int rc;
@@ -225,8 +225,7 @@ S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, int put, gw_err *err)
         const gw_page *pg = gw_layout_page(lay, j);
         if (!pg)
             return err->code;
-        rc = put ? gw_pdf_put(pdf, at + j, pg, err) : gw_pdf_scan(pdf, at + j, pg, err);
-        if (rc < 0)
+        if ((rc = gw_pdf_put(pdf, at + j, pg, err)) < 0)
             return rc;
     }
     return 0;
@@ -300,15 +299,15 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
     cover = NULL;
     xmlFreeDoc(cover_fo);
     cover_fo = NULL;
-    /* First pass, part by part: the pages' sizes and characters, where
-     * each part starts, its bookmarks; the part is then let go. */
+    /* Part by part: its pages written where they go, its bookmarks kept,
+     * where it starts noted; the part is then let go. */
     next = ncover;
     for (k = 1; k < nparts; k++) {
         first[k] = next + 1;
         if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
                          &ro)) < 0)
             goto out;
-        if ((rc = S_hand_pages(lay, pdf, next, 0, err)) < 0)
+        if ((rc = S_hand_pages(lay, pdf, next, err)) < 0)
             goto out;
         n = gw_layout_page_count(lay);
         gw_doc_merge(rest, gw_layout_meta(lay), next);
@@ -326,27 +325,11 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
                         "%zu without", path, gw_layout_page_count(cover), ncover);
         goto out;
     }
-    if ((rc = S_hand_pages(cover, pdf, 0, 0, err)) < 0)
+    if ((rc = S_hand_pages(cover, pdf, 0, err)) < 0)
         goto out;
     gw_doc_merge(meta, gw_layout_meta(cover), 0);
     gw_doc_merge(meta, rest, 0);
-    /* Second pass: the same pages again, written as they come. */
-    if ((rc = gw_pdf_begin(pdf, meta, err)) < 0)
-        goto out;
-    if ((rc = S_hand_pages(cover, pdf, 0, 1, err)) < 0)
-        goto out;
-    for (k = 1; k < nparts; k++) {
-        if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
-                         &ro)) < 0)
-            goto out;
-        if ((rc = S_hand_pages(lay, pdf, first[k] - 1, 1, err)) < 0)
-            goto out;
-        gw_layout_free(lay);
-        lay = NULL;
-        xmlFreeDoc(fo);
-        fo = NULL;
-    }
-    rc = gw_pdf_finish(pdf, err);
+    rc = gw_pdf_finish(pdf, meta, err);
     gw_font_report_substitutes();
 out:
     gw_layout_free(lay);

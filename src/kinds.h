@@ -74,8 +74,8 @@ int gw_kind_pdf(const char *kind, gw_xml_doc *xml, const gw_kind_opts *o, const 
  * other parts start on, for its list.  Each part is typeset as
  * templates/<kind>.xsl with gw-part ('cover' or 'sheet') and gw-first-page
  * (the number of its first page); its pages are numbered on from the part
- * before.  Every part is laid out twice (the fonts are subset between the
- * two passes), and the cover three times.  0, or an error as gw_kind_pdf. */
+ * before.  Every part is laid out once (the fonts are subset at the end),
+ * the cover twice.  0, or an error as gw_kind_pdf. */
 typedef int (*gw_kind_part_fn)(void *ctx, size_t k, const size_t *first, gw_xml_doc *out,
                                gw_err *err);
 int gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void *ctx,

@@ -1,17 +1,19 @@
 /* pdf.c — positioned pages (page.h) to PDF with libharu (see pdf.h).  The
  * only module that includes hpdf.h.
  *
- * Fonts: libharu's own TrueType "subset" still embeds hundreds of KB per CJK
- * font, so each face is first cut down with hb-subset (gw_face_subset) to the
- * characters the document uses and handed to libharu from memory.  Text goes
- * through libharu's UTF-8 encoder (CID fonts, Identity-H, with a ToUnicode
- * map so pdftotext reads it back).  The font program and the CIDToGIDMap are
- * written by this file (S_embed_font, S_own_map): libharu would re-serialise
- * the font table by table and deflate a 128 KB glyph map per font, and
- * together that was a fifth of the time of a task sheet.  OpenType/CFF faces
- * (Fandol) go through the same path with a TrueType stand-in for libharu's
- * metrics; S_embed_cff then turns the CIDFont into a CIDFontType0 with the
- * CFF program (docs/fonts.md).
+ * Fonts are this file's, not libharu's.  A text run is written as
+ * "<codes> Tj" where each code is the character's Unicode value (S_show),
+ * in a Type0 font whose dictionary is made, empty, where its face first
+ * draws (S_font_use); the characters drawn are recorded.  At the end each
+ * face is cut down with hb-subset to exactly those characters and the font
+ * is filled in (S_font_finish): a CIDFontType2 with FontFile2 and a
+ * CIDToGIDMap from the codes to the subset's glyphs for TrueType faces, a
+ * CIDFontType0 with FontFile3 and an embedded CMap from the codes to the
+ * CFF program's CIDs for OpenType/CFF faces (Fandol), /W from HarfBuzz's
+ * advances, a ToUnicode map so pdftotext reads the text back
+ * (docs/fonts.md).  As the content streams do not depend on the subsets,
+ * every page is drawn and written once.  libharu only parses the subset
+ * (the TrueType stand-in of a CFF face) for the descriptor's numbers.
  *
  * Images: image.c decodes and checks each PNG (caps, CRCs, the compressed
  * data); libharu gets only those 8-bit samples (HPDF_LoadRawImageFromMem),
@@ -27,10 +29,10 @@
  * (was 6 KB), none of it the page's drawing.
  *
  * Everything that reaches into libharu's structures (hpdf_fontdef.h,
- * hpdf_font.h, hpdf_objects.h, hpdf_pages.h of libharu 2.3.0, the version
- * Debian 12 ships) is in the S_fast_cmap, S_embed_font, S_embed_cff,
- * S_own_map, S_seal_page, S_park_page and S_save functions; each checks what
- * it relies on and otherwise leaves libharu's own behaviour alone. */
+ * hpdf_objects.h, hpdf_pages.h, hpdf_doc.h of libharu 2.3.0, the version
+ * Debian 12 ships) is in the S_font_metrics, S_set_font, S_show,
+ * S_make_pages, S_seal_page, S_park_page and S_save functions; each checks
+ * what it relies on and otherwise leaves libharu's own behaviour alone. */
 #include "pdf.h"
 #include "image.h"
 #include "page-imp.h"
@@ -61,11 +63,10 @@ typedef struct S_haru {
 
 typedef struct S_font {
     gw_face   *face;
-    uint32_t  *cps;         /* the characters drawn, sorted, each once */
+    HPDF_Dict  obj;         /* its Type0 font, filled at the end */
+    uint64_t  *seen;        /* while drawing: one bit per BMP code point */
+    uint32_t  *cps;         /* at the end: the characters drawn, sorted */
     size_t     n;
-    uint64_t  *seen;        /* while collecting: one bit per BMP code point */
-    const char *name;       /* libharu's name for it (borrowed from the doc) */
-    HPDF_Font  font;
 } S_font;
 
 typedef struct S_image {
@@ -82,19 +83,27 @@ typedef struct S_alpha {
  * not written again for every run of text (keeps the PDF small). */
 typedef struct S_state {
     int       in_text;
-    HPDF_Font font;
+    const S_font *font;
     double    size, tc, tz;
     int       tr;
     double    fill[3], stroke[3], lw;
     int       have_fill, have_stroke, have_lw;
 } S_state;
 
-/* The size of each page, from the first pass. */
+/* The size of each page written. */
 typedef struct S_size {
     double w, h;
     int    rot;
-    int    scanned, put;
+    int    put;
 } S_size;
+
+/* A link's destination on a page not yet written: its height, which the
+ * destination's top depends on, is set at the end. */
+typedef struct S_fwd {
+    HPDF_Destination d;
+    size_t           page;
+    double           y;
+} S_fwd;
 
 /* Where a page's deflated content waits in the spool file until the save
  * reads it back (the attr of the page's content stream, S_spool_*). */
@@ -115,11 +124,10 @@ typedef struct S_parked {
 
 struct gw_pdf {
     char       *path;           /* for messages; where gw_pdf_finish writes */
-    const gw_doc *meta;         /* bookmarks and information (gw_pdf_begin) */
-    size_t      np;             /* pages scanned: the highest index + 1 */
-    S_size     *sizes;
-    size_t      sizecap;
-    int         begun;
+    const gw_doc *meta;         /* bookmarks and information (gw_pdf_finish) */
+    size_t      np;             /* pages written: the highest index + 1 */
+    S_size     *sizes;          /* sizes, pages, spans: cap entries each */
+    size_t      cap;
     HPDF_Doc   pdf;
     S_haru     haru;
     S_font     fonts[S_MAX_FACES];
@@ -130,12 +138,15 @@ struct gw_pdf {
     size_t     nalphas;
     HPDF_Page *pages;
     size_t     made;            /* pages[0..made) exist in libharu */
+    S_fwd     *fwd;             /* links to pages not yet written */
+    size_t     nfwd, fwdcap;
+    size_t     link_to, link_from;  /* the farthest link: to page, on page (+1) */
     HPDF_Outline *outlines;
     HPDF_Encoder utf8;
     int        spool;           /* fd of the deflated page contents; -1: in memory */
     off_t      spool_end;
     int        spool_bad;       /* a write failed: no more pages to it */
-    S_span    *spans;
+    S_span   **spans;           /* each allocated: libharu's stream keeps its address */
     int        spool_errno;     /* reading it back failed */
 };
 typedef struct gw_pdf S_writer;
@@ -159,7 +170,6 @@ S_haru_what(HPDF_STATUS code)
     case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
     case HPDF_FILE_IO_ERROR: return "file read/write error";
     case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
-    case HPDF_FONT_EXISTS: return "two fonts with the same PostScript name";
     case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
     case HPDF_INVALID_IMAGE: return "invalid image";
     case HPDF_INVALID_COLOR_SPACE: return "invalid colour space for an image or soft mask";
@@ -208,8 +218,7 @@ S_snip(const char *s, char buf[72])
 
 /* The font drawing face: the same file and index share one subset even
  * when they come from different fontsets (the SVG and layout modules may
- * each have one), as libharu would otherwise hand the second subset the
- * first one's glyphs under the same PostScript name. */
+ * each have one), as they would otherwise be embedded twice. */
 static S_font *
 S_font_of(S_writer *w, gw_face *face)
 {
@@ -224,87 +233,53 @@ S_font_of(S_writer *w, gw_face *face)
     return NULL;
 }
 
-/* First pass, one page: its size, and the code points each face draws.
- * GW_EINPUT on invalid UTF-8 or a missing face, naming the page. */
-static int
-S_scan(S_writer *w, size_t pi, const gw_page *p, gw_err *err)
+/* The font of face, made the first time the face draws: its Type0 font
+ * dictionary exists from then on (pages name it in their resources) but
+ * stays empty until gw_pdf_finish knows every character drawn with it and
+ * fills it (S_font_finish).  NULL with err set past the cap of faces or
+ * when libharu runs out of memory. */
+static S_font *
+S_font_use(S_writer *w, gw_face *face, gw_err *err)
 {
-    size_t ii;
-    char snip[72];
-    if (pi >= S_MAX_PAGES)
-        return gw_err_set(err, GW_EINPUT, "more than %d pages, the cap", S_MAX_PAGES);
-    if (pi >= w->sizecap) {
-        size_t cap = w->sizecap ? w->sizecap : 64;
-        while (cap <= pi)
-            cap *= 2;
-        w->sizes = gw_xrealloc(w->sizes, cap * sizeof *w->sizes);
-        memset(w->sizes + w->sizecap, 0, (cap - w->sizecap) * sizeof *w->sizes);
-        w->sizecap = cap;
+    S_font *f = S_font_of(w, face);
+    HPDF_Dict d;
+
+    if (f)
+        return f;
+    if (w->nfonts == S_MAX_FACES) {
+        gw_err_set(err, GW_EINPUT, "PDF: more than %d fonts in one document", S_MAX_FACES);
+        return NULL;
     }
-    if (w->sizes[pi].scanned)
-        return gw_err_set(err, GW_EINPUT, "PDF page %zu: given twice", pi + 1);
-    w->sizes[pi].scanned = 1;
-    if (pi + 1 > w->np)
-        w->np = pi + 1;
-    gw_page_size(p, &w->sizes[pi].w, &w->sizes[pi].h, &w->sizes[pi].rot);
-    for (ii = 0; ii < gw_page_item_count(p); ii++) {
-        const gw_item *it = gw_page_item(p, ii);
-        S_font *f;
-        size_t off = 0;
-        if (it->kind != GW_ITEM_TEXT || it->n == 0)
-            continue;
-        if (!it->face)
-            return gw_err_set(err, GW_EINPUT, "PDF page %zu: a text run without a font",
-                              pi + 1);
-        f = S_font_of(w, it->face);
-        if (!f) {
-            if (w->nfonts == S_MAX_FACES)
-                return gw_err_set(err, GW_EINPUT, "PDF: more than %d fonts in one document",
-                                  S_MAX_FACES);
-            f = &w->fonts[w->nfonts++];
-            f->face = it->face;
-            f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
-        }
-        while (off < it->len) {
-            uint32_t cp;
-            int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
-            if (l < 0)
-                return gw_err_set(err, GW_EINPUT,
-                                  "PDF page %zu: invalid UTF-8 in text \"%s\" at byte %zu",
-                                  pi + 1, S_snip(it->utf8, snip), off);
-            if (cp > 0xFFFF)
-                /* libharu 2.3.0's UTF-8 fonts use 16-bit codes */
-                return gw_err_set(err, GW_EINPUT,
-                                  "PDF page %zu: character U+%04X in \"%s\" is outside the "
-                                  "Basic Multilingual Plane, which libharu cannot write",
-                                  pi + 1, (unsigned)cp, S_snip(it->utf8, snip));
-            f->seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
-            off += (size_t)l;
-        }
+    d = HPDF_Dict_New(w->pdf->mmgr);
+    if (!d || HPDF_Xref_Add(w->pdf->xref, d) != HPDF_OK) {     /* frees d when it fails */
+        if (!S_check(w, err, "making a font"))
+            gw_err_set(err, GW_EDEP, "libharu: out of memory making a font");
+        return NULL;
     }
-    return 0;
+    f = &w->fonts[w->nfonts++];
+    f->face = face;
+    f->obj = d;
+    f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
+    return f;
 }
 
-/* After the first pass: each face's characters as a sorted list.  The
- * bitmaps give them sorted and without duplicates (a booklet draws some
- * 100 000 characters, of a few hundred kinds). */
+/* At the end: the characters f drew as a sorted list.  The bitmap gives
+ * them sorted and without duplicates (a booklet draws some 100 000
+ * characters, of a few hundred kinds). */
 static void
-S_cps(S_writer *w)
+S_font_cps(S_font *f)
 {
-    size_t k;
-    for (k = 0; k < w->nfonts; k++) {
-        S_font *f = &w->fonts[k];
-        size_t i, n = 0;
-        for (i = 0; i < 0x10000 / 64; i++)
-            for (uint64_t v = f->seen[i]; v; v &= v - 1)
-                n++;
-        f->cps = gw_xmalloc((n ? n : 1) * sizeof *f->cps);
-        for (i = 0; i < 0x10000; i++)
-            if (f->seen[i >> 6] >> (i & 63) & 1)
-                f->cps[f->n++] = (uint32_t)i;
-        free(f->seen);
-        f->seen = NULL;
-    }
+    size_t i, n = 0;
+
+    for (i = 0; i < 0x10000 / 64; i++)
+        for (uint64_t v = f->seen[i]; v; v &= v - 1)
+            n++;
+    f->cps = gw_xmalloc((n ? n : 1) * sizeof *f->cps);
+    for (i = 0; i < 0x10000; i++)
+        if (f->seen[i >> 6] >> (i & 63) & 1)
+            f->cps[f->n++] = (uint32_t)i;
+    free(f->seen);
+    f->seen = NULL;
 }
 
 /* "/Filter /FlateDecode" inside a stream's dictionary whose data this file
@@ -335,7 +310,7 @@ S_deflate(const void *data, size_t n, uLongf *zn)
 /* A memory stream holding the n bytes of p in one buffer of the exact size:
  * a page's deflated content is a KB or two, and a long document may keep
  * every page's until it saves.  One byte more, as libharu's memory stream
- * cannot seek to the very end of its last buffer (see S_load_fonts).  NULL
+ * cannot seek to the very end of its last buffer (see S_font_metrics).  NULL
  * when libharu runs out of memory. */
 static HPDF_Stream
 S_exact_stream(HPDF_MMgr mmgr, const void *p, size_t n)
@@ -362,26 +337,6 @@ S_deflate_stream(HPDF_MMgr mmgr, const void *data, size_t n)
     return st;
 }
 
-/* libharu 2.3.0 gives UTF-8 fonts a ToUnicode CMap written with
- * begincidrange, which is not allowed there (poppler warns "Invalid
- * 'begincidrange' operator in ToUnicode CMap" and other readers may copy
- * garbage).  Its codes are the Unicode values themselves (CID = code, and a
- * CIDToGIDMap maps them to glyphs), so the right map lists each character
- * used as <code> -> <code>: runs of consecutive characters (digits,
- * Latin letters) as one bfrange line, the rest as bfchar lines.  The stream
- * object already exists once the font is created; only its content is
- * replaced.  deflated: the data is compressed here (see S_own_map), else
- * libharu compresses it when saving. */
-static HPDF_Dict
-S_tounicode_dict(S_writer *w, S_font *f)
-{
-    HPDF_Dict tu = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (!tu || !tu->stream) {
-        w->haru.set = 0;    /* not this libharu's layout: keep its map */
-        return NULL;
-    }
-    return tu;
-}
 
 /* The length of the run of consecutive code points starting at cps[i] that
  * a bfrange may cover (its codes differ only in the last byte). */
@@ -392,166 +347,6 @@ S_run_len(const uint32_t *cps, size_t n, size_t i)
     while (j < n && cps[j] == cps[j - 1] + 1 && (cps[j] >> 8) == (cps[i] >> 8))
         j++;
     return j - i;
-}
-
-static int
-S_fix_tounicode(S_writer *w, S_font *f, HPDF_Dict tu, int deflated, gw_err *err)
-{
-    HPDF_Stream st;
-    gw_buf cm;
-    size_t i, nr = 0, nc = 0, k;
-
-    gw_buf_init(&cm);
-    gw_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    /* ranges first, then single characters, each in blocks of at most 100
-     * (the limit of one begin...end block) */
-    for (i = 0; i < f->n; i += k) {
-        k = S_run_len(f->cps, f->n, i);
-        if (k < 2)
-            continue;
-        if (nr % 100 == 0) {
-            size_t left = 0, j, kk;
-            for (j = i; j < f->n && left < 100; j += kk) {
-                kk = S_run_len(f->cps, f->n, j);
-                left += kk >= 2;
-            }
-            if (nr)
-                gw_buf_puts(&cm, "endbfrange\n");
-            gw_buf_printf(&cm, "%zu beginbfrange\n", left);
-        }
-        gw_buf_printf(&cm, "<%04X><%04X><%04X>\n", (unsigned)f->cps[i],
-                      (unsigned)f->cps[i + k - 1], (unsigned)f->cps[i]);
-        nr++;
-    }
-    if (nr)
-        gw_buf_puts(&cm, "endbfrange\n");
-    for (i = 0; i < f->n; i += k) {
-        k = S_run_len(f->cps, f->n, i);
-        if (k >= 2)
-            continue;
-        if (nc % 100 == 0) {
-            size_t left = 0, j, kk;
-            for (j = i; j < f->n && left < 100; j += kk) {
-                kk = S_run_len(f->cps, f->n, j);
-                left += kk < 2;
-            }
-            if (nc)
-                gw_buf_puts(&cm, "endbfchar\n");
-            gw_buf_printf(&cm, "%zu beginbfchar\n", left);
-        }
-        gw_buf_printf(&cm, "<%04X><%04X>\n", (unsigned)f->cps[i], (unsigned)f->cps[i]);
-        nc++;
-    }
-    if (nc)
-        gw_buf_puts(&cm, "endbfchar\n");
-    gw_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    if (deflated) {
-        st = S_deflate_stream(tu->mmgr, cm.ptr, cm.len);
-    } else {
-        st = HPDF_MemStream_New(tu->mmgr, 4096);
-        if (st && HPDF_Stream_WriteStr(st, cm.ptr) != HPDF_OK) {
-            HPDF_Stream_Free(st);
-            st = NULL;
-        }
-    }
-    if (st) {
-        HPDF_Stream_Free(tu->stream);
-        tu->stream = st;
-        if (deflated)
-            tu->write_fn = S_write_flate;
-    } else if (!w->haru.set) {
-        gw_buf_free(&cm);
-        return gw_err_set(err, GW_EDEP, "libharu: out of memory writing the ToUnicode map");
-    }
-    gw_buf_free(&cm);
-    return S_check(w, err, "writing the ToUnicode map");
-}
-
-/* libharu 2.3.0 looks a character's glyph up by walking the cmap's format-4
- * segments one by one (HPDF_TTFontDef_GetGlyphid), and creating a UTF-8
- * font asks for all 65536 code points to build the CIDToGIDMap.  A subset's
- * cmap has about one segment per character, so that was 65536 x 500 steps
- * per font and a fifth of the time of a task sheet.  The font definition it
- * parsed is therefore given an equivalent cmap of two segments: 0..FFFE
- * through a direct 65535-entry glyph array, and the FFFF terminator.  Only
- * the lookup table in memory changes (hpdf_fontdef.h's layout); the font
- * program written into the PDF is unchanged.  Any other cmap format is
- * left alone. */
-static void
-S_fast_cmap(S_writer *w, const char *name)
-{
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(w->pdf, name);
-    HPDF_TTFontDefAttr a;
-    HPDF_TTF_CmapRange *c;
-    HPDF_UINT16 *map, *end, *start, *ro;
-    HPDF_INT16 *delta;
-    unsigned nseg, i, u;
-
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
-        return;
-    a = (HPDF_TTFontDefAttr)def->attr;
-    c = &a->cmap;
-    if (c->format != 4 || c->seg_count_x2 < 2 || !c->end_count || !c->start_count ||
-        !c->id_delta || !c->id_range_offset)
-        return;
-    nseg = c->seg_count_x2 / 2u;
-    map = HPDF_GetMem(def->mmgr, 65535 * sizeof *map);
-    end = HPDF_GetMem(def->mmgr, 2 * sizeof *end);
-    start = HPDF_GetMem(def->mmgr, 2 * sizeof *start);
-    ro = HPDF_GetMem(def->mmgr, 2 * sizeof *ro);
-    delta = HPDF_GetMem(def->mmgr, 2 * sizeof *delta);
-    if (!map || !end || !start || !ro || !delta) {
-        /* out of memory: keep the slow table, drop what was allocated */
-        if (map) HPDF_FreeMem(def->mmgr, map);
-        if (end) HPDF_FreeMem(def->mmgr, end);
-        if (start) HPDF_FreeMem(def->mmgr, start);
-        if (ro) HPDF_FreeMem(def->mmgr, ro);
-        if (delta) HPDF_FreeMem(def->mmgr, delta);
-        w->haru.set = 0;
-        return;
-    }
-    memset(map, 0, 65535 * sizeof *map);
-    /* the same answer the segment walk gives: the first segment whose end
-     * is >= u decides, so later segments never overwrite an earlier one */
-    for (i = nseg; i-- > 0;) {
-        unsigned s0 = c->start_count[i], e0 = c->end_count[i];
-        for (u = s0; u <= e0 && u < 0xFFFF; u++) {
-            unsigned gid;
-            if (c->id_range_offset[i] == 0) {
-                gid = (u + (unsigned)(int)c->id_delta[i]) & 0xFFFFu;
-            } else {
-                unsigned idx = c->id_range_offset[i] / 2u + (u - s0) - (nseg - i);
-                gid = c->glyph_id_array && idx < c->glyph_id_array_count
-                          ? c->glyph_id_array[idx] : 0;
-                if (gid)
-                    gid = (gid + (unsigned)(int)c->id_delta[i]) & 0xFFFFu;
-            }
-            map[u] = (HPDF_UINT16)gid;
-        }
-    }
-    start[0] = 0;
-    end[0] = 0xFFFE;
-    delta[0] = 0;
-    ro[0] = 4;          /* idx = 4/2 + (u - 0) - (2 - 0) = u */
-    start[1] = end[1] = 0xFFFF;
-    delta[1] = 1;       /* 0xFFFF + 1 = glyph 0 */
-    ro[1] = 0;
-    HPDF_FreeMem(def->mmgr, c->end_count);
-    HPDF_FreeMem(def->mmgr, c->start_count);
-    HPDF_FreeMem(def->mmgr, c->id_delta);
-    HPDF_FreeMem(def->mmgr, c->id_range_offset);
-    if (c->glyph_id_array)
-        HPDF_FreeMem(def->mmgr, c->glyph_id_array);
-    c->end_count = end;
-    c->start_count = start;
-    c->id_delta = delta;
-    c->id_range_offset = ro;
-    c->glyph_id_array = map;
-    c->glyph_id_array_count = 65535;
-    c->seg_count_x2 = 4;
 }
 
 static uint32_t
@@ -674,66 +469,6 @@ S_sfnt_strip(const unsigned char *in, size_t n, gw_buf *out)
     return 0;
 }
 
-/* Embeds the font program of f: data[0..n) cut down to the tables a viewer
- * reads, deflated here, in a FontDescriptor of our own.  libharu creates
- * the descriptor (and serialises the font) only when the definition has
- * none, so it then just refers to this one.  Returns 0, also when it left
- * the embedding to libharu (a font it could not take apart). */
-static int
-S_embed_font(S_writer *w, S_font *f, HPDF_FontDef def, const char *data, size_t n,
-             gw_err *err)
-{
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_MMgr mmgr = w->pdf->mmgr;
-    HPDF_Dict desc = NULL, ff = NULL;
-    HPDF_Stream z;
-    gw_buf prog;
-    HPDF_STATUS ret = HPDF_OK;
-
-    gw_buf_init(&prog);
-    if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !a || def->descriptor ||
-        S_sfnt_strip((const unsigned char *)data, n, &prog) != 0)
-        goto out;
-    z = S_deflate_stream(mmgr, prog.ptr, prog.len);
-    if (!z)
-        goto out;
-    ff = HPDF_DictStream_New(mmgr, w->pdf->xref);
-    if (!ff) {
-        HPDF_Stream_Free(z);
-        goto out;
-    }
-    HPDF_Stream_Free(ff->stream);
-    ff->stream = z;
-    ff->filter = HPDF_STREAM_FILTER_NONE;
-    ff->write_fn = S_write_flate;
-    ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)prog.len);
-    desc = HPDF_Dict_New(mmgr);
-    if (!desc || HPDF_Xref_Add(w->pdf->xref, desc) != HPDF_OK)
-        goto out;
-    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    ret += HPDF_Dict_AddName(desc, "FontName", a->base_font);
-    ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-    ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
-    ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-    ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-    ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-    ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
-    ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
-    ret += HPDF_Dict_Add(desc, "FontFile2", ff);
-    if (ret == HPDF_OK)
-        def->descriptor = desc;
-out:
-    gw_buf_free(&prog);
-    if (w->haru.set || ret != HPDF_OK) {
-        int rc = S_check(w, err, "embedding a font");
-        if (!rc)
-            rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
-        return gw_err_prefix(err, "font %s (index %u)", gw_face_file(f->face),
-                             gw_face_index(f->face));
-    }
-    return 0;
-}
-
 /* A deflated stream object of our own in the document: data[0..n) with
  * /Filter /FlateDecode.  NULL when out of memory (libharu's error set). */
 static HPDF_Dict
@@ -766,87 +501,101 @@ S_cmp_cidw(const void *a, const void *b)
     return (x->cid > y->cid) - (x->cid < y->cid);
 }
 
-/* A CFF face.  libharu measured it through a TrueType stand-in with empty
- * outlines (gw_face_subset_cff) and made a Type0 font over a CIDFontType2,
- * whose codes are the Unicode values of the characters.  Here it becomes
- * what the CFF program needs (PDF 32000-1 9.7.4, 9.7.5, 9.9):
- *   - the CIDFont a CIDFontType0 without CIDToGIDMap, its descriptor ours
- *     with the program in FontFile3 (/CIDFontType0C for a CID-keyed CFF,
- *     /OpenType for a name-keyed one, whose CIDs are glyph indices);
- *   - the Type0 font's /Encoding an embedded CMap from those Unicode codes
- *     to the program's CIDs (cids[i] for f->cps[i]), so the content streams
- *     and the ToUnicode map stay as for TrueType;
- *   - /W by CID, the most common width as /DW.
- * Returns 0, or GW_EDEP with err set. */
-static int
-S_embed_cff(S_writer *w, S_font *f, HPDF_FontDef def, const gw_buf *prog, int cid_keyed,
-            const uint16_t *cids, gw_err *err)
+
+/* The ToUnicode map of f (PDF 32000-1 9.10.3) into cm: the codes are the
+ * Unicode values themselves, so each character maps to itself; runs of
+ * consecutive characters (digits, Latin letters) as one bfrange line, the
+ * rest as bfchar lines, each kind in blocks of at most 100 (the limit of
+ * one begin...end block). */
+static void
+S_tounicode_cmap(const S_font *f, gw_buf *cm)
 {
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
-    HPDF_Dict cid = fa ? fa->descendant_font : NULL;
-    HPDF_MMgr mmgr = w->pdf->mmgr;
-    HPDF_Dict desc, ff, enc, info, info2;
+    size_t i, nr = 0, nc = 0, k;
+
+    gw_buf_puts(cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (i = 0; i < f->n; i += k) {
+        k = S_run_len(f->cps, f->n, i);
+        if (k < 2)
+            continue;
+        if (nr % 100 == 0) {
+            size_t left = 0, j, kk;
+            for (j = i; j < f->n && left < 100; j += kk) {
+                kk = S_run_len(f->cps, f->n, j);
+                left += kk >= 2;
+            }
+            if (nr)
+                gw_buf_puts(cm, "endbfrange\n");
+            gw_buf_printf(cm, "%zu beginbfrange\n", left);
+        }
+        gw_buf_printf(cm, "<%04X><%04X><%04X>\n", (unsigned)f->cps[i],
+                      (unsigned)f->cps[i + k - 1], (unsigned)f->cps[i]);
+        nr++;
+    }
+    if (nr)
+        gw_buf_puts(cm, "endbfrange\n");
+    for (i = 0; i < f->n; i += k) {
+        k = S_run_len(f->cps, f->n, i);
+        if (k >= 2)
+            continue;
+        if (nc % 100 == 0) {
+            size_t left = 0, j, kk;
+            for (j = i; j < f->n && left < 100; j += kk) {
+                kk = S_run_len(f->cps, f->n, j);
+                left += kk < 2;
+            }
+            if (nc)
+                gw_buf_puts(cm, "endbfchar\n");
+            gw_buf_printf(cm, "%zu beginbfchar\n", left);
+        }
+        gw_buf_printf(cm, "<%04X><%04X>\n", (unsigned)f->cps[i], (unsigned)f->cps[i]);
+        nc++;
+    }
+    if (nc)
+        gw_buf_puts(cm, "endbfchar\n");
+    gw_buf_puts(cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+/* The encoding of a CFF face's Type0 font into cm: an embedded CMap from
+ * the codes in the content streams (the Unicode values) to the program's
+ * CIDs, cids[i] for f->cps[i] (PDF 32000-1 9.7.5). */
+static void
+S_encoding_cmap(const S_font *f, const char *name, const uint16_t *cids, gw_buf *cm)
+{
+    size_t i;
+
+    gw_buf_printf(cm, "%%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n"
+                  "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering "
+                  "(Identity) /Supplement 0 >> def\n/CMapName /%s def\n/CMapType 1 def\n"
+                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n", name);
+    for (i = 0; i < f->n; i++) {
+        if (i % 100 == 0)
+            gw_buf_printf(cm, "%s%zu begincidchar\n", i ? "endcidchar\n" : "",
+                          f->n - i < 100 ? f->n - i : 100);
+        gw_buf_printf(cm, "<%04X> %u\n", (unsigned)f->cps[i], (unsigned)cids[i]);
+    }
+    if (f->n)
+        gw_buf_puts(cm, "endcidchar\n");
+    gw_buf_puts(cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+/* /DW and /W of the CIDFont cid: the width of each CID (cids[i] for
+ * f->cps[i]: HarfBuzz's advance, the one the layout used, in thousandths
+ * of the size); the most common width is /DW and /W lists only the others
+ * (digits, Latin) as runs "first [w1 w2 ...]".  HPDF_OK or libharu's
+ * error. */
+static HPDF_STATUS
+S_widths(S_writer *w, const S_font *f, HPDF_Dict cid, const uint16_t *cids)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
     HPDF_Array warr, run = NULL;
     HPDF_STATUS ret = HPDF_OK;
-    S_cidw *cw = NULL;
-    gw_buf cm;
-    size_t i, k, best = 0;
     struct { int w; size_t n; } seen[32];
-    size_t nseen = 0;
-    char cmap_name[160];
+    size_t nseen = 0, i, k, best = 0;
+    S_cidw *cw = gw_xmalloc((f->n ? f->n : 1) * sizeof *cw);
 
-    gw_buf_init(&cm);
-    if (!cid || !a) {
-        gw_buf_free(&cm);
-        return gw_err_set(err, GW_EDEP, "libharu: a CID font without its descendant");
-    }
-    /* the program and the descriptor */
-    ff = S_flate_object(w, prog->ptr, prog->len);
-    desc = HPDF_Dict_New(mmgr);
-    if (!ff || !desc || HPDF_Xref_Add(w->pdf->xref, desc) != HPDF_OK)
-        goto fail;
-    ret += HPDF_Dict_AddName(ff, "Subtype", cid_keyed ? "CIDFontType0C" : "OpenType");
-    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    ret += HPDF_Dict_AddName(desc, "FontName", a->base_font);
-    ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-    ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
-    ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-    ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-    ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-    ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv ? def->stemv : 80);
-    ret += HPDF_Dict_AddNumber(desc, "CapHeight", def->ascent);
-    ret += HPDF_Dict_Add(desc, "FontFile3", ff);
-    if (ret != HPDF_OK)
-        goto fail;
-    def->descriptor = desc;
-
-    /* the CIDFont: Type 0 outlines, no CIDToGIDMap (its stream object
-     * stays, empty), Identity ordering */
-    info = HPDF_Dict_New(mmgr);
-    if (!info)
-        goto fail;
-    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType0");
-    ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-    ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", NULL));
-    ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
-    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
-    if (HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT))
-        ret += HPDF_Dict_RemoveElement(cid, "CIDToGIDMap");
-    w->haru.set = 0;    /* GetItem's "not found" is no error */
-    if (fa->map_stream) {
-        HPDF_Stream z = S_deflate_stream(mmgr, "", 0);
-        if (z) {
-            HPDF_Stream_Free(fa->map_stream->stream);
-            fa->map_stream->stream = z;
-            fa->map_stream->write_fn = S_write_flate;
-        }
-    }
-    if (ret != HPDF_OK)
-        goto fail;
-
-    /* widths by CID */
-    cw = gw_xmalloc((f->n ? f->n : 1) * sizeof *cw);
     for (i = 0; i < f->n; i++) {
         cw[i].cid = cids[i];
         cw[i].w = (int)lround(gw_face_advance(f->face, f->cps[i], 1000));
@@ -865,311 +614,243 @@ S_embed_cff(S_writer *w, S_font *f, HPDF_FontDef def, const gw_buf *prog, int ci
     for (k = 1; k < nseen; k++)
         if (seen[k].n > seen[best].n)
             best = k;
-    warr = HPDF_Array_New(mmgr);
-    if (!warr)
-        goto fail;
+    warr = HPDF_Array_New(mm);
+    if (!warr) {
+        free(cw);
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    }
     for (i = 0; i < f->n && ret == HPDF_OK; i++) {
+        /* a CID that several characters share (0: the ones the face
+         * lacks) is listed once */
         if ((i > 0 && cw[i].cid == cw[i - 1].cid) || (nseen && cw[i].w == seen[best].w)) {
             if (!(i > 0 && cw[i].cid == cw[i - 1].cid))
                 run = NULL;
             continue;
         }
         if (!run || cw[i].cid != cw[i - 1].cid + 1) {
-            run = HPDF_Array_New(mmgr);
-            if (!run)
-                break;
-            ret += HPDF_Array_AddNumber(warr, cw[i].cid);
-            ret += HPDF_Array_Add(warr, run);
-        }
-        ret += HPDF_Array_AddNumber(run, cw[i].w);
-    }
-    ret += HPDF_Dict_AddNumber(cid, "DW", nseen ? seen[best].w : 1000);
-    ret += HPDF_Dict_Add(cid, "W", warr);
-    if (ret != HPDF_OK)
-        goto fail;
-
-    /* the encoding: code (the Unicode value libharu writes) -> CID */
-    snprintf(cmap_name, sizeof cmap_name, "%s-UCS2-GW", a->base_font);
-    gw_buf_printf(&cm, "%%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n"
-                  "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering "
-                  "(Identity) /Supplement 0 >> def\n/CMapName /%s def\n/CMapType 1 def\n"
-                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n", cmap_name);
-    for (i = 0; i < f->n; i++) {
-        if (i % 100 == 0)
-            gw_buf_printf(&cm, "%s%zu begincidchar\n", i ? "endcidchar\n" : "",
-                          f->n - i < 100 ? f->n - i : 100);
-        gw_buf_printf(&cm, "<%04X> %u\n", (unsigned)f->cps[i], (unsigned)cids[i]);
-    }
-    if (f->n)
-        gw_buf_puts(&cm, "endcidchar\n");
-    gw_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    enc = S_flate_object(w, cm.ptr, cm.len);
-    info2 = HPDF_Dict_New(mmgr);
-    if (!enc || !info2)
-        goto fail;
-    ret += HPDF_Dict_AddName(enc, "Type", "CMap");
-    ret += HPDF_Dict_AddName(enc, "CMapName", cmap_name);
-    ret += HPDF_Dict_Add(enc, "CIDSystemInfo", info2);
-    ret += HPDF_Dict_Add(info2, "Registry", HPDF_String_New(mmgr, "Adobe", NULL));
-    ret += HPDF_Dict_Add(info2, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
-    ret += HPDF_Dict_AddNumber(info2, "Supplement", 0);
-    ret += HPDF_Dict_Add(f->font, "Encoding", enc);
-    if (ret != HPDF_OK)
-        goto fail;
-    free(cw);
-    gw_buf_free(&cm);
-    return 0;
-
-fail:
-    free(cw);
-    gw_buf_free(&cm);
-    {
-        int rc = S_check(w, err, "embedding a CFF font");
-        if (!rc)
-            rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a CFF font");
-        return gw_err_prefix(err, "font %s (index %u)", gw_face_file(f->face),
-                             gw_face_index(f->face));
-    }
-}
-
-/* Replaces the CIDToGIDMap libharu made (two bytes for each of the 65536
- * codes, deflated at every save) with one that stops after the highest
- * character used, deflated here.  The codes are the Unicode values, so the
- * map must still reach that far, but its zeros now cost nothing at save
- * time.  glyph_of is the direct table S_fast_cmap built.  1 when replaced:
- * the caller must then stop libharu from compressing it again. */
-static int
-S_own_map(S_font *f, const HPDF_UINT16 *glyph_of)
-{
-    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
-    HPDF_Dict ms = fa ? fa->map_stream : NULL;
-    unsigned char *map;
-    HPDF_Stream z;
-    size_t len, i;
-
-    if (!ms || ms->write_fn || f->n == 0 || f->cps[f->n - 1] >= 0xFFFF)
-        return 0;
-    len = 2 * ((size_t)f->cps[f->n - 1] + 1);
-    map = gw_xcalloc(len, 1);
-    for (i = 0; i < f->n; i++) {
-        uint32_t cp = f->cps[i];
-        map[2 * cp] = (unsigned char)(glyph_of[cp] >> 8);
-        map[2 * cp + 1] = (unsigned char)glyph_of[cp];
-    }
-    z = S_deflate_stream(ms->mmgr, map, len);
-    free(map);
-    if (!z)
-        return 0;
-    HPDF_Stream_Free(ms->stream);
-    ms->stream = z;
-    ms->write_fn = S_write_flate;
-    return 1;
-}
-
-/* libharu lists the width of every character that differs from the width
- * of glyph 0 (/DW) in the CIDFont's /W array, and a Chinese font's glyph 0
- * is rarely 1000 units wide, so every 汉字 got an entry of its own: 7 KB of
- * uncompressed dictionary for a task sheet.  The width most characters
- * share becomes /DW and /W lists only the others (digits, Latin), as runs
- * "first [w1 w2 ...]".  Widths are libharu's own (GetGidWidth), so the
- * text it measures and the widths a viewer uses stay the same.  Only the
- * characters the document draws matter. */
-static void
-S_compact_widths(S_font *f, HPDF_FontDef def, const HPDF_UINT16 *glyph_of)
-{
-    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
-    HPDF_Dict cid = fa ? fa->descendant_font : NULL;
-    HPDF_Array warr, run = NULL;
-    HPDF_INT16 *wd;
-    struct { HPDF_INT16 w; size_t n; } seen[32];
-    size_t nseen = 0, i, k, best = 0;
-    HPDF_STATUS ret = HPDF_OK;
-
-    if (!cid || f->n == 0)
-        return;
-    wd = gw_xmalloc(f->n * sizeof *wd);
-    for (i = 0; i < f->n; i++) {
-        wd[i] = HPDF_TTFontDef_GetGidWidth(def, glyph_of[f->cps[i] & 0xFFFF]);
-        for (k = 0; k < nseen && seen[k].w != wd[i]; k++)
-            ;
-        if (k == nseen && nseen < sizeof seen / sizeof seen[0]) {
-            seen[nseen].w = wd[i];
-            seen[nseen++].n = 0;
-        }
-        if (k < nseen)
-            seen[k].n++;
-    }
-    for (k = 1; k < nseen; k++)
-        if (seen[k].n > seen[best].n)
-            best = k;
-    warr = HPDF_Array_New(cid->mmgr);
-    if (!warr || nseen == 0)
-        goto out;
-    for (i = 0; i < f->n && ret == HPDF_OK; i++) {
-        if (wd[i] == seen[best].w) {
-            run = NULL;
-            continue;
-        }
-        if (!run || f->cps[i] != f->cps[i - 1] + 1) {
-            run = HPDF_Array_New(cid->mmgr);
+            run = HPDF_Array_New(mm);
             if (!run) {
                 ret = HPDF_FAILD_TO_ALLOC_MEM;
                 break;
             }
-            ret += HPDF_Array_AddNumber(warr, (HPDF_INT32)f->cps[i]);
-            ret += HPDF_Array_Add(warr, run);   /* frees run when it fails */
-            if (ret != HPDF_OK)
-                break;
+            ret += HPDF_Array_AddNumber(warr, cw[i].cid);
+            ret += HPDF_Array_Add(warr, run);       /* frees run when it fails */
         }
-        ret += HPDF_Array_AddNumber(run, wd[i]);
+        ret += HPDF_Array_AddNumber(run, cw[i].w);
     }
-    if (ret == HPDF_OK) {
-        /* both replace libharu's entries */
-        HPDF_Dict_AddNumber(cid, "DW", seen[best].w);
-        HPDF_Dict_Add(cid, "W", warr);
-        warr = NULL;
-    }
-out:
-    if (warr)
-        HPDF_Array_Free(warr);
-    free(wd);
+    free(cw);
+    ret += HPDF_Dict_AddNumber(cid, "DW", nseen ? seen[best].w : 1000);
+    ret += HPDF_Dict_Add(cid, "W", warr);           /* frees warr when it fails */
+    return ret;
 }
 
-/* Subsets every face and loads it into libharu from memory. */
+/* libharu's parse of the TrueType font data[0..n) (a subset, or a CFF
+ * face's stand-in) for the descriptor's numbers, and into base its name
+ * tagged as face k's subset (HPDFAA+..., HPDFAB+...); nothing of it is
+ * embedded.  Its checks stay: a licence that forbids embedding, a missing
+ * table.  The caller frees *def with HPDF_FontDef_Free.  0, or GW_EDEP. */
 static int
-S_load_fonts(S_writer *w, gw_err *err)
+S_font_metrics(S_writer *w, size_t k, const gw_buf *data, HPDF_FontDef *def,
+               char base[HPDF_LIMIT_MAX_NAME_LEN + 1], gw_err *err)
 {
-    gw_buf data, prog;
-    uint16_t *cids = NULL;
-    int rc = 0, prefix = 0;     /* prefix: name the font in the message */
-    int cff, cid_keyed = 0;
-    size_t k;
+    HPDF_Stream st;
+    char tag[7];
+
+    *def = NULL;
+    if (data->len > 0x7FFFFFFF)
+        return gw_err_set(err, GW_EDEP, "font subset of %zu bytes", data->len);
+    /* One buffer a byte longer than the font: libharu's memory stream
+     * cannot seek to its very end when that end is a buffer boundary
+     * (HPDF_MemStream_SeekFunc looks for a next buffer that does not
+     * exist: error 0x1033), and it seeks there when the last glyph of the
+     * subset is a composite glyph (É, ä) at the end of glyf, the last
+     * table (AR PL UMing's subsets). */
+    st = HPDF_MemStream_New(w->pdf->mmgr,
+                            (HPDF_UINT)(data->len >= 4096 ? data->len + 1 : 4096));
+    if (!st || HPDF_Stream_Write(st, (const HPDF_BYTE *)data->ptr, (HPDF_UINT)data->len)
+                   != HPDF_OK) {
+        if (st)
+            HPDF_Stream_Free(st);
+        return gw_err_set(err, GW_EDEP, "libharu: out of memory");
+    }
+    *def = HPDF_TTFontDef_Load(w->pdf->mmgr, st, HPDF_TRUE);   /* owns st */
+    if (!*def)
+        return gw_err_set(err, GW_EDEP, "libharu: %s (code 0x%04X)",
+                          S_haru_what(HPDF_GetError(w->pdf)), (unsigned)HPDF_GetError(w->pdf));
+    snprintf(tag, sizeof tag, "HPDF%c%c", 'A' + (int)(k / 26), 'A' + (int)(k % 26));
+    HPDF_TTFontDef_SetTagName(*def, tag);
+    /* which tags the parser's own copy of the name, not def->base_font */
+    snprintf(base, HPDF_LIMIT_MAX_NAME_LEN + 1, "%s",
+             ((HPDF_TTFontDefAttr)(*def)->attr)->base_font);
+    return S_check(w, err, "reading a font");
+}
+
+/* At the end, face k subset to the characters its pages drew and written
+ * into the Type0 font they name (PDF 32000-1 9.7): the CIDFont, its
+ * descriptor and program, /W and a ToUnicode map, and
+ *   - a glyf face: a CIDFontType2 over the program (FontFile2, cut to the
+ *     tables a viewer reads, S_sfnt_strip), Identity-H codes = CIDs = the
+ *     Unicode values, and a CIDToGIDMap from them to the subset's glyphs,
+ *     reaching only as far as the highest character used;
+ *   - a CFF face: a CIDFontType0 over the CFF program (FontFile3
+ *     /CIDFontType0C for a CID-keyed one, /OpenType for a name-keyed one,
+ *     whose CIDs are glyph indices) and an embedded CMap from the codes to
+ *     the program's CIDs as the Type0 font's encoding.
+ * The content streams are written before any of this (their codes do not
+ * depend on the subset), so every page is drawn once.  0, or GW_EDEP with
+ * err set, naming the font. */
+static int
+S_font_finish(S_writer *w, size_t k, gw_err *err)
+{
+    S_font *f = &w->fonts[k];
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Xref xref = w->pdf->xref;
+    HPDF_FontDef def = NULL;
+    HPDF_Dict ff = NULL, desc, cid, info, enc = NULL, tu, map = NULL;
+    HPDF_Array desc_arr;
+    HPDF_STATUS ret = HPDF_OK;
+    gw_buf data, prog, cm;
+    uint16_t *ids = NULL, *codes = NULL;    /* subset glyphs or CIDs; the codes */
+    int cff = gw_face_is_cff(f->face), cid_keyed = 0, rc;
+    char base[HPDF_LIMIT_MAX_NAME_LEN + 1], cmap_name[HPDF_LIMIT_MAX_NAME_LEN + 16];
+    size_t i;
 
     gw_buf_init(&data);
     gw_buf_init(&prog);
-    for (k = 0; k < w->nfonts; k++) {
-        S_font *f = &w->fonts[k];
-        HPDF_Stream st;
-        HPDF_FontDef def;
-        char tag[7];
-        const char *name = NULL;
+    gw_buf_init(&cm);
+    S_font_cps(f);
+    ids = gw_xmalloc((f->n ? f->n : 1) * sizeof *ids);
+    rc = cff ? gw_face_subset_cff(f->face, f->cps, f->n, &data, &prog, ids, &cid_keyed, err)
+             : gw_face_subset(f->face, f->cps, f->n, &data, ids, err);
+    if (rc || (rc = S_font_metrics(w, k, &data, &def, base, err)) != 0)
+        goto out;
 
-        gw_buf_clear(&data);
-        gw_buf_clear(&prog);
-        cff = gw_face_is_cff(f->face);
-        if (cff) {
-            free(cids);
-            cids = gw_xmalloc((f->n ? f->n : 1) * sizeof *cids);
-            rc = gw_face_subset_cff(f->face, f->cps, f->n, &data, &prog, cids, &cid_keyed, err);
-        } else {
-            rc = gw_face_subset(f->face, f->cps, f->n, &data, err);
-        }
-        if (rc)
-            goto out;
-        if (data.len > 0x7FFFFFFF) {
-            rc = gw_err_set(err, GW_EDEP, "font subset of %zu bytes", data.len);
-            prefix = 1;
-            goto out;
-        }
-        /* what HPDF_LoadTTFontFromFile does, from memory: parse, tag the
-         * name as a subset (HPDFAA+, HPDFAB+, ...), register.  The one
-         * buffer is a byte longer than the font: libharu's memory stream
-         * cannot seek to its very end when that end is a buffer boundary
-         * (HPDF_MemStream_SeekFunc looks for a next buffer that does not
-         * exist: error 0x1033), and it seeks there when the last glyph of
-         * the subset is a composite glyph (É, ä) at the end of glyf, the
-         * last table (AR PL UMing's subsets). */
-        st = HPDF_MemStream_New(w->pdf->mmgr,
-                                (HPDF_UINT)(data.len >= 4096 ? data.len + 1 : 4096));
-        if (!st || HPDF_Stream_Write(st, (const HPDF_BYTE *)data.ptr, (HPDF_UINT)data.len)
-                       != HPDF_OK) {
-            if (st)
-                HPDF_Stream_Free(st);
-            rc = gw_err_set(err, GW_EDEP, "libharu: out of memory");
-            prefix = 1;
-            goto out;
-        }
-        def = HPDF_TTFontDef_Load(w->pdf->mmgr, st, HPDF_TRUE);   /* owns st */
-        if (!def) {
-            rc = gw_err_set(err, GW_EDEP, "libharu: %s (code 0x%04X)",
-                            S_haru_what(HPDF_GetError(w->pdf)), (unsigned)HPDF_GetError(w->pdf));
-            prefix = 1;
-            goto out;
-        }
-        snprintf(tag, sizeof tag, "HPDF%c%c", 'A' + (int)(k / 26), 'A' + (int)(k % 26));
-        HPDF_TTFontDef_SetTagName(def, tag);
-        name = def->base_font;
-        for (size_t q = 0; q < k; q++)
-            if (strcmp(w->fonts[q].name, name) == 0) {
-                HPDF_FontDef_Free(def);
-                rc = gw_err_set(err, GW_EDEP,
-                                "fonts %s (index %u) and %s (index %u) have the same PostScript "
-                                "name %s; libharu cannot embed both in one PDF",
-                                gw_face_file(w->fonts[q].face), gw_face_index(w->fonts[q].face),
-                                gw_face_file(f->face), gw_face_index(f->face), name);
-                goto out;
-            }
-        if (HPDF_Doc_RegisterFontDef(w->pdf, def) != HPDF_OK) {   /* frees def on failure */
-            rc = gw_err_set(err, GW_EDEP, "libharu: cannot register the font (code 0x%04X)",
-                            (unsigned)HPDF_GetError(w->pdf));
-            prefix = 1;
-            goto out;
-        }
-        f->name = name;
-        S_fast_cmap(w, name);
-        f->font = HPDF_GetFont(w->pdf, name, "UTF-8");
-        if (w->haru.set || !f->font) {
-            rc = S_check(w, err, "loading a font");
-            if (!rc)
-                rc = gw_err_set(err, GW_EDEP, "libharu: cannot load a font");
-            prefix = 1;
-            goto out;
-        }
-        if (cff) {
-            HPDF_Dict tu = S_tounicode_dict(w, f);
-            if ((rc = S_embed_cff(w, f, def, &prog, cid_keyed, cids, err)) < 0 ||
-                (tu && (rc = S_fix_tounicode(w, f, tu, 1, err)) < 0))
-                goto out;
-            f->font->filter = HPDF_STREAM_FILTER_NONE;
-            gw_debugf("pdf: font %s (index %u) subset to %zu characters, CFF %s, %zu bytes",
-                      gw_face_file(f->face), gw_face_index(f->face), f->n,
-                      cid_keyed ? "CID-keyed" : "name-keyed", prog.len);
-            continue;
-        }
-        rc = S_embed_font(w, f, def, data.ptr, data.len, err);
-        if (rc)
-            goto out;
-        {
-            HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-            HPDF_Dict tu = S_tounicode_dict(w, f);
-            int own = 0;
-            /* S_fast_cmap's table is there when the cmap has two segments
-             * and the 65535-entry array; libharu copies the Type0 font's
-             * filter into both the map and the ToUnicode stream when
-             * saving, so either both are deflated here or neither */
-            if (a->cmap.seg_count_x2 == 4 && a->cmap.glyph_id_array_count == 65535)
-                S_compact_widths(f, def, a->cmap.glyph_id_array);
-            if (tu && !tu->write_fn && a->cmap.seg_count_x2 == 4 &&
-                a->cmap.glyph_id_array_count == 65535 && def->descriptor)
-                own = S_own_map(f, a->cmap.glyph_id_array);
-            if (tu)
-                rc = S_fix_tounicode(w, f, tu, own, err);
-            if (own)
-                f->font->filter = HPDF_STREAM_FILTER_NONE;
-            if (rc)
-                goto out;
-        }
-        gw_debugf("pdf: font %s (index %u) subset to %zu characters, %zu bytes",
-                  gw_face_file(f->face), gw_face_index(f->face), f->n, data.len);
+    /* the program */
+    if (!cff && S_sfnt_strip((const unsigned char *)data.ptr, data.len, &prog) != 0) {
+        gw_buf_clear(&prog);        /* not one it can take apart: as it is */
+        gw_buf_put(&prog, data.ptr, data.len);
     }
+    ff = S_flate_object(w, prog.ptr, prog.len);
+    if (!ff)
+        goto fail;
+    if (cff)
+        ret += HPDF_Dict_AddName(ff, "Subtype", cid_keyed ? "CIDFontType0C" : "OpenType");
+    else
+        ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)prog.len);
+
+    /* the descriptor */
+    desc = HPDF_Dict_New(mm);
+    if (!desc || HPDF_Xref_Add(xref, desc) != HPDF_OK)
+        goto fail;
+    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(desc, "FontName", base);
+    ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+    ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, def->font_bbox));
+    ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+    /* a CFF face's stand-in has no outlines to measure H and x on */
+    ret += HPDF_Dict_AddNumber(desc, "CapHeight", def->cap_height ? def->cap_height
+                                                                  : def->ascent);
+    if (def->x_height)
+        ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+    ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv ? def->stemv : 80);
+    ret += HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", ff);
+    if (ret != HPDF_OK)
+        goto fail;
+
+    /* the CIDFont */
+    cid = HPDF_Dict_New(mm);
+    info = HPDF_Dict_New(mm);
+    if (!cid || HPDF_Xref_Add(xref, cid) != HPDF_OK || !info)
+        goto fail;
+    ret += HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+    ret += HPDF_Dict_AddName(cid, "BaseFont", base);
+    ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    ret += HPDF_Dict_Add(cid, "FontDescriptor", desc);
+    if (ret != HPDF_OK)
+        goto fail;
+    if (cff) {
+        ret += S_widths(w, f, cid, ids);
+    } else {
+        /* codes = CIDs = the Unicode values; the map gives their glyphs */
+        size_t len = f->n ? 2 * ((size_t)f->cps[f->n - 1] + 1) : 2;
+        unsigned char *m = gw_xcalloc(len, 1);
+        codes = gw_xmalloc((f->n ? f->n : 1) * sizeof *codes);
+        for (i = 0; i < f->n; i++) {
+            m[2 * f->cps[i]] = (unsigned char)(ids[i] >> 8);
+            m[2 * f->cps[i] + 1] = (unsigned char)ids[i];
+            codes[i] = (uint16_t)f->cps[i];
+        }
+        map = S_flate_object(w, m, len);
+        free(m);
+        if (!map)
+            goto fail;
+        ret += S_widths(w, f, cid, codes);
+        ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+    }
+    if (ret != HPDF_OK)
+        goto fail;
+
+    /* the Type0 font the pages name */
+    if (cff) {
+        snprintf(cmap_name, sizeof cmap_name, "%s-UCS2-GW", base);
+        S_encoding_cmap(f, cmap_name, ids, &cm);
+        enc = S_flate_object(w, cm.ptr, cm.len);
+        info = HPDF_Dict_New(mm);
+        if (!enc || !info)
+            goto fail;
+        ret += HPDF_Dict_AddName(enc, "Type", "CMap");
+        ret += HPDF_Dict_AddName(enc, "CMapName", cmap_name);
+        ret += HPDF_Dict_Add(enc, "CIDSystemInfo", info);
+        ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+        ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+        ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+        gw_buf_clear(&cm);
+    }
+    S_tounicode_cmap(f, &cm);
+    tu = S_flate_object(w, cm.ptr, cm.len);
+    desc_arr = HPDF_Array_New(mm);
+    if (!tu || !desc_arr)
+        goto fail;
+    ret += HPDF_Array_Add(desc_arr, cid);
+    ret += HPDF_Dict_AddName(f->obj, "Type", "Font");
+    ret += HPDF_Dict_AddName(f->obj, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(f->obj, "BaseFont", base);
+    if (enc)
+        ret += HPDF_Dict_Add(f->obj, "Encoding", enc);
+    else
+        ret += HPDF_Dict_AddName(f->obj, "Encoding", "Identity-H");
+    ret += HPDF_Dict_Add(f->obj, "DescendantFonts", desc_arr);
+    ret += HPDF_Dict_Add(f->obj, "ToUnicode", tu);
+    if (ret != HPDF_OK)
+        goto fail;
+    gw_debugf("pdf: font %s (index %u) subset to %zu characters, %s%s, %zu bytes",
+              gw_face_file(f->face), gw_face_index(f->face), f->n, cff ? "CFF " : "TrueType",
+              cff ? (cid_keyed ? "CID-keyed" : "name-keyed") : "", prog.len);
+    goto out;
+
+fail:
+    rc = S_check(w, err, "embedding a font");
+    if (!rc)
+        rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
 out:
-    if (prefix)
-        gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(w->fonts[k].face),
-                      gw_face_index(w->fonts[k].face), w->fonts[k].n);
+    if (rc)
+        gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(f->face),
+                      gw_face_index(f->face), f->n);
+    if (def)
+        HPDF_FontDef_Free(def);
     HPDF_ResetError(w->pdf);
+    w->haru.set = 0;
+    free(ids);
+    free(codes);
     gw_buf_free(&data);
     gw_buf_free(&prog);
-    free(cids);
+    gw_buf_free(&cm);
     return rc;
 }
 
@@ -1251,6 +932,54 @@ S_set_lw(HPDF_Page pg, S_state *st, double lw)
 
 /* ------------------------------------------------------------------- text */
 
+/* "/Fn size Tf": f named in the page's resources as libharu names a font
+ * (F1, F2, ... in the order the page uses them).  The fonts are not
+ * libharu's (S_font_use), so the operators are written here. */
+static int
+S_set_font(S_writer *w, HPDF_Page pg, const S_font *f, double size, gw_err *err)
+{
+    HPDF_Stream s = ((HPDF_PageAttr)pg->attr)->stream;
+    const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)f->obj);
+
+    if (!name || HPDF_Stream_WriteEscapeName(s, name) != HPDF_OK ||
+        HPDF_Stream_WriteChar(s, ' ') != HPDF_OK ||
+        HPDF_Stream_WriteReal(s, (HPDF_REAL)size) != HPDF_OK ||
+        HPDF_Stream_WriteStr(s, " Tf\012") != HPDF_OK) {
+        int rc = S_check(w, err, "setting a font");
+        return rc ? rc : gw_err_set(err, GW_EDEP, "libharu: out of memory setting a font");
+    }
+    return 0;
+}
+
+/* "<codes> Tj" for the n characters cps: each code is the character's
+ * Unicode value in two bytes (the fonts' encodings map it, S_font_finish). */
+static int
+S_show(HPDF_Page pg, const uint32_t *cps, size_t n, gw_err *err)
+{
+    static const char hex[] = "0123456789abcdef";
+    HPDF_Stream s = ((HPDF_PageAttr)pg->attr)->stream;
+    char buf[4 * 64 + 8];
+    size_t i, k = 0;
+    HPDF_STATUS ret = HPDF_OK;
+
+    buf[k++] = '<';
+    for (i = 0; i < n && ret == HPDF_OK; i++) {
+        buf[k++] = hex[cps[i] >> 12 & 15];
+        buf[k++] = hex[cps[i] >> 8 & 15];
+        buf[k++] = hex[cps[i] >> 4 & 15];
+        buf[k++] = hex[cps[i] & 15];
+        if (k >= 4 * 64) {
+            ret = HPDF_Stream_Write(s, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
+            k = 0;
+        }
+    }
+    memcpy(buf + k, "> Tj\012", 5);
+    k += 5;
+    if (ret == HPDF_OK)
+        ret = HPDF_Stream_Write(s, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
+    return ret == HPDF_OK ? 0 : gw_err_set(err, GW_EDEP, "libharu: out of memory writing text");
+}
+
 /* Draws one text item.  Consecutive characters whose distance is their
  * advance plus one constant go into one string with that character spacing
  * (Tc), so pdftotext sees one word and injects no spaces; elsewhere a new
@@ -1259,7 +988,7 @@ static int
 S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
        size_t pageno, gw_err *err)
 {
-    S_font *f = S_font_of(w, it->face);
+    S_font *f;
     uint32_t stack_cps[256];
     size_t stack_off[257];
     uint32_t *cps = stack_cps;
@@ -1268,12 +997,20 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     double y = ph - it->y;
     size_t n = 0, off = 0, i, j;
     int tr = it->fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL;
-    char *run = NULL, snip[72];
+    char snip[72];
     double rcos = 1, rsin = 0;
     int rc = 0;
 
-    if (!f || !f->font || it->n == 0 || it->len == 0)
+    if (it->n == 0 || it->len == 0)
         goto out;
+    if (!it->face) {
+        rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: a text run without a font", pageno + 1);
+        goto out;
+    }
+    if (!(f = S_font_use(w, it->face, err))) {
+        rc = err->code ? err->code : GW_EDEP;
+        goto out;
+    }
     /* the text matrix turns the run about its origin (x, y); PDF angles are
      * counter-clockwise with y up, as the page is seen */
     switch (it->angle) {
@@ -1312,8 +1049,18 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     while (off < it->len && n < it->n) {
         uint32_t cp;
         int l = gw_utf8_decode(it->utf8 + off, it->len - off, &cp);
-        if (l < 0)
-            break;          /* S_collect has already rejected invalid UTF-8 */
+        if (l < 0) {
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: invalid UTF-8 in text \"%s\" at "
+                            "byte %zu", pageno + 1, S_snip(it->utf8, snip), off);
+            goto out;
+        }
+        if (cp > 0xFFFF) {
+            /* the codes in the content streams are 16-bit */
+            rc = gw_err_set(err, GW_EINPUT, "PDF page %zu: character U+%04X in \"%s\" is "
+                            "outside the Basic Multilingual Plane, which this writer cannot "
+                            "write", pageno + 1, (unsigned)cp, S_snip(it->utf8, snip));
+            goto out;
+        }
         offs[n] = off;
         cps[n++] = cp;
         off += (size_t)l;
@@ -1333,15 +1080,17 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
                         pageno + 1, S_snip(it->utf8, snip), n, it->n);
         goto out;
     }
-    run = gw_xmalloc(it->len + 1);
+    for (i = 0; i < n; i++)
+        f->seen[cps[i] >> 6] |= (uint64_t)1 << (cps[i] & 63);
 
     if (!st->in_text) {
         HPDF_Page_BeginText(pg);
         st->in_text = 1;
     }
-    if (st->font != f->font || !S_same(st->size, it->size)) {
-        HPDF_Page_SetFontAndSize(pg, f->font, (HPDF_REAL)it->size);
-        st->font = f->font;
+    if (st->font != f || !S_same(st->size, it->size)) {
+        if ((rc = S_set_font(w, pg, f, it->size, err)) != 0)
+            goto out;
+        st->font = f;
         st->size = it->size;
     }
     S_set_fill(pg, st, it->fill);
@@ -1361,8 +1110,7 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
     for (i = 0; i < n; i = j) {
         /* the spacing of the first pair sets the run's Tc; the run goes on
          * while every pair keeps it.  PDF: tx = (w0 * Tfs + Tc) * Th. */
-        double tc = 0, adv = gw_face_advance(it->face, cps[i], it->size), tw;
-        size_t k;
+        double tc = 0, adv = gw_face_advance(it->face, cps[i], it->size);
         j = i + 1;
         if (j < n) {
             tc = (it->xs[j] - it->xs[i]) / th - adv;
@@ -1373,24 +1121,9 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
                     break;
                 j++;
             }
-            /* HPDF_Page_ShowText silently draws nothing when libharu's width
-             * of the string (advances + Tc per character) is exactly 0, as
-             * for characters stacked at one x: draw those one by one */
-            tw = tc * (double)(j - i);
-            for (k = i; k < j; k++)
-                tw += gw_face_advance(it->face, cps[k], it->size);
-            if (fabs(tw) < 0.01)
-                j = i + 1;
         }
-        if (j == i + 1) {
-            /* a single character: Tc does not move it, but must not cancel
-             * its advance (see above); 0 unless the glyph has no advance */
-            int keep = 1;
-            for (k = 1; k <= 4; k++)    /* libharu may count UTF-8 bytes */
-                if (fabs(adv + (double)k * st->tc) < 0.01)
-                    keep = 0;
-            tc = keep ? st->tc : fabs(adv) >= 0.01 ? 0 : 1;
-        }
+        if (j == i + 1)
+            tc = st->tc;        /* a single character: Tc does not move it */
         if (!S_same(tc, st->tc)) {
             HPDF_Page_SetCharSpace(pg, (HPDF_REAL)tc);
             st->tc = tc;
@@ -1403,16 +1136,14 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
                                     (HPDF_REAL)rcos, S_c(it->x + u * rcos),
                                     S_c(y + u * rsin));
         }
-        memcpy(run, it->utf8 + offs[i], offs[j] - offs[i]);
-        run[offs[j] - offs[i]] = '\0';
-        HPDF_Page_ShowText(pg, run);
+        if ((rc = S_show(pg, cps + i, j - i, err)) != 0)
+            goto out;
     }
     rc = S_check(w, err, "drawing text");
     if (rc)
         gw_err_prefix(err, "PDF page %zu, text \"%s\"", pageno + 1, S_snip(it->utf8, snip));
 
 out:
-    free(run);
     if (cps != stack_cps)
         free(cps);
     if (offs != stack_off)
@@ -1599,42 +1330,98 @@ S_image(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, 
     return 0;
 }
 
+/* Room for page i (0-based) in the per-page arrays. */
+static void
+S_room(S_writer *w, size_t i)
+{
+    size_t cap = w->cap ? w->cap : 64;
+
+    if (i < w->cap)
+        return;
+    while (cap <= i)
+        cap *= 2;
+    w->sizes = gw_xrealloc(w->sizes, cap * sizeof *w->sizes);
+    w->pages = gw_xrealloc(w->pages, cap * sizeof *w->pages);
+    w->spans = gw_xrealloc(w->spans, cap * sizeof *w->spans);
+    memset(w->sizes + w->cap, 0, (cap - w->cap) * sizeof *w->sizes);
+    memset(w->pages + w->cap, 0, (cap - w->cap) * sizeof *w->pages);
+    memset(w->spans + w->cap, 0, (cap - w->cap) * sizeof *w->spans);
+    w->cap = cap;
+}
+
 /* Makes the page objects up to page i (0-based), in page order, so that
- * their numbers in the file do not depend on the order of writing.  0 or
- * GW_EDEP. */
+ * their numbers in the file do not depend on the order of writing; each
+ * gets its size when it is written.  0 or GW_EDEP. */
 static int
 S_make_pages(S_writer *w, size_t i, gw_err *err)
 {
-    for (; w->made <= i && w->made < w->np; w->made++) {
-        S_size *z = &w->sizes[w->made];
-        HPDF_Page pg = HPDF_AddPage(w->pdf);
+    S_room(w, i);
+    for (; w->made <= i; w->made++) {
+        HPDF_Page pg;
+        /* libharu keeps every page in one /Kids array, and an array holds
+         * at most HPDF_LIMIT_MAX_ARRAY (32767) entries.  How many pages
+         * will come is not known here, so the first S_PAGES_FLAT pages are
+         * the root's kids, as in any shorter document, and each further
+         * S_PAGES_FLAT go under a /Pages node of their own beside them
+         * (what HPDF_SetPagesConfiguration does, which libharu allows only
+         * before the first page): the tree depends only on the number of
+         * pages, not on who wrote them. */
+        if (w->made == S_PAGES_FLAT && w->pdf->page_per_pages == 0) {
+            w->pdf->page_per_pages = S_PAGES_FLAT;
+            w->pdf->cur_page_num = S_PAGES_FLAT;
+        }
+        pg = HPDF_AddPage(w->pdf);
         if (!pg)
             return S_check(w, err, "adding pages");
-        HPDF_Page_SetWidth(pg, (HPDF_REAL)z->w);
-        HPDF_Page_SetHeight(pg, (HPDF_REAL)z->h);
-        if (z->rot)
-            HPDF_Page_SetRotate(pg, (HPDF_UINT16)z->rot);
         w->pages[w->made] = pg;
     }
     return S_check(w, err, "adding pages");
 }
 
+/* The top of a FitH destination at y (top-left coordinates) on a page ph
+ * high. */
+static HPDF_REAL
+S_fit_top(double y, double ph)
+{
+    return (HPDF_REAL)(y < 0 ? ph : y > ph ? 0 : ph - y);
+}
+
 /* A destination showing page i with y (top-left coordinates) at the top,
- * fitted to the window width (libharu's XYZ refuses zoom 0, "keep zoom"). */
+ * fitted to the window width (libharu's XYZ refuses zoom 0, "keep zoom").
+ * A page not yet written gets its top when it is (S_fix_links). */
 static HPDF_Destination
 S_dest(S_writer *w, size_t i, double y)
 {
-    double pw, ph;
-    int rot;
     HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[i]);
-    pw = w->sizes[i].w;
-    ph = w->sizes[i].h;
-    rot = w->sizes[i].rot;
-    (void)pw;
-    (void)rot;
-    if (d)
-        HPDF_Destination_SetFitH(d, (HPDF_REAL)(y < 0 ? ph : y > ph ? 0 : ph - y));
+
+    if (d && i < w->np && w->sizes[i].put) {
+        HPDF_Destination_SetFitH(d, S_fit_top(y, w->sizes[i].h));
+    } else if (d) {
+        HPDF_Destination_SetFitH(d, 0);
+        if (w->nfwd == w->fwdcap) {
+            w->fwdcap = w->fwdcap ? 2 * w->fwdcap : 16;
+            w->fwd = gw_xrealloc(w->fwd, w->fwdcap * sizeof *w->fwd);
+        }
+        w->fwd[w->nfwd].d = d;
+        w->fwd[w->nfwd].page = i;
+        w->fwd[w->nfwd++].y = y;
+    }
     return d;
+}
+
+/* At the end: the links to pages written after them get their tops. */
+static int
+S_fix_links(S_writer *w, gw_err *err)
+{
+    size_t k;
+
+    if (w->link_to > 0 && w->link_to - 1 >= w->np)
+        return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu of %zu",
+                          w->link_from, w->link_to, w->np);
+    for (k = 0; k < w->nfwd; k++)
+        HPDF_Destination_SetFitH(w->fwd[k].d,
+                                 S_fit_top(w->fwd[k].y, w->sizes[w->fwd[k].page].h));
+    return S_check(w, err, "adding a link");
 }
 
 static int
@@ -1643,12 +1430,16 @@ S_link(S_writer *w, HPDF_Page pg, double ph, const gw_item *it, size_t pageno, g
     HPDF_Rect r;
     HPDF_Annotation a;
     HPDF_Destination d;
-    size_t np = w->np;
     int rc;
 
-    if (it->dest_page >= np)
-        return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu of %zu", pageno + 1,
-                          it->dest_page + 1, np);
+    /* whether the page exists is known at the end (S_fix_links) */
+    if (it->dest_page >= S_MAX_PAGES)
+        return gw_err_set(err, GW_EINPUT, "PDF page %zu: link to page %zu, past the cap of %d "
+                          "pages", pageno + 1, it->dest_page + 1, S_MAX_PAGES);
+    if (it->dest_page + 1 > w->link_to) {
+        w->link_to = it->dest_page + 1;
+        w->link_from = pageno + 1;
+    }
     r.left = (HPDF_REAL)it->x;
     r.right = (HPDF_REAL)(it->x + it->w);
     r.top = (HPDF_REAL)(ph - it->y);
@@ -2055,12 +1846,13 @@ S_seal_page(S_writer *w, HPDF_Page pg, size_t pi)
         }
     }
     if ((zb = S_deflate(plain, size, &zn)) != NULL) {
-        S_span *sp = &w->spans[pi];
+        S_span *sp;
         int spooled = w->spool >= 0 && !w->spool_bad &&
                       S_pio(w->spool, zb, zn, w->spool_end, 1) == 0;
         if (w->spool >= 0 && !spooled)
             w->spool_bad = 1;       /* a full disk: this page and the rest in memory */
         if (spooled) {
+            sp = w->spans[pi] = gw_xcalloc(1, sizeof *sp);
             sp->w = w;
             sp->off = w->spool_end;
             sp->len = (HPDF_UINT32)zn;
@@ -2181,11 +1973,14 @@ gw_pdf_free(gw_pdf *w)
         free(w->fonts[i].cps);
         free(w->fonts[i].seen);
     }
-    free(w->pages);
+    for (i = 0; i < w->cap; i++)
+        free(w->spans[i]);
     free(w->spans);
+    free(w->pages);
     if (w->spool >= 0)
         close(w->spool);
     free(w->outlines);
+    free(w->fwd);
     free(w->sizes);
     free(w->path);
     free(w);
@@ -2200,67 +1995,21 @@ S_fail(gw_pdf *w, gw_err *err, int rc)
     return rc;
 }
 
-int
-gw_pdf_scan(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
+/* The libharu document, made when the first page is written. */
+static int
+S_start(S_writer *w, gw_err *err)
 {
-    if (w->begun)
-        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: scanned after the "
-                                         "fonts were made", i + 1));
-    return S_fail(w, err, S_scan(w, i, pg, err));
-}
+    int rc;
 
-int
-gw_pdf_begin(gw_pdf *w, const gw_doc *meta, gw_err *err)
-{
-    size_t np = w->np, i;
-    int rc = 0;
-
-    w->meta = meta;
-    w->begun = 1;
-    if (np == 0)
-        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "%s: the document has no pages",
-                                         w->path));
-    for (i = 0; i < np; i++)
-        if (!w->sizes[i].scanned)
-            return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu was never scanned",
-                                             i + 1));
-    S_cps(w);
     w->pdf = HPDF_New(S_on_error, &w->haru);
     if (!w->pdf)
-        return S_fail(w, err, gw_err_set(err, GW_EDEP, "libharu: cannot create a document "
-                                         "(out of memory)"));
+        return gw_err_set(err, GW_EDEP, "libharu: cannot create a document (out of memory)");
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(w->pdf);
     HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
     w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
-    if ((rc = S_check(w, err, "setting up UTF-8")) != 0 || (rc = S_info(w, err)) != 0 ||
-        (rc = S_load_fonts(w, err)) != 0)
-        return S_fail(w, err, rc);
-
-    /* libharu keeps every page in one /Kids array, and an array holds at
-     * most HPDF_LIMIT_MAX_ARRAY (32767) entries: a longer document (the
-     * booklet of a 10 000-task plan) gets a two-level page tree.  Shorter
-     * ones keep the flat tree, byte for byte as before. */
-    if (np > S_PAGES_FLAT) {
-        HPDF_SetPagesConfiguration(w->pdf, S_PAGES_FLAT);
-        if ((rc = S_check(w, err, "configuring the page tree")) != 0)
-            return S_fail(w, err, rc);
-    }
-    /* sizes checked now; the page objects are made in order as pages are
-     * written (S_make_pages), or earlier when a link points forwards */
-    for (i = 0; i < np; i++) {
-        double pw = w->sizes[i].w, ph = w->sizes[i].h;
-        int rot = w->sizes[i].rot;
-        if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400))
-            /* libharu's (and PDF 1.4's) page size limits */
-            return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is "
-                                             "outside 3..14400 pt", i + 1, pw, ph));
-        if (rot != 0 && rot != 90 && rot != 180 && rot != 270)
-            return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is "
-                                             "not 0, 90, 180 or 270", i + 1, rot));
-    }
-    w->pages = gw_xcalloc(np, sizeof *w->pages);
-    w->spans = gw_xcalloc(np, sizeof *w->spans);
+    if ((rc = S_check(w, err, "setting up UTF-8")) != 0)
+        return rc;
     S_spool_open(w);
     return 0;
 }
@@ -2270,42 +2019,70 @@ gw_pdf_put(gw_pdf *w, size_t i, const gw_page *pg, gw_err *err)
 {
     double pw, ph;
     int rot, rc;
+    HPDF_Page page;
 
-    if (!w->pages || i >= w->np || w->sizes[i].put)
-        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: %s", i + 1,
-                                         !w->pages ? "written before gw_pdf_begin"
-                                         : i >= w->np ? "was not scanned" : "written twice"));
+    if (i >= S_MAX_PAGES)
+        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: more than %d pages, "
+                                         "the cap", i + 1, S_MAX_PAGES));
+    if (i < w->cap && w->sizes[i].put)
+        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: written twice", i + 1));
     gw_page_size(pg, &pw, &ph, &rot);
-    if (pw != w->sizes[i].w || ph != w->sizes[i].h || rot != w->sizes[i].rot)
-        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu: not the page that was "
-                                         "scanned (its size changed)", i + 1));
+    if (!(pw >= 3 && ph >= 3 && pw <= 14400 && ph <= 14400))
+        /* libharu's (and PDF 1.4's) page size limits */
+        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: size %gx%g pt is "
+                                         "outside 3..14400 pt", i + 1, pw, ph));
+    if (rot != 0 && rot != 90 && rot != 180 && rot != 270)
+        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "PDF page %zu: rotation %d is "
+                                         "not 0, 90, 180 or 270", i + 1, rot));
+    if (!w->pdf && (rc = S_start(w, err)) != 0)
+        return S_fail(w, err, rc);
+    if ((rc = S_make_pages(w, i, err)) != 0)
+        return S_fail(w, err, rc);
+    page = w->pages[i];
+    w->sizes[i].w = pw;
+    w->sizes[i].h = ph;
+    w->sizes[i].rot = rot;
     w->sizes[i].put = 1;
-    rc = S_make_pages(w, i, err);
+    if (i + 1 > w->np)
+        w->np = i + 1;
+    HPDF_Page_SetWidth(page, (HPDF_REAL)pw);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)ph);
+    if (rot)
+        HPDF_Page_SetRotate(page, (HPDF_UINT16)rot);
+    rc = S_check(w, err, "sizing a page");
     if (rc == 0)
         rc = S_page(w, pg, i, err);
     if (rc == 0) {
-        S_seal_page(w, w->pages[i], i);
-        S_park_page(w, w->pages[i]);
+        S_seal_page(w, page, i);
+        S_park_page(w, page);
     }
     return S_fail(w, err, rc);
 }
 
 int
-gw_pdf_finish(gw_pdf *w, gw_err *err)
+gw_pdf_finish(gw_pdf *w, const gw_doc *meta, gw_err *err)
 {
     size_t i;
-    int rc;
+    int rc = 0;
 
-    if (!w->pages)
-        return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF: finished before gw_pdf_begin"));
+    w->meta = meta;
+    if (w->np == 0)
+        return S_fail(w, err, gw_err_set(err, GW_EINPUT, "%s: the document has no pages",
+                                         w->path));
     for (i = 0; i < w->np; i++)
         if (!w->sizes[i].put)
             return S_fail(w, err, gw_err_set(err, GW_EDEP, "PDF page %zu was never written",
                                              i + 1));
-    rc = S_bookmarks(w, err);
-    if (rc == 0)
-        rc = S_save(w, err);
-    return S_fail(w, err, rc);
+    /* links are checked before the fonts are subset: a bad one then costs
+     * no subsetting */
+    if ((rc = S_fix_links(w, err)) != 0)
+        return S_fail(w, err, rc);
+    for (i = 0; i < w->nfonts; i++)
+        if ((rc = S_font_finish(w, i, err)) != 0)
+            return S_fail(w, err, rc);
+    if ((rc = S_info(w, err)) != 0 || (rc = S_bookmarks(w, err)) != 0)
+        return S_fail(w, err, rc);
+    return S_fail(w, err, S_save(w, err));
 }
 
 int
@@ -2322,18 +2099,7 @@ gw_pdf_write_pages(const gw_doc *meta, size_t np, gw_pdf_page_fn page, void *ctx
                         S_MAX_PAGES);
         goto out;
     }
-    /* first pass: the characters of every face and the page sizes */
-    for (i = 0; i < np; i++) {
-        if (!(pg = page(ctx, i, err))) {
-            rc = S_fail(w, err, err && err->code ? err->code : GW_EDEP);
-            goto out;
-        }
-        if ((rc = gw_pdf_scan(w, i, pg, err)) != 0)
-            goto out;
-    }
-    if ((rc = gw_pdf_begin(w, meta, err)) != 0)
-        goto out;
-    /* second pass: each page drawn again, written, compressed and let go */
+    /* each page drawn, written, compressed and let go */
     for (i = 0; i < np; i++) {
         if (!(pg = page(ctx, i, err))) {
             rc = S_fail(w, err, err && err->code ? err->code : GW_EDEP);
@@ -2342,7 +2108,7 @@ gw_pdf_write_pages(const gw_doc *meta, size_t np, gw_pdf_page_fn page, void *ctx
         if ((rc = gw_pdf_put(w, i, pg, err)) != 0)
             goto out;
     }
-    rc = gw_pdf_finish(w, err);
+    rc = gw_pdf_finish(w, meta, err);
 out:
     gw_pdf_free(w);
     return rc;

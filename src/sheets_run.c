@@ -95,8 +95,10 @@ S_booklet_part(void *ctx, size_t k, const size_t *first, gw_xml_doc *out, gw_err
 
 /* Whether to typeset the booklet sheet by sheet: the booklet of a large
  * plan has tens of thousands of pages, and one FO document of all of them
- * took gigabytes; but every part is laid out twice, so a small booklet is
- * faster as one document.  Both give the same bytes (t_sheets.sh).
+ * took gigabytes; but every part goes through XSLT and the layout on its
+ * own and the cover is laid out twice, so a small booklet is faster as one
+ * document.  Both give the same document, object for object; only the
+ * objects' numbers differ (t_sheets.sh).
  * GONGWEN_BOOKLET_PARTS=1 or 0 forces either way. */
 static int
 S_booklet_in_parts(const gw_sheet_rcpt *const *sel, size_t nsel)

@@ -208,17 +208,25 @@ ok_eq "xml sheet for a group with members exits 1" "$?" 1
 ok_match "... and names its members" "$(cat "$T/log")" '荷塘区'
 
 # The booklet typeset sheet by sheet (large plans) and as one document
-# (small ones) is the same file, byte for byte.
+# (small ones) is the same document: object for object once qpdf has
+# numbered the objects in its own order.  The numbers themselves differ, as
+# the parts are written before the cover that lists them and a font's
+# object is made where it is first drawn.
+same_doc() {
+    qpdf --qdf --object-streams=disable --no-original-object-ids --static-id "$1" "$T/same1.qdf" &&
+        qpdf --qdf --object-streams=disable --no-original-object-ids --static-id "$2" "$T/same2.qdf" &&
+        cmp -s "$T/same1.qdf" "$T/same2.qdf"
+}
 GONGWEN_BOOKLET_PARTS=1 "$GW" -q sheets --db "$DB" -o "$T/bp" --booklet "$T/bp.pdf" 2>/dev/null
 GONGWEN_BOOKLET_PARTS=0 "$GW" -q sheets --db "$DB" -o "$T/bw" --booklet "$T/bw.pdf" 2>/dev/null
-ok_if "default booklet: by parts = as one document" cmp -s "$T/bp.pdf" "$T/bw.pdf"
-ok_if "… and = the booklet of the first run" cmp -s "$T/bp.pdf" out/sheets.pdf
+ok_if "default booklet: by parts = as one document" same_doc "$T/bp.pdf" "$T/bw.pdf"
+ok_if "… and = the booklet of the first run, byte for byte" cmp -s "$T/bw.pdf" out/sheets.pdf
 python3 "$TOP/bench/mkbigplan.py" 150 >"$T/big.txt" && "$GW" -q import plan "$T/big.txt" --db "$T/big.db"
 "$GW" -q sheets --db "$T/big.db" -o "$T/gp" --booklet "$T/gp.pdf" 2>/dev/null
 GONGWEN_BOOKLET_PARTS=0 "$GW" -q sheets --db "$T/big.db" -o "$T/gw" --booklet "$T/gw.pdf" 2>/dev/null
 ok_match "a 150-task plan's booklet (by parts: over 2000 sheet entries)" \
     "$(pdfinfo "$T/gp.pdf" 2>/dev/null | grep Pages)" 'Pages: *[0-9][0-9][0-9]'
-ok_if "… is the same file as one document" cmp -s "$T/gp.pdf" "$T/gw.pdf"
+ok_if "… is the same document as one document" same_doc "$T/gp.pdf" "$T/gw.pdf"
 starts=$(pdftotext -layout "$T/gp.pdf" - | awk 'BEGIN{RS="\f"} /交办依据/ {print NR}' | tr '\n' ' ')
 cover=$(pdftotext -f 1 -l 2 -layout "$T/gp.pdf" - | grep -o ' [0-9][0-9]* *$' | tr -d ' ' | tr '\n' ' ')
 ok_eq "… its cover lists where the sheets start" "$cover" "$starts"

@@ -152,7 +152,7 @@ main(void)
 
     /* subset */
     gw_buf_init(&sub);
-    TAP_OK(gw_face_subset(zi, cps, sizeof cps / sizeof cps[0], &sub, &err) == 0,
+    TAP_OK(gw_face_subset(zi, cps, sizeof cps / sizeof cps[0], &sub, NULL, &err) == 0,
            "subset succeeds (%s)", err.msg);
     TAP_OK(stat(gw_face_file(zi), &st) == 0 && sub.len > 0 && sub.len * 50 < (size_t)st.st_size,
            "subset is much smaller: %zu bytes of %lld", sub.len, (long long)st.st_size);
@@ -170,7 +170,7 @@ main(void)
     TAP_OK(gw_fontset_lookup(fs, "LXGW WenKai", 400, &fl, &err) == 0, "WenKai resolves");
     gw_buf_init(&sub);
     face = gw_fontlist_primary(fl);
-    TAP_OK(gw_face_subset(face, cps, 3, &sub, &err) == 0 && sub.len > 0 &&
+    TAP_OK(gw_face_subset(face, cps, 3, &sub, NULL, &err) == 0 && sub.len > 0 &&
                S_has_table(sub.ptr, sub.len, "fpgm") && S_has_table(sub.ptr, sub.len, "prep"),
            "WenKai subset has fpgm and prep tables");
     gw_buf_free(&sub);
