@@ -224,7 +224,12 @@ S_be16(const unsigned char *p)
  * and libharu relies on: the markers up to the frame header (SOF0, SOF1 or
  * SOF2: baseline, extended or progressive Huffman; 8-bit samples; 1 or 3
  * components), the caps, the JFIF resolution, and that the data ends with
- * EOI (a truncated file is refused).  0, or GW_EINPUT naming name. */
+ * EOI (a truncated file is refused).  Up to the frame header the markers
+ * are walked as libharu walks them (two bytes of marker, two of length,
+ * the first SOF decides): fill bytes there, which the JPEG standard allows
+ * but libharu reads as a marker, and a second frame header are refused, so
+ * that no file passed here fails in libharu.  0, or GW_EINPUT naming
+ * name. */
 static int
 S_jpeg(const unsigned char *d, size_t n, const char *name, gw_image *img, gw_err *err)
 {
@@ -238,6 +243,10 @@ S_jpeg(const unsigned char *d, size_t n, const char *name, gw_image *img, gw_err
                               name, i + 1);
         m = d[i + 1];
         if (m == 0xFF) {            /* fill bytes before a marker */
+            if (!have_sof)
+                return gw_err_set(err, GW_EINPUT, "%s: a JPEG with fill bytes before its frame "
+                                  "header (byte %zu), which the PDF library cannot read; save "
+                                  "it again as a baseline JPEG or as a PNG", name, i + 1);
             i++;
             continue;
         }
@@ -261,6 +270,9 @@ S_jpeg(const unsigned char *d, size_t n, const char *name, gw_image *img, gw_err
                                   "SOF%u); save it as a baseline JPEG or a PNG", name, m - 0xC0);
             if (len < 8)
                 return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (short frame header)", name);
+            if (have_sof)
+                return gw_err_set(err, GW_EINPUT, "%s: damaged JPEG (a second frame header "
+                                  "at byte %zu)", name, i + 1);
             img->h = S_be16(d + i + 5);
             img->w = S_be16(d + i + 7);
             comps = d[i + 9];

@@ -107,6 +107,28 @@ open('lossless.jpg', 'wb').write(d)"
 img lossless "lossless.jpg"
 ok_eq "a lossless JPEG (SOF3): exit 1" "$rc" 1
 ok_match "… naming the kind" "$(cat lossless.err)" "lossless, hierarchical or arithmetic-coded, SOF3"
+# fill bytes (0xFF before a marker) are legal JPEG, but libharu reads the
+# markers up to the frame header two bytes at a time: there they are
+# refused by name, after it (libharu has stopped reading) they pass
+python3 -c "
+d = bytearray(open('base.jpg', 'rb').read())
+i = d.find(b'\xff\xc0')
+j = i + 2 + (d[i + 2] << 8 | d[i + 3])
+after = d[:j] + b'\xff\xff' + d[j:]
+open('fill-after.jpg', 'wb').write(after)
+sof = d[i:j]
+open('two-sof.jpg', 'wb').write(d[:j] + sof + d[j:])
+d[i:i] = b'\xff\xff'
+open('fill-before.jpg', 'wb').write(d)"
+img fillb "fill-before.jpg"
+ok_eq "fill bytes before the frame header: exit 1" "$rc" 1
+ok_match "… saying so" "$(cat fillb.err)" "fill-before.jpg: a JPEG with fill bytes before its frame header"
+img filla "fill-after.jpg"
+ok_eq "fill bytes after it: exit 0, embedded as jpeg" \
+    "$rc|$(pdfimages -list filla.pdf 2>/dev/null | awk 'NR == 3 { print $9 }')" "0|jpeg"
+img twosof "two-sof.jpg"
+ok_eq "two frame headers: exit 1" "$rc" 1
+ok_match "… saying so" "$(cat twosof.err)" "two-sof.jpg: damaged JPEG \\(a second frame header"
 
 # ---- length expressions (XSL 1.1 §5.9): + - * div and parentheses, on
 # every length property
