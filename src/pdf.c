@@ -685,63 +685,41 @@ S_font_metrics(S_writer *w, size_t k, const gw_buf *data, HPDF_FontDef *def,
     return S_check(w, err, "reading a font");
 }
 
-/* At the end, face k subset to the characters its pages drew and written
- * into the Type0 font they name (PDF 32000-1 9.7): the CIDFont, its
- * descriptor and program, /W and a ToUnicode map, and
- *   - a glyf face: a CIDFontType2 over the program (FontFile2, cut to the
- *     tables a viewer reads, S_sfnt_strip), Identity-H codes = CIDs = the
- *     Unicode values, and a CIDToGIDMap from them to the subset's glyphs,
- *     reaching only as far as the highest character used;
- *   - a CFF face: a CIDFontType0 over the CFF program (FontFile3
- *     /CIDFontType0C for a CID-keyed one, /OpenType for a name-keyed one,
- *     whose CIDs are glyph indices) and an embedded CMap from the codes to
- *     the program's CIDs as the Type0 font's encoding.
- * The content streams are written before any of this (their codes do not
- * depend on the subset), so every page is drawn once.  0, or GW_EDEP with
- * err set, naming the font. */
-static int
-S_font_finish(S_writer *w, size_t k, gw_err *err)
+/* The font program of a face as a stream object: a TrueType subset cut to
+ * the tables a viewer reads (S_sfnt_strip; whole when it cannot be taken
+ * apart) for FontFile2, or a CFF program for FontFile3.  data is the
+ * subset, prog the CFF program (CFF faces) or scratch.  NULL when libharu
+ * runs out of memory (its error recorded). */
+static HPDF_Dict
+S_font_program(S_writer *w, int cff, int cid_keyed, const gw_buf *data, gw_buf *prog)
 {
-    S_font *f = &w->fonts[k];
-    HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_Xref xref = w->pdf->xref;
-    HPDF_FontDef def = NULL;
-    HPDF_Dict ff = NULL, desc, cid, info, enc = NULL, tu, map = NULL;
-    HPDF_Array desc_arr;
-    HPDF_STATUS ret = HPDF_OK;
-    gw_buf data, prog, cm;
-    uint16_t *ids = NULL, *codes = NULL;    /* subset glyphs or CIDs; the codes */
-    int cff = gw_face_is_cff(f->face), cid_keyed = 0, rc;
-    char base[HPDF_LIMIT_MAX_NAME_LEN + 1], cmap_name[HPDF_LIMIT_MAX_NAME_LEN + 16];
-    size_t i;
+    HPDF_Dict ff;
+    HPDF_STATUS ret;
 
-    gw_buf_init(&data);
-    gw_buf_init(&prog);
-    gw_buf_init(&cm);
-    S_font_cps(f);
-    ids = gw_xmalloc((f->n ? f->n : 1) * sizeof *ids);
-    rc = cff ? gw_face_subset_cff(f->face, f->cps, f->n, &data, &prog, ids, &cid_keyed, err)
-             : gw_face_subset(f->face, f->cps, f->n, &data, ids, err);
-    if (rc || (rc = S_font_metrics(w, k, &data, &def, base, err)) != 0)
-        goto out;
-
-    /* the program */
-    if (!cff && S_sfnt_strip((const unsigned char *)data.ptr, data.len, &prog) != 0) {
-        gw_buf_clear(&prog);        /* not one it can take apart: as it is */
-        gw_buf_put(&prog, data.ptr, data.len);
+    if (!cff && S_sfnt_strip((const unsigned char *)data->ptr, data->len, prog) != 0) {
+        gw_buf_clear(prog);
+        gw_buf_put(prog, data->ptr, data->len);
     }
-    ff = S_flate_object(w, prog.ptr, prog.len);
-    if (!ff)
-        goto fail;
+    if (!(ff = S_flate_object(w, prog->ptr, prog->len)))
+        return NULL;
     if (cff)
-        ret += HPDF_Dict_AddName(ff, "Subtype", cid_keyed ? "CIDFontType0C" : "OpenType");
+        ret = HPDF_Dict_AddName(ff, "Subtype", cid_keyed ? "CIDFontType0C" : "OpenType");
     else
-        ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)prog.len);
+        ret = HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)prog->len);
+    return ret == HPDF_OK ? ff : NULL;
+}
 
-    /* the descriptor */
-    desc = HPDF_Dict_New(mm);
-    if (!desc || HPDF_Xref_Add(xref, desc) != HPDF_OK)
-        goto fail;
+/* The FontDescriptor over the program ff, with libharu's numbers of the
+ * subset (def).  NULL when out of memory. */
+static HPDF_Dict
+S_font_descriptor(S_writer *w, HPDF_FontDef def, const char *base, int cff, HPDF_Dict ff)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict desc = HPDF_Dict_New(mm);
+    HPDF_STATUS ret = HPDF_OK;
+
+    if (!desc || HPDF_Xref_Add(w->pdf->xref, desc) != HPDF_OK)
+        return NULL;
     ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     ret += HPDF_Dict_AddName(desc, "FontName", base);
     ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
@@ -756,68 +734,107 @@ S_font_finish(S_writer *w, size_t k, gw_err *err)
         ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
     ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv ? def->stemv : 80);
     ret += HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", ff);
-    if (ret != HPDF_OK)
-        goto fail;
+    return ret == HPDF_OK ? desc : NULL;
+}
 
-    /* the CIDFont */
-    cid = HPDF_Dict_New(mm);
-    info = HPDF_Dict_New(mm);
-    if (!cid || HPDF_Xref_Add(xref, cid) != HPDF_OK || !info)
-        goto fail;
-    ret += HPDF_Dict_AddName(cid, "Type", "Font");
-    ret += HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
-    ret += HPDF_Dict_AddName(cid, "BaseFont", base);
-    ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+/* << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> into d under
+ * key. */
+static HPDF_STATUS
+S_identity_info(HPDF_MMgr mm, HPDF_Dict d, const char *key)
+{
+    HPDF_Dict info = HPDF_Dict_New(mm);
+    HPDF_STATUS ret;
+
+    if (!info)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    if ((ret = HPDF_Dict_Add(d, key, info)) != HPDF_OK)    /* it freed info */
+        return ret;
     ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
     ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
     ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    return ret;
+}
+
+/* The CIDFont over desc: CIDFontType0 with /W by the CIDs ids[i] for a CFF
+ * face; CIDFontType2 with /W by code and a CIDToGIDMap from the codes (the
+ * Unicode values, up to the highest one used) to the glyphs ids[i] for a
+ * TrueType face.  NULL when out of memory. */
+static HPDF_Dict
+S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const char *base,
+           HPDF_Dict desc)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict cid = HPDF_Dict_New(mm), map;
+    HPDF_STATUS ret = HPDF_OK;
+    size_t i, len;
+    unsigned char *m;
+    uint16_t *codes;
+
+    if (!cid || HPDF_Xref_Add(w->pdf->xref, cid) != HPDF_OK)
+        return NULL;
+    ret += HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+    ret += HPDF_Dict_AddName(cid, "BaseFont", base);
+    ret += S_identity_info(mm, cid, "CIDSystemInfo");
     ret += HPDF_Dict_Add(cid, "FontDescriptor", desc);
     if (ret != HPDF_OK)
-        goto fail;
-    if (cff) {
-        ret += S_widths(w, f, cid, ids);
-    } else {
-        /* codes = CIDs = the Unicode values; the map gives their glyphs */
-        size_t len = f->n ? 2 * ((size_t)f->cps[f->n - 1] + 1) : 2;
-        unsigned char *m = gw_xcalloc(len, 1);
-        codes = gw_xmalloc((f->n ? f->n : 1) * sizeof *codes);
-        for (i = 0; i < f->n; i++) {
-            m[2 * f->cps[i]] = (unsigned char)(ids[i] >> 8);
-            m[2 * f->cps[i] + 1] = (unsigned char)ids[i];
-            codes[i] = (uint16_t)f->cps[i];
-        }
-        map = S_flate_object(w, m, len);
-        free(m);
-        if (!map)
-            goto fail;
-        ret += S_widths(w, f, cid, codes);
-        ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+        return NULL;
+    if (cff)
+        return S_widths(w, f, cid, ids) == HPDF_OK ? cid : NULL;
+    len = f->n ? 2 * ((size_t)f->cps[f->n - 1] + 1) : 2;
+    m = gw_xcalloc(len, 1);
+    codes = gw_xmalloc((f->n ? f->n : 1) * sizeof *codes);
+    for (i = 0; i < f->n; i++) {
+        m[2 * f->cps[i]] = (unsigned char)(ids[i] >> 8);
+        m[2 * f->cps[i] + 1] = (unsigned char)ids[i];
+        codes[i] = (uint16_t)f->cps[i];
     }
-    if (ret != HPDF_OK)
-        goto fail;
+    map = S_flate_object(w, m, len);
+    ret = map ? S_widths(w, f, cid, codes) : HPDF_FAILD_TO_ALLOC_MEM;
+    if (map)
+        ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+    free(m);
+    free(codes);
+    return ret == HPDF_OK ? cid : NULL;
+}
 
-    /* the Type0 font the pages name */
+/* The Type0 font the pages name (f->obj) over cid: Identity-H for a
+ * TrueType face, for a CFF face an embedded CMap from the codes to the
+ * CIDs ids[i] (S_encoding_cmap); a ToUnicode map either way.  HPDF_OK or
+ * libharu's error. */
+static HPDF_STATUS
+S_font_type0(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const char *base,
+             HPDF_Dict cid)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict enc = NULL, tu;
+    HPDF_Array kids;
+    HPDF_STATUS ret = HPDF_OK;
+    char cmap_name[HPDF_LIMIT_MAX_NAME_LEN + 16];
+    gw_buf cm;
+
+    gw_buf_init(&cm);
     if (cff) {
         snprintf(cmap_name, sizeof cmap_name, "%s-UCS2-GW", base);
         S_encoding_cmap(f, cmap_name, ids, &cm);
         enc = S_flate_object(w, cm.ptr, cm.len);
-        info = HPDF_Dict_New(mm);
-        if (!enc || !info)
-            goto fail;
-        ret += HPDF_Dict_AddName(enc, "Type", "CMap");
-        ret += HPDF_Dict_AddName(enc, "CMapName", cmap_name);
-        ret += HPDF_Dict_Add(enc, "CIDSystemInfo", info);
-        ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-        ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-        ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+        if (enc) {
+            ret += HPDF_Dict_AddName(enc, "Type", "CMap");
+            ret += HPDF_Dict_AddName(enc, "CMapName", cmap_name);
+            ret += S_identity_info(mm, enc, "CIDSystemInfo");
+        }
         gw_buf_clear(&cm);
     }
     S_tounicode_cmap(f, &cm);
     tu = S_flate_object(w, cm.ptr, cm.len);
-    desc_arr = HPDF_Array_New(mm);
-    if (!tu || !desc_arr)
-        goto fail;
-    ret += HPDF_Array_Add(desc_arr, cid);
+    gw_buf_free(&cm);
+    kids = HPDF_Array_New(mm);
+    if ((cff && !enc) || !tu || !kids || ret != HPDF_OK) {
+        if (kids)
+            HPDF_Array_Free(kids);
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    ret += HPDF_Array_Add(kids, cid);
     ret += HPDF_Dict_AddName(f->obj, "Type", "Font");
     ret += HPDF_Dict_AddName(f->obj, "Subtype", "Type0");
     ret += HPDF_Dict_AddName(f->obj, "BaseFont", base);
@@ -825,32 +842,66 @@ S_font_finish(S_writer *w, size_t k, gw_err *err)
         ret += HPDF_Dict_Add(f->obj, "Encoding", enc);
     else
         ret += HPDF_Dict_AddName(f->obj, "Encoding", "Identity-H");
-    ret += HPDF_Dict_Add(f->obj, "DescendantFonts", desc_arr);
+    ret += HPDF_Dict_Add(f->obj, "DescendantFonts", kids);
     ret += HPDF_Dict_Add(f->obj, "ToUnicode", tu);
-    if (ret != HPDF_OK)
-        goto fail;
-    gw_debugf("pdf: font %s (index %u) subset to %zu characters, %s%s, %zu bytes",
-              gw_face_file(f->face), gw_face_index(f->face), f->n, cff ? "CFF " : "TrueType",
-              cff ? (cid_keyed ? "CID-keyed" : "name-keyed") : "", prog.len);
-    goto out;
+    return ret;
+}
 
-fail:
-    rc = S_check(w, err, "embedding a font");
-    if (!rc)
-        rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
-out:
+/* At the end, face k subset to the characters its pages drew and written
+ * into the Type0 font they name (PDF 32000-1 9.7): the CIDFont, its
+ * descriptor and program, /W and a ToUnicode map, and
+ *   - a glyf face: a CIDFontType2 over the program (FontFile2), Identity-H
+ *     codes = CIDs = the Unicode values, and a CIDToGIDMap from them to
+ *     the subset's glyphs;
+ *   - a CFF face: a CIDFontType0 over the CFF program (FontFile3
+ *     /CIDFontType0C for a CID-keyed one, /OpenType for a name-keyed one,
+ *     whose CIDs are glyph indices) and an embedded CMap from the codes to
+ *     the program's CIDs as the Type0 font's encoding.
+ * The content streams are written before any of this (their codes do not
+ * depend on the subset), so every page is drawn once.  0, or GW_EDEP with
+ * err set, naming the font. */
+static int
+S_font_finish(S_writer *w, size_t k, gw_err *err)
+{
+    S_font *f = &w->fonts[k];
+    HPDF_FontDef def = NULL;
+    HPDF_Dict ff, desc, cid;
+    gw_buf data, prog;
+    uint16_t *ids;          /* subset glyphs (TrueType) or CIDs (CFF) of f->cps */
+    int cff = gw_face_is_cff(f->face), cid_keyed = 0, rc;
+    char base[HPDF_LIMIT_MAX_NAME_LEN + 1];
+
+    gw_buf_init(&data);
+    gw_buf_init(&prog);
+    S_font_cps(f);
+    ids = gw_xmalloc((f->n ? f->n : 1) * sizeof *ids);
+    rc = cff ? gw_face_subset_cff(f->face, f->cps, f->n, &data, &prog, ids, &cid_keyed, err)
+             : gw_face_subset(f->face, f->cps, f->n, &data, ids, err);
+    if (rc == 0)
+        rc = S_font_metrics(w, k, &data, &def, base, err);
+    if (rc == 0 && (!(ff = S_font_program(w, cff, cid_keyed, &data, &prog)) ||
+                    !(desc = S_font_descriptor(w, def, base, cff, ff)) ||
+                    !(cid = S_font_cid(w, f, cff, ids, base, desc)) ||
+                    S_font_type0(w, f, cff, ids, base, cid) != HPDF_OK)) {
+        rc = S_check(w, err, "embedding a font");
+        if (!rc)
+            rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
+    }
     if (rc)
         gw_err_prefix(err, "font %s (index %u, %zu characters)", gw_face_file(f->face),
                       gw_face_index(f->face), f->n);
+    else
+        gw_debugf("pdf: font %s (index %u) subset to %zu characters, %s%s, %zu bytes",
+                  gw_face_file(f->face), gw_face_index(f->face), f->n,
+                  cff ? "CFF " : "TrueType", cff ? (cid_keyed ? "CID-keyed" : "name-keyed") : "",
+                  prog.len);
     if (def)
         HPDF_FontDef_Free(def);
     HPDF_ResetError(w->pdf);
     w->haru.set = 0;
     free(ids);
-    free(codes);
     gw_buf_free(&data);
     gw_buf_free(&prog);
-    gw_buf_free(&cm);
     return rc;
 }
 
