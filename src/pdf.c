@@ -582,8 +582,8 @@ S_encoding_cmap(const S_font *f, const char *name, const uint16_t *cids, gw_buf 
 }
 
 /* /DW and /W of the CIDFont cid: the width of each CID (cids[i] for
- * f->cps[i]: HarfBuzz's advance, the one the layout used, in thousandths
- * of the size); the most common width is /DW and /W lists only the others
+ * f->cps[i], or the code itself when cids is NULL: HarfBuzz's advance, the
+ * one the layout used, in thousandths of the size); the most common width is /DW and /W lists only the others
  * (digits, Latin) as runs "first [w1 w2 ...]".  HPDF_OK or libharu's
  * error. */
 static HPDF_STATUS
@@ -597,7 +597,7 @@ S_widths(S_writer *w, const S_font *f, HPDF_Dict cid, const uint16_t *cids)
     S_cidw *cw = gw_xmalloc((f->n ? f->n : 1) * sizeof *cw);
 
     for (i = 0; i < f->n; i++) {
-        cw[i].cid = cids[i];
+        cw[i].cid = cids ? cids[i] : (uint16_t)f->cps[i];
         cw[i].w = (int)lround(gw_face_advance(f->face, f->cps[i], 1000));
     }
     qsort(cw, f->n, sizeof *cw, S_cmp_cidw);
@@ -768,7 +768,6 @@ S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const cha
     HPDF_STATUS ret = HPDF_OK;
     size_t i, len;
     unsigned char *m;
-    uint16_t *codes;
 
     if (!cid || HPDF_Xref_Add(w->pdf->xref, cid) != HPDF_OK)
         return NULL;
@@ -783,18 +782,16 @@ S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const cha
         return S_widths(w, f, cid, ids) == HPDF_OK ? cid : NULL;
     len = f->n ? 2 * ((size_t)f->cps[f->n - 1] + 1) : 2;
     m = gw_xcalloc(len, 1);
-    codes = gw_xmalloc((f->n ? f->n : 1) * sizeof *codes);
     for (i = 0; i < f->n; i++) {
         m[2 * f->cps[i]] = (unsigned char)(ids[i] >> 8);
         m[2 * f->cps[i] + 1] = (unsigned char)ids[i];
-        codes[i] = (uint16_t)f->cps[i];
     }
     map = S_flate_object(w, m, len);
-    ret = map ? S_widths(w, f, cid, codes) : HPDF_FAILD_TO_ALLOC_MEM;
-    if (map)
-        ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
     free(m);
-    free(codes);
+    if (!map)
+        return NULL;
+    ret = S_widths(w, f, cid, NULL);
+    ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
     return ret == HPDF_OK ? cid : NULL;
 }
 
@@ -1445,7 +1442,7 @@ S_dest(S_writer *w, size_t i, double y)
 {
     HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[i]);
 
-    if (d && i < w->np && w->sizes[i].put) {
+    if (d && w->sizes[i].put) {
         HPDF_Destination_SetFitH(d, S_fit_top(y, w->sizes[i].h));
     } else if (d) {
         HPDF_Destination_SetFitH(d, 0);

@@ -54,9 +54,9 @@ int gw_render_pages(gw_layout *l, size_t *pages, size_t *blank);
 void gw_layout_free(gw_layout *l);
 
 /* For a caller that writes the pages itself (pdf.h's gw_pdf_put: a
- * document typeset in parts): the number of pages; page i
- * drawn (borrowed, valid until the next call on l; NULL with the layout's
- * err set when drawing fails); the bookmarks and information (borrowed). */
+ * document typeset in parts): the number of pages; page i drawn (borrowed,
+ * valid until the next call on l; NULL with the layout's err set when
+ * drawing fails); the bookmarks and information (borrowed). */
 size_t gw_layout_page_count(const gw_layout *l);
 const gw_page *gw_layout_page(gw_layout *l, size_t i);
 const gw_doc *gw_layout_meta(const gw_layout *l);
