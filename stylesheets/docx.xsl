@@ -5,7 +5,7 @@
      settings, the font table, and the odd/even page-number footers.  The
      geometry is GB/T 9704's in Word's own terms (docs/docx.md):
        A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm;
-       a line grid of 22 lines (linePitch 580 twips = 225 mm / 22), and 28
+       a line grid of 22 lines (linePitch 579 twips: 22 of them fit 225 mm), and 28
        characters a line by character spacing: 正文 16 pt glyphs set 0.25 pt
        closer (15.75 pt a 字, 28 of them in the 156 mm line).  Word's
        character grid (linesAndChars) would say the same, but LibreOffice
@@ -28,7 +28,9 @@
   <xsl:variable name="wx-song">宋体</xsl:variable>
   <xsl:variable name="wx-red">FF0000</xsl:variable>
   <!-- twips: 1 mm = 56.693 twips -->
-  <xsl:variable name="wx-line">580</xsl:variable>
+  <!-- 225 mm is 12756 twips, 579.8 a line: 580 would give 22 lines 12760
+       twips, and Word and LibreOffice then fit only 21 -->
+  <xsl:variable name="wx-line">579</xsl:variable>
   <xsl:variable name="wx-text-w">8844</xsl:variable>
 
   <!-- ============================================================ package -->
@@ -36,6 +38,11 @@
   <xsl:template name="wx-package">
     <xsl:param name="body"/>
     <xsl:param name="title"/>
+    <!-- the PDF's document information, the same values (fo:root's gw:*) -->
+    <xsl:param name="author" select="''"/>
+    <xsl:param name="subject" select="''"/>
+    <xsl:param name="keywords" select="''"/>
+    <xsl:param name="date" select="''"/>
     <pkg:package>
       <pkg:part name="[Content_Types].xml">
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -58,9 +65,18 @@
       </pkg:part>
       <pkg:part name="docProps/core.xml">
         <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-            xmlns:dc="http://purl.org/dc/elements/1.1/">
+            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
           <dc:title><xsl:value-of select="$title"/></dc:title>
+          <xsl:if test="$subject != ''"><dc:subject><xsl:value-of select="$subject"/></dc:subject></xsl:if>
+          <xsl:if test="$author != ''"><dc:creator><xsl:value-of select="$author"/></dc:creator></xsl:if>
+          <xsl:if test="$keywords != ''"><cp:keywords><xsl:value-of select="$keywords"/></cp:keywords></xsl:if>
           <dc:language>zh-CN</dc:language>
+          <!-- the document's own date (成文日期), so that reruns give the
+               same bytes -->
+          <xsl:if test="string-length($date) = 10">
+            <dcterms:created xsi:type="dcterms:W3CDTF"><xsl:value-of select="$date"/>T00:00:00Z</dcterms:created>
+          </xsl:if>
         </cp:coreProperties>
       </pkg:part>
       <pkg:part name="word/_rels/document.xml.rels">
@@ -82,8 +98,8 @@
       <pkg:part name="word/styles.xml"><xsl:call-template name="wx-styles"/></pkg:part>
       <pkg:part name="word/settings.xml">
         <w:settings>
-          <w:evenAndOddHeaders/>
           <w:defaultTabStop w:val="420"/>
+          <w:evenAndOddHeaders/>
           <!-- no punctuation compression: the 字 stay on their columns -->
           <w:characterSpacingControl w:val="doNotCompress"/>
           <w:compat>
@@ -93,11 +109,11 @@
       </pkg:part>
       <pkg:part name="word/fontTable.xml">
         <w:fonts>
-          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-fang"/><xsl:with-param name="alt" select="'FangSong;仿宋;FandolFang'"/></xsl:call-template>
-          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-xbs"/><xsl:with-param name="alt" select="'FandolSong;宋体'"/></xsl:call-template>
-          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-hei"/><xsl:with-param name="alt" select="'SimHei;FandolHei;Noto Sans CJK SC'"/></xsl:call-template>
-          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-kai"/><xsl:with-param name="alt" select="'KaiTi;楷体;FandolKai'"/></xsl:call-template>
-          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-song"/><xsl:with-param name="alt" select="'SimSun;FandolSong'"/></xsl:call-template>
+          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-fang"/><xsl:with-param name="alt" select="'仿宋'"/></xsl:call-template>
+          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-xbs"/><xsl:with-param name="alt" select="'宋体'"/></xsl:call-template>
+          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-hei"/><xsl:with-param name="alt" select="'SimHei'"/></xsl:call-template>
+          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-kai"/><xsl:with-param name="alt" select="'楷体'"/></xsl:call-template>
+          <xsl:call-template name="wx-font"><xsl:with-param name="name" select="$wx-song"/><xsl:with-param name="alt" select="'SimSun'"/></xsl:call-template>
         </w:fonts>
       </pkg:part>
       <pkg:part name="word/footer1.xml"><xsl:call-template name="wx-footer"><xsl:with-param name="side" select="'right'"/></xsl:call-template></pkg:part>
@@ -162,6 +178,10 @@
                  end: without it LibreOffice 7.4 drops a line-end 。 it
                  cannot fit (tests/t_docx.sh reads 附件1 back) -->
             <w:overflowPunct w:val="1"/>
+            <!-- no extra space between Chinese and Latin letters or digits:
+                 "30条" and "2017年" stay on the 字 grid, as in the PDF -->
+            <w:autoSpaceDE w:val="0"/>
+            <w:autoSpaceDN w:val="0"/>
             <w:spacing w:before="0" w:after="0" w:line="{$wx-line}" w:lineRule="exact"/>
             <w:jc w:val="both"/>
           </w:pPr>
@@ -294,16 +314,28 @@
     <xsl:param name="meta"/>
     <xsl:param name="title"/>
     <xsl:variable name="mark" select="normalize-space($meta/issuer-mark)"/>
-    <xsl:variable name="marksz">
-      <xsl:variable name="fit" select="floor(884 div string-length($mark))"/>
+    <!-- the PDF's size (stylesheets/gbt9704.xsl): a quarter larger than
+         would fit, at most 36 pt, and narrowed to the line (w:w, per cent) -->
+    <xsl:variable name="fit" select="floor(440 div string-length($mark))"/>
+    <xsl:variable name="markpt">
       <xsl:choose>
-        <xsl:when test="$fit &gt; 72">72</xsl:when>
-        <xsl:otherwise><xsl:value-of select="$fit"/></xsl:otherwise>
+        <xsl:when test="$fit * 1.25 &gt;= 36">36</xsl:when>
+        <xsl:when test="$fit &lt; 10">12</xsl:when>
+        <xsl:otherwise><xsl:value-of select="floor($fit * 1.25)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="markw" select="floor(100 * 440 div (string-length($mark) * $markpt))"/>
+    <!-- its glyphs' top 35 mm below the text area's top, as in the PDF -->
     <w:p>
-      <w:pPr><w:pStyle w:val="GWMark"/><w:spacing w:before="1160"/></w:pPr>
-      <w:r><w:rPr><w:sz w:val="{$marksz}"/><w:szCs w:val="{$marksz}"/></w:rPr><w:t><xsl:value-of select="$mark"/></w:t></w:r>
+      <w:pPr><w:pStyle w:val="GWMark"/><w:spacing w:before="1900"/></w:pPr>
+      <w:r>
+        <w:rPr>
+          <w:spacing w:val="0"/>
+          <xsl:if test="$markw &lt; 100"><w:w w:val="{$markw}"/></xsl:if>
+          <w:sz w:val="{2 * $markpt}"/><w:szCs w:val="{2 * $markpt}"/>
+        </w:rPr>
+        <w:t><xsl:value-of select="$mark"/></w:t>
+      </w:r>
     </w:p>
     <xsl:call-template name="wx-p">
       <xsl:with-param name="style" select="'GWDocNumber'"/>
@@ -396,10 +428,11 @@
          are the rules, 156 mm wide; the cells' margins indent the text. -->
     <!-- the table: a 21 pt (420 twips) line per line of 抄送 (25 字 of 14 pt
          a line) and one for 印发, and its rules; the spacer above takes the
-         rest of the 225 mm text area (12756 twips) less 20 pt: LibreOffice
-         adds a few points to a table and the closing paragraph, and any
-         more would push the 版记 onto the next page (its last rule then
-         stands about 6 mm above the bottom of the text area) -->
+         rest of the 225 mm text area (12756 twips) less 2 pt, the closing
+         paragraph and the rules: so the whole fits the text area exactly in
+         Word, and LibreOffice, which adds a few points of its own to a
+         table, leaves the last rule about 4 mm above the bottom of the text
+         area -->
     <xsl:variable name="cclines">
       <xsl:choose>
         <xsl:when test="$cc = ''">0</xsl:when>
@@ -408,7 +441,7 @@
       </xsl:choose>
     </xsl:variable>
     <w:p>
-      <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="{12756 - ($cclines + 1) * 420 - 400}" w:lineRule="exact"/></w:pPr>
+      <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="{12756 - ($cclines + 1) * 420 - 40}" w:lineRule="exact"/></w:pPr>
     </w:p>
     <w:tbl>
       <w:tblPr>

@@ -24,6 +24,10 @@
   <xsl:template match="/plan">
     <xsl:call-template name="wx-package">
       <xsl:with-param name="title" select="normalize-space($meta/notice-title)"/>
+      <xsl:with-param name="author" select="normalize-space($meta/issuer)"/>
+      <xsl:with-param name="subject" select="$plan-title"/>
+      <xsl:with-param name="keywords" select="normalize-space($meta/doc-number)"/>
+      <xsl:with-param name="date" select="string($meta/sign-date/@iso)"/>
       <xsl:with-param name="body">
         <xsl:call-template name="wx-notice"/>
         <xsl:call-template name="wx-attachment1"/>
@@ -232,13 +236,13 @@
       <!-- the header row repeats on every page -->
       <w:tr>
         <w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>
-        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="14"/><xsl:with-param name="text" select="'序号'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-task"/><xsl:with-param name="text" select="'任务'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-body"/><xsl:with-param name="text" select="'主要内容'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-lead"/><xsl:with-param name="text" select="'牵头单位'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-resp"/><xsl:with-param name="text" select="'责任单位'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-        <xsl:if test="$leaders"><xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="22"/><xsl:with-param name="text" select="'责任领导'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template></xsl:if>
-        <xsl:if test="$deadlines"><xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="20"/><xsl:with-param name="text" select="'完成时限'"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template></xsl:if>
+        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="14"/><xsl:with-param name="text" select="'序号'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-task"/><xsl:with-param name="text" select="'任务'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-body"/><xsl:with-param name="text" select="'主要内容'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-lead"/><xsl:with-param name="text" select="'牵头单位'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+        <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-resp"/><xsl:with-param name="text" select="'责任单位'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+        <xsl:if test="$leaders"><xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="22"/><xsl:with-param name="text" select="'责任领导'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template></xsl:if>
+        <xsl:if test="$deadlines"><xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="20"/><xsl:with-param name="text" select="'完成时限'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template></xsl:if>
       </w:tr>
       <xsl:for-each select="//task">
         <xsl:variable name="sec" select="parent::section"/>
@@ -259,7 +263,9 @@
             </xsl:call-template>
           </w:tr>
         </xsl:if>
+        <xsl:variable name="keep"><xsl:call-template name="row-kept"/></xsl:variable>
         <w:tr>
+          <xsl:if test="$keep = 'yes'"><w:trPr><w:cantSplit/></w:trPr></xsl:if>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="14"/><xsl:with-param name="text" select="@no"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-task"/><xsl:with-param name="text" select="normalize-space(title)"/></xsl:call-template>
           <xsl:call-template name="wx-cell">

@@ -318,6 +318,26 @@
   <!-- 责任领导 only when the plan names any (its 22 mm come out of 主要内容) -->
   <xsl:variable name="leaders" select="boolean(//task/leader)"/>
 
+  <!-- 'yes' when the row of the task in context is kept whole, moved to
+       the next page when it does not fit (the .docx says w:cantSplit):
+       rows of up to $keep-lines lines, estimated as described in
+       attachment2 -->
+  <xsl:template name="row-kept">
+    <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
+    <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
+    <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div (21 - 5 * number($leaders)))"/>
+    <xsl:variable name="nl" select="ceiling(string-length($lead) div (5 + number(not($deadlines))))"/>
+    <xsl:variable name="nr" select="ceiling(string-length($resp) div (7 + 2 * number(not($deadlines))))"/>
+    <xsl:variable name="nlines">
+      <xsl:choose>
+        <xsl:when test="$nb &gt;= $nl and $nb &gt;= $nr"><xsl:value-of select="$nb"/></xsl:when>
+        <xsl:when test="$nl &gt;= $nr"><xsl:value-of select="$nl"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$nr"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$nlines &lt;= number($keep-lines)">yes</xsl:if>
+  </xsl:template>
+
   <xsl:template name="attachment2">
     <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
         keep-with-next.within-page="always">附件2</fo:block>
@@ -367,20 +387,9 @@
                header row repeated, rather than leave most of a page empty.
                Lines estimated per column: 21 字 of 12 pt in 主要内容 (95 mm), 5 in
                牵头单位, 7 in 责任单位.  The task's name is never cut. -->
-          <xsl:variable name="lead"><xsl:for-each select="unit[@role = 'lead']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
-          <xsl:variable name="resp"><xsl:for-each select="unit[@role = 'responsible']"><xsl:value-of select="normalize-space(.)"/>、</xsl:for-each></xsl:variable>
-          <xsl:variable name="nb" select="ceiling(string-length(normalize-space(body)) div (21 - 5 * number($leaders)))"/>
-          <xsl:variable name="nl" select="ceiling(string-length($lead) div (5 + number(not($deadlines))))"/>
-          <xsl:variable name="nr" select="ceiling(string-length($resp) div (7 + 2 * number(not($deadlines))))"/>
-          <xsl:variable name="nlines">
-            <xsl:choose>
-              <xsl:when test="$nb &gt;= $nl and $nb &gt;= $nr"><xsl:value-of select="$nb"/></xsl:when>
-              <xsl:when test="$nl &gt;= $nr"><xsl:value-of select="$nl"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$nr"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
+          <xsl:variable name="keep"><xsl:call-template name="row-kept"/></xsl:variable>
           <fo:table-row>
-            <xsl:if test="$nlines &lt;= number($keep-lines)">
+            <xsl:if test="$keep = 'yes'">
               <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
             </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>

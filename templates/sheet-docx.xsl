@@ -19,6 +19,10 @@
   <xsl:template match="/unit-sheet">
     <xsl:call-template name="wx-package">
       <xsl:with-param name="title" select="concat(recipient, '任务交办单')"/>
+      <xsl:with-param name="author" select="normalize-space(meta/issuer)"/>
+      <xsl:with-param name="subject" select="normalize-space(meta/title)"/>
+      <xsl:with-param name="keywords" select="'任务交办单'"/>
+      <xsl:with-param name="date" select="string(meta/sign-date/@iso)"/>
       <xsl:with-param name="body">
         <xsl:apply-templates select="." mode="wx"/>
         <xsl:call-template name="wx-sect"/>
