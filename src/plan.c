@@ -455,17 +455,25 @@ void
 gw_plan_task_name(const gw_task *t, gw_buf *b)
 {
     const char *s = *t->title ? t->title : t->body;
-    size_t i = 0, c = 0;
+    size_t i = 0, c = 0, cut = 0;
     gw_buf_clear(b);
     while (s[i] && c < 24) {
+        /* a cut text ends before a 、，； when one falls in its second
+         * half: 研究制定新建重点实验室、工程技术研究中心…… not …工程研 */
+        if (c >= 12 && (!strncmp(s + i, "、", 3) || !strncmp(s + i, "，", 3)
+                        || !strncmp(s + i, "；", 3)))
+            cut = i;
         i++;
         while (((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
         c++;
     }
-    gw_buf_put(b, s, i);
-    if (s[i] && !*t->title)
-        gw_buf_puts(b, "…");
+    if (!s[i] || *t->title) {
+        gw_buf_put(b, s, i);
+        return;
+    }
+    gw_buf_put(b, s, cut ? cut : i);
+    gw_buf_puts(b, "……");       /* the Chinese ellipsis is two */
 }
 
 void

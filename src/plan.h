@@ -129,8 +129,9 @@ const gw_unit *gw_plan_unit_lookup(const gw_plan *plan, const char *name);
 size_t      gw_plan_alias_count(const gw_plan *plan);
 const char *gw_plan_alias(const gw_plan *plan, size_t i, int *unit);
 
-/* The task's short name into b (cleared first): its title, else the first
- * 24 characters of its body and an ellipsis (status lists, the report). */
+/* The task's short name into b (cleared first): its title, else at most
+ * the first 24 characters of its body, cut before its last 、，； past the
+ * 12th when there is one, and the ellipsis …… (status lists, the report). */
 void gw_plan_task_name(const gw_task *t, gw_buf *b);
 
 /* 1 when unit u is assigned to task t, as lead or responsible unit, itself

@@ -14,7 +14,8 @@
     xmlns:pkg="urn:gongwen:package"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    exclude-result-prefixes="pkg">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="pkg exsl">
 
   <xsl:import href="report.xsl"/>
   <xsl:import href="../stylesheets/docx.xsl"/>
@@ -24,6 +25,10 @@
   <xsl:template match="/report">
     <xsl:call-template name="wx-package">
       <xsl:with-param name="title" select="$title-text"/>
+      <xsl:with-param name="author" select="normalize-space($meta/issuer)"/>
+      <xsl:with-param name="subject" select="normalize-space($meta/plan-title)"/>
+      <xsl:with-param name="keywords" select="normalize-space($meta/doc-number)"/>
+      <xsl:with-param name="date" select="string($meta/sign-date/@iso)"/>
       <xsl:with-param name="body">
         <xsl:call-template name="wx-report-body"/>
         <w:p><w:pPr><xsl:call-template name="wx-sect"/></w:pPr></w:p>
@@ -56,9 +61,12 @@
 
   <!-- a table of 12 pt cells: a header row (黑体) and rows; $cols the widths
        in mm, $head and $rows built by the caller -->
+  <!-- keep: a figure's table, kept on one page with its caption below
+       (every paragraph keeps with the next) -->
   <xsl:template name="wx-grid-table">
     <xsl:param name="widths"/>
     <xsl:param name="rows"/>
+    <xsl:param name="keep" select="false()"/>
     <w:tbl>
       <w:tblPr>
         <w:tblW w:w="{$wx-text-w}" w:type="dxa"/>
@@ -75,8 +83,18 @@
         <w:tblCellMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar>
       </w:tblPr>
       <w:tblGrid><xsl:copy-of select="$widths"/></w:tblGrid>
-      <xsl:copy-of select="$rows"/>
+      <xsl:choose>
+        <xsl:when test="$keep"><xsl:apply-templates select="exsl:node-set($rows)" mode="wx-keep"/></xsl:when>
+        <xsl:otherwise><xsl:copy-of select="$rows"/></xsl:otherwise>
+      </xsl:choose>
     </w:tbl>
+  </xsl:template>
+
+  <xsl:template match="@*|node()" mode="wx-keep">
+    <xsl:copy><xsl:apply-templates select="@*|node()" mode="wx-keep"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="w:pPr" mode="wx-keep">
+    <xsl:copy><xsl:apply-templates select="@*|node()" mode="wx-keep"/><w:keepNext/></xsl:copy>
   </xsl:template>
 
   <!-- ============================================================ body -->
@@ -95,6 +113,7 @@
     <xsl:call-template name="wx-para"><xsl:with-param name="text" select="normalize-space(headline)"/></xsl:call-template>
     <!-- 图1: the count of each status -->
     <xsl:call-template name="wx-grid-table">
+      <xsl:with-param name="keep" select="true()"/>
       <xsl:with-param name="widths"><xsl:for-each select="counts/count"><w:gridCol w:w="1769"/></xsl:for-each></xsl:with-param>
       <xsl:with-param name="rows">
         <w:tr>
@@ -118,6 +137,7 @@
       <xsl:with-param name="first" select="'类别'"/>
       <xsl:with-param name="total" select="'任务数'"/>
       <xsl:with-param name="rate" select="true()"/>
+      <xsl:with-param name="keep" select="true()"/>
     </xsl:call-template>
     <xsl:if test="categories/category">
       <xsl:call-template name="wx-caption"><xsl:with-param name="text" select="concat('图2　', normalize-space($meta/quarter-cn), '分类别任务落实情况')"/></xsl:call-template>
@@ -126,6 +146,7 @@
       <xsl:call-template name="wx-para"><xsl:with-param name="text" select="'各季度已完成、滞后和严重滞后任务数变化情况如下。'"/></xsl:call-template>
       <!-- 图3: a row per quarter with reports -->
       <xsl:call-template name="wx-grid-table">
+        <xsl:with-param name="keep" select="true()"/>
         <xsl:with-param name="widths"><w:gridCol w:w="3444"/><w:gridCol w:w="1800"/><w:gridCol w:w="1800"/><w:gridCol w:w="1800"/></xsl:with-param>
         <xsl:with-param name="rows">
           <w:tr>
@@ -221,17 +242,16 @@
     <xsl:param name="first"/>
     <xsl:param name="total"/>
     <xsl:param name="rate"/>
-    <xsl:variable name="w1" select="47.3"/>
-    <xsl:variable name="wn">
-      <xsl:choose>
-        <xsl:when test="$rate">15.5</xsl:when>
-        <xsl:otherwise>18.1</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:param name="keep" select="false()"/>
+    <!-- the PDF's widths (report.xsl, count-table), in mm -->
+    <xsl:variable name="w1" select="45.9 - 7.1 * number(not($rate))"/>
+    <xsl:variable name="wn" select="15.5 + 2.1 * number(not($rate))"/>
+    <xsl:variable name="wt" select="15.5 + 13.5 * number(not($rate))"/>
     <xsl:call-template name="wx-grid-table">
+      <xsl:with-param name="keep" select="$keep"/>
       <xsl:with-param name="widths">
         <w:gridCol w:w="{round($w1 * 56.693)}"/>
-        <w:gridCol w:w="{round($wn * 56.693)}"/>
+        <w:gridCol w:w="{round($wt * 56.693)}"/>
         <xsl:for-each select="/report/counts/count"><w:gridCol w:w="{round($wn * 56.693)}"/></xsl:for-each>
         <xsl:if test="$rate"><w:gridCol w:w="{round($wn * 56.693)}"/></xsl:if>
       </xsl:with-param>
@@ -239,7 +259,7 @@
         <w:tr>
           <w:trPr><w:tblHeader/></w:trPr>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w1"/><xsl:with-param name="text" select="$first"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
-          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wn"/><xsl:with-param name="text" select="$total"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
+          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wt"/><xsl:with-param name="text" select="$total"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
           <xsl:for-each select="/report/counts/count">
             <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wn"/><xsl:with-param name="text" select="@status"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
           </xsl:for-each>
@@ -252,7 +272,7 @@
           <w:tr>
             <w:trPr><w:cantSplit/></w:trPr>
             <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w1"/><xsl:with-param name="text" select="normalize-space(.)"/></xsl:call-template>
-            <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wn"/><xsl:with-param name="text" select="@total"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wt"/><xsl:with-param name="text" select="@total"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
             <xsl:for-each select="/report/counts/count">
               <xsl:variable name="key" select="@key"/>
               <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$wn"/><xsl:with-param name="text" select="$row/@*[name() = $key]"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
@@ -315,7 +335,7 @@
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="24"/><xsl:with-param name="text" select="@lead"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="21"/><xsl:with-param name="text" select="@status"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="color" select="$color"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="16"/><xsl:with-param name="text" select="@percent"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="18"/><xsl:with-param name="text" select="@expected"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
+          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="18"/><xsl:with-param name="text"><xsl:call-template name="or-dash"><xsl:with-param name="v" select="@expected"/></xsl:call-template></xsl:with-param><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="56"/><xsl:with-param name="text" select="normalize-space(progress)"/><xsl:with-param name="jc" select="'both'"/></xsl:call-template>
           <xsl:call-template name="wx-cell">
             <xsl:with-param name="mm" select="42"/>

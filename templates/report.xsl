@@ -249,11 +249,11 @@
               <xsl:variable name="c" select="."/>
               <xsl:variable name="y" select="$top + (position() - 1) * 22"/>
               <!-- the name in the 110 pt before the bars: ten characters, a
-                   longer one cut with an ellipsis (the table above has it whole) -->
+                   longer one cut to eight and the ellipsis …… (the table above has it whole) -->
               <xsl:variable name="name" select="normalize-space(.)"/>
               <text x="116" y="{$y + 11}" font-size="10.5" text-anchor="end" fill="#000000">
                 <xsl:choose>
-                  <xsl:when test="string-length($name) &gt; 10"><xsl:value-of select="substring($name, 1, 9)"/>…</xsl:when>
+                  <xsl:when test="string-length($name) &gt; 10"><xsl:value-of select="substring($name, 1, 8)"/>……</xsl:when>
                   <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
                 </xsl:choose>
               </text>
@@ -351,9 +351,12 @@
     <fo:table table-layout="fixed" width="100%" font-family="{$gw-fangsong}" font-size="12pt"
         line-height="16pt" gw:grid="none" space-before="{$gw-p div 4}pt" space-after="{$gw-p div 4}pt">
       <xsl:choose>
+        <!-- a header fits its column or breaks between words: 任务数 whole,
+             牵头/任务数 (not 牵头任/务数); category names of 10 字 and unit
+             names of 7 on one line -->
         <xsl:when test="$rate">
-          <fo:table-column column-width="134pt"/>
-          <fo:table-column column-width="40pt"/>
+          <fo:table-column column-width="130pt"/>
+          <fo:table-column column-width="44pt"/>
           <fo:table-column column-width="44pt"/>
           <fo:table-column column-width="44pt"/>
           <fo:table-column column-width="44pt"/>
@@ -362,8 +365,8 @@
           <fo:table-column column-width="48.205pt"/>
         </xsl:when>
         <xsl:otherwise>
-          <fo:table-column column-width="134pt"/>
-          <fo:table-column column-width="58.205pt"/>
+          <fo:table-column column-width="110pt"/>
+          <fo:table-column column-width="82.205pt"/>
           <fo:table-column column-width="50pt"/>
           <fo:table-column column-width="50pt"/>
           <fo:table-column column-width="50pt"/>
@@ -421,6 +424,27 @@
   </xsl:template>
 
   <!-- the texts shared with report-docx.xsl (text only) -->
+  <!-- 应完成进度, or — for a task without milestones: an empty cell reads
+       as forgotten (an empty 完成进度 is explained by 未报送 beside it) -->
+  <xsl:template name="or-dash">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($v)"><xsl:call-template name="pct"><xsl:with-param name="v" select="$v"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>—</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a percentage as read: 69.2% but 100%, not 100.0% beside the form's
+       whole 48% (the XML keeps one decimal: data/report.rng) -->
+  <xsl:template name="pct">
+    <xsl:param name="v"/>
+    <xsl:variable name="t" select="normalize-space($v)"/>
+    <xsl:choose>
+      <xsl:when test="substring($t, string-length($t) - 2) = '.0%'"><xsl:value-of select="concat(substring($t, 1, string-length($t) - 3), '%')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="behind-text">
     <xsl:param name="n"/>
     <xsl:value-of select="$n"/>
@@ -431,7 +455,7 @@
       <xsl:text>，完成进度</xsl:text><xsl:value-of select="@percent"/>
     </xsl:if>
     <xsl:if test="normalize-space(@expected)">
-      <xsl:text>，应完成进度</xsl:text><xsl:value-of select="@expected"/>
+      <xsl:text>，应完成进度</xsl:text><xsl:call-template name="pct"><xsl:with-param name="v" select="@expected"/></xsl:call-template>
     </xsl:if>
     <xsl:text>）。存在问题：</xsl:text>
     <xsl:value-of select="normalize-space(problems)"/>
@@ -499,7 +523,7 @@
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="@lead"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center" color="{$color}"><xsl:value-of select="@status"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@percent"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@expected"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:call-template name="or-dash"><xsl:with-param name="v" select="@expected"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(progress)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify">
               <xsl:if test="@key != 'missing'"><xsl:value-of select="normalize-space(problems)"/></xsl:if>

@@ -172,6 +172,15 @@ cp r.db r2.db
 "$GW" -q set report_date 2018-07-05 --db r.db
 "$GW" -q report --quarter 2018Q2 --db r.db -o set.pdf
 ok_match "report_doc_number and report_date printed" "$(flat set.pdf)" "株人才办通〔2018〕9号.*2018年7月5日"
+# percentages as read: 100%, not 100.0% beside the form's whole 48%; — for a
+# task without milestones; task 16 (no title) cut before a 、 with ……
+ok_match "应完成进度 100% and 69.2%, never 100.0%" "$(flat set.pdf)" "应完成进度100%）.*应完成进度69.2%）"
+ok_if "… nowhere 100.0%" sh -c "! pdftotext set.pdf - | grep -q '100\.0%'"
+nomil=$(sqlite3 r.db "SELECT count(*) FROM task WHERE no NOT IN (SELECT task FROM milestone WHERE due <> '')")
+ok_eq "… a task without milestones shows — (as many as the database has: $nomil)" \
+    "$(pdftotext -layout -f 6 set.pdf - | grep -c '^ *[0-9][0-9]* .*%  *— ')" "$nomil"
+ok_match "task 16's name: its text cut before a 、, and ……" "$(flat set.pdf)" \
+    "第16项研究制定新建重点实验室、工程技术研究中心……（牵头单位"
 # another city's 代字: the default number follows doc_number (one rule with
 # the sheets' 交 series, gw_doc_number_series)
 "$GW" -q set doc_number 湘潭人才办发〔2018〕2号 --db r2.db
