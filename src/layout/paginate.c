@@ -333,7 +333,8 @@ S_cell_total(const gw_lo_cell *c)
 
 /* Splits a row between lines of its cells so the first part fits avail
  * (of a page body page_h high).  1 with the two parts, 0 when it cannot be
- * split usefully. */
+ * split usefully: when one part would be empty, or a cell with content
+ * would have none of it in the first. */
 static int
 S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, double page_h, gw_lo_item *p1,
             gw_lo_item *p2)
@@ -373,6 +374,11 @@ S_split_row(gw_lo *lo, const gw_lo_item *it, double avail, double page_h, gw_lo_
             kept++;
         if (cb->vl.n)
             moved++;
+        /* a cell with content that would start only in the second part
+         * leaves its column empty above the break (a number and a unit
+         * with no task beside them): then the row moves whole */
+        if (c->vl.n && !ca->vl.n)
+            return 0;
         a->cells[i] = ca;
         b->cells[i] = cb;
         a->h = fmax(a->h, S_cell_total(ca));
