@@ -23,7 +23,9 @@
 
   <!-- One grid line (gw-p, the line pitch, from gbt9704.xsl) as a length. -->
   <xsl:variable name="pitch" select="concat($gw-p, 'pt')"/>
-  <xsl:variable name="blank" select="'＿＿＿＿＿＿＿＿'"/>
+  <!-- a line to write on: 8 字 of underlined space, one solid rule (＿
+       glyphs print as a dashed line) -->
+  <xsl:variable name="blank" select="'　　　　　　　　'"/>
 
   <!-- ============================================================== root -->
   <xsl:template match="/unit-sheet">
@@ -247,7 +249,12 @@
     <xsl:choose>
       <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="title"/></xsl:when>
       <xsl:when test="string-length(body) &gt; 14">
-        <xsl:value-of select="substring(body, 1, 12)"/>
+        <!-- not "、……": a cut just after a mark leaves the mark out -->
+        <xsl:variable name="s" select="substring(body, 1, 12)"/>
+        <xsl:choose>
+          <xsl:when test="contains('、，；：', substring($s, 12))"><xsl:value-of select="substring($s, 1, 11)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:text>……</xsl:text>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="body"/></xsl:otherwise>
@@ -402,9 +409,11 @@
     <fo:block xsl:use-attribute-sets="gw-h1">四、报送与签收</fo:block>
     <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="reporting-text"/></fo:block>
     <!-- one line per year (2017年：6月25日、9月25日、12月25日), so that no date
-         is split between lines on the 28-字 grid -->
+         is split between lines on the 28-字 grid; the lines stay with the
+         报送时间： that introduces them (a page never starts with the
+         last year alone) -->
     <xsl:for-each select="report-date[not(substring(@iso, 1, 4) = substring(preceding-sibling::report-date[1]/@iso, 1, 4))]">
-      <fo:block xsl:use-attribute-sets="gw-para"><xsl:call-template name="year-dates-text"/></fo:block>
+      <fo:block xsl:use-attribute-sets="gw-para" keep-with-previous.within-page="always"><xsl:call-template name="year-dates-text"/></fo:block>
     </xsl:for-each>
     <!-- the sign-off fields: every label padded with 　 to the longest (8 字),
          so on the character grid every blank starts in the same column -->
@@ -415,7 +424,7 @@
       <xsl:call-template name="sign-field"><xsl:with-param name="label" select="'签收人（签字）：'"/></xsl:call-template>
       <xsl:call-template name="sign-field">
         <xsl:with-param name="label" select="'签收日期：'"/>
-        <xsl:with-param name="value" select="'　　　　年　　月　　日'"/>
+        <xsl:with-param name="date" select="true()"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>
@@ -449,13 +458,18 @@
     <xsl:text>。</xsl:text>
   </xsl:template>
 
+  <!-- date: __年__月__日, two 字 of line before each -->
   <xsl:template name="sign-field">
     <xsl:param name="label"/>
-    <xsl:param name="value" select="$blank"/>
+    <xsl:param name="date" select="false()"/>
     <fo:block xsl:use-attribute-sets="gw-para">
       <xsl:value-of select="$label"/>
       <xsl:value-of select="substring('　　　　　　　　', 1, 8 - string-length($label))"/>
-      <xsl:value-of select="$value"/>
+      <xsl:choose>
+        <xsl:when test="$date">
+          <fo:inline text-decoration="underline">　　</fo:inline>年<fo:inline text-decoration="underline">　　</fo:inline>月<fo:inline text-decoration="underline">　　</fo:inline>日</xsl:when>
+        <xsl:otherwise><fo:inline text-decoration="underline"><xsl:value-of select="$blank"/></fo:inline></xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -106,21 +106,23 @@ t = sys.stdin.read().split("\n")
 print(sum(1 for a, b in zip(t, t[1:]) if re.search(r"(\d+年(\d+月)?|\d+月\d*)$", a) and re.match(r"^(\d+[年月日]|[年月日])", b)))')" 0
 
 # the sign-off fields: every blank starts in the same column (labels padded
-# to 8 字 on the character grid)
-ok_eq "sign-off blanks aligned: one x for the four blanks" "$(pdftotext -bbox out/sheets/11-市科技局.pdf - |
-    python3 -c '
+# to 8 字 on the character grid); a blank is one solid rule to write on (an
+# underline, not ＿ glyphs, which print as a dashed line): on the sheet's last
+# page four rules of 8 字 from one x, and the date's three of 2 字
+ok_if "no ＿ glyphs for the blanks" sh -c "! pdftotext out/sheets/11-市科技局.pdf - | grep -q ＿"
+n=$(pdfinfo out/sheets/11-市科技局.pdf | awk '/^Pages:/ { print $2 }')
+qpdf --qdf --object-streams=disable out/sheets/11-市科技局.pdf "$T/q.pdf"
+ok_eq "sign-off blanks: four 8-字 rules from one x, then 年, 月 and 日 after 2-字 rules" "$(python3 -c '
 import re, sys
-x = sys.stdin.read()
-lab = ["责任领导", "联系人", "联系电话", "签收人（签字）"]
-xs = []
-for l in lab:
-    # the word after the label (or the label word holding the blank)
-    m = re.search(r"xMin=\"([0-9.]+)\"[^>]*>" + re.escape(l) + r"：([^<]*)</word>\s*<word xMin=\"([0-9.]+)\"", x)
-    if m and not m.group(2):
-        xs.append(round(float(m.group(3)), 1))
-    elif m:
-        xs.append(round(float(m.group(1)) + 8 * 15.79, 1))
-print(len(xs), len(set(xs)))')" "4 1"
+d = open(sys.argv[1], "rb").read().decode("latin-1")
+c = d.split("%% Contents for page " + sys.argv[2] + "\n", 1)[1].split("endstream", 1)[0]
+rules = [(float(a), float(b), float(e)) for a, b, e, f in
+         re.findall(r"([-\d.]+) ([-\d.]+) m\s+([-\d.]+) ([-\d.]+) l\s+S", c) if b == f]
+long_ = [r for r in rules if abs((r[2] - r[0]) / 15.79 - 8) < 0.2]
+short = [r for r in rules if abs((r[2] - r[0]) / 15.79 - 2) < 0.2]
+print(len(long_), len({round(r[0], 1) for r in long_}), len(short),
+      len({round(r[1], 1) for r in short}), short[0][0] == long_[0][0] if short and long_ else "-")
+' "$T/q.pdf" "$n")" "4 1 3 1 True"
 
 # The booklet: cover + every sheet, each sheet on an odd page.
 pages=$(pdfinfo out/sheets.pdf | awk '/^Pages:/ { print $2 }')
