@@ -20,6 +20,8 @@ typedef struct gw_item {
     /* text: xs[] as if unrotated; x = the origin (xs[0] when angle is 0) */
     gw_face *face;
     double   size, hscale;
+    double   wlast;             /* > 0: the last code point is a mark set in
+                                 * this width, drawn whole in a half-em box */
     int      fake_bold;
     int      angle;             /* 0, 90, 180, 270: turned about (x, y) */
     const char   *utf8;

@@ -194,6 +194,13 @@ gw_page_text(gw_page *p, gw_face *face, double size, gw_color color, double y,
 }
 
 void
+gw_page_text_trim_last(gw_page *p, double w)
+{
+    if (p->n && p->items[p->n - 1].kind == GW_ITEM_TEXT && w > 0)
+        p->items[p->n - 1].wlast = w;
+}
+
+void
 gw_page_text_rotated(gw_page *p, gw_face *face, double size, gw_color color, double ox,
                      double oy, int angle, const char *utf8, size_t len, const double *dx,
                      size_t n, double hscale, int fake_bold)

@@ -61,6 +61,14 @@ void gw_page_text(gw_page *p, gw_face *face, double size, gw_color color,
                   double y, const char *utf8, size_t len, const double *x,
                   size_t n, double hscale, int fake_bold);
 
+/* The last run drawn (by gw_page_text or gw_page_text_rotated) ends with a
+ * closing mark squeezed into w points, about half an em: its glyph is
+ * drawn whole from its x, and its box, which text extraction and readers
+ * measure, is half an em (the writer draws it in a variant of the face
+ * whose glyphs are half an em wide; narrowing would distort the glyph).
+ * No effect when the page has no text run last or w <= 0. */
+void gw_page_text_trim_last(gw_page *p, double w);
+
 /* The same run turned about its origin, for text that runs up, down or
  * upside down on the page (page numbers of a landscape page, which is drawn
  * in the portrait frame).  The run is laid out as if unrotated: the origin

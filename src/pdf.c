@@ -64,6 +64,9 @@ typedef struct S_haru {
 typedef struct S_font {
     gw_face   *face;
     HPDF_Dict  obj;         /* its Type0 font, filled at the end */
+    HPDF_Dict  half;        /* NULL, or the same font with every glyph half
+                             * an em wide (/DW 500): squeezed line-end marks
+                             * drawn whole, their boxes half (S_text) */
     uint64_t  *seen;        /* while drawing: one bit per BMP code point */
     uint32_t  *cps;         /* at the end: the characters drawn, sorted */
     size_t     n;
@@ -83,7 +86,7 @@ typedef struct S_alpha {
  * not written again for every run of text (keeps the PDF small). */
 typedef struct S_state {
     int       in_text;
-    const S_font *font;
+    HPDF_Dict font;         /* the Type0 font set (S_font obj or half) */
     double    size, tc, tz;
     int       tr;
     double    fill[3], stroke[3], lw;
@@ -261,6 +264,24 @@ S_font_use(S_writer *w, gw_face *face, gw_err *err)
     f->obj = d;
     f->seen = gw_xcalloc(0x10000 / 64, sizeof *f->seen);
     return f;
+}
+
+/* The half-width variant of f (S_font.half), made the first time it is
+ * needed and filled with f at the end.  NULL with err set when libharu
+ * runs out of memory. */
+static HPDF_Dict
+S_font_half(S_writer *w, S_font *f, gw_err *err)
+{
+    HPDF_Dict d;
+    if (f->half)
+        return f->half;
+    d = HPDF_Dict_New(w->pdf->mmgr);
+    if (!d || HPDF_Xref_Add(w->pdf->xref, d) != HPDF_OK) {
+        if (!S_check(w, err, "making a font"))
+            gw_err_set(err, GW_EDEP, "libharu: out of memory making a font");
+        return NULL;
+    }
+    return f->half = d;
 }
 
 /* At the end: the characters f drew as a sorted list.  The bitmap gives
@@ -844,6 +865,46 @@ S_font_type0(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const c
     return ret;
 }
 
+/* f's half-width variant (f->half) at the end: a Type0 font like f->obj
+ * over a CIDFont like cid, sharing its descriptor, program, CIDToGIDMap,
+ * encoding and ToUnicode map, with every glyph's width half an em (/DW
+ * 500, no /W).  HPDF_OK or libharu's error. */
+static HPDF_STATUS
+S_font_half_fill(S_writer *w, const S_font *f, int cff, const char *base, HPDF_Dict desc,
+                 HPDF_Dict cid)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_Dict h = HPDF_Dict_New(mm);
+    HPDF_Array kids;
+    void *map = cff ? NULL : HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
+    void *enc = cff ? HPDF_Dict_GetItem(f->obj, "Encoding", HPDF_OCLASS_DICT) : NULL;
+    void *tu = HPDF_Dict_GetItem(f->obj, "ToUnicode", HPDF_OCLASS_DICT);
+    HPDF_STATUS ret = HPDF_OK;
+
+    if (!h || HPDF_Xref_Add(w->pdf->xref, h) != HPDF_OK || (!cff && !map) || (cff && !enc)
+        || !tu || !(kids = HPDF_Array_New(mm)))
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    ret += HPDF_Dict_AddName(h, "Type", "Font");
+    ret += HPDF_Dict_AddName(h, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+    ret += HPDF_Dict_AddName(h, "BaseFont", base);
+    ret += S_identity_info(mm, h, "CIDSystemInfo");
+    ret += HPDF_Dict_Add(h, "FontDescriptor", desc);
+    ret += HPDF_Dict_AddNumber(h, "DW", 500);
+    if (map)
+        ret += HPDF_Dict_Add(h, "CIDToGIDMap", map);
+    ret += HPDF_Array_Add(kids, h);
+    ret += HPDF_Dict_AddName(f->half, "Type", "Font");
+    ret += HPDF_Dict_AddName(f->half, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(f->half, "BaseFont", base);
+    if (enc)
+        ret += HPDF_Dict_Add(f->half, "Encoding", enc);
+    else
+        ret += HPDF_Dict_AddName(f->half, "Encoding", "Identity-H");
+    ret += HPDF_Dict_Add(f->half, "DescendantFonts", kids);
+    ret += HPDF_Dict_Add(f->half, "ToUnicode", tu);
+    return ret;
+}
+
 /* At the end, face k subset to the characters its pages drew and written
  * into the Type0 font they name (PDF 32000-1 9.7): the CIDFont, its
  * descriptor and program, /W and a ToUnicode map, and
@@ -879,7 +940,8 @@ S_font_finish(S_writer *w, size_t k, gw_err *err)
     if (rc == 0 && (!(ff = S_font_program(w, cff, cid_keyed, &data, &prog)) ||
                     !(desc = S_font_descriptor(w, def, base, cff, ff)) ||
                     !(cid = S_font_cid(w, f, cff, ids, base, desc)) ||
-                    S_font_type0(w, f, cff, ids, base, cid) != HPDF_OK)) {
+                    S_font_type0(w, f, cff, ids, base, cid) != HPDF_OK ||
+                    (f->half && S_font_half_fill(w, f, cff, base, desc, cid) != HPDF_OK))) {
         rc = S_check(w, err, "embedding a font");
         if (!rc)
             rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
@@ -984,10 +1046,10 @@ S_set_lw(HPDF_Page pg, S_state *st, double lw)
  * (F1, F2, ... in the order the page uses them).  The fonts are not
  * libharu's (S_font_use), so the operators are written here. */
 static int
-S_set_font(S_writer *w, HPDF_Page pg, const S_font *f, double size, gw_err *err)
+S_set_font(S_writer *w, HPDF_Page pg, HPDF_Dict font, double size, gw_err *err)
 {
     HPDF_Stream s = ((HPDF_PageAttr)pg->attr)->stream;
-    const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)f->obj);
+    const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)font);
 
     if (!name || HPDF_Stream_WriteEscapeName(s, name) != HPDF_OK ||
         HPDF_Stream_WriteChar(s, ' ') != HPDF_OK ||
@@ -1077,11 +1139,13 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
                         pageno + 1, S_snip(it->utf8, snip));
         goto out;
     }
-    if (!(it->size > 0 && it->size <= 1000) || !(th >= 0.1 && th <= 10) || !isfinite(it->y)) {
+    if (!(it->size > 0 && it->size <= 1000) || !(th >= 0.1 && th <= 10) || !isfinite(it->y)
+        || !(it->wlast >= 0 && it->wlast <= 10 * it->size)) {
         rc = gw_err_set(err, GW_EINPUT,
                         "PDF page %zu: text \"%s\" has size %g pt, horizontal scale %g, "
-                        "baseline %g (allowed: 0 < size <= 1000, 0.1 <= scale <= 10)",
-                        pageno + 1, S_snip(it->utf8, snip), it->size, th, it->y);
+                        "baseline %g, last box %g pt (allowed: 0 < size <= 1000, "
+                        "0.1 <= scale <= 10, 0 <= last box <= 10 sizes)",
+                        pageno + 1, S_snip(it->utf8, snip), it->size, th, it->y, it->wlast);
         goto out;
     }
     for (i = 0; i < it->n; i++)
@@ -1135,10 +1199,14 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
         HPDF_Page_BeginText(pg);
         st->in_text = 1;
     }
-    if (st->font != f || !S_same(st->size, it->size)) {
-        if ((rc = S_set_font(w, pg, f, it->size, err)) != 0)
+    if (it->wlast > 0 && !S_font_half(w, f, err)) {
+        rc = err->code ? err->code : GW_EDEP;
+        goto out;
+    }
+    if (st->font != f->obj || !S_same(st->size, it->size)) {
+        if ((rc = S_set_font(w, pg, f->obj, it->size, err)) != 0)
             goto out;
-        st->font = f;
+        st->font = f->obj;
         st->size = it->size;
     }
     S_set_fill(pg, st, it->fill);
@@ -1157,12 +1225,21 @@ S_text(S_writer *w, HPDF_Page pg, S_state *st, double ph, const gw_item *it,
 
     for (i = 0; i < n; i = j) {
         /* the spacing of the first pair sets the run's Tc; the run goes on
-         * while every pair keeps it.  PDF: tx = (w0 * Tfs + Tc) * Th. */
+         * while every pair keeps it.  PDF: tx = (w0 * Tfs + Tc) * Th.  A
+         * trimmed last mark (wlast) is a string of its own in the face's
+         * half-width variant: its glyph whole, its box (what pdftotext and
+         * readers measure) half an em.  Character spacing would not do:
+         * extraction leaves it out of the box. */
         double tc = 0, adv = gw_face_advance(it->face, cps[i], it->size);
+        size_t end = it->wlast > 0 && n > 1 ? n - 1 : n;
         j = i + 1;
-        if (j < n) {
+        if (i + 1 == n && it->wlast > 0) {
+            if ((rc = S_set_font(w, pg, f->half, it->size, err)) != 0)
+                goto out;
+            st->font = f->half;
+        } else if (j < end) {
             tc = (it->xs[j] - it->xs[i]) / th - adv;
-            while (j < n) {
+            while (j < end) {
                 double d = (it->xs[j] - it->xs[j - 1]) / th -
                            gw_face_advance(it->face, cps[j - 1], it->size);
                 if (fabs(d - tc) > 0.01)

@@ -370,4 +370,22 @@ SOURCE_DATE_EPOCH=1500000000 "$GW" -q notice --db "$DB" -o "$T/sde.pdf"
 ok_eq "SOURCE_DATE_EPOCH wins" "$(pdate "$T/sde.pdf" CreationDate)" "2017-07-14T02:40:00Z"
 qpdf --qdf --object-streams=disable "$T/sde.pdf" "$T/sde.qdf" 2>/dev/null
 ok_match "the catalog says /Lang (zh-CN)" "$(grep -a '/Lang' "$T/sde.qdf")" "/Lang \\(zh-CN\\)"
+
+# a closing mark squeezed to half at a line's end (，。、）) is drawn whole,
+# in the face's half-width variant (a CIDFont of /DW 500 without /W, so its
+# box ends at the margin), never narrowed to half its width (Tz ~50)
+ok_eq "squeezed line-end marks: no glyph narrowed to half (Tz 45..55)" \
+    "$(grep -a -c -E '^(4[5-9]|5[0-5])(\.[0-9]+)? Tz$' "$T/sde.qdf")" 0
+ok_eq "… a half-width variant of 仿宋 (a CIDFont with /DW 500 and no /W)" "$(python3 -c '
+import re, sys
+d = open(sys.argv[1], "rb").read().decode("latin-1")
+objs = re.findall(r"\n(\d+) 0 obj\n(.*?)\nendobj", d, re.S)
+print(sum(1 for n, b in objs if "/CIDFontType" in b and "/DW 500" in b and "/W " not in b))
+' "$T/sde.qdf")" 1
+if [ -f "$CHECK" ]; then
+    ok_eq "… the marks' boxes end at the margin (gbt9704-check text-area passes)" \
+        "$(python3 "$CHECK" --profile notice "$T/sde.pdf" 2>/dev/null | grep -c '^PASS text-area')" 1
+else
+    skip "… the marks' boxes end at the margin" "../shared/checks not beside the repository"
+fi
 done_testing

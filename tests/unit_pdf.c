@@ -372,6 +372,10 @@ main(void)
     gw_page_link(p1, 80, 255, 100, 20, 1, 100);
     p2 = gw_doc_add_page(doc, PAGE_W, PAGE_H, 0);
     S_text(p2, body, 16, 80, 100, "第二页", 0, 1.0, black);
+    /* a line ending in a closing mark squeezed to half: drawn whole, its box
+     * half an em (the face's half-width variant) */
+    S_text(p2, body, 16, 80, 160, "市经信委、", 0, 1.0, black);
+    gw_page_text_trim_last(p2, 8);
     /* the same font file through a second fontset (as the SVG module has) */
     TAP_OK(gw_fontset_new(&fs2, &err) == 0 && gw_fontset_lookup(fs2, "AR PL UMing CN", 400, &other, &err) == 0,
            "a second fontset");
@@ -434,6 +438,9 @@ main(void)
                fabs(box[2] - (80 + 15 * 16 * 0.8)) < 0.5,
            "horizontal scaling 0.8 narrows the run (ends at %.2f)", box[2]);
     TAP_OK(S_word(out, "第二页", box) && fabs(box[0] - 80) < 0.5, "page 2 text at x 80");
+    TAP_OK(S_word(out, "市经信委、", box) && fabs(box[2] - (80 + 4 * 16 + 8)) < 0.5,
+           "a trimmed last mark's box is half an em: ends at %.2f, not %d", box[2],
+           80 + 5 * 16);
     TAP_OK(S_word(out, "甲乙丙", box), "text through a second fontset on the same file survives");
     TAP_OK(S_word(out, "1", box) && fabs(box[0] - 40) < 0.5 && S_word(out, "4", box) &&
                fabs(box[0] - 40) < 0.5,
@@ -443,10 +450,20 @@ main(void)
     snprintf(cmd, sizeof cmd, "pdffonts '%s' 2>&1", a);
     out = S_run(cmd);
     TAP_OK(strstr(out, "CID TrueType") != NULL, "pdffonts shows CID TrueType fonts");
+
     TAP_OK(strstr(out, " no ") == NULL || strstr(out, "yes yes") != NULL,
            "fonts are embedded and subset");
     if (!strstr(out, "CID TrueType"))
         printf("# pdffonts:\n%s\n", out);
+    free(out);
+
+    /* the variant: a CIDFontType2 with /DW 500, no /W, the CIDToGIDMap */
+    snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable '%s' - 2>/dev/null | "
+             "tr '\\n' ' ' | grep -aoE '/CIDToGIDMap [0-9]+ 0 R +/DW 500 +/FontDescriptor' | wc -l",
+             a);
+    out = S_run(cmd);
+    TAP_OK(atoi(out) == 1, "the half-width variant: a CIDFontType2 of /DW 500 sharing the "
+           "CIDToGIDMap (%d)", atoi(out));
     free(out);
 
     snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>&1", a);

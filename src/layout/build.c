@@ -539,9 +539,11 @@ S_align(int a)
     }
 }
 
-/* A line-end mark squeezed to less than its advance: drawn narrowed to the
- * width it was set in, so its glyph box (what text extraction and readers
- * measure) ends at the line end instead of half a 字 beyond the margin. */
+/* A line-end mark squeezed to less than its advance: its glyph box (what
+ * text extraction and readers measure) must end at the line end, not half
+ * a 字 beyond the margin.  A closing mark is drawn whole and its box
+ * trimmed (gw_page_text_trim_last); another is drawn narrowed to the width
+ * it was set in. */
 static int
 S_squeezed_end(const S_acc *a, size_t i, size_t last)
 {
@@ -773,7 +775,12 @@ S_flush(S_b *b, S_frame *f)
             r->hscale = hscale;
             if (a->inf[i].narrow > 0)
                 r->hscale = hscale * a->it[i].adv / a->inf[i].narrow;
-            if (S_squeezed_end(a, i, last)) {
+            if (S_squeezed_end(a, i, last) && gw_lb_no_start(a->it[i].cp)
+                && fabs(a->it[i].w - a->it[i].adv / 2) < 0.1 * a->it[i].adv) {
+                /* a closing mark (，。、）…) squeezed to half keeps its ink
+                 * in the half it is set in: drawn whole, its box halved */
+                r->wlast = a->it[i].w;
+            } else if (S_squeezed_end(a, i, last)) {
                 r->hscale = hscale * a->it[i].w / a->it[i].adv;
                 /* an opening mark squeezed from the left keeps its ink at
                  * the pen: draw it from the pen, not half an advance early */

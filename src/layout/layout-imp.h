@@ -52,6 +52,8 @@ typedef struct gw_lo_vlist {
 typedef struct gw_lo_run {
     gw_face    *face;
     double      size, hscale;
+    double      wlast;          /* > 0: a squeezed closing mark at the line's
+                                 * end, drawn whole in a box this wide */
     gw_color    color;
     int         fake_bold;
     int         deco;           /* GW_FO_DECO_* */

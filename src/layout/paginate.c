@@ -762,6 +762,8 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             xs[j] = ox + r->xs[j];
         S_text(dc, r->face, r->size, r->color, base, r->utf8, r->len, xs, r->n, r->hscale,
                r->fake_bold);
+        if (r->wlast > 0 && dc->pg)
+            gw_page_text_trim_last(dc->pg, r->wlast);
         if (r->deco && r->n) {
             /* text-decoration: rules a twentieth of an em thick */
             static const struct { int bit; double dy; } where[3] = {
