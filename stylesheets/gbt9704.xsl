@@ -490,4 +490,36 @@
     <fo:table-column column-width="70pt"/>   <!-- 配合任务 -->
     <fo:table-column column-width="70pt"/>   <!-- 页码: the sheet's first page -->
   </xsl:template>
+
+  <!-- ============================================================ names -->
+  <!-- The name of the task in context: its title; a task published without
+       one (the reference plan's 16) is named by its text, cut as the status
+       list and the report cut it (gw_plan_task_name, src/plan.c): at most 24
+       characters, before the last 、，； past the 12th when there is one,
+       and the ellipsis ……. -->
+  <xsl:template name="gw-task-name">
+    <xsl:variable name="b" select="normalize-space(body)"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="normalize-space(title)"/></xsl:when>
+      <xsl:when test="string-length($b) &lt;= 24"><xsl:value-of select="$b"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gw-cut-name"><xsl:with-param name="s" select="substring($b, 1, 24)"/><xsl:with-param name="i" select="24"/></xsl:call-template>
+        <xsl:text>……</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $s up to its last 、，； at a position from 13 to $i (exclusive), or
+       all of it; at most 12 steps -->
+  <xsl:template name="gw-cut-name">
+    <xsl:param name="s"/>
+    <xsl:param name="i"/>
+    <xsl:choose>
+      <xsl:when test="$i &lt; 13"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="contains('、，；', substring($s, $i, 1))"><xsl:value-of select="substring($s, 1, $i - 1)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gw-cut-name"><xsl:with-param name="s" select="$s"/><xsl:with-param name="i" select="$i - 1"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

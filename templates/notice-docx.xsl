@@ -267,7 +267,7 @@
         <w:tr>
           <xsl:if test="$keep = 'yes'"><w:trPr><w:cantSplit/></w:trPr></xsl:if>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="14"/><xsl:with-param name="text" select="@no"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
-          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-task"/><xsl:with-param name="text" select="normalize-space(title)"/></xsl:call-template>
+          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="$w-task"/><xsl:with-param name="text"><xsl:call-template name="gw-task-name"/></xsl:with-param></xsl:call-template>
           <xsl:call-template name="wx-cell">
             <xsl:with-param name="mm" select="$w-body"/>
             <xsl:with-param name="jc" select="'both'"/>

@@ -393,7 +393,7 @@
               <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
             </xsl:if>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block keep-together.within-page="always"><xsl:value-of select="normalize-space(title)"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block keep-together.within-page="always"><xsl:call-template name="gw-task-name"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell">
               <fo:block text-align="justify"><xsl:value-of select="normalize-space(body)"/></fo:block>
               <xsl:for-each select="item">

@@ -243,22 +243,9 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- The task's short title; a task published without one (task 16) is
-       named by the start of its text. -->
+  <!-- The task's short title (stylesheets/gbt9704.xsl, gw-task-name). -->
   <xsl:template name="short-title">
-    <xsl:choose>
-      <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="title"/></xsl:when>
-      <xsl:when test="string-length(body) &gt; 14">
-        <!-- not "、……": a cut just after a mark leaves the mark out -->
-        <xsl:variable name="s" select="substring(body, 1, 12)"/>
-        <xsl:choose>
-          <xsl:when test="contains('、，；：', substring($s, 12))"><xsl:value-of select="substring($s, 1, 11)"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>……</xsl:text>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="body"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="gw-task-name"/>
   </xsl:template>
 
   <!-- The task's units of one role, joined with 、; the recipient itself is

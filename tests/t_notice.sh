@@ -148,6 +148,10 @@ fi
 ok_if "gongwen xml notice valid against data/plan.rng" xmllint --noout --relaxng data/plan.rng "$T/plan.xml"
 "$GW" -q fo notice --db "$DB" >"$T/notice.fo"
 ok_if "gongwen fo notice is well-formed FO" xmllint --noout "$T/notice.fo"
+# 附件2's 任务 of a task published without a title (16): its text cut as the
+# report and the sheets cut it, not an empty cell
+ok_match "附件2 names task 16 by its cut text" "$(cat "$T/notice.fo")" \
+    '<fo:block text-align="center">16</fo:block></fo:table-cell><fo:table-cell[^>]*><fo:block keep-together.within-page="always">研究制定新建重点实验室、工程技术研究中心……</fo:block>'
 
 # Bad metadata: rejected when set, and refused when found in the record.
 cp "$DB" "$T/bad.db"
