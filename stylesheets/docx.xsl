@@ -380,7 +380,7 @@
   </xsl:template>
 
   <!-- a table cell $mm wide of one paragraph (表格文字), optionally in a
-       role's face or a colour -->
+       role's face or a colour, or shaded -->
   <xsl:template name="wx-cell">
     <xsl:param name="mm"/>
     <xsl:param name="text"/>
@@ -388,10 +388,12 @@
     <xsl:param name="span" select="1"/>
     <xsl:param name="font" select="''"/>
     <xsl:param name="color" select="''"/>
+    <xsl:param name="shade" select="''"/>
     <w:tc>
       <w:tcPr>
         <w:tcW w:w="{round($mm * 56.693)}" w:type="dxa"/>
         <xsl:if test="$span &gt; 1"><w:gridSpan w:val="{$span}"/></xsl:if>
+        <xsl:if test="$shade != ''"><w:shd w:val="clear" w:color="auto" w:fill="{translate($shade, '#', '')}"/></xsl:if>
         <w:vAlign w:val="center"/>
       </w:tcPr>
       <w:p>

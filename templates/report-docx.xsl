@@ -7,7 +7,7 @@
      caption (图1 the count of each status, 图2 is the category table above
      it, 图3 the counts by quarter), which a clerk can turn into a Word chart.
        section 1 (portrait)   版头, title, the six sections, 附件说明, signature
-       section 2 (landscape)  附件 落实情况表, each status in its colour
+       section 2 (landscape)  附件 落实情况表, each status shaded in its tint
        section 3 (portrait)   版记 at the foot of an even page -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -123,8 +123,8 @@
         </w:tr>
         <w:tr>
           <xsl:for-each select="counts/count">
-            <xsl:variable name="color"><xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template></xsl:variable>
-            <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="31.2"/><xsl:with-param name="text" select="@n"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="color" select="$color"/></xsl:call-template>
+            <xsl:variable name="tint"><xsl:call-template name="status-tint"><xsl:with-param name="key" select="@key"/></xsl:call-template></xsl:variable>
+            <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="31.2"/><xsl:with-param name="text" select="@n"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="shade" select="$tint"/></xsl:call-template>
           </xsl:for-each>
         </w:tr>
       </xsl:with-param>
@@ -328,12 +328,12 @@
         <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="42"/><xsl:with-param name="text" select="'存在问题'"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="font" select="$wx-hei"/></xsl:call-template>
       </w:tr>
       <xsl:for-each select="tasks/task">
-        <xsl:variable name="color"><xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="tint"><xsl:call-template name="status-tint"><xsl:with-param name="key" select="@key"/></xsl:call-template></xsl:variable>
         <w:tr>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="12"/><xsl:with-param name="text" select="@no"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="36"/><xsl:with-param name="text" select="normalize-space(name)"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="24"/><xsl:with-param name="text" select="@lead"/></xsl:call-template>
-          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="21"/><xsl:with-param name="text" select="@status"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="color" select="$color"/></xsl:call-template>
+          <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="21"/><xsl:with-param name="text" select="@status"/><xsl:with-param name="jc" select="'center'"/><xsl:with-param name="shade" select="$tint"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="16"/><xsl:with-param name="text" select="@percent"/><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="18"/><xsl:with-param name="text"><xsl:call-template name="or-dash"><xsl:with-param name="v" select="@expected"/></xsl:call-template></xsl:with-param><xsl:with-param name="jc" select="'center'"/></xsl:call-template>
           <xsl:call-template name="wx-cell"><xsl:with-param name="mm" select="56"/><xsl:with-param name="text" select="normalize-space(progress)"/><xsl:with-param name="jc" select="'both'"/></xsl:call-template>

@@ -268,7 +268,8 @@
                 <xsl:if test="$n &gt; 0">
                   <rect x="{120 + $before * $unit}" y="{$y}" width="{$n * $unit}" height="14" fill="{$color}" stroke="none"/>
                   <xsl:if test="$n * $unit &gt;= 6 * string-length($n) + 4">
-                    <text x="{120 + ($before + $n div 2) * $unit}" y="{$y + 11}" font-size="10.5" text-anchor="middle" fill="#FFFFFF"><xsl:value-of select="$n"/></text>
+                    <xsl:variable name="ink"><xsl:call-template name="status-ink"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+                    <text x="{120 + ($before + $n div 2) * $unit}" y="{$y + 11}" font-size="10.5" text-anchor="middle" fill="{$ink}"><xsl:value-of select="$n"/></text>
                   </xsl:if>
                 </xsl:if>
               </xsl:for-each>
@@ -508,8 +509,8 @@
       </fo:table-header>
       <fo:table-body>
         <xsl:for-each select="tasks/task">
-          <xsl:variable name="color">
-            <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>
+          <xsl:variable name="tint">
+            <xsl:call-template name="status-tint"><xsl:with-param name="key" select="@key"/></xsl:call-template>
           </xsl:variable>
           <!-- short rows move whole to the next page; a long report splits
                between lines with the header repeated (as the notice's 附件2):
@@ -521,7 +522,7 @@
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@no"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block><xsl:value-of select="@lead"/></fo:block></fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center" color="{$color}"><xsl:value-of select="@status"/></fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cell" background-color="{$tint}"><fo:block text-align="center"><xsl:value-of select="@status"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:value-of select="@percent"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="center"><xsl:call-template name="or-dash"><xsl:with-param name="v" select="@expected"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="cell"><fo:block text-align="justify"><xsl:value-of select="normalize-space(progress)"/></fo:block></fo:table-cell>

@@ -183,8 +183,8 @@ PY
 ok_eq "the property lists of every part in ECMA-376's order (notice, a sheet, the report)" \
     "$(python3 order.py x/word/*.xml sx/word/*.xml rx/word/*.xml)" ""
 ok_match "… the headline as in the XML" "$rdoc" "$("$GW" xml report --db r.db --quarter 2018Q2 | sed -n 's/.*<headline>\([^<]*\)<.*/\1/p')"
-ok_match "… 图1 as a table of the counts, each in its status's colour" "$rdoc" \
-    '<w:color w:val="1F5FBF"/></w:rPr><w:t xml:space="preserve">13</w:t>.*图1　2018年第二季度任务状态分布'
+ok_match "… 图1 as a table of the counts, each shaded in its status's tint" "$rdoc" \
+    '<w:shd w:val="clear" w:color="auto" w:fill="D6E6F9"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>[^/]*/>[^/]*/>[^/]*/></w:pPr><w:r><w:t xml:space="preserve">13</w:t>.*图1　2018年第二季度任务状态分布'
 ok_eq "… 图1 kept on one page with its caption (every paragraph of its table keeps with the next)" \
     "$(sed 's/<w:tbl>/\n<w:tbl>/g; s/<\/w:tbl>/<\/w:tbl>\n/g' rx/word/document.xml | grep '^<w:tbl>' | head -n 1 | python3 -c 'import sys; t = sys.stdin.read(); print(t.count("<w:p>"), t.count("<w:keepNext/>"))')" "10 10"
 ok_match "… the 附件 in a landscape section, the 版记 on an even page" "$rdoc" \

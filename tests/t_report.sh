@@ -156,10 +156,22 @@ colour() {
     f=$(grep ">$1</text>" r4.xml | tail -n 1 | sed 's/.*font="\([0-9]*\)".*/\1/')
     grep "fontspec id=\"$f\"" r4.xml | sed 's/.*color="\([^"]*\)".*/\1/'
 }
-ok_eq "… 严重滞后 in red" "$(colour 严重滞后)" "#c0262d"
-ok_eq "… 滞后 in amber" "$(colour 滞后)" "#d98e04"
-ok_eq "… 正常推进 in green" "$(colour 正常推进)" "#2e8b3a"
-ok_eq "… 未报送 in grey" "$(colour 未报送)" "#808080"
+# the words black (GB/T 9704 keeps red for the mark, the rule and seals),
+# each cell shaded in a tint of its status's colour
+ok_eq "… every status in black: 严重滞后 滞后 正常推进 未报送" \
+    "$(colour 严重滞后) $(colour 滞后) $(colour 正常推进) $(colour 未报送)" "#000000 #000000 #000000 #000000"
+"$GW" -q fo report --quarter 2017Q4 --db r.db >r4.fo
+tint() { grep -o "background-color=\"#[0-9A-F]*\"><fo:block text-align=\"center\">$1<" r4.fo | head -n 1 | sed 's/.*"\(#[0-9A-F]*\)".*/\1/'; }
+ok_eq "… its cell shaded: 严重滞后 red, 滞后 amber, 正常推进 green, 未报送 grey tints" \
+    "$(tint 严重滞后) $(tint 滞后) $(tint 正常推进) $(tint 未报送)" "#E7C6C6 #FBECC9 #CAE2CE #F6F6F6"
+# printed in black and white, the five statuses' colours stay apart: their
+# lightness (luma) at least 0.12 apart, read from the charts' bars
+ok_eq "… the status colours differ in grey by at least 0.12 luma" "$(python3 -c '
+import re, sys
+fills = sorted(set(re.findall(r"<rect[^>]*fill=\"(#[0-9A-F]{6})\"", open(sys.argv[1]).read())) - {"#FFFFFF"})
+luma = sorted((0.299 * int(c[1:3], 16) + 0.587 * int(c[3:5], 16) + 0.114 * int(c[5:7], 16)) / 255 for c in fills)
+print(len(fills), min(b - a for a, b in zip(luma, luma[1:])) >= 0.12)
+' r4.fo)" "5 True"
 ok_match "2017Q4: a blank 存在问题 reads 未说明" "$(flat out/report-2017Q4.pdf)" "存在问题：未说明"
 ok_match "2017Q4: the default document number" "$(flat out/report-2017Q4.pdf)" "株人才办通〔2017〕4号"
 ok_match "2017Q4: the title" "$(flat out/report-2017Q4.pdf)" \
@@ -306,7 +318,7 @@ ok_match "fo report: an XSL-FO document" "$(head -c 400 r.fo)" "<fo:root"
 bars=$(xmllint --xpath 'count((//*[local-name()="svg"])[1]//*[local-name()="rect"])' r.fo)
 ok_eq "fo report: the chart has a bar per status" "$bars" 5
 ok_eq "… the 严重滞后 bar is red" \
-    "$(xmllint --xpath 'string((//*[local-name()="svg"])[1]//*[local-name()="rect"][4]/@fill)' r.fo)" "#C0262D"
+    "$(xmllint --xpath 'string((//*[local-name()="svg"])[1]//*[local-name()="rect"][4]/@fill)' r.fo)" "#9E1A1A"
 labels=$(xmllint --xpath '(//*[local-name()="svg"])[1]//*[local-name()="text"][position() mod 2 = 1]/text()' r.fo | tr '\n' ' ')
 want=$(xmllint --xpath '//*[local-name()="count"]/@n' r.xml | sed 's/[^0-9 ]//g' | tr -s ' ' | sed 's/^ //')
 ok_eq "… labelled with the counts" "$(echo $labels)" "$(echo $want)"
@@ -319,8 +331,8 @@ chart2() {
 import sys, xml.etree.ElementTree as ET
 SVG = "{http://www.w3.org/2000/svg}"
 fo, xml = ET.parse(sys.argv[1]), ET.parse(sys.argv[2])
-colour = {"done": "#1F5FBF", "normal": "#2E8B3A", "behind": "#D98E04", "severe": "#C0262D",
-          "missing": "#808080"}
+colour = {"done": "#5A9AE6", "normal": "#2A8A3C", "behind": "#F0B429", "severe": "#9E1A1A",
+          "missing": "#D9D9D9"}
 keys = [c.get("key") for c in xml.iter("count")]
 cats = list(xml.iter("category"))
 unit = 250.0 / max(int(c.get("total")) for c in cats)
