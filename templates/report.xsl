@@ -177,7 +177,7 @@
     <fo:block text-align="center" line-height="{6 * $gw-p}pt" gw:grid="none"
         keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
       <fo:instream-foreign-object>
-        <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{5 * $gw-p}" viewBox="0 0 400 {5 * $gw-p}">
+        <svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="{5 * $gw-p}pt" viewBox="0 0 400 {5 * $gw-p}">
           <g stroke="#000000" stroke-width="0.75">
             <line x1="20" y1="140" x2="380" y2="140"/>
           </g>
@@ -228,10 +228,10 @@
         </xsl:choose>
       </xsl:variable>
       <xsl:variable name="lines" select="ceiling(($top + count($rows) * 22 + 4) div $gw-p)"/>
-      <fo:block text-align="center" line-height="{($lines + 1) * $gw-p}pt" gw:grid="none"
+      <fo:block text-align="center" font-size="1pt" line-height="{$lines * $gw-p}pt" gw:grid="none"
           keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
         <fo:instream-foreign-object>
-          <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{$lines * $gw-p}"
+          <svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="{$lines * $gw-p}pt"
               viewBox="0 0 400 {$lines * $gw-p}">
             <xsl:if test="$first">
               <xsl:for-each select="$counts">
@@ -306,10 +306,10 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="counts" select="counts/count[@key = 'done' or @key = 'behind' or @key = 'severe']"/>
-    <fo:block text-align="center" line-height="{6 * $gw-p}pt" gw:grid="none"
+    <fo:block text-align="center" font-size="1pt" line-height="{5 * $gw-p}pt" gw:grid="none"
         keep-with-next.within-page="always" space-before="{$gw-p div 2}pt">
       <fo:instream-foreign-object>
-        <svg xmlns="http://www.w3.org/2000/svg" width="400" height="{5 * $gw-p}" viewBox="0 0 400 {5 * $gw-p}">
+        <svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="{5 * $gw-p}pt" viewBox="0 0 400 {5 * $gw-p}">
           <xsl:for-each select="$counts">
             <xsl:variable name="color">
               <xsl:call-template name="status-color"><xsl:with-param name="key" select="@key"/></xsl:call-template>

@@ -370,8 +370,17 @@ done
 ok_eq "2018Q2: 图2's first bar is the table's row 2 2 2 1 of 7 (250 / 7 a task)" \
     "$(xmllint --xpath '(//*[local-name()="svg"])[2]//*[local-name()="rect"][@y="24"]/@width' c-2018Q2.fo | sed 's/[^0-9. ]//g' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')" \
     "71.4285714285714 71.4285714285714 71.4285714285714 35.7142857142857"
+# the charts at the size they are drawn for: their width and height in pt
+# (a unitless SVG size is CSS px, 0.75 pt, and shrank them: 图1's 12-unit
+# labels came out 9 pt, and a pitch of space stood below each chart)
+ok_eq "图1's labels 12 pt (the box of 严重滞后 under its bar)" "$(pdftotext -bbox -f 2 -l 2 out/report-2018Q2.pdf - |
+    python3 -c '
+import re, sys
+m = re.search(r"yMin=\"([0-9.]+)\"[^>]*yMax=\"([0-9.]+)\">严重滞后<", sys.stdin.read())
+print(round(float(m.group(2)) - float(m.group(1))) if m else "none")')" 12
+# (pdftotext may read the bars' totals, at the chart's right, after it)
 ok_match "… captioned 图2 after the category table" "$(flat out/report-2018Q2.pdf)" \
-    "二、分类别落实情况.*图2　?2018年第二季度分类别任务落实情况各季度"
+    "二、分类别落实情况.*图2　?2018年第二季度分类别任务落实情况[0-9]*各季度"
 p2=$(pdftotext -f 2 -l 3 out/report-2018Q2.pdf - | tr -d ' \n')
 for c in $(xmllint --xpath '//*[local-name()="category"]/text()' c-2018Q2.xml); do
     ok_match "… $c named in 图2" "$p2" "$c.*图2"
