@@ -498,12 +498,11 @@
        characters, before the last 、，； past the 12th when there is one,
        and the ellipsis ……. -->
   <xsl:template name="gw-task-name">
-    <xsl:variable name="b" select="normalize-space(body)"/>
     <xsl:choose>
       <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="normalize-space(title)"/></xsl:when>
-      <xsl:when test="string-length($b) &lt;= 24"><xsl:value-of select="$b"/></xsl:when>
+      <xsl:when test="string-length(normalize-space(body)) &lt;= 24"><xsl:value-of select="normalize-space(body)"/></xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="gw-cut-name"><xsl:with-param name="s" select="substring($b, 1, 24)"/><xsl:with-param name="i" select="24"/></xsl:call-template>
+        <xsl:call-template name="gw-cut-name"><xsl:with-param name="s" select="substring(normalize-space(body), 1, 24)"/><xsl:with-param name="i" select="24"/></xsl:call-template>
         <xsl:text>……</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
