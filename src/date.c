@@ -78,16 +78,30 @@ gw_date_deadline(const char *t, gw_date *out)
 {
     int y, m, d, n;
     const char *rest;
+    char buf[64];
+    size_t len;
 
     if (!t)
         return 0;
     if (S_iso(t, out))
         return 1;
+    /* the words plans put after the period: 2018年6月底前完成, 2018年底以前 */
+    len = strlen(t);
+    if (len >= sizeof buf)
+        return 0;
+    memcpy(buf, t, len + 1);
+    if (len >= 6 && !strcmp(buf + len - 6, "完成"))
+        buf[len -= 6] = '\0';
+    if (len >= 6 && !strcmp(buf + len - 6, "以前"))
+        buf[len -= 6] = '\0';
+    else if (len >= 3 && !strcmp(buf + len - 3, "前"))
+        buf[len -= 3] = '\0';
+    t = buf;
     if (S_num(t, 4, &y) != 4 || strncmp(t + 4, "年", 3))
         return 0;
     rest = t + 7;
     if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "年底") || !strcmp(rest, "末") ||
-        !strcmp(rest, "下半年") || !strcmp(rest, "前"))
+        !strcmp(rest, "年末") || !strcmp(rest, "下半年"))
         return S_set(out, y, 12, 31);
     if (!strcmp(rest, "上半年"))
         return S_set(out, y, 6, 30);
@@ -103,17 +117,16 @@ gw_date_deadline(const char *t, gw_date *out)
                 k = i + 1, q += 3;
         if (!k && *q >= '1' && *q <= '4')
             k = *q++ - '0';
-        if (k && (!strcmp(q, "季度") || !strcmp(q, "季度末") || !strcmp(q, "季度前")))
+        if (k && (!strcmp(q, "季度") || !strcmp(q, "季度末") || !strcmp(q, "季度底")))
             return S_set(out, y, k * 3, gw_date_days_in(y, k * 3));
     }
     if ((n = S_num(rest, 2, &m)) == 0 || strncmp(rest + n, "月", 3) || m < 1 || m > 12)
         return 0;
     rest += n + 3;
-    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "末") || !strcmp(rest, "前") ||
-        !strcmp(rest, "份"))
+    if (!*rest || !strcmp(rest, "底") || !strcmp(rest, "末") || !strcmp(rest, "份") ||
+        !strcmp(rest, "份底"))
         return S_set(out, y, m, gw_date_days_in(y, m));
-    if ((n = S_num(rest, 2, &d)) > 0 && !strncmp(rest + n, "日", 3) &&
-        (rest[n + 3] == '\0' || !strcmp(rest + n + 3, "前")))
+    if ((n = S_num(rest, 2, &d)) > 0 && (!strcmp(rest + n, "日") || !strcmp(rest + n, "号")))
         return S_set(out, y, m, d);
     return 0;
 }

@@ -26,10 +26,11 @@ int gw_date_valid(int y, int m, int d);
 int gw_date_parse(const char *s, gw_date *out);
 
 /* Parses a published deadline: an exact date, or a period whose last day
- * it stands for (2020年12月底, 2020年12月, 2020年6月份, 2020年底, 2020年末,
- * 2020年, 2020年上半年, 2020年下半年, 2020年第三季度 / 三季度 / 3季度, each
- * optionally with 前).  Returns 1 and the day in *out, or 0 when the text is
- * no date (长期坚持: see gw_date_ongoing). */
+ * it stands for (2020年12月底, 2020年12月, 2020年6月份, 2020年底, 2020年年底,
+ * 2020年末, 2020年, 2020年上半年, 2020年下半年, 2020年第三季度 / 三季度 /
+ * 3季度), each optionally followed by 前 or 以前 and then 完成 (2018年6月底前,
+ * 2018年底前完成).  Returns 1 and the day in *out, or 0 when the text is no
+ * date (长期坚持: see gw_date_ongoing). */
 int gw_date_deadline(const char *s, gw_date *out);
 
 /* 1 when s says the work has no end date: 长期坚持, 持续推进, 长期, 持续,

@@ -223,6 +223,16 @@ S_trim(const char *s, size_t *n, int *lead)
     return s;
 }
 
+/* s without the spaces around it (a copy in the context's arena): 3. 引进
+ * 人才 and （一） 加快推进 have a space after the label as published. */
+static const char *
+S_trimmed(S_ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    const char *t = S_trim(s, &n, NULL);
+    return gw_arena_strndup(c->A, t, n);
+}
+
 /* ---------------------------------------------------------- normalisation */
 
 int
@@ -721,6 +731,40 @@ S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_er
         }
 
         k = k0 + S_nchars(s, i) + (size_t)lead;
+        /* 市科技局（牵头）: that unit leads, whatever the list's role */
+        {
+            static const char *const marks[] = {"（牵头）", "〔牵头〕", "(牵头)", "［牵头］",
+                                                "[牵头]"};
+            int unit_role = role;
+            for (size_t q = 0; q < sizeof marks / sizeof marks[0]; q++)
+                if (nl > strlen(marks[q]) && S_ends(name, nl, marks[q])) {
+                    nl -= strlen(marks[q]);
+                    unit_role = S_ROLE_LEAD;
+                    break;
+                }
+            if (unit_role != role) {
+                if ((rc = S_emit(c, t, name, nl, unit_role, k, err)) < 0)
+                    return rc;
+                if (end >= n)
+                    break;
+                i = end + strlen("、");
+                continue;
+            }
+        }
+        /* a deadline among the names, unlabelled: （A牵头，B配合；2018年底）,
+         * （A、B，2018年6月底前完成） — the task's deadline, not a unit */
+        if (nl && nl < 64 && !S_dir_known(c, name, nl)) {
+            char *w = gw_arena_strndup(c->A, name, nl);
+            gw_date d;
+            if (gw_date_deadline(w, &d) || gw_date_ongoing(w)) {
+                if (!*t->deadline)
+                    t->deadline = w;
+                if (end >= n)
+                    break;
+                i = end + strlen("、");
+                continue;
+            }
+        }
         while (nl && !S_dir_known(c, name, nl)) {
             const char *p = strstr(name, "及");
             size_t a, sl = strlen("及");
@@ -826,6 +870,9 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
             if (sl && (rc = S_names(c, t, names, sl, role,
                                     k0 + S_nchars(list, i) + S_nchars(seg, pre), err)) < 0)
                 return rc;
+            /* a name marked （牵头） inside the segment */
+            for (size_t u = 0; u < t->nunits; u++)
+                any_lead |= t->units[u].role == S_ROLE_LEAD;
         }
         i += len + (e ? 3 : 0);
     }
@@ -1434,7 +1481,7 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         x->level = s->level;
         x->ordinal = s->ordinal;
         x->label = gw_plan_str(p, s->label);
-        x->title = gw_plan_str(p, s->title);
+        x->title = gw_plan_str(p, S_trimmed(c, s->title));
         x->is_requirements = s->is_req;
     }
     for (size_t i = 0; i < c->ntasks; i++) {
@@ -1443,8 +1490,8 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         x->no = t->no;
         x->line = t->line;
         x->section = t->section;
-        x->title = gw_plan_str(p, t->title);
-        x->body = gw_plan_str(p, t->body);
+        x->title = gw_plan_str(p, S_trimmed(c, t->title));
+        x->body = gw_plan_str(p, S_trimmed(c, t->body));
         x->units_text = gw_plan_str(p, t->units_text);
         x->leader = gw_plan_str(p, t->leader);
         for (size_t u = 0; u < t->nunits; u++) {
@@ -1467,7 +1514,7 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
             gw_date d;
             if (*t->deadline && gw_date_deadline(t->deadline, &d))
                 gw_date_iso(&d, iso);
-            else if (*t->deadline)
+            else if (*t->deadline && !gw_date_ongoing(t->deadline))
                 gw_warnf("%s:%d: task %d: deadline %s is not a date gongwen understands; "
                          "kept as text", c->file, t->line, t->no, t->deadline);
             m.due = iso;
@@ -1481,7 +1528,7 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         gw_requirement *r = gw_plan_add_requirement(p);
         r->ordinal = (int)i + 1;
         r->label = gw_plan_str(p, c->reqs[i].label);
-        r->text = gw_plan_str(p, c->reqs[i].text);
+        r->text = gw_plan_str(p, S_trimmed(c, c->reqs[i].text));
     }
     gw_plan_set_meta(p, "title", c->title);
     gw_plan_set_meta(p, "preamble", c->preamble);

@@ -177,4 +177,31 @@ printf '各组\tgroup\t-\t-\t不存在的单位\n' >bad.tsv
 out=$("$GW" import plan styles.txt --db v.db --units bad.tsv 2>&1); rc=$?
 ok_eq "a directory whose group names an unknown member: exit 1" "$rc" 1
 ok_match "… naming the file and line" "$out" "bad.tsv:1: member 不存在的单位 of 各组 is not a unit of the directory"
+# deadlines as plans write them, unlabelled deadlines among the units, a
+# （牵头） mark after a name, and a space after the labels
+cat >dl.txt <<'EOF2'
+关于某市推进人才工作的任务分工方案
+
+一、 重点任务
+（一） 引进人才
+1. 引进创新人才。做好引进工作。（市经信委牵头，市发改委、市财政局配合；2018年底）
+2.完善评价机制。做好评价工作。（市人社局、市教育局，2018年6月底前完成）
+3.优化人才服务。做好服务工作。（市财政局、市科技局（牵头））
+4.建设人才公寓。做好公寓工作。
+牵头单位：市财政局
+完成时限：2018年年底前
+5.落实人才待遇。做好待遇工作。（市财政局；长期坚持）
+EOF2
+"$GW" -q import plan dl.txt --db d.db 2>dl.err; rc=$?
+ok_eq "deadlines and marks in the forms plans use: exit 0, no warning" "$rc|$(cat dl.err)" "0|"
+ok_eq "… 2018年底 among the units is the deadline, not a unit" \
+    "$(sqlite3 d.db "SELECT deadline || '|' || due FROM milestone WHERE task = 1")|$(sqlite3 d.db "SELECT count(*) FROM unit WHERE name LIKE '%2018%'")" "2018年底|2018-12-31|0"
+ok_eq "… 2018年6月底前完成 after the units too" "$(sqlite3 d.db "SELECT due FROM milestone WHERE task = 2")" 2018-06-30
+ok_eq "… 市科技局（牵头） leads" "$(sqlite3 d.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 3 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "市财政局:responsible 市科技局:lead"
+ok_eq "… 2018年年底前 is 2018-12-31" "$(sqlite3 d.db "SELECT due FROM milestone WHERE task = 4")" 2018-12-31
+ok_eq "… 长期坚持 is kept without a date and without a warning" \
+    "$(sqlite3 d.db "SELECT deadline || '|' || due FROM milestone WHERE task = 5")" "长期坚持|"
+ok_eq "… no space kept after 1. 一、 （一）" \
+    "$(sqlite3 d.db "SELECT title FROM task WHERE no = 1")|$(sqlite3 d.db "SELECT group_concat(title, '|') FROM section")" "引进创新人才|重点任务|引进人才"
 done_testing

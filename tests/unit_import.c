@@ -94,6 +94,20 @@ main(void)
     TAP_OK(S_deadline("2018年", iso) && !strcmp(iso, "2018-12-31"), "a year alone");
     TAP_OK(S_deadline("2017年10月", iso) && !strcmp(iso, "2017-10-31"), "a month alone");
     TAP_OK(S_deadline("2018年下半年", iso) && !strcmp(iso, "2018-12-31"), "下半年");
+    /* what plans write after the period */
+    TAP_OK(S_deadline("2018年6月底前", iso) && !strcmp(iso, "2018-06-30"), "6月底前");
+    TAP_OK(S_deadline("2018年底前", iso) && !strcmp(iso, "2018-12-31"), "年底前");
+    TAP_OK(S_deadline("2018年年底前", iso) && !strcmp(iso, "2018-12-31"), "年年底前");
+    TAP_OK(S_deadline("2018年6月底前完成", iso) && !strcmp(iso, "2018-06-30"), "底前完成");
+    TAP_OK(S_deadline("2018年9月30日前完成", iso) && !strcmp(iso, "2018-09-30"), "日前完成");
+    TAP_OK(S_deadline("2018年底以前", iso) && !strcmp(iso, "2018-12-31"), "以前");
+    TAP_OK(S_deadline("2018年10月前", iso) && !strcmp(iso, "2018-10-31"), "月前");
+    TAP_OK(S_deadline("2018年第三季度末前", iso) && !strcmp(iso, "2018-09-30"), "季度末前");
+    TAP_OK(S_deadline("2018年6月份底", iso) && !strcmp(iso, "2018-06-30"), "月份底");
+    TAP_OK(S_deadline("2018年3月15号", iso) && !strcmp(iso, "2018-03-15"), "号");
+    TAP_OK(S_deadline("2018年前", iso) && !strcmp(iso, "2018-12-31"), "年前");
+    TAP_OK(!S_deadline("2018年6月底前后", iso) && !iso[0], "not 前后");
+    TAP_OK(!S_deadline("完成", iso) && !S_deadline("前", iso), "the words alone are no date");
     TAP_OK(gw_date_ongoing("长期坚持") && gw_date_ongoing("持续推进") &&
            gw_date_ongoing("常态化开展"), "长期坚持, 持续推进, 常态化开展 have no end");
     TAP_OK(!gw_date_ongoing("长期坚持吧") && !gw_date_ongoing("2018年"), "other text has");
