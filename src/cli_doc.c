@@ -194,23 +194,20 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
             goto out;
         gw_buf_clear(&path);
     }
-    if (!want_pdf) {
-        gw_buf_printf(&sheets, "%s/sheets", a.out);
-        rc = gw_sheets_write_docx(plan, sheets.ptr, NULL, 0, err);
-        goto out;
-    }
-    gw_buf_printf(&path, "%s/notice.pdf", a.out);
-    rc = S_notice(plan, path.ptr, &a, 0, err);
-    if (rc < 0)
-        goto out;
     gw_buf_printf(&sheets, "%s/sheets", a.out);
-    gw_buf_printf(&booklet, "%s/sheets.pdf", a.out);
-    rc = gw_mkdir_p(sheets.ptr, err);
-    if (rc < 0)
-        goto out;
-    rc = gw_sheets_write(plan, sheets.ptr, booklet.ptr, NULL, 0, err);
-    if (rc < 0)
-        goto out;
+    if (want_pdf) {
+        gw_buf_printf(&path, "%s/notice.pdf", a.out);
+        rc = S_notice(plan, path.ptr, &a, 0, err);
+        if (rc < 0)
+            goto out;
+        gw_buf_printf(&booklet, "%s/sheets.pdf", a.out);
+        rc = gw_mkdir_p(sheets.ptr, err);
+        if (rc < 0)
+            goto out;
+        rc = gw_sheets_write(plan, sheets.ptr, booklet.ptr, NULL, 0, err);
+        if (rc < 0)
+            goto out;
+    }
     if (want_docx) {
         /* the Word sheets beside the PDFs, NN-单位名.docx */
         rc = gw_sheets_write_docx(plan, sheets.ptr, NULL, 0, err);

@@ -192,6 +192,9 @@ ok_match "… the 附件 in a landscape section, the 版记 on an even page" "$r
 "$GW" -q build --db r.db -o rb --formats pdf,docx
 ok_eq "build --formats pdf,docx: the report in both" "$(ls rb/report-2018Q2.* | tr '\n' ' ')" \
     "rb/report-2018Q2.docx rb/report-2018Q2.pdf "
+"$GW" -q build --db r.db -o rbw --formats docx
+ok_eq "build --formats docx: the report too, and no PDF" "$(ls rbw | tr '\n' ' ')|$(find rbw -name '*.pdf' | wc -l)" \
+    "notice.docx report-2018Q2.docx sheets |0"
 if command -v soffice >/dev/null 2>&1; then
     HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo rep.docx >lo3.log 2>&1
     "$GW" -q report --db r.db --quarter 2018Q2 -o rep.pdf
