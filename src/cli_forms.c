@@ -347,10 +347,10 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         else if (!strcmp(c[P_STATUS].ptr, "未启动") && pct == 100)
             S_bad(&f, r, "状态 未启动 with 完成进度 100");
         if (c[P_DATE].len) {
-            if (gw_date_parse(c[P_DATE].ptr, &d))
+            if (gw_date_parse_entered(c[P_DATE].ptr, &d))
                 gw_date_iso(&d, iso);
             else
-                S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05 or 2018年1月5日)",
+                S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05, 2018/1/5 or 2018年1月5日)",
                       S_ref(&f, r, f.col[P_DATE], ref), c[P_DATE].ptr);
         }
         for (size_t k = 0; t && u && k < nrows && !dup; k++)

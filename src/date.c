@@ -54,6 +54,27 @@ S_iso(const char *s, gw_date *out)
 }
 
 int
+gw_date_parse_entered(const char *s, gw_date *out)
+{
+    int y, m, d, n;
+    char sep;
+    if (gw_date_parse(s, out))
+        return 1;
+    /* 2017/12/20, 2017-12-5, 2017.12.5: as spreadsheets set to Chinese save
+     * dates in CSV */
+    if (!s || S_num(s, 4, &y) != 4 || (s[4] != '/' && s[4] != '-' && s[4] != '.'))
+        return 0;
+    sep = s[4];
+    s += 5;
+    if ((n = S_num(s, 2, &m)) == 0 || s[n] != sep)
+        return 0;
+    s += n + 1;
+    if ((n = S_num(s, 2, &d)) == 0 || s[n] != '\0')
+        return 0;
+    return S_set(out, y, m, d);
+}
+
+int
 gw_date_parse(const char *s, gw_date *out)
 {
     int y, m, d, n;

@@ -25,6 +25,11 @@ int gw_date_valid(int y, int m, int d);
  * else 0 (*out untouched). */
 int gw_date_parse(const char *s, gw_date *out);
 
+/* gw_date_parse, and also the forms a spreadsheet writes when a clerk
+ * types a date: 2017/12/20, 2017-12-5, 2017.12.5 (month and day of one or
+ * two digits).  For dates typed into forms; the record keeps ISO. */
+int gw_date_parse_entered(const char *s, gw_date *out);
+
 /* Parses a published deadline: an exact date, or a period whose last day
  * it stands for (2020年12月底, 2020年12月, 2020年6月份, 2020年底, 2020年年底,
  * 2020年末, 2020年, 2020年上半年, 2020年下半年, 2020年第三季度 / 三季度 /

@@ -108,6 +108,20 @@ ok_match "… eleven bad rows, nothing imported" "$out" "badp.csv: 11 bad rows; 
 ok_eq "… the database is unchanged" "$(md5sum <f.db)" "$before"
 ok_eq "… no 2018Q1 rows" "$(q "SELECT count(*) FROM progress WHERE quarter = '2018Q1'")" 0
 
+# dates as a spreadsheet set to Chinese saves them in CSV: 2018/3/20,
+# 2018-3-5, 2018.3.5; stored as ISO
+cp f.db fd.db
+cat >dates.csv <<EOF
+序号,报送单位,季度,完成进度(%),状态,进展情况,存在问题,下一步打算,报送日期
+1,$U1,2018Q1,50,推进中,,,,2018/3/20
+2,$U2,2018Q1,50,推进中,,,,2018-3-5
+3,$(lead 3),2018Q1,50,推进中,,,,2018.3.5
+EOF
+"$GW" -q import progress dates.csv --quarter 2018Q1 --db fd.db; rc=$?
+ok_eq "报送日期 2018/3/20, 2018-3-5, 2018.3.5 are dates, stored as ISO" \
+    "$rc|$(sqlite3 fd.db "SELECT group_concat(reported_at, ' ') FROM (SELECT reported_at FROM progress WHERE quarter = '2018Q1' ORDER BY task_no)")" \
+    "0|2018-03-20 2018-03-05 2018-03-05"
+
 # a county reports for a task assigned to 各县市区; a short name and another
 # name of a unit are found
 t=$(q "SELECT a.task FROM assignment a JOIN unit u ON u.id = a.unit WHERE u.name = '各县市区' LIMIT 1")
