@@ -258,6 +258,8 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
     gw_arena *A = gw_arena_new();
     gw_progress_row *rows = NULL;
     size_t nrows = 0, replaced = 0;
+    gw_progress_withdrawn wd = {0, {0}};
+    char first_q[16] = "";
     S_form f;
     gw_buf c[P_N];
     int rc, y, q, nsched, fy = 0, fq = 0, ly = 0, lq = 0, late = 0;
@@ -323,6 +325,12 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         else if (a->quarter && strcmp(c[P_QUARTER].ptr, a->quarter))
             S_bad(&f, r, "季度 %s is not the quarter being imported (--quarter %s)",
                   c[P_QUARTER].ptr, a->quarter);
+        else if (*first_q && strcmp(c[P_QUARTER].ptr, first_q))
+            /* a form reports one quarter: another one in a row is a typing
+             * slip that would replace that quarter's reports */
+            S_bad(&f, r, "季度 %s differs from the form's first row (%s): a form reports one "
+                  "quarter (send one form per quarter, or give --quarter)",
+                  c[P_QUARTER].ptr, first_q);
         else if (nsched && gw_quarter_cmp(qy, qq, fy, fq) < 0)
             S_bad(&f, r, "季度 %s is before the plan's first reporting quarter %dQ%d (signed "
                   "%s)", c[P_QUARTER].ptr, fy, fq, gw_plan_meta(p, "sign_date"));
@@ -346,8 +354,19 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
             S_bad(&f, r, "状态 已完成 with 完成进度 %d: a finished task is at 100", pct);
         else if (!strcmp(c[P_STATUS].ptr, "未启动") && pct == 100)
             S_bad(&f, r, "状态 未启动 with 完成进度 100");
+        if (!*first_q && gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq))
+            snprintf(first_q, sizeof first_q, "%s", c[P_QUARTER].ptr);
         if (c[P_DATE].len) {
-            if (gw_date_parse_entered(c[P_DATE].ptr, &d))
+            int dq = 0;
+            if (gw_date_parse_entered(c[P_DATE].ptr, &d) &&
+                gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq) &&
+                gw_quarter_cmp(qy, qq, d.y, (d.m + 2) / 3) > 0)
+                dq = 1;
+            if (dq)
+                S_bad(&f, r, "季度 %s is after its 报送日期 %s (%s): a report is of a quarter "
+                      "that has begun", c[P_QUARTER].ptr, c[P_DATE].ptr,
+                      S_ref(&f, r, f.col[P_DATE], ref));
+            else if (gw_date_parse_entered(c[P_DATE].ptr, &d))
                 gw_date_iso(&d, iso);
             else
                 S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05, 2018/1/5 or 2018年1月5日)",
@@ -385,10 +404,26 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         goto out;
     }
     if ((rc = gw_store_progress_save(st, rows, nrows, f.file, gw_table_sha256(f.t),
-                                     &replaced, err)) < 0)
+                                     &replaced, &wd, err)) < 0)
         goto out;
     gw_notef("%s: %zu report%s imported into %s%s", f.file, nrows, nrows == 1 ? "" : "s",
              a->db, replaced ? " (a re-submission: the earlier rows are in the history)" : "");
+    if (wd.n) {
+        /* a form is the unit's whole report for its quarter: say what a
+         * correction of one row took away */
+        gw_buf list;
+        gw_buf_init(&list);
+        for (size_t k = 0; k < wd.n && k < sizeof wd.tasks / sizeof wd.tasks[0]; k++)
+            gw_buf_printf(&list, "%s%d", k ? ", " : "", wd.tasks[k]);
+        gw_warnf("%s: the unit's earlier report%s of task%s %s%s for the quarter %s not in "
+                 "this form and %s withdrawn (`gongwen history --task N` keeps %s): a "
+                 "form replaces the unit's whole report for its quarter, so a correction "
+                 "lists every task again", f.file, wd.n == 1 ? "" : "s",
+                 wd.n == 1 ? "" : "s", list.ptr, wd.n > 16 ? ", …" : "",
+                 wd.n == 1 ? "is" : "are", wd.n == 1 ? "is" : "are",
+                 wd.n == 1 ? "it" : "them");
+        gw_buf_free(&list);
+    }
 out:
     S_close(&f);
     for (int k = 0; k < P_N; k++)

@@ -70,15 +70,23 @@ typedef struct gw_progress_row {
     int         row;            /* the row of the form, as a spreadsheet shows it */
 } gw_progress_row;
 
+/* The earlier reports a form withdraws: its unit reported these tasks for
+ * the quarter before, and the form does not report them again. */
+typedef struct gw_progress_withdrawn {
+    size_t n;                   /* how many */
+    int    tasks[16];           /* the first 16 of them, by task number */
+} gw_progress_withdrawn;
+
 /* Saves the rows of one form in one transaction: for every unit and
  * quarter the form reports, the unit's earlier rows of that quarter are
  * moved to progress_audit (with the form's name, its SHA-256, the time and
  * the form's row that replaced each: the same task's, else the unit's first)
- * and the form's rows take their place.  *replaced counts the rows moved.
- * 0, or an error with the record unchanged. */
+ * and the form's rows take their place.  *replaced counts the rows moved;
+ * *wd (when not NULL) gets those of them whose task the form does not
+ * report again.  0, or an error with the record unchanged. */
 int  gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n,
                             const char *file, const char *sha256, size_t *replaced,
-                            gw_err *err);
+                            gw_progress_withdrawn *wd, gw_err *err);
 
 /* Calls fn for every progress row of task (current ones first, by quarter
  * and unit; then the replaced ones from progress_audit, newest first):

@@ -67,6 +67,17 @@ ok_eq "… the new ones replace them" \
 ok_eq "… other units' rows untouched" \
     "$(q "SELECT count(*) FROM progress WHERE quarter = '2017Q4'")" \
     "$(($(wc -l <"$S/progress-2017Q4.csv") - 1 - n_old + $(wc -l <"$S/progress-2017Q4-市人社局-更正.csv") - 1))"
+# a correction that leaves out some of the unit's tasks withdraws them, and
+# says which (the unit and quarter with the most reports; one row resent)
+cp f.db fw.db
+set -- $(q "SELECT u.name, p.quarter, count(*) FROM progress p JOIN unit u ON u.id = p.unit GROUP BY p.unit, p.quarter ORDER BY count(*) DESC, u.name LIMIT 1" | tr '|' ' ')
+WU=$1 WQ=$2
+first=$(sqlite3 fw.db "SELECT min(task_no) FROM progress p JOIN unit u ON u.id = p.unit WHERE u.name = '$WU' AND quarter = '$WQ'")
+others=$(sqlite3 fw.db "SELECT group_concat(task_no, ', ') FROM (SELECT task_no FROM progress p JOIN unit u ON u.id = p.unit WHERE u.name = '$WU' AND quarter = '$WQ' AND task_no <> $first ORDER BY p.id)")
+printf '序号,报送单位,季度,完成进度(%%),状态,进展情况,存在问题,下一步打算,报送日期\n%s,%s,%s,50,推进中,,,,\n' "$first" "$WU" "$WQ" >one.csv
+out=$("$GW" import progress one.csv --db fw.db 2>&1); rc=$?
+ok_match "a one-row correction of $WU ($WQ) names the tasks it withdraws" "$rc|$out" \
+    "^0|.*one.csv: the unit's earlier reports of tasks $others for the quarter are not in this form and are withdrawn"
 hist=$("$GW" history --task 5 --db f.db)
 ok_match "history --task 5: the current row from the correction" "$hist" "2017Q4	市人社局	推进中	29	2017-12-28	.*更正.csv:2	current"
 ok_match "… and the replaced row, where it came from and what replaced it" "$hist" "2017Q4	市人社局	推进中	24	2017-12-22	.*progress-2017Q4.csv:5	.* by .*更正.csv:2"
@@ -107,6 +118,22 @@ ok_match "the same task and unit twice (row 13)" "$out" "badp.csv:13: task 1 by 
 ok_match "… eleven bad rows, nothing imported" "$out" "badp.csv: 11 bad rows; nothing was imported"
 ok_eq "… the database is unchanged" "$(md5sum <f.db)" "$before"
 ok_eq "… no 2018Q1 rows" "$(q "SELECT count(*) FROM progress WHERE quarter = '2018Q1'")" 0
+
+# a form reports one quarter: another 季度 in a row, or a 季度 after its
+# 报送日期, is a typing slip that would replace or invent a quarter's reports
+cp f.db fq.db
+before=$(md5sum <fq.db)
+cat >mixq.csv <<EOF
+序号,报送单位,季度,完成进度(%),状态,进展情况,存在问题,下一步打算,报送日期
+1,$U1,2018Q1,50,推进中,,,,2018-03-20
+2,$U2,2017Q3,50,推进中,,,,2018-03-20
+3,$(lead 3),2028Q1,50,推进中,,,,2018-03-20
+EOF
+out=$("$GW" import progress mixq.csv --db fq.db 2>&1); rc=$?
+ok_match "a 季度 unlike the first row's is refused, naming the row" "$rc|$out" \
+    "^1|.*mixq.csv:3: 季度 2017Q3 differs from the form's first row \(2018Q1\)"
+ok_match "… and one after its 报送日期" "$out" "mixq.csv:4: 季度 2028Q1 is after its 报送日期 2018-03-20"
+ok_eq "… the database is unchanged" "$(md5sum <fq.db)" "$before"
 
 # dates as a spreadsheet set to Chinese saves them in CSV: 2018/3/20,
 # 2018-3-5, 2018.3.5; stored as ISO

@@ -75,13 +75,16 @@ S_replacing_row(const gw_progress_row *rows, size_t n, int unit, const char *qua
 
 int
 gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, const char *file,
-                       const char *sha256, size_t *replaced, gw_err *err)
+                       const char *sha256, size_t *replaced, gw_progress_withdrawn *wd,
+                       gw_err *err)
 {
     gw_stmt *old = NULL, *aud = NULL, *del = NULL, *ins = NULL;
     char when[32];
     int rc, in_tx = 0;
 
     *replaced = 0;
+    if (wd)
+        wd->n = 0;
     S_now(when);
     if ((rc = gw_store_begin(st, err)) < 0)
         goto out;
@@ -135,6 +138,15 @@ gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, cons
                 (rc = gw_stmt_step(aud, err)) < 0)
                 goto out;
             (*replaced)++;
+            if (wd) {
+                int again = 0;
+                for (size_t k = 0; k < n && !again; k++)
+                    again = rows[k].unit == rows[i].unit && rows[k].task_no == task &&
+                            !strcmp(rows[k].quarter, rows[i].quarter);
+                if (!again && wd->n < sizeof wd->tasks / sizeof wd->tasks[0])
+                    wd->tasks[wd->n] = task;
+                wd->n += !again;
+            }
         }
         if (rc < 0)
             goto out;
