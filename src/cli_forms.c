@@ -52,6 +52,25 @@ S_cell(const S_form *f, size_t row, int col, gw_buf *b)
     return b->ptr;
 }
 
+/* The first character of s outside the Basic Multilingual Plane (😀, or a
+ * rare character such as 𠮷), else 0: the PDF writer cannot print those,
+ * and the report would fail long after the form was accepted. */
+static uint32_t
+S_non_bmp(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = gw_utf8_decode(s + i, n - i, &cp);
+        if (k <= 0)
+            return 0;
+        if (cp > 0xFFFF)
+            return cp;
+        i += (size_t)k;
+    }
+    return 0;
+}
+
 /* Reports one bad row (on stderr, as it is found) and counts it. */
 static void
 S_bad(S_form *f, size_t row, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -354,6 +373,15 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
             S_bad(&f, r, "状态 已完成 with 完成进度 %d: a finished task is at 100", pct);
         else if (!strcmp(c[P_STATUS].ptr, "未启动") && pct == 100)
             S_bad(&f, r, "状态 未启动 with 完成进度 100");
+        for (int k = P_PROGRESS; k <= P_NEXT; k++) {
+            static const char *const name[] = {"进展情况", "存在问题", "下一步打算"};
+            uint32_t cp = S_non_bmp(c[k].ptr);
+            if (cp)
+                S_bad(&f, r, "%s (%s) holds U+%04X, a character outside the Basic "
+                      "Multilingual Plane (an emoji or a rare character), which the report "
+                      "cannot print", name[k - P_PROGRESS], S_ref(&f, r, f.col[k], ref),
+                      (unsigned)cp);
+        }
         if (!*first_q && gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq))
             snprintf(first_q, sizeof first_q, "%s", c[P_QUARTER].ptr);
         if (c[P_DATE].len) {

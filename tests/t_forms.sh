@@ -135,6 +135,19 @@ ok_match "a 季度 unlike the first row's is refused, naming the row" "$rc|$out"
 ok_match "… and one after its 报送日期" "$out" "mixq.csv:4: 季度 2028Q1 is after its 报送日期 2018-03-20"
 ok_eq "… the database is unchanged" "$(md5sum <fq.db)" "$before"
 
+# a character the report cannot print (outside the BMP) is refused at the
+# form, naming the cell, not when the report is made
+cat >emoji.csv <<EOF
+序号,报送单位,季度,完成进度(%),状态,进展情况,存在问题,下一步打算,报送日期
+1,$U1,2018Q1,50,推进中,进展😀,,,
+2,$U2,2018Q1,50,推进中,,,由𠮷负责,
+EOF
+out=$("$GW" import progress emoji.csv --db fq.db 2>&1); rc=$?
+ok_match "an emoji in 进展情况: refused, naming the cell" "$rc|$out" \
+    "^1|.*emoji.csv:2: 进展情况 \(F2\) holds U\+1F600"
+ok_match "… and 𠮷 in 下一步打算" "$out" "emoji.csv:3: 下一步打算 \(H3\) holds U\+20BB7"
+ok_eq "… the database is unchanged" "$(md5sum <fq.db)" "$before"
+
 # dates as a spreadsheet set to Chinese saves them in CSV: 2018/3/20,
 # 2018-3-5, 2018.3.5; stored as ISO
 cp f.db fd.db
