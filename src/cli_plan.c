@@ -307,6 +307,58 @@ out:
 
 /* ------------------------------------------------------------------- set */
 
+/* What a value must agree with among the keys already set, so that `set`
+ * refuses what status, report or build would refuse later: 滞后 begins
+ * before 严重滞后, 印发 is not before 成文, and no progress report is of a
+ * quarter before the plan was signed.  v is the checked, stored form. */
+static int
+S_set_agrees(gw_store *st, const char *key, const char *v, gw_err *err)
+{
+    gw_buf o;
+    int rc = 0, have;
+    gw_buf_init(&o);
+    if (!strcmp(key, "status_yellow") || !strcmp(key, "status_red")) {
+        int yellow = !strcmp(key, "status_yellow");
+        const char *other = yellow ? "status_red" : "status_yellow";
+        long long mine = atoll(v), theirs;
+        if ((have = gw_store_meta_get(st, other, &o, err)) < 0) {
+            rc = have;
+            goto out;
+        }
+        theirs = have && *o.ptr ? atoll(o.ptr) : yellow ? 30 : 10;
+        if (yellow ? mine > theirs : mine < theirs)
+            rc = gw_err_set(err, GW_EINPUT, "set %s: %lld would be %s %s (%lld): 滞后 begins "
+                            "before 严重滞后 (set %s first)", key, mine,
+                            yellow ? "above" : "below", other, theirs, other);
+    } else if (!strcmp(key, "print_date") || !strcmp(key, "sign_date")) {
+        int print = !strcmp(key, "print_date");
+        if ((have = gw_store_meta_get(st, print ? "sign_date" : "print_date", &o, err)) < 0) {
+            rc = have;
+            goto out;
+        }
+        /* both ISO: the strings compare as the dates do */
+        if (have && *o.ptr && (print ? strcmp(v, o.ptr) < 0 : strcmp(v, o.ptr) > 0))
+            rc = gw_err_set(err, GW_EINPUT, "set %s: %s is %s the %s %s (印发日期 is on or "
+                            "after 成文日期)", key, v, print ? "before" : "after",
+                            print ? "sign_date" : "print_date", o.ptr);
+        if (!rc && !print) {
+            char q[1][16], sq[16];
+            size_t n = 0;
+            int m = atoi(v + 5);
+            if ((rc = gw_store_report_quarters(st, q, 1, &n, err)) < 0)
+                goto out;
+            snprintf(sq, sizeof sq, "%.4sQ%d", v, (m + 2) / 3);
+            if (n && strcmp(q[0], sq) < 0)
+                rc = gw_err_set(err, GW_EINPUT, "set sign_date: %s is after the quarter of "
+                                "the first progress reports (%s): they would be of a quarter "
+                                "before the plan was signed", v, q[0]);
+        }
+    }
+out:
+    gw_buf_free(&o);
+    return rc;
+}
+
 int
 gw_cmd_set(int argc, char **argv, gw_err *err)
 {
@@ -344,6 +396,8 @@ gw_cmd_set(int argc, char **argv, gw_err *err)
         rc = 0;
         goto out;
     }
+    if ((rc = S_set_agrees(st, a.pos[0], val.ptr, err)) < 0)
+        goto out;
     rc = gw_store_meta_set(st, a.pos[0], val.ptr, err);
 out:
     gw_buf_free(&cur);

@@ -268,6 +268,7 @@ ok_match "a quarter after the sheets' last: accepted with a warning" "$rc:$out" 
 # signed after the 25th of a quarter's last month: the first report is due
 # a quarter later, on the sheets and everywhere else
 cp r.db late.db
+"$GW" -q set print_date 2017-06-28 --db late.db    # 印发 is not before 成文 (set checks)
 "$GW" -q set sign_date 2017-06-28 --db late.db
 ok_eq "signed 2017-06-28: the sheets start at 2017Q3" "$(sheetq late.db)" "$(schedule late.db)"
 ok_match "… (2017Q3 first)" "$(sheetq late.db)" "^2017Q3 "

@@ -106,11 +106,28 @@ ok_eq "text: the counts of each status" "$(tail -n 1 got.txt)" "$counts"
 "$GW" set status_yellow 15 --db s.db
 "$GW" status --quarter 2017Q4 --format csv --db s.db | tr -d '\r' >t15.csv
 ok_eq "status_yellow 15: task 3 (gap 13.8) is 正常推进" "$(awk -F, '$1 == 3 { print $4 }' t15.csv)" 正常推进
-"$GW" set status_yellow 40 --db s.db
+# set refuses a yellow above red, and so does status when the record holds
+# one written by other means
+cp s.db s0.db
+out=$("$GW" set status_yellow 40 --db s.db 2>&1); rc=$?
+ok_match "set status_yellow 40 (red 30): refused, saying why" "$rc|$out" \
+    "^1|.*set status_yellow: 40 would be above status_red \(30\)"
+ok_eq "… the record unchanged" "$(sqlite3 s.db "SELECT value FROM meta WHERE key = 'status_yellow'")" 15
+out=$("$GW" set status_red 12 --db s.db 2>&1); rc=$?
+ok_match "set status_red 12 (yellow 15): refused" "$rc|$out" "^1|.*status_red: 12 would be below status_yellow \(15\)"
+sqlite3 s.db "UPDATE meta SET value = '40' WHERE key = 'status_yellow'"
 out=$("$GW" status --quarter 2017Q4 --db s.db 2>&1); rc=$?
 ok_eq "status_yellow above status_red: exit 1" "$rc" 1
 ok_match "… saying so" "$out" "status_yellow \(40\) is above status_red \(30\)"
 "$GW" set status_yellow 10 --db s.db
+# 印发 not before 成文; no reports before the plan was signed
+out=$("$GW" set print_date 2016-01-01 --db s0.db 2>&1); rc=$?
+ok_match "set print_date before sign_date: refused" "$rc|$out" \
+    "^1|.*set print_date: 2016-01-01 is before the sign_date $(sqlite3 s0.db "SELECT value FROM meta WHERE key = 'sign_date'")"
+sqlite3 s0.db "DELETE FROM meta WHERE key = 'print_date'"
+out=$("$GW" set sign_date 2019-01-01 --db s0.db 2>&1); rc=$?
+ok_match "set sign_date after the first reports' quarter: refused" "$rc|$out" \
+    "^1|.*set sign_date: 2019-01-01 is after the quarter of the first progress reports \($(sqlite3 s0.db "SELECT min(quarter) FROM progress")\)"
 
 # the latest quarter by default, --unit, bad input
 ok_eq "without --quarter: the latest with reports (2017Q4)" \

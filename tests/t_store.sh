@@ -33,6 +33,7 @@ ok_match "doc_number with 第 rejected" "$(cat "$T/e")" "no 第"
 ok_match "doc_number with a leading zero rejected" "$(cat "$T/e")" "leading zero"
 "$GW" set doc_number '株人才办发〔17〕5号' --db "$DB" 2>"$T/e"
 ok_match "doc_number with a two-digit year rejected" "$(cat "$T/e")" "four digits"
+"$GW" set print_date 2017年5月20日 --db "$DB"    # 印发 is not before 成文 (set checks)
 "$GW" set sign_date 2017年5月20日 --db "$DB"
 ok_eq "date in Chinese stored as ISO" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'sign_date'")" "2017-05-20"
 "$GW" set print_date 2017-02-29 --db "$DB" 2>"$T/e"
