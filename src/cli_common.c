@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int
 gw_cli_parse(int argc, char **argv, int takes, int maxpos, gw_cli_args *a, gw_err *err)
@@ -184,4 +185,19 @@ out:
             gw_err_prefix(err, "%s", db);
     }
     return rc;
+}
+
+int
+gw_cli_out_format(const char *cmd, const char *out, const char *format, int *docx,
+                  gw_err *err)
+{
+    size_t n = out ? strlen(out) : 0;
+    int ext_docx = n >= 5 && !strcasecmp(out + n - 5, ".docx");
+    int ext_pdf = n >= 4 && !strcasecmp(out + n - 4, ".pdf");
+    *docx = format ? !strcmp(format, "docx") : ext_docx;
+    if ((*docx && ext_pdf) || (!*docx && ext_docx))
+        return gw_err_set(err, GW_EUSAGE, "%s: -o %s names a %s file, but --format %s writes "
+                          "a %s one", cmd, out, ext_pdf ? "PDF" : "Word", format,
+                          *docx ? "Word" : "PDF");
+    return 0;
 }

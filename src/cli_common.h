@@ -76,6 +76,13 @@ void gw_cli_note_imported(const gw_plan *p, const char *name, const char *db);
  * directory part).  0 or GW_EIO. */
 int gw_cli_mkdir_for(const char *path, gw_err *err);
 
+/* Whether cmd writes a Word file: --format (format, checked by the caller:
+ * pdf or docx) when given, else the extension of -o out (.docx; anything
+ * else is a PDF).  GW_EUSAGE when out's extension (.pdf or .docx, in any
+ * case) says the other format than --format; else 0 and *docx. */
+int gw_cli_out_format(const char *cmd, const char *out, const char *format, int *docx,
+                      gw_err *err);
+
 /* Opens the record at db and loads its plan; on success the caller frees
  * *plan with gw_plan_free and closes *st with gw_store_close, on failure
  * both are NULL.  Commands pass create only for the default database (no

@@ -171,6 +171,12 @@ S_notice_or_build(int argc, char **argv, int build, gw_err *err)
     } else {
         want_pdf = 1;
     }
+    if (!build) {
+        /* notice -o x.docx writes Word; -o x.pdf --format docx is refused */
+        if ((rc = gw_cli_out_format("notice", a.out, a.format, &want_docx, err)) < 0)
+            goto out;
+        want_pdf = !want_docx;
+    }
     /* the record first: a --db that does not exist creates no directory */
     rc = gw_cli_open(a.db, !a.db_given, &st, &plan, err);
     if (rc < 0)

@@ -267,7 +267,8 @@ gw_cmd_report(int argc, char **argv, gw_err *err)
         rc = gw_err_set(err, GW_EINPUT, "report: --format pdf or docx, not %s", a.format);
         goto out;
     }
-    docx = a.format && !strcmp(a.format, "docx");
+    if ((rc = gw_cli_out_format("report", a.out, a.format, &docx, err)) < 0)
+        goto out;
     if ((rc = gw_cli_open(a.db, !a.db_given, &st, &p, err)) < 0 ||
         (rc = gw_cli_report_load(st, p, a.quarter, &r, &ko, err)) < 0)
         goto out;

@@ -103,7 +103,8 @@ static const S_command S_commands[] = {
      "\n"
      "  --db PATH    database (default " GW_DEFAULT_DB ", created from the\n"
      "               embedded plan when missing; a PATH given must exist)\n"
-     "  -o FILE      the file to write (default out/notice.pdf, out/notice.docx)\n"
+     "  -o FILE      the file to write (default out/notice.pdf, out/notice.docx);\n"
+     "               a name ending in .docx writes Word without --format\n"
      "  --no-table   leave out 附件2, the task-division table, whatever\n"
      "               `gongwen set table` says\n"
      "  --format F   pdf (default) or docx: an editable Word document on the\n"
@@ -148,7 +149,8 @@ static const S_command S_commands[] = {
      "                 one before the plan's first reporting quarter is refused\n"
      "  --db PATH      database (default " GW_DEFAULT_DB ", created from the\n"
      "                 embedded plan when missing; a PATH given must exist)\n"
-     "  -o FILE        the file to write (default out/report-Q.pdf or .docx)\n"
+     "  -o FILE        the file to write (default out/report-Q.pdf or .docx); a\n"
+     "                 name ending in .docx writes Word without --format\n"
      "  --format F     pdf (default) or docx: a Word document, the charts as tables\n"
      "                 of their numbers (docs/docx.md)\n"},
     {"template", gw_cmd_template, "the blank progress form of every unit (.xlsx or CSV)",

@@ -67,6 +67,13 @@ ok_eq "build --formats pdf,docx: both notices" "$rc|$(ls b/notice.pdf b/notice.d
 ok_eq "build --formats docx: the Word notice and sheets only" "$(ls b2 | tr '\n' ' ')" "notice.docx sheets "
 out=$("$GW" notice --format odt --db d.db -o x.odt 2>&1); rc=$?
 ok_match "--format odt: refused, naming it (exit 1, as status --format)" "$rc:$out" "^1:.*--format pdf or docx, not odt"
+# -o's extension: .docx writes Word without --format; a contradiction is
+# refused (exit 64) and writes nothing
+"$GW" -q notice --db d.db -o byname.docx; rc=$?
+ok_eq "notice -o byname.docx: a Word file" "$rc|$(unzip -Z1 byname.docx 2>/dev/null | grep -c '^word/document.xml$')" "0|1"
+out=$("$GW" notice --format docx --db d.db -o clash.pdf 2>&1); rc=$?
+ok_match "notice --format docx -o clash.pdf: refused, nothing written" "$rc|$(ls clash.pdf 2>/dev/null | wc -l)|$out" \
+    "^64|0|.*-o clash.pdf names a PDF file, but --format docx writes a Word one"
 out=$("$GW" notice --format docx --db d.db -o d.db 2>&1); rc=$?
 ok_match "-o onto the database: refused" "$rc:$out" "^2:.*refusing to write over the open database"
 
