@@ -115,4 +115,19 @@ sqlite3 big.db "PRAGMA user_version = 123456"
 out=$("$GW" list tasks --db big.db 2>&1)
 ok_match "an unknown version: not a gongwen database" "$out" "big.db: not a gongwen database \(schema version 123456;"
 
+# -- defect: a command that reads a record, given an empty file or an empty
+# SQLite database, wrote the whole schema into it before saying "no plan"
+: >zero.db
+sqlite3 emptysql.db "VACUUM"
+for f in zero.db emptysql.db; do
+    sum=$(md5sum <$f)
+    out=$("$GW" status --db $f 2>&1); rc=$?
+    ok_match "status --db $f (empty): refused" "$rc|$out" "^1|.*$f: an empty database, not a gongwen one; nothing written"
+    ok_eq "… the file unchanged" "$(md5sum <$f)" "$sum"
+done
+out=$("$GW" set doc_number 株人才办发〔2017〕3号 --db zero.db 2>&1); rc=$?
+ok_eq "set on an empty file: exit 1, still empty" "$rc|$(wc -c <zero.db | tr -d ' ')" "1|0"
+"$GW" -q import plan "$TOP/data/plan.txt" --db zero.db; rc=$?
+ok_eq "… import plan makes it a gongwen database" "$rc|$(sqlite3 zero.db 'SELECT count(*) FROM task')" "0|30"
+
 done_testing

@@ -162,6 +162,22 @@ S_open(gw_store **out, const char *path, int create, gw_err *err)
     sqlite3_busy_timeout(st->db, 5000);
     if ((rc = gw_store_exec(st, "PRAGMA foreign_keys = ON", err)) < 0)
         goto out;
+    if (!create) {
+        /* an existing file that is empty (or an empty SQLite database) was
+         * named by mistake: the commands that read a record must not
+         * write a schema into it */
+        long long v = 0, tables = 0;
+        if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &v, err)) < 0 ||
+            (rc = gw_store_int(st, "SELECT count(*) FROM sqlite_master", NULL, 0, &tables,
+                               err)) < 0)
+            goto out;
+        if (v == 0 && tables == 0) {
+            rc = gw_err_set(err, GW_EINPUT, "%s: an empty database, not a gongwen one; "
+                            "nothing written (make one with `gongwen import plan FILE "
+                            "--db %s`)", path, path);
+            goto out;
+        }
+    }
     rc = S_migrate(st, err);
 out:
     if (rc < 0) {
