@@ -279,6 +279,7 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
     size_t nrows = 0, replaced = 0;
     gw_progress_withdrawn wd = {0, {0}};
     char first_q[16] = "";
+    int same = 0;
     S_form f;
     gw_buf c[P_N];
     int rc, y, q, nsched, fy = 0, fq = 0, ly = 0, lq = 0, late = 0;
@@ -429,6 +430,15 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
     }
     if (nrows == 0) {
         rc = gw_err_set(err, GW_EINPUT, "%s: no report rows below the header", f.file);
+        goto out;
+    }
+    /* the same form again (a second import of one file): nothing to do,
+     * and nothing for the history to record as replaced */
+    if ((rc = gw_store_progress_same(st, rows, nrows, gw_table_sha256(f.t), &same, err)) < 0)
+        goto out;
+    if (same) {
+        gw_notef("%s: already imported into %s (the same %zu report%s); nothing changed",
+                 f.file, a->db, nrows, nrows == 1 ? "" : "s");
         goto out;
     }
     if ((rc = gw_store_progress_save(st, rows, nrows, f.file, gw_table_sha256(f.t),

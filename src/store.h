@@ -88,6 +88,13 @@ int  gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n,
                             const char *file, const char *sha256, size_t *replaced,
                             gw_progress_withdrawn *wd, gw_err *err);
 
+/* *same = 1 when the record already holds exactly this form: for every
+ * unit and quarter it reports, the current rows are as many as the form's
+ * and all came from a file with this SHA-256 (the same form imported
+ * again), else 0.  0 or GW_EIO. */
+int  gw_store_progress_same(gw_store *st, const gw_progress_row *rows, size_t n,
+                            const char *sha256, int *same, gw_err *err);
+
 /* Calls fn for every progress row of task (current ones first, by quarter
  * and unit; then the replaced ones from progress_audit, newest first):
  * unit is the unit's name, file:row where the row came from, replaced_at ""

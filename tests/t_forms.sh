@@ -67,6 +67,13 @@ ok_eq "… the new ones replace them" \
 ok_eq "… other units' rows untouched" \
     "$(q "SELECT count(*) FROM progress WHERE quarter = '2017Q4'")" \
     "$(($(wc -l <"$S/progress-2017Q4.csv") - 1 - n_old + $(wc -l <"$S/progress-2017Q4-市人社局-更正.csv") - 1))"
+# the same form imported twice: nothing changes, nothing goes to the history
+cp f.db fs.db
+n_aud=$(sqlite3 fs.db "SELECT count(*) FROM progress_audit")
+out=$("$GW" import progress "$S/progress-2017Q4-市人社局-更正.csv" --db fs.db 2>&1); rc=$?
+ok_match "the same form again: exit 0, already imported" "$rc|$out" "^0|.*already imported into fs.db .*nothing changed"
+ok_eq "… the history unchanged" "$(sqlite3 fs.db "SELECT count(*) FROM progress_audit")" "$n_aud"
+
 # a correction that leaves out some of the unit's tasks withdraws them, and
 # says which (the unit and quarter with the most reports; one row resent)
 cp f.db fw.db

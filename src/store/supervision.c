@@ -74,6 +74,36 @@ S_replacing_row(const gw_progress_row *rows, size_t n, int unit, const char *qua
 }
 
 int
+gw_store_progress_same(gw_store *st, const gw_progress_row *rows, size_t n,
+                       const char *sha256, int *same, gw_err *err)
+{
+    gw_stmt *q = NULL;
+    int rc;
+
+    *same = n > 0;
+    if ((rc = gw_stmt_prepare(st, "SELECT count(*), coalesce(sum(file_sha256 = ?3), 0) "
+                              "FROM progress WHERE unit = ?1 AND quarter = ?2", &q, err)) < 0)
+        goto out;
+    for (size_t i = 0; i < n && *same; i++) {
+        size_t mine = 0;
+        for (size_t k = 0; k < n; k++)
+            mine += rows[k].unit == rows[i].unit && !strcmp(rows[k].quarter, rows[i].quarter);
+        gw_stmt_reset(q);
+        if ((rc = gw_stmt_bind_int(q, 1, rows[i].unit, err)) < 0 ||
+            (rc = gw_stmt_bind_text(q, 2, rows[i].quarter, err)) < 0 ||
+            (rc = gw_stmt_bind_text(q, 3, sha256, err)) < 0 ||
+            (rc = gw_stmt_step(q, err)) < 0)
+            goto out;
+        *same = rc == 1 && (size_t)gw_stmt_int(q, 0) == mine &&
+                (size_t)gw_stmt_int(q, 1) == mine;
+    }
+    rc = 0;
+out:
+    gw_stmt_free(q);
+    return rc < 0 ? rc : 0;
+}
+
+int
 gw_store_progress_save(gw_store *st, const gw_progress_row *rows, size_t n, const char *file,
                        const char *sha256, size_t *replaced, gw_progress_withdrawn *wd,
                        gw_err *err)
