@@ -678,8 +678,15 @@ gw_cmd_template(int argc, char **argv, gw_err *err)
         if (!has)
             continue;
         no++;
-        for (size_t k = 0; k < a.nunits && !wanted; k++)
-            wanted = gw_plan_unit_lookup(p, a.units[k]) == u;
+        for (size_t k = 0; k < a.nunits && !wanted; k++) {
+            const gw_unit *w = gw_plan_unit_lookup(p, a.units[k]);
+            size_t nm = 0;
+            const int *m = w && w->is_group ? gw_plan_group_members(p, w->id, &nm) : NULL;
+            wanted = w == u;
+            /* --unit 各县市区: the group's members fill in its forms */
+            for (size_t j = 0; j < nm && !wanted; j++)
+                wanted = m[j] == u->id;
+        }
         if (!wanted)
             continue;
         if ((rc = S_one_form(p, u, no, a.quarter, dir.ptr, csv, err)) < 0)
@@ -688,7 +695,8 @@ gw_cmd_template(int argc, char **argv, gw_err *err)
     }
     rc = 0;
     if (!written)
-        gw_warnf("template: no unit with tasks was asked for; no form written");
+        rc = gw_err_set(err, GW_EINPUT, "template: no unit with tasks was asked for (%s has "
+                        "none); no form written", a.nunits ? a.units[0] : "the plan");
 out:
     gw_plan_free(p);
     gw_store_close(st);

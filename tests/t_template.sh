@@ -84,4 +84,12 @@ ok_eq "no --quarter: exit 64" "$rc" 64
 out=$("$GW" template progress --quarter 2017Q4 --unit 没有这个单位 --db t.db 2>&1); rc=$?
 ok_eq "an unknown --unit: exit 1" "$rc" 1
 ok_match "… naming it" "$out" "--unit 没有这个单位: no such unit"
+# --unit a group with members: its members' forms (they report for it); a
+# unit with no task: an error, not a silent success
+"$GW" -q template progress --quarter 2017Q4 --db t.db -o grp --unit 各县市区; rc=$?
+members=$(sqlite3 t.db "SELECT count(*) FROM group_member g JOIN unit u ON u.id = g.grp WHERE u.name = '各县市区'")
+ok_eq "--unit 各县市区: a form for each of its $members members" "$rc|$(ls grp | wc -l)" "0|$members"
+out=$("$GW" template progress --quarter 2017Q4 --db t.db -o none --unit 市直各有关部门 2>&1); rc=$?
+ok_match "--unit of a unit without tasks: exit 1, saying so" "$rc|$out" \
+    "^1|.*no unit with tasks was asked for \(市直各有关部门 has none\)"
 done_testing
