@@ -1469,6 +1469,7 @@ static int
 S_model(S_ctx *c, gw_plan **out, gw_err *err)
 {
     gw_plan *p = gw_plan_new();
+    int *ids = NULL;        /* the unit ids of one task's list */
     int rc;
 
     if ((rc = S_model_dir(c, p, err)) < 0)
@@ -1494,16 +1495,26 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         x->body = gw_plan_str(p, S_trimmed(c, t->body));
         x->units_text = gw_plan_str(p, t->units_text);
         x->leader = gw_plan_str(p, t->leader);
+        ids = gw_xrealloc(ids, (t->nunits ? t->nunits : 1) * sizeof *ids);
         for (size_t u = 0; u < t->nunits; u++) {
-            int dup = 0;
-            for (size_t v = 0; v < u; v++)
-                dup |= !strcmp(t->units[v].name, t->units[u].name);
-            if (dup) {
+            size_t v;
+            /* by the unit it names, so 株洲市财政局 after 市财政局 is the
+             * same unit twice */
+            ids[u] = S_model_unit(p, &t->units[u]);
+            for (v = 0; v < u && ids[v] != ids[u]; v++)
+                ;
+            if (v < u && !strcmp(t->units[v].name, t->units[u].name)) {
                 gw_warnf("%s:%d:%d: %s is listed twice for task %d; the second is ignored",
                          c->file, t->units[u].line, t->units[u].col, t->units[u].name, t->no);
                 continue;
             }
-            gw_plan_task_assign(p, x, S_model_unit(p, &t->units[u]),
+            if (v < u) {
+                gw_warnf("%s:%d:%d: %s is listed twice for task %d (%s names the same unit); "
+                         "the second is ignored", c->file, t->units[u].line, t->units[u].col,
+                         t->units[v].name, t->no, t->units[u].name);
+                continue;
+            }
+            gw_plan_task_assign(p, x, ids[u],
                                 t->units[u].role == S_ROLE_LEAD ? GW_ROLE_LEAD
                                                                 : GW_ROLE_RESPONSIBLE,
                                 (int)u + 1);
@@ -1536,6 +1547,7 @@ S_model(S_ctx *c, gw_plan **out, gw_err *err)
         gw_plan_set_meta(p, "attachment", c->attachment);
     rc = S_model_meta_defaults(p, err);
 out:
+    free(ids);
     if (rc < 0)
         gw_plan_free(p);
     else

@@ -209,7 +209,7 @@ static const S_command S_commands[] = {
 static const char S_global_options[] =
     "\n"
     "  --fonts DIR    search DIR for fonts first (the office's 仿宋_GB2312 ...)\n"
-    "  -q, --quiet    only errors and warnings on stderr\n"
+    "  -q, --quiet    only errors on stderr (no notes, no warnings)\n"
     "  -v, --verbose  more detail on stderr\n"
     "  -h, --help     this text\n";
 

@@ -192,8 +192,8 @@ cat >dl.txt <<'EOF2'
 完成时限：2018年年底前
 5.落实人才待遇。做好待遇工作。（市财政局；长期坚持）
 EOF2
-"$GW" -q import plan dl.txt --db d.db 2>dl.err; rc=$?
-ok_eq "deadlines and marks in the forms plans use: exit 0, no warning" "$rc|$(cat dl.err)" "0|"
+"$GW" import plan dl.txt --db d.db 2>dl.err; rc=$?
+ok_eq "deadlines and marks in the forms plans use: exit 0, no warning" "$rc|$(grep -c 'warning' dl.err)" "0|0"
 ok_eq "… 2018年底 among the units is the deadline, not a unit" \
     "$(sqlite3 d.db "SELECT deadline || '|' || due FROM milestone WHERE task = 1")|$(sqlite3 d.db "SELECT count(*) FROM unit WHERE name LIKE '%2018%'")" "2018年底|2018-12-31|0"
 ok_eq "… 2018年6月底前完成 after the units too" "$(sqlite3 d.db "SELECT due FROM milestone WHERE task = 2")" 2018-06-30
@@ -204,4 +204,15 @@ ok_eq "… 长期坚持 is kept without a date and without a warning" \
     "$(sqlite3 d.db "SELECT deadline || '|' || due FROM milestone WHERE task = 5")" "长期坚持|"
 ok_eq "… no space kept after 1. 一、 （一）" \
     "$(sqlite3 d.db "SELECT title FROM task WHERE no = 1")|$(sqlite3 d.db "SELECT group_concat(title, '|') FROM section")" "引进创新人才|重点任务|引进人才"
+# a unit named twice, once by another of its names: counted once, warned
+cat >alias.txt <<'EOF2'
+关于某市推进人才工作的任务分工方案
+
+一、重点任务
+1.做好甲项工作。（牵头单位：市财政局；责任单位：株洲市财政局、市科技局）
+EOF2
+out=$("$GW" import plan alias.txt --db al.db 2>&1); rc=$?
+ok_eq "市财政局 and 株洲市财政局 in one list: one unit, the lead" "$rc|$(sqlite3 al.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 1 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "0|市财政局:lead 市科技局:responsible"
+ok_match "… with a warning naming both" "$out" "alias.txt:4:[0-9]*: 市财政局 is listed twice for task 1 \(株洲市财政局 names the same unit\)"
 done_testing
