@@ -816,7 +816,7 @@ static int
 S_leader_label(const char *s, size_t *pre)
 {
     static const char *const labels[] = {"责任领导：", "牵头负责领导：", "牵头市领导：",
-                                         "分管领导："};
+                                         "牵头领导：", "分管领导："};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (S_starts(s, labels[i])) {
             *pre = strlen(labels[i]);
@@ -1018,7 +1018,8 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
         {"协同责任单位：", S_ROLE_RESP}, {"责任单位：", S_ROLE_RESP},
         {"配合单位：", S_ROLE_RESP}, {"协办单位：", S_ROLE_RESP}, {"参与单位：", S_ROLE_RESP},
         {"完成时限：", 0}, {"完成时间：", 0}, {"时间节点：", 0}, {"成果形式：", -1},
-        {"责任领导：", -2}, {"牵头负责领导：", -2}, {"牵头市领导：", -2}, {"分管领导：", -2},
+        {"责任领导：", -2}, {"牵头负责领导：", -2}, {"牵头市领导：", -2}, {"牵头领导：", -2},
+        {"分管领导：", -2},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         const char *v;

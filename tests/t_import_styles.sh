@@ -215,4 +215,21 @@ out=$("$GW" import plan alias.txt --db al.db 2>&1); rc=$?
 ok_eq "市财政局 and 株洲市财政局 in one list: one unit, the lead" "$rc|$(sqlite3 al.db "SELECT group_concat(u.name || ':' || a.role, ' ') FROM (SELECT * FROM assignment WHERE task = 1 ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
     "0|市财政局:lead 市科技局:responsible"
 ok_match "… with a warning naming both" "$out" "alias.txt:4:[0-9]*: 市财政局 is listed twice for task 1 \(株洲市财政局 names the same unit\)"
+# 牵头领导： names the leader, not a unit; the county and 市直 groups by the
+# names other plans give them
+cat >lead.txt <<'EOF2'
+关于某市推进人才工作的任务分工方案
+
+一、重点任务
+1.做好甲项工作。（牵头单位：市财政局；责任单位：各区县（市）人民政府、市直有关单位；牵头领导：张三）
+2.做好乙项工作。
+牵头单位：市科技局
+牵头领导：李四
+EOF2
+out=$("$GW" import plan lead.txt --db ld.db 2>&1); rc=$?
+ok_eq "牵头领导： in the list and on a line: the leader, no unit" \
+    "$rc|$(sqlite3 ld.db "SELECT group_concat(leader, ' ') FROM task")|$(printf '%s' "$out" | grep -c 'warning')" "0|张三 李四|0"
+ok_eq "… 各区县（市）人民政府 and 市直有关单位: the county and 市直 groups" \
+    "$(sqlite3 ld.db "SELECT group_concat(u.name, ' ') FROM (SELECT * FROM assignment WHERE task = 1 AND role = 'responsible' ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
+    "各县市区 市直各有关部门"
 done_testing
