@@ -322,6 +322,19 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         size_t bad0 = f.nbad;
         if (gw_table_cols(f.t, r) == 0)
             continue;
+        for (size_t xc = gw_table_cols(f.t, 0); xc < gw_table_cols(f.t, r); xc++) {
+            /* text past the header's last column: a shifted row, or a
+             * comma typed into a cell of a CSV form; nothing reads it */
+            char letter[8];
+            S_cell(&f, r, (int)xc, &c[0]);
+            if (c[0].len) {
+                gw_warnf("%s:%d: cell %s%d (%s) is past the header's last column and is "
+                         "not read: is a cell shifted, or a comma typed in a CSV cell?",
+                         f.file, gw_table_row_number(f.t, r), gw_table_col_name(xc, letter),
+                         gw_table_row_number(f.t, r), c[0].ptr);
+                break;
+            }
+        }
         for (int k = 0; k < P_N; k++)
             S_cell(&f, r, f.col[k], &c[k]);
         t = S_int(c[P_NO].ptr, &n) ? S_task(p, n) : NULL;

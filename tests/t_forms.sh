@@ -155,6 +155,17 @@ ok_match "an emoji in 进展情况: refused, naming the cell" "$rc|$out" \
 ok_match "… and 𠮷 in 下一步打算" "$out" "emoji.csv:3: 下一步打算 \(H3\) holds U\+20BB7"
 ok_eq "… the database is unchanged" "$(md5sum <fq.db)" "$before"
 
+# text past the header's last column (a comma typed into a CSV cell) is
+# not read, and the import says so
+cp f.db fx.db
+cat >extra.csv <<EOF
+序号,报送单位,季度,完成进度(%),状态,进展情况,存在问题,下一步打算,报送日期
+1,$U1,2018Q1,50,推进中,完成调研,正在起草,下一步,2018-03-20,还有一句
+EOF
+out=$("$GW" import progress extra.csv --db fx.db 2>&1); rc=$?
+ok_match "a cell past the header: imported, with a warning naming the cell" "$rc|$out" \
+    "^0|.*extra.csv:2: cell J2 \(还有一句\) is past the header's last column and is not read"
+
 # dates as a spreadsheet set to Chinese saves them in CSV: 2018/3/20,
 # 2018-3-5, 2018.3.5; stored as ISO
 cp f.db fd.db
