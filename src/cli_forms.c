@@ -125,8 +125,16 @@ S_open(S_form *f, const char *path, int encoding, const char *const *want,
     }
     for (size_t k = 0; k < nwant; k++)
         if (required[k] && f->col[k] < 0) {
-            rc = gw_err_set(err, GW_EINPUT, "%s:1: no column %s in the header row", path,
-                            want[k]);
+            const char *sheet = gw_table_sheet(f->t);
+            /* a workbook whose first sheet is not the form (填表说明 moved
+             * to the front): say which sheet was read */
+            if (sheet)
+                rc = gw_err_set(err, GW_EINPUT, "%s:1: no column %s in the header row of "
+                                "sheet %s (the workbook's first sheet, which is the one "
+                                "read: put the form first)", path, want[k], sheet);
+            else
+                rc = gw_err_set(err, GW_EINPUT, "%s:1: no column %s in the header row", path,
+                                want[k]);
             goto out;
         }
 out:

@@ -92,4 +92,20 @@ ok_eq "--unit 各县市区: a form for each of its $members members" "$rc|$(ls g
 out=$("$GW" template progress --quarter 2017Q4 --db t.db -o none --unit 市直各有关部门 2>&1); rc=$?
 ok_match "--unit of a unit without tasks: exit 1, saying so" "$rc|$out" \
     "^1|.*no unit with tasks was asked for \(市直各有关部门 has none\)"
+# a workbook with 填表说明 moved before the form: the message names the sheet
+# it read
+f=$(ls forms/*.xlsx | head -n 1)
+python3 - "$f" swapped.xlsx <<'PY'
+import re, sys, zipfile
+zi, zo = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+for it in zi.infolist():
+    d = zi.read(it.filename)
+    if it.filename == "xl/workbook.xml":
+        d = re.sub(rb"<sheets>(<sheet [^>]*/>)(<sheet [^>]*/>)</sheets>", rb"<sheets>\2\1</sheets>", d)
+    zo.writestr(it, d)
+zo.close()
+PY
+out=$("$GW" import progress swapped.xlsx --db t.db 2>&1); rc=$?
+ok_match "sheets reordered: exit 1, naming the sheet read" "$rc|$out" \
+    "^1|.*swapped.xlsx:1: no column 序号 in the header row of sheet 填表说明 \(the workbook's first sheet"
 done_testing
