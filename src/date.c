@@ -110,7 +110,17 @@ gw_date_deadline(const char *t, gw_date *out)
     len = strlen(t);
     if (len >= sizeof buf)
         return 0;
-    memcpy(buf, t, len + 1);
+    /* full-width digits (２０１８年８月底) as ASCII */
+    for (size_t i = 0, o = 0;; ) {
+        const unsigned char *u = (const unsigned char *)t + i;
+        if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+            buf[o++] = (char)('0' + u[2] - 0x90);
+            i += 3;
+        } else if ((buf[o++] = t[i++]) == '\0') {
+            len = o - 1;
+            break;
+        }
+    }
     if (len >= 6 && !strcmp(buf + len - 6, "完成"))
         buf[len -= 6] = '\0';
     if (len >= 6 && !strcmp(buf + len - 6, "以前"))

@@ -586,19 +586,31 @@ S_parennum(const char *s, size_t *lab)
     return v;
 }
 
-/* "12." / "12．" / "12、" → 12 with the label length, else 0. */
+/* "12." / "12．" / "12、" → 12 with the label length, else 0.  The digits
+ * may be full-width (１２．, as some word processors type them). */
 static int
 S_tasknum(const char *s, size_t *lab)
 {
-    int v = 0;
+    int v = 0, k = 0;
     size_t n = 0;
-    while (s[n] >= '0' && s[n] <= '9' && n < 6)
-        v = v * 10 + (s[n++] - '0');
+    for (; k < 6; k++) {
+        /* ０..９ are U+FF10..FF19: EF BC 90..99 */
+        if (s[n] >= '0' && s[n] <= '9')
+            v = v * 10 + (s[n++] - '0');
+        else if ((unsigned char)s[n] == 0xEF && (unsigned char)s[n + 1] == 0xBC &&
+                 (unsigned char)s[n + 2] >= 0x90 && (unsigned char)s[n + 2] <= 0x99)
+            v = v * 10 + ((unsigned char)s[n + 2] - 0x90), n += 3;
+        else
+            break;
+    }
     if (!n)
         return 0;
     if (s[n] == '.') {
         /* "2017.5" is a number, not a task. */
         if (s[n + 1] >= '0' && s[n + 1] <= '9')
+            return 0;
+        if ((unsigned char)s[n + 1] == 0xEF && (unsigned char)s[n + 2] == 0xBC &&
+            (unsigned char)s[n + 3] >= 0x90 && (unsigned char)s[n + 3] <= 0x99)
             return 0;
         *lab = n + 1;
         return v;

@@ -232,4 +232,15 @@ ok_eq "牵头领导： in the list and on a line: the leader, no unit" \
 ok_eq "… 各区县（市）人民政府 and 市直有关单位: the county and 市直 groups" \
     "$(sqlite3 ld.db "SELECT group_concat(u.name, ' ') FROM (SELECT * FROM assignment WHERE task = 1 AND role = 'responsible' ORDER BY pos) a JOIN unit u ON u.id = a.unit")" \
     "各县市区 市直各有关部门"
+# task numbers in full-width digits (１．), as some word processors type them
+cat >fw.txt <<'EOF2'
+株洲市２０１８年重点民生实事任务分工方案
+一、重点任务
+１．新建改扩建中小学校１０所。（牵头单位：市教育局；责任单位：市财政局；完成时限：２０１８年８月底）
+２．新增城镇就业３万人。（牵头单位：市人社局）
+EOF2
+"$GW" -q import plan fw.txt --db fw.db; rc=$?
+ok_eq "１． and ２．: tasks 1 and 2; ２０１８年８月底 is 2018-08-31" \
+    "$rc|$(sqlite3 fw.db "SELECT group_concat(no || ':' || body, ' ') FROM task")|$(sqlite3 fw.db "SELECT due FROM milestone WHERE task = 1")" \
+    "0|1:新建改扩建中小学校１０所。 2:新增城镇就业３万人。|2018-08-31"
 done_testing

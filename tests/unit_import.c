@@ -108,6 +108,7 @@ main(void)
     TAP_OK(S_deadline("2018年前", iso) && !strcmp(iso, "2018-12-31"), "年前");
     TAP_OK(!S_deadline("2018年6月底前后", iso) && !iso[0], "not 前后");
     TAP_OK(!S_deadline("完成", iso) && !S_deadline("前", iso), "the words alone are no date");
+    TAP_OK(S_deadline("２０１８年８月底前", iso) && !strcmp(iso, "2018-08-31"), "full-width digits");
     TAP_OK(gw_date_ongoing("长期坚持") && gw_date_ongoing("持续推进") &&
            gw_date_ongoing("常态化开展"), "长期坚持, 持续推进, 常态化开展 have no end");
     TAP_OK(!gw_date_ongoing("长期坚持吧") && !gw_date_ongoing("2018年"), "other text has");
