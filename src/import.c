@@ -1020,6 +1020,22 @@ S_task_finish(S_ctx *c, S_task *t, gw_err *err)
     return 0;
 }
 
+/* Appends a labelled line (牵头单位：…) to the units text 附件1 reprints in
+ * brackets, lines joined by ；: a line's own closing 。 goes. */
+static void
+S_units_text_add(S_ctx *c, S_task *t, const char *line)
+{
+    size_t n = strlen(t->units_text);
+    const char *cur = t->units_text;
+    if (!n) {
+        t->units_text = line;
+        return;
+    }
+    if (S_ends(cur, n, "。"))
+        cur = gw_arena_strndup(c->A, cur, n - 3);
+    t->units_text = S_cat(c->A, S_cat(c->A, cur, "；"), line);
+}
+
 /* Convention d: 牵头单位：A / 责任单位：B、C / 完成时限：… / 成果形式：… */
 static int
 S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
@@ -1058,10 +1074,11 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
                                   l->no, l->lead + 1 + (int)S_nchars(keys[i].key,
                                                                      strlen(keys[i].key)),
                                   keys[i].key);
-            t->units_text = *t->units_text ? S_cat(c->A, S_cat(c->A, t->units_text, "；"),
-                                                  l->text) : l->text;
+            S_units_text_add(c, t, l->text);
         } else if (keys[i].role == 0) {
             t->deadline = v;
+            /* 附件1 reprints the task as published, its deadline too */
+            S_units_text_add(c, t, l->text);
         } else if (keys[i].role == -2) {
             size_t vn = strlen(v);
             if (S_ends(v, vn, "。"))
@@ -1072,8 +1089,7 @@ S_dline(S_ctx *c, S_task *t, const S_line *l, gw_err *err)
                                   keys[i].key);
             t->leader = gw_arena_strndup(c->A, v, vn);
             /* 附件1 reprints the task as published, this line too */
-            t->units_text = *t->units_text ? S_cat(c->A, S_cat(c->A, t->units_text, "；"),
-                                                  l->text) : l->text;
+            S_units_text_add(c, t, l->text);
         } else {
             t->form = v;
         }

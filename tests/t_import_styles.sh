@@ -39,8 +39,9 @@ ok_eq "… 完成时间 is the deadline" "$(sqlite3 s.db "SELECT due FROM milest
 ok_eq "责任主体 leads; 各区县（市） is the county group" "$(units 5)" "市财政局:lead 各县市区:responsible"
 ok_if "各县（市、区）人民政府 is one name: no bogus 各县（市 unit" \
     test "$(sqlite3 s.db "SELECT count(*) FROM unit WHERE name LIKE '各县（市%' OR name LIKE '区）%'")" -eq 0
-ok_eq "… and the text is kept as written" "$(sqlite3 s.db "SELECT units_text FROM task WHERE no = 1")" \
-    "牵头责任单位：市科技局；协同责任单位：市财政局、各县（市、区）人民政府。"
+ok_eq "… and the text is kept as written, its deadline line too (附件1 reprints it)" \
+    "$(sqlite3 s.db "SELECT units_text FROM task WHERE no = 1")" \
+    "牵头责任单位：市科技局；协同责任单位：市财政局、各县（市、区）人民政府；时间节点：2018年底"
 ok_if "no unknown-unit warning for the county group's spellings" sh -c "! grep -q 'unknown unit 各' err"
 
 # a 、 inside brackets in an inline list too
