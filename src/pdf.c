@@ -776,19 +776,14 @@ S_identity_info(HPDF_MMgr mm, HPDF_Dict d, const char *key)
     return ret;
 }
 
-/* The CIDFont over desc: CIDFontType0 with /W by the CIDs ids[i] for a CFF
- * face; CIDFontType2 with /W by code and a CIDToGIDMap from the codes (the
- * Unicode values, up to the highest one used) to the glyphs ids[i] for a
- * TrueType face.  NULL when out of memory. */
+/* A new CIDFont over desc, its widths not yet given: CIDFontType0 for a
+ * CFF face, else CIDFontType2.  NULL when out of memory. */
 static HPDF_Dict
-S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const char *base,
-           HPDF_Dict desc)
+S_cid_head(S_writer *w, int cff, const char *base, HPDF_Dict desc)
 {
     HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_Dict cid = HPDF_Dict_New(mm), map;
+    HPDF_Dict cid = HPDF_Dict_New(mm);
     HPDF_STATUS ret = HPDF_OK;
-    size_t i, len;
-    unsigned char *m;
 
     if (!cid || HPDF_Xref_Add(w->pdf->xref, cid) != HPDF_OK)
         return NULL;
@@ -797,7 +792,23 @@ S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const cha
     ret += HPDF_Dict_AddName(cid, "BaseFont", base);
     ret += S_identity_info(mm, cid, "CIDSystemInfo");
     ret += HPDF_Dict_Add(cid, "FontDescriptor", desc);
-    if (ret != HPDF_OK)
+    return ret == HPDF_OK ? cid : NULL;
+}
+
+/* The CIDFont over desc: CIDFontType0 with /W by the CIDs ids[i] for a CFF
+ * face; CIDFontType2 with /W by code and a CIDToGIDMap from the codes (the
+ * Unicode values, up to the highest one used) to the glyphs ids[i] for a
+ * TrueType face.  NULL when out of memory. */
+static HPDF_Dict
+S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const char *base,
+           HPDF_Dict desc)
+{
+    HPDF_Dict cid = S_cid_head(w, cff, base, desc), map;
+    HPDF_STATUS ret;
+    size_t i, len;
+    unsigned char *m;
+
+    if (!cid)
         return NULL;
     if (cff)
         return S_widths(w, f, cid, ids) == HPDF_OK ? cid : NULL;
@@ -816,17 +827,43 @@ S_font_cid(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const cha
     return ret == HPDF_OK ? cid : NULL;
 }
 
+/* Fills the Type0 font t0 over cid with the encoding enc (NULL:
+ * Identity-H) and the ToUnicode map tu.  HPDF_OK or libharu's error. */
+static HPDF_STATUS
+S_type0_fill(HPDF_MMgr mm, HPDF_Dict t0, const char *base, HPDF_Dict enc, HPDF_Dict cid,
+             HPDF_Dict tu)
+{
+    HPDF_Array kids = HPDF_Array_New(mm);
+    HPDF_STATUS ret = HPDF_OK;
+
+    if (!kids)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    ret += HPDF_Array_Add(kids, cid);
+    ret += HPDF_Dict_AddName(t0, "Type", "Font");
+    ret += HPDF_Dict_AddName(t0, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(t0, "BaseFont", base);
+    if (enc)
+        ret += HPDF_Dict_Add(t0, "Encoding", enc);
+    else
+        ret += HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+    ret += HPDF_Dict_Add(t0, "DescendantFonts", kids);
+    ret += HPDF_Dict_Add(t0, "ToUnicode", tu);
+    return ret;
+}
+
 /* The Type0 font the pages name (f->obj) over cid: Identity-H for a
  * TrueType face, for a CFF face an embedded CMap from the codes to the
- * CIDs ids[i] (S_encoding_cmap); a ToUnicode map either way.  HPDF_OK or
+ * CIDs ids[i] (S_encoding_cmap); a ToUnicode map either way.  With its
+ * half-width variant (f->half), the same font over a CIDFont of desc
+ * whose every glyph is half an em wide (/DW 500, no /W), sharing the
+ * encoding, the ToUnicode map and cid's CIDToGIDMap.  HPDF_OK or
  * libharu's error. */
 static HPDF_STATUS
 S_font_type0(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const char *base,
-             HPDF_Dict cid)
+             HPDF_Dict desc, HPDF_Dict cid)
 {
     HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_Dict enc = NULL, tu;
-    HPDF_Array kids;
+    HPDF_Dict enc = NULL, tu, h;
     HPDF_STATUS ret = HPDF_OK;
     char cmap_name[HPDF_LIMIT_MAX_NAME_LEN + 16];
     gw_buf cm;
@@ -846,63 +883,18 @@ S_font_type0(S_writer *w, const S_font *f, int cff, const uint16_t *ids, const c
     S_tounicode_cmap(f, &cm);
     tu = S_flate_object(w, cm.ptr, cm.len);
     gw_buf_free(&cm);
-    kids = HPDF_Array_New(mm);
-    if ((cff && !enc) || !tu || !kids || ret != HPDF_OK) {
-        if (kids)
-            HPDF_Array_Free(kids);
+    if ((cff && !enc) || !tu || ret != HPDF_OK)
         return HPDF_FAILD_TO_ALLOC_MEM;
-    }
-    ret += HPDF_Array_Add(kids, cid);
-    ret += HPDF_Dict_AddName(f->obj, "Type", "Font");
-    ret += HPDF_Dict_AddName(f->obj, "Subtype", "Type0");
-    ret += HPDF_Dict_AddName(f->obj, "BaseFont", base);
-    if (enc)
-        ret += HPDF_Dict_Add(f->obj, "Encoding", enc);
-    else
-        ret += HPDF_Dict_AddName(f->obj, "Encoding", "Identity-H");
-    ret += HPDF_Dict_Add(f->obj, "DescendantFonts", kids);
-    ret += HPDF_Dict_Add(f->obj, "ToUnicode", tu);
-    return ret;
-}
-
-/* f's half-width variant (f->half) at the end: a Type0 font like f->obj
- * over a CIDFont like cid, sharing its descriptor, program, CIDToGIDMap,
- * encoding and ToUnicode map, with every glyph's width half an em (/DW
- * 500, no /W).  HPDF_OK or libharu's error. */
-static HPDF_STATUS
-S_font_half_fill(S_writer *w, const S_font *f, int cff, const char *base, HPDF_Dict desc,
-                 HPDF_Dict cid)
-{
-    HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_Dict h = HPDF_Dict_New(mm);
-    HPDF_Array kids;
-    void *map = cff ? NULL : HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
-    void *enc = cff ? HPDF_Dict_GetItem(f->obj, "Encoding", HPDF_OCLASS_DICT) : NULL;
-    void *tu = HPDF_Dict_GetItem(f->obj, "ToUnicode", HPDF_OCLASS_DICT);
-    HPDF_STATUS ret = HPDF_OK;
-
-    if (!h || HPDF_Xref_Add(w->pdf->xref, h) != HPDF_OK || (!cff && !map) || (cff && !enc)
-        || !tu || !(kids = HPDF_Array_New(mm)))
+    ret = S_type0_fill(mm, f->obj, base, enc, cid, tu);
+    if (ret != HPDF_OK || !f->half)
+        return ret;
+    if (!(h = S_cid_head(w, cff, base, desc)))
         return HPDF_FAILD_TO_ALLOC_MEM;
-    ret += HPDF_Dict_AddName(h, "Type", "Font");
-    ret += HPDF_Dict_AddName(h, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
-    ret += HPDF_Dict_AddName(h, "BaseFont", base);
-    ret += S_identity_info(mm, h, "CIDSystemInfo");
-    ret += HPDF_Dict_Add(h, "FontDescriptor", desc);
     ret += HPDF_Dict_AddNumber(h, "DW", 500);
-    if (map)
-        ret += HPDF_Dict_Add(h, "CIDToGIDMap", map);
-    ret += HPDF_Array_Add(kids, h);
-    ret += HPDF_Dict_AddName(f->half, "Type", "Font");
-    ret += HPDF_Dict_AddName(f->half, "Subtype", "Type0");
-    ret += HPDF_Dict_AddName(f->half, "BaseFont", base);
-    if (enc)
-        ret += HPDF_Dict_Add(f->half, "Encoding", enc);
-    else
-        ret += HPDF_Dict_AddName(f->half, "Encoding", "Identity-H");
-    ret += HPDF_Dict_Add(f->half, "DescendantFonts", kids);
-    ret += HPDF_Dict_Add(f->half, "ToUnicode", tu);
-    return ret;
+    if (!cff)
+        ret += HPDF_Dict_Add(h, "CIDToGIDMap",
+                             HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT));
+    return ret == HPDF_OK ? S_type0_fill(mm, f->half, base, enc, h, tu) : ret;
 }
 
 /* At the end, face k subset to the characters its pages drew and written
@@ -940,8 +932,7 @@ S_font_finish(S_writer *w, size_t k, gw_err *err)
     if (rc == 0 && (!(ff = S_font_program(w, cff, cid_keyed, &data, &prog)) ||
                     !(desc = S_font_descriptor(w, def, base, cff, ff)) ||
                     !(cid = S_font_cid(w, f, cff, ids, base, desc)) ||
-                    S_font_type0(w, f, cff, ids, base, cid) != HPDF_OK ||
-                    (f->half && S_font_half_fill(w, f, cff, base, desc, cid) != HPDF_OK))) {
+                    S_font_type0(w, f, cff, ids, base, desc, cid) != HPDF_OK)) {
         rc = S_check(w, err, "embedding a font");
         if (!rc)
             rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed a font");
