@@ -77,9 +77,10 @@ out:
 }
 
 /* Brings the database to the newest version of data/schema.sql: the
- * pending migrations run in one transaction; nothing is ever dropped. */
+ * pending migrations run in one transaction; nothing is ever dropped.  An
+ * empty database gets the schema only when create is set. */
 static int
-S_migrate(gw_store *st, gw_err *err)
+S_migrate(gw_store *st, int create, gw_err *err)
 {
     gw_buf schema;
     char *path = gw_home_path("data/schema.sql");
@@ -123,6 +124,15 @@ S_migrate(gw_store *st, gw_err *err)
                             "but no schema version); refusing to change it", st->path);
             goto out;
         }
+        /* an existing file that is empty (or an empty SQLite database) was
+         * named by mistake: a command that reads a record writes no schema
+         * into it */
+        if (cur == 0 && !create) {
+            rc = gw_err_set(err, GW_EINPUT, "%s: an empty database, not a gongwen one; "
+                            "nothing written (make one with `gongwen import plan FILE "
+                            "--db %s`)", st->path, st->path);
+            goto out;
+        }
         if (cur < max && (rc = S_apply(st, path, schema.ptr, cur, err)) < 0)
             goto out;
         if ((rc = gw_store_commit(st, err)) < 0)
@@ -162,23 +172,7 @@ S_open(gw_store **out, const char *path, int create, gw_err *err)
     sqlite3_busy_timeout(st->db, 5000);
     if ((rc = gw_store_exec(st, "PRAGMA foreign_keys = ON", err)) < 0)
         goto out;
-    if (!create) {
-        /* an existing file that is empty (or an empty SQLite database) was
-         * named by mistake: the commands that read a record must not
-         * write a schema into it */
-        long long v = 0, tables = 0;
-        if ((rc = gw_store_int(st, "PRAGMA user_version", NULL, 0, &v, err)) < 0 ||
-            (rc = gw_store_int(st, "SELECT count(*) FROM sqlite_master", NULL, 0, &tables,
-                               err)) < 0)
-            goto out;
-        if (v == 0 && tables == 0) {
-            rc = gw_err_set(err, GW_EINPUT, "%s: an empty database, not a gongwen one; "
-                            "nothing written (make one with `gongwen import plan FILE "
-                            "--db %s`)", path, path);
-            goto out;
-        }
-    }
-    rc = S_migrate(st, err);
+    rc = S_migrate(st, create, err);
 out:
     if (rc < 0) {
         gw_store_close(st);
