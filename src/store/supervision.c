@@ -85,8 +85,14 @@ gw_store_progress_same(gw_store *st, const gw_progress_row *rows, size_t n,
                               "FROM progress WHERE unit = ?1 AND quarter = ?2", &q, err)) < 0)
         goto out;
     for (size_t i = 0; i < n && *same; i++) {
-        size_t mine = 0;
-        for (size_t k = 0; k < n; k++)
+        size_t mine = 0, k;
+        /* each unit and quarter once, at its first row */
+        for (k = 0; k < i; k++)
+            if (rows[k].unit == rows[i].unit && !strcmp(rows[k].quarter, rows[i].quarter))
+                break;
+        if (k < i)
+            continue;
+        for (k = i; k < n; k++)
             mine += rows[k].unit == rows[i].unit && !strcmp(rows[k].quarter, rows[i].quarter);
         gw_stmt_reset(q);
         if ((rc = gw_stmt_bind_int(q, 1, rows[i].unit, err)) < 0 ||
