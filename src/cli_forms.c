@@ -407,20 +407,16 @@ S_import_progress(const gw_cli_args *a, int encoding, gw_err *err)
         if (!*first_q && gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq))
             snprintf(first_q, sizeof first_q, "%s", c[P_QUARTER].ptr);
         if (c[P_DATE].len) {
-            int dq = 0;
-            if (gw_date_parse_entered(c[P_DATE].ptr, &d) &&
-                gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq) &&
-                gw_quarter_cmp(qy, qq, d.y, (d.m + 2) / 3) > 0)
-                dq = 1;
-            if (dq)
+            if (!gw_date_parse_entered(c[P_DATE].ptr, &d))
+                S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05, 2018/1/5 or 2018年1月5日)",
+                      S_ref(&f, r, f.col[P_DATE], ref), c[P_DATE].ptr);
+            else if (gw_date_quarter(c[P_QUARTER].ptr, &qy, &qq) &&
+                     gw_quarter_cmp(qy, qq, d.y, (d.m + 2) / 3) > 0)
                 S_bad(&f, r, "季度 %s is after its 报送日期 %s (%s): a report is of a quarter "
                       "that has begun", c[P_QUARTER].ptr, c[P_DATE].ptr,
                       S_ref(&f, r, f.col[P_DATE], ref));
-            else if (gw_date_parse_entered(c[P_DATE].ptr, &d))
-                gw_date_iso(&d, iso);
             else
-                S_bad(&f, r, "报送日期 (%s) %s is not a date (2018-01-05, 2018/1/5 or 2018年1月5日)",
-                      S_ref(&f, r, f.col[P_DATE], ref), c[P_DATE].ptr);
+                gw_date_iso(&d, iso);
         }
         for (size_t k = 0; t && u && k < nrows && !dup; k++)
             if (rows[k].task_no == t->no && rows[k].unit == u->id &&

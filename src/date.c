@@ -106,21 +106,25 @@ gw_date_deadline(const char *t, gw_date *out)
         return 0;
     if (S_iso(t, out))
         return 1;
-    /* the words plans put after the period: 2018年6月底前完成, 2018年底以前 */
     len = strlen(t);
     if (len >= sizeof buf)
         return 0;
-    /* full-width digits (２０１８年８月底) as ASCII */
-    for (size_t i = 0, o = 0;; ) {
-        const unsigned char *u = (const unsigned char *)t + i;
-        if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-            buf[o++] = (char)('0' + u[2] - 0x90);
-            i += 3;
-        } else if ((buf[o++] = t[i++]) == '\0') {
-            len = o - 1;
-            break;
+    /* a copy with full-width digits (２０１８年８月底) as ASCII */
+    {
+        size_t o = 0;
+        for (size_t i = 0; i < len;) {
+            uint32_t cp;
+            int k = gw_utf8_decode(t + i, len - i, &cp);
+            if (k > 0 && cp >= 0xFF10 && cp <= 0xFF19) {
+                buf[o++] = (char)('0' + (cp - 0xFF10));
+                i += (size_t)k;
+            } else {
+                buf[o++] = t[i++];
+            }
         }
+        buf[len = o] = '\0';
     }
+    /* the words plans put after the period: 2018年6月底前完成, 2018年底以前 */
     if (len >= 6 && !strcmp(buf + len - 6, "完成"))
         buf[len -= 6] = '\0';
     if (len >= 6 && !strcmp(buf + len - 6, "以前"))

@@ -127,6 +127,19 @@ S_cp_at(const char *s, size_t n, size_t *len)
     return k > 0 ? cp : 0xFFFD;
 }
 
+/* The digit at s, 0-9 or full-width ０-９ (U+FF10..FF19, as some word
+ * processors type numbers), with its length in *len; -1 when none. */
+static int
+S_digit_at(const char *s, size_t *len)
+{
+    uint32_t cp = *s ? S_cp_at(s, strnlen(s, 4), len) : 0;
+    if (cp >= '0' && cp <= '9')
+        return (int)(cp - '0');
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (int)(cp - 0xFF10);
+    return -1;
+}
+
 /* Characters that make the neighbourhood "Chinese text": CJK and full-width
  * forms, CJK punctuation, curly quotes, the ideographic dots and dashes. */
 static int
@@ -591,26 +604,17 @@ S_parennum(const char *s, size_t *lab)
 static int
 S_tasknum(const char *s, size_t *lab)
 {
-    int v = 0, k = 0;
-    size_t n = 0;
-    for (; k < 6; k++) {
-        /* ０..９ are U+FF10..FF19: EF BC 90..99 */
-        if (s[n] >= '0' && s[n] <= '9')
-            v = v * 10 + (s[n++] - '0');
-        else if ((unsigned char)s[n] == 0xEF && (unsigned char)s[n + 1] == 0xBC &&
-                 (unsigned char)s[n + 2] >= 0x90 && (unsigned char)s[n + 2] <= 0x99)
-            v = v * 10 + ((unsigned char)s[n + 2] - 0x90), n += 3;
-        else
-            break;
+    int v = 0, digit;
+    size_t n = 0, len;
+    for (int k = 0; k < 6 && (digit = S_digit_at(s + n, &len)) >= 0; k++) {
+        v = v * 10 + digit;
+        n += len;
     }
     if (!n)
         return 0;
     if (s[n] == '.') {
         /* "2017.5" is a number, not a task. */
-        if (s[n + 1] >= '0' && s[n + 1] <= '9')
-            return 0;
-        if ((unsigned char)s[n + 1] == 0xEF && (unsigned char)s[n + 2] == 0xBC &&
-            (unsigned char)s[n + 3] >= 0x90 && (unsigned char)s[n + 3] <= 0x99)
+        if (S_digit_at(s + n + 1, &len) >= 0)
             return 0;
         *lab = n + 1;
         return v;
@@ -711,6 +715,38 @@ S_sep_outside(const char *s, size_t from, size_t n, const char *const *seps)
 static const char *const S_sep_name[] = {"、", NULL};
 static const char *const S_sep_seg[] = {"，", "；", NULL};
 
+/* Whether name[0..*nl) ends in a lead mark, 市科技局（牵头）: 1 with the mark
+ * cut off (*nl shortened), else 0. */
+static int
+S_lead_mark(const char *name, size_t *nl)
+{
+    static const char *const marks[] = {"（牵头）", "〔牵头〕", "(牵头)", "［牵头］", "[牵头]"};
+    for (size_t q = 0; q < sizeof marks / sizeof marks[0]; q++)
+        if (*nl > strlen(marks[q]) && S_ends(name, *nl, marks[q])) {
+            *nl -= strlen(marks[q]);
+            return 1;
+        }
+    return 0;
+}
+
+/* Whether name[0..nl), an item of t's unit list, is an unlabelled deadline
+ * （A牵头，B配合；2018年底）, （A、B，2018年6月底前完成）: 1, and it is t's
+ * deadline unless t has one, else 0 (a unit). */
+static int
+S_deadline_item(S_ctx *c, S_task *t, const char *name, size_t nl)
+{
+    char *w;
+    gw_date d;
+    if (!nl || nl >= 64 || S_dir_known(c, name, nl))
+        return 0;
+    w = gw_arena_strndup(c->A, name, nl);
+    if (!gw_date_deadline(w, &d) && !gw_date_ongoing(w))
+        return 0;
+    if (!*t->deadline)
+        t->deadline = w;
+    return 1;
+}
+
 /* Adds the units of one "A、B及C" run s[0..n) (role given), which starts at
  * character index k0 of the task's raw text.  及/以及 separate units unless
  * they are part of a name in the directory. */
@@ -718,7 +754,7 @@ static int
 S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_err *err)
 {
     size_t i = 0;
-    int rc;
+    int rc, unit_role;
     for (;;) {
         const char *e = S_sep_outside(s, i, n, S_sep_name);
         size_t end = e ? (size_t)(e - s) : n;
@@ -744,38 +780,12 @@ S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_er
 
         k = k0 + S_nchars(s, i) + (size_t)lead;
         /* 市科技局（牵头）: that unit leads, whatever the list's role */
-        {
-            static const char *const marks[] = {"（牵头）", "〔牵头〕", "(牵头)", "［牵头］",
-                                                "[牵头]"};
-            int unit_role = role;
-            for (size_t q = 0; q < sizeof marks / sizeof marks[0]; q++)
-                if (nl > strlen(marks[q]) && S_ends(name, nl, marks[q])) {
-                    nl -= strlen(marks[q]);
-                    unit_role = S_ROLE_LEAD;
-                    break;
-                }
-            if (unit_role != role) {
-                if ((rc = S_emit(c, t, name, nl, unit_role, k, err)) < 0)
-                    return rc;
-                if (end >= n)
-                    break;
-                i = end + strlen("、");
-                continue;
-            }
-        }
-        /* a deadline among the names, unlabelled: （A牵头，B配合；2018年底）,
-         * （A、B，2018年6月底前完成） — the task's deadline, not a unit */
-        if (nl && nl < 64 && !S_dir_known(c, name, nl)) {
-            char *w = gw_arena_strndup(c->A, name, nl);
-            gw_date d;
-            if (gw_date_deadline(w, &d) || gw_date_ongoing(w)) {
-                if (!*t->deadline)
-                    t->deadline = w;
-                if (end >= n)
-                    break;
-                i = end + strlen("、");
-                continue;
-            }
+        unit_role = S_lead_mark(name, &nl) ? S_ROLE_LEAD : role;
+        if (S_deadline_item(c, t, name, nl)) {
+            if (end >= n)
+                break;
+            i = end + strlen("、");
+            continue;
         }
         while (nl && !S_dir_known(c, name, nl)) {
             const char *p = strstr(name, "及");
@@ -785,13 +795,13 @@ S_names(S_ctx *c, S_task *t, const char *s, size_t n, int role, size_t k0, gw_er
             a = (size_t)(p - name);
             if (a >= 3 && !memcmp(p - 3, "以", 3))
                 a -= 3, sl += 3;
-            if ((rc = S_emit(c, t, name, a, role, k, err)) < 0)
+            if ((rc = S_emit(c, t, name, a, unit_role, k, err)) < 0)
                 return rc;
             k += S_nchars(name, a + sl);
             name += a + sl;
             nl -= a + sl;
         }
-        if ((rc = S_emit(c, t, name, nl, role, k, err)) < 0)
+        if ((rc = S_emit(c, t, name, nl, unit_role, k, err)) < 0)
             return rc;
         if (end >= n)
             break;
@@ -882,12 +892,12 @@ S_unit_list(S_ctx *c, S_task *t, const char *list, size_t n, size_t k0, gw_err *
             if (sl && (rc = S_names(c, t, names, sl, role,
                                     k0 + S_nchars(list, i) + S_nchars(seg, pre), err)) < 0)
                 return rc;
-            /* a name marked （牵头） inside the segment */
-            for (size_t u = 0; u < t->nunits; u++)
-                any_lead |= t->units[u].role == S_ROLE_LEAD;
         }
         i += len + (e ? 3 : 0);
     }
+    /* a name marked （牵头） in a segment without a lead label */
+    for (size_t u = 0; u < t->nunits; u++)
+        any_lead |= t->units[u].role == S_ROLE_LEAD;
     if (sticky)
         c->sticky_first_lead = 1;
     if (t->nunits == 0) {
