@@ -5,6 +5,8 @@
 #
 #   import          gongwen import plan PLAN --db DB     (a new database)
 #   build           gongwen build --db DB -o DIR         (notice, sheets, booklet)
+#   notice          gongwen notice --db DB -o X.pdf      (typeset in pieces)
+#   notice-whole    the same with GONGWEN_PIECE_ITEMS=0  (typeset whole)
 #   sheets+booklet  gongwen sheets --db DB -o DIR --booklet DIR.pdf
 #   sheets-only     gongwen sheets --db DB -o DIR --no-booklet
 #
@@ -122,6 +124,16 @@ for n in $SIZES; do
     step build "$GWABS" -q build --db "$D/plan.db" -o "$D/build"
     row "$n" build "$(pages "$D/build/notice.pdf")" "$(count "$D/build/sheets")"
     rm -rf "$D/build"
+
+    # the notice alone: typeset in pieces (the default), and whole
+    # (GONGWEN_PIECE_ITEMS=0), the way it was before pieces: the same bytes
+    PREP='rm -f "$D/notice.pdf"'
+    step notice "$GWABS" -q notice --db "$D/plan.db" -o "$D/notice.pdf"
+    row "$n" notice "$(pages "$D/notice.pdf")"
+    PREP='rm -f "$D/notice.pdf"'
+    step "notice-whole" env GONGWEN_PIECE_ITEMS=0 "$GWABS" -q notice --db "$D/plan.db" \
+        -o "$D/notice.pdf"
+    row "$n" "notice-whole" "$(pages "$D/notice.pdf")"
 
     PREP='rm -rf "$D/sheets" "$D/booklet.pdf"'
     step sheets+booklet "$GWABS" -q sheets --db "$D/plan.db" -o "$D/sheets" --booklet "$D/booklet.pdf"

@@ -860,6 +860,21 @@ S_apply(S_reader *r, gw_fo_node *n, gw_fo_props *p, const gw_fo_props *parent)
                            "ignored%s", name, "");
                 else if (strcmp(v, "true") && strcmp(v, "false"))
                     bad = 1;
+            } else if (!strcmp(name, "continue")) {
+                /* a document in pieces: more of the sequence or table of
+                 * the piece before (docs/fo-subset.md) */
+                if (n->kind != GW_FO_PAGE_SEQUENCE && n->kind != GW_FO_TABLE)
+                    S_warn(r, n, "gw:%s belongs on fo:page-sequence or fo:table; "
+                           "ignored%s", name, "");
+                else if (strcmp(v, "true") && strcmp(v, "false"))
+                    bad = 1;
+            } else if (!strcmp(name, "pieces")) {
+                char *end = NULL;
+                long np = strtol(v, &end, 10);
+                if (n->kind != GW_FO_ROOT)
+                    S_warn(r, n, "gw:%s belongs on fo:root; ignored%s", name, "");
+                else if (!*v || *end || np < 1 || np > GW_FO_MAX_PIECES)
+                    bad = 1;
             } else if (!strcmp(name, "title") || !strcmp(name, "author")
                        || !strcmp(name, "subject") || !strcmp(name, "keywords")
                        || !strcmp(name, "date")) {
@@ -1522,4 +1537,12 @@ gw_fo_free(gw_fo_tree *t)
         xmlFreeDoc(t->svgdoc);
     gw_arena_free(t->arena);
     free(t);
+}
+
+size_t
+gw_fo_pieces(const gw_fo_tree *t)
+{
+    /* the value was checked when the tree was made */
+    const char *v = gw_fo_gw_attr(t->root, "pieces");
+    return v ? (size_t)strtoul(v, NULL, 10) : 1;
 }

@@ -11,6 +11,7 @@
 
 #define GW_FO_MAX_BYTES (64u << 20)     /* cap on an FO file */
 #define GW_FO_MAX_DEPTH 256             /* cap on element nesting */
+#define GW_FO_MAX_PIECES 100000         /* cap on gw:pieces */
 
 /* An FO document as formatting objects with computed properties.  Opaque. */
 typedef struct gw_fo_tree gw_fo_tree;
@@ -28,6 +29,10 @@ int gw_fo_parse_file(const char *path, gw_xml_doc *out, gw_err *err);
  * GW_FO_MAX_DEPTH are errors (GW_EINPUT) naming element and line.  The
  * caller frees *out with gw_fo_free. */
 int gw_fo_load(gw_xml_doc doc, const char *name, gw_fo_tree **out, gw_err *err);
+/* The number of pieces the tree's fo:root announces in gw:pieces (a
+ * document in pieces: docs/fo-subset.md); 1 without. */
+size_t gw_fo_pieces(const gw_fo_tree *t);
+
 /* Frees a tree from gw_fo_load (not the XML document); NULL: nothing. */
 void gw_fo_free(gw_fo_tree *t);
 

@@ -90,10 +90,10 @@ static int
 S_fo_extra(int k, gw_xml_doc xml, const gw_kind_opts *o, const char *keep_lines,
            const char *const *extra, gw_xml_doc *out, gw_err *err)
 {
-    const char *params[9];
+    const char *params[21];
     size_t np = 0;
 
-    for (; extra && extra[0] && np < 4; extra += 2) {
+    for (; extra && extra[0] && np < 16; extra += 2) {
         params[np++] = extra[0];
         params[np++] = extra[1];
     }
@@ -130,6 +130,284 @@ gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *
     return S_fo(k, xml, o, NULL, out, err);
 }
 
+/* The notice is typeset in pieces of this many of 附件1's paragraphs and
+ * 附件2's rows (templates/notice.xsl, gw-piece-items): small enough that
+ * a piece's FO and layout are a few pages' worth, large enough that the
+ * XSLT run each piece costs (it reads the whole plan) stays small.
+ * GONGWEN_PIECE_ITEMS overrides it; 0 typesets the notice whole (the
+ * tests compare the two; docs/performance.md). */
+#define S_PIECE_ITEMS 250
+
+static size_t
+S_piece_items(void)
+{
+    const char *v = getenv("GONGWEN_PIECE_ITEMS");
+    char *end = NULL;
+    unsigned long n;
+    if (!v || !*v)
+        return S_PIECE_ITEMS;
+    n = strtoul(v, &end, 10);
+    if (*end || n > 1000000 || v[0] == '-') {
+        gw_warnf("GONGWEN_PIECE_ITEMS='%s' is not a number of items (0..1000000); %d is used",
+                 v, S_PIECE_ITEMS);
+        return S_PIECE_ITEMS;
+    }
+    return (size_t)n;
+}
+
+/* What every piece of a notice in pieces is made from: the XML (read, not
+ * changed) and what the template is told instead of reading the whole of
+ * it (templates/notice.xsl, gw-piece). */
+typedef struct S_pc {
+    int                 kk;
+    gw_xml_doc          xml;
+    const gw_kind_opts *o;
+    const char         *keep;       /* keep-lines, NULL: the template's */
+    size_t              per;        /* items a piece */
+    xmlNodePtr         *items;      /* 附件1's headings, tasks, requirements */
+    size_t              nitems;
+    xmlNodePtr         *tasks;      /* 附件2's rows */
+    size_t              ntasks;
+    int                 deadlines, leaders, table;
+    size_t              pa, pieces; /* 附件1's pieces; all */
+    gw_buf              ids;
+} S_pc;
+
+static int
+S_named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The xml:id of n (gw_xml_notice gives every item one). */
+static const char *
+S_xml_id(xmlNodePtr n)
+{
+    xmlAttrPtr a = xmlHasNsProp(n, (const xmlChar *)"id", XML_XML_NAMESPACE);
+    return a && a->children && a->children->content ? (const char *)a->children->content : NULL;
+}
+
+static void
+S_push_node(xmlNodePtr **v, size_t *n, size_t *cap, xmlNodePtr x)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *v = gw_xrealloc(*v, *cap * sizeof **v);
+    }
+    (*v)[(*n)++] = x;
+}
+
+/* Reads the notice XML as the template would: its items in reading order,
+ * its tasks, whether any has a milestone or a leader, whether 附件2 is
+ * wanted.  GW_EDEP when an item has no xml:id (the builder gives each
+ * one). */
+static int
+S_pc_read(S_pc *c, gw_err *err)
+{
+    xmlNodePtr root = xmlDocGetRootElement(c->xml), n, m;
+    size_t cap = 0, tcap = 0;
+    int table = 1;
+
+    for (n = root ? root->children : NULL; n; n = n->next)
+        if (S_named(n, "meta"))
+            for (m = n->children; m; m = m->next)
+                if (S_named(m, "table")) {
+                    xmlChar *v = xmlNodeGetContent(m);
+                    table = !(v && !xmlStrcmp(v, (const xmlChar *)"0"));
+                    xmlFree(v);
+                }
+    c->table = table && !(c->o && c->o->no_table);
+    for (n = NULL; root && (n = gw_xml_notice_next(root, n));) {
+        if (!S_xml_id(n))
+            return gw_err_set(err, GW_EDEP, "notice XML: a %s without xml:id", n->name);
+        S_push_node(&c->items, &c->nitems, &cap, n);
+        if (!S_named(n, "task"))
+            continue;
+        S_push_node(&c->tasks, &c->ntasks, &tcap, n);
+        for (m = n->children; m; m = m->next) {
+            c->deadlines |= S_named(m, "milestone");
+            c->leaders |= S_named(m, "leader");
+        }
+    }
+    c->table = c->table && c->ntasks > 0;
+    c->pa = c->nitems > c->per ? (c->nitems + c->per - 1) / c->per : 1;
+    c->pieces = c->pa + (c->table ? (c->ntasks > c->per ? (c->ntasks + c->per - 1) / c->per : 1)
+                                  : 0);
+    return 0;
+}
+
+/* n's copy in d without its children but with its heading: a section
+ * as the template reads it around an item. */
+static xmlNodePtr
+S_shell(xmlNodePtr n, xmlDocPtr d)
+{
+    xmlNodePtr cp = xmlDocCopyNode(n, d, 2), ch;
+    for (ch = n->children; ch; ch = ch->next)
+        if (S_named(ch, "heading"))
+            xmlAddChild(cp, xmlDocCopyNode(ch, d, 1));
+    return cp;
+}
+
+/* The XML of piece k ≥ 1, so that its run reads the piece, not the plan
+ * (libxslt walks the whole input at the start of every run): /plan with
+ * its meta, and items[from, to) with what the template reads around them
+ * — the sections they are in (attributes and heading), and an empty
+ * <task/> before a task that follows another in its section (a heading row
+ * of 附件2 goes only before a section's first task).  Copies keep their
+ * xml:id, so id() finds them. */
+static xmlDocPtr
+S_piece_doc(const S_pc *c, xmlNodePtr const *items, size_t from, size_t to)
+{
+    xmlNodePtr root = xmlDocGetRootElement(c->xml), r, n;
+    xmlNodePtr orig[GW_XML_MAX_LEVEL + 2], copy[GW_XML_MAX_LEVEL + 2];
+    xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
+    size_t depth = 0, i;
+
+    r = xmlDocCopyNode(root, d, 2);
+    xmlDocSetRootElement(d, r);
+    for (n = root->children; n; n = n->next)
+        if (S_named(n, "meta"))
+            xmlAddChild(r, xmlDocCopyNode(n, d, 1));
+    for (i = from; i < to; i++) {
+        xmlNodePtr it = items[i], anc[GW_XML_MAX_LEVEL + 2], at, prev;
+        size_t na = 0, j;
+        /* its sections, outermost first; the path already made is kept */
+        for (n = it->parent; n && n != root && na < GW_XML_MAX_LEVEL + 1; n = n->parent)
+            na++;
+        for (n = it->parent, j = na; j > 0; n = n->parent)
+            anc[--j] = n;
+        for (j = 0; j < depth && j < na && orig[j] == anc[j]; j++)
+            ;
+        for (depth = j; j < na; j++, depth++) {
+            orig[j] = anc[j];
+            copy[j] = xmlAddChild(j ? copy[j - 1] : r, S_shell(anc[j], d));
+        }
+        at = depth ? copy[depth - 1] : r;
+        if (S_named(it, "section")) {
+            if (depth < GW_XML_MAX_LEVEL + 1) {
+                orig[depth] = it;
+                copy[depth] = xmlAddChild(at, S_shell(it, d));
+                depth++;
+            }
+            continue;
+        }
+        for (prev = it->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
+            ;
+        if (S_named(it, "task") && prev && S_named(prev, "task")
+            && !(at->last && S_named(at->last, "task")))
+            xmlNewChild(at, NULL, (const xmlChar *)"task", NULL);
+        xmlAddChild(at, xmlDocCopyNode(it, d, 1));
+    }
+    return d;
+}
+
+/* Piece k: the template with gw-piece, what it holds and what the plan
+ * has; piece 0 reads the whole plan (its notice, bookmarks and 附件1's
+ * head), the others their own XML. */
+static int
+S_piece(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err)
+{
+    S_pc *c = ctx;
+    char num[24], total[24], pa[24], nt[24];
+    xmlNodePtr const *items = k < c->pa ? c->items : c->tasks;
+    size_t n = k < c->pa ? c->nitems : c->ntasks, from = (k < c->pa ? k : k - c->pa) * c->per;
+    size_t to = from + c->per < n ? from + c->per : n, i;
+    const char *extra[] = {"gw-piece", num, "gw-pieces", total, "gw-att1-pieces", pa,
+                           "gw-ids", NULL, "gw-tasks", nt,
+                           "gw-deadlines", c->deadlines ? "1" : "0",
+                           "gw-leaders", c->leaders ? "1" : "0", NULL};
+    xmlDocPtr in = NULL;
+    int rc;
+
+    snprintf(num, sizeof num, "%zu", k);
+    snprintf(total, sizeof total, "%zu", c->pieces);
+    snprintf(pa, sizeof pa, "%zu", c->pa);
+    /* 0 tasks: no 附件2, as S_pc_read decided (the pieces depend on it) */
+    snprintf(nt, sizeof nt, "%zu", c->table ? c->ntasks : 0);
+    /* parameters are strings (gw_xslt_apply): the ids, space-separated */
+    gw_buf_clear(&c->ids);
+    for (i = from; i < to; i++) {
+        gw_buf_puts(&c->ids, S_xml_id(items[i]));
+        gw_buf_puts(&c->ids, " ");
+    }
+    extra[7] = c->ids.ptr;
+    if (k > 0)
+        in = S_piece_doc(c, items, from, to);
+    rc = S_fo_extra(c->kk, in ? in : c->xml, c->o, c->keep, extra, fo, err);
+    xmlFreeDoc(in);
+    return rc;
+}
+
+/* The whole notice laid out in pieces into *out, its PDF not yet written. */
+static int
+S_pieces(S_pc *c, const char *name, const char *path, gw_fontset *fonts, gw_pieces **out,
+         gw_err *err)
+{
+    gw_render_opts ro;
+    gw_xml_doc fo = NULL;
+    int rc;
+
+    memset(&ro, 0, sizeof ro);
+    if ((rc = S_piece(c, 0, &fo, err)) < 0)
+        return rc;
+    return gw_render_pieces(fo, name, S_piece, c, path, &ro, fonts, out, err);
+}
+
+/* gw_kind_pdf for a notice in pieces of per items: the same balancing of
+ * 附件2, each try laid out piece by piece.  xml is borrowed. */
+static int
+S_pdf_pieces(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const gw_plan *plan,
+             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
+{
+    S_pc c;
+    gw_pieces *p = NULL, *p2 = NULL;
+    size_t pages = 0, blank = 0, pages2 = 0, blank2 = 0;
+    int rc, t;
+
+    memset(&c, 0, sizeof c);
+    c.kk = kk;
+    c.xml = xml;
+    c.o = o;
+    c.per = per;
+    gw_buf_init(&c.ids);
+    if ((rc = S_pc_read(&c, err)) < 0 || (rc = S_pieces(&c, name, path, fonts, &p, err)) < 0)
+        goto out;
+    gw_pieces_count(p, &pages, &blank);
+    if (blank > 0) {
+        /* as in gw_kind_pdf: one try at a time, the first made again in
+         * the rare case that the second is no better */
+        const char *keep[2] = {"4", NULL};
+        gw_pieces_free(p);
+        p = NULL;
+        for (t = 0; t < 2 && !p; t++) {
+            c.keep = keep[t];
+            if ((rc = S_pieces(&c, name, path, fonts, &p2, err)) < 0)
+                goto out;
+            gw_pieces_count(p2, &pages2, &blank2);
+            if (t == 1 || pages2 < pages) {
+                if (t == 0)
+                    gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
+                              name ? name : "notice", pages2, pages);
+                p = p2;
+                p2 = NULL;
+            } else {
+                gw_pieces_free(p2);
+                p2 = NULL;
+            }
+        }
+    }
+    rc = gw_pieces_finish(p, err);
+out:
+    if (rc < 0)
+        gw_plan_explain(plan, err);
+    gw_pieces_free(p);
+    gw_pieces_free(p2);
+    free(c.items);
+    free(c.tasks);
+    gw_buf_free(&c.ids);
+    return rc;
+}
+
 int
 gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_plan *plan,
             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
@@ -139,11 +417,18 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
     gw_layout *lay = NULL, *lay2 = NULL;
     gw_fontset *own = NULL;
     gw_render_opts ro;
-    size_t pages = 0, blank = 0, pages2 = 0, blank2 = 0;
+    size_t pages = 0, blank = 0, pages2 = 0, blank2 = 0, per;
     int rc;
 
     memset(&ro, 0, sizeof ro);
     *xmlp = NULL;
+    if (!strcmp(kind, "notice") && (per = S_piece_items()) > 0) {
+        if (!fonts && (rc = gw_fontset_new(&own, err)) < 0)
+            goto out;
+        rc = S_pdf_pieces(S_find(kind), xml, o, per, plan, name, path, fonts ? fonts : own,
+                          err);
+        goto out;
+    }
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
      * built again from the plan if the layout has to be redone) */

@@ -43,4 +43,28 @@ int gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages);
  * holds one page at a time.  0 or a negative GW_E* as above. */
 int gw_lo_draw_page(gw_lo *lo, size_t i, gw_doc *doc);
 
+/* A document in pieces (gw:pieces on the first piece's fo:root): each
+ * piece is a document of its own whose page-sequences and tables marked
+ * gw:continue="true" go on where the piece before left off.  Pages are
+ * laid out as the pieces come and handed over as soon as nothing to come
+ * can change them, so that memory holds a few pages, not the document.
+ * put(ctx, i, page, err) gets page i (0-based, in order; the page is
+ * borrowed until put returns); it returns 0 or a negative GW_E* with err
+ * set, which stops the layout. */
+typedef int (*gw_lo_put_fn)(void *ctx, size_t i, const gw_page *pg, gw_err *err);
+
+/* Lays out the next piece of a document in pieces: first the layout's own
+ * tree (piece NULL), then each further piece, which the layout takes (and
+ * frees once its pages are handed over, or in gw_lo_free; also on an
+ * error).  put and ctx are those of the first call.  0 or a negative GW_E*
+ * as gw_lo_paginate; GW_EINPUT for page-number citations, which a document
+ * in pieces cannot have.  A layout is used either this way or with
+ * gw_lo_paginate. */
+int gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx);
+
+/* Ends a document in pieces: the last pages handed over; the bookmarks and
+ * information into meta; *npages the number of pages.  0 or a negative
+ * GW_E*. */
+int gw_lo_stream_end(gw_lo *lo, gw_doc *meta, size_t *npages);
+
 #endif

@@ -189,7 +189,7 @@ S_body(const gw_plan *plan, xmlNodePtr root, gw_err *err)
     for (i = 0; i < ns; i++) {
         const gw_section *s = gw_plan_section(plan, i);
         xmlNodePtr parent = root, n;
-        char num[16];
+        char num[24];
         if (s->level < 1 || s->level > GW_XML_MAX_LEVEL) {
             rc = gw_err_set(err, GW_EINPUT, "section %s%s: level %d outside 1..%d",
                             s->label, s->title, s->level, GW_XML_MAX_LEVEL);
@@ -237,6 +237,50 @@ out:
     return rc;
 }
 
+static int
+S_named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+gw_xml_node
+gw_xml_notice_next(gw_xml_node root, gw_xml_node n)
+{
+    /* into a section; else on, or up and on */
+    if (!n)
+        n = root->children;
+    else if (S_named(n, "section") && n->children)
+        n = n->children;
+    else {
+        while (n != root && !n->next)
+            n = n->parent;
+        n = n != root ? n->next : NULL;
+    }
+    while (n && !(S_named(n, "section") || S_named(n, "task") || S_named(n, "requirement"))) {
+        while (n != root && !n->next)
+            n = n->parent;
+        n = n != root ? n->next : NULL;
+    }
+    return n;
+}
+
+/* xml:id i1, i2, ... on the sections, tasks and requirements in reading
+ * order: a notice typeset in pieces names each piece's paragraphs and rows
+ * by them (id() finds them without reading the rest), and every XSLT run
+ * gives a heading the same anchor (generate-id() does not). */
+static void
+S_ids(xmlNodePtr root)
+{
+    xmlNodePtr n = NULL;
+    size_t k = 0;
+    char id[32];
+
+    while ((n = gw_xml_notice_next(root, n))) {
+        snprintf(id, sizeof id, "i%zu", ++k);
+        xmlSetProp(n, (const xmlChar *)"xml:id", (const xmlChar *)id);
+    }
+}
+
 int
 gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err)
 {
@@ -253,6 +297,7 @@ gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err)
     rc = S_body(plan, root, err);
     if (rc < 0)
         goto out;
+    S_ids(root);
     *out = doc;
     doc = NULL;
 out:

@@ -42,6 +42,17 @@ gw_layout_free(gw_layout *l)
     free(l);
 }
 
+/* A whole-document layout of the first of several pieces has only that
+ * piece: said, not silently dropped. */
+static void
+S_warn_pieces(const gw_fo_tree *t, const char *name)
+{
+    size_t n = gw_fo_pieces(t);
+    if (n > 1)
+        gw_warnf("%s: gw:pieces=\"%zu\": this is the first piece of a document in pieces; "
+                 "only it is typeset", name ? name : "<fo>", n);
+}
+
 static int
 S_layout(gw_xml_doc fo, int take, const char *name, const gw_render_opts *opts,
          gw_fontset *fs, gw_layout **out, gw_err *err)
@@ -59,6 +70,7 @@ S_layout(gw_xml_doc fo, int take, const char *name, const gw_render_opts *opts,
         xmlFreeDoc(fo);
     if (rc < 0)
         goto out;
+    S_warn_pieces(l->tree, name);
     /* external-graphic src is relative to the FO file */
     if (name && strcmp(name, "-") && (slash = strrchr(name, '/')))
         l->basedir = gw_xstrndup(name, (size_t)(slash - name));
@@ -192,4 +204,98 @@ gw_render_file(const char *fo_path, const char *out_path, const gw_render_opts *
     /* the parsed FO is freed as soon as the tree holds what it needs */
     return S_render(doc, 1, strcmp(fo_path, "-") ? fo_path : "<stdin>", out_path, opts,
                     NULL, err);
+}
+
+/* ------------------------------------------------------------ in pieces */
+
+struct gw_pieces {
+    gw_pdf  *pdf;
+    gw_doc  *meta;
+    size_t   pages, blank;
+};
+
+void
+gw_pieces_free(gw_pieces *p)
+{
+    if (!p)
+        return;
+    gw_pdf_free(p->pdf);
+    gw_doc_free(p->meta);
+    free(p);
+}
+
+void
+gw_pieces_count(const gw_pieces *p, size_t *pages, size_t *blank)
+{
+    *pages = p->pages;
+    *blank = p->blank;
+}
+
+/* The layout's page sink: the page to the writer, counted. */
+static int
+S_put(void *ctx, size_t i, const gw_page *pg, gw_err *err)
+{
+    gw_pieces *p = ctx;
+    p->blank += gw_page_item_count(pg) == 0;
+    return gw_pdf_put(p->pdf, i, pg, err);
+}
+
+/* XML piece -> its tree; the XML is freed. */
+static int
+S_tree(gw_xml_doc fo, const char *name, gw_fo_tree **t, gw_err *err)
+{
+    int rc = gw_fo_load(fo, name, t, err);
+    xmlFreeDoc(fo);
+    return rc;
+}
+
+int
+gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, void *ctx,
+                 const char *out_path, const gw_render_opts *opts, gw_fontset *fs,
+                 gw_pieces **out, gw_err *err)
+{
+    gw_pieces *p = gw_xcalloc(1, sizeof *p);
+    gw_fo_tree *t0 = NULL, *t = NULL;
+    gw_lo *lo = NULL;
+    size_t k, n;
+    int rc;
+
+    *out = NULL;
+    p->pdf = gw_pdf_new(out_path);
+    p->meta = gw_doc_new();
+    if ((rc = S_tree(first, name, &t0, err)) < 0)
+        goto out;
+    n = gw_fo_pieces(t0);
+    lo = gw_lo_new(t0, fs, NULL, opts, err);
+    if ((rc = gw_lo_stream(lo, NULL, S_put, p)) < 0)
+        goto out;
+    for (k = 1; k < n; k++) {
+        gw_xml_doc fo = NULL;
+        if ((rc = piece(ctx, k, &fo, err)) < 0 || (rc = S_tree(fo, name, &t, err)) < 0)
+            goto out;
+        rc = gw_lo_stream(lo, t, S_put, p);     /* takes t */
+        t = NULL;
+        if (rc < 0)
+            goto out;
+    }
+    if ((rc = gw_lo_stream_end(lo, p->meta, &p->pages)) < 0)
+        goto out;
+    gw_debugf("%s: %zu pages in %zu pieces", name ? name : "<fo>", p->pages, n);
+    *out = p;
+    p = NULL;
+out:
+    gw_lo_free(lo);
+    gw_fo_free(t0);
+    gw_fo_free(t);
+    gw_pieces_free(p);
+    return rc;
+}
+
+int
+gw_pieces_finish(gw_pieces *p, gw_err *err)
+{
+    int rc = gw_pdf_finish(p->pdf, p->meta, err);
+    /* once, when every page has chosen its fonts */
+    gw_font_report_substitutes();
+    return rc;
 }

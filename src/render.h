@@ -61,4 +61,31 @@ size_t gw_layout_page_count(const gw_layout *l);
 const gw_page *gw_layout_page(gw_layout *l, size_t i);
 const gw_doc *gw_layout_meta(const gw_layout *l);
 
+/* A document typeset in pieces (docs/fo-subset.md, "A document in
+ * pieces"): piece 0's fo:root says in gw:pieces how many there are, and
+ * each further piece goes on where the one before left off.  Memory holds
+ * one piece and a few pages, not the document.  Opaque. */
+typedef struct gw_pieces gw_pieces;
+
+/* Makes piece k (1 ≤ k < the count) as FO in *fo, which the caller of the
+ * function frees.  0 or a negative GW_E* with err set. */
+typedef int (*gw_render_piece_fn)(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err);
+
+/* Lays out first (piece 0, taken: freed as soon as it is read, also on
+ * failure) and the pieces piece(ctx, k) makes, handing each page to a PDF
+ * writer for out_path as soon as it is done.  Nothing is written yet: the
+ * caller looks at the counts and then writes the PDF with
+ * gw_pieces_finish or drops it with gw_pieces_free.  *out (caller frees
+ * with gw_pieces_free) is set only on success.  fs (not NULL), opts, ctx
+ * and err are borrowed.  0 or an error as gw_render_layout. */
+int gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece,
+                     void *ctx, const char *out_path, const gw_render_opts *opts,
+                     gw_fontset *fs, gw_pieces **out, gw_err *err);
+/* The number of pages of p, and of those with nothing drawn on them. */
+void gw_pieces_count(const gw_pieces *p, size_t *pages, size_t *blank);
+/* Writes the PDF (atomically).  0 or an error as gw_render_write. */
+int gw_pieces_finish(gw_pieces *p, gw_err *err);
+/* Frees p; a PDF not finished is not written.  NULL: nothing. */
+void gw_pieces_free(gw_pieces *p);
+
 #endif

@@ -20,6 +20,12 @@
  * number without 〔YYYY〕, a date that is not a date). */
 int gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err);
 
+/* The notice XML's items in reading order: the section, task or
+ * requirement after n below root (root = <plan>; n NULL: the first), or
+ * NULL after the last.  Sections are walked into, tasks are not; no
+ * recursion (sections nest at most GW_XML_MAX_LEVEL deep).  Borrowed. */
+gw_xml_node gw_xml_notice_next(gw_xml_node root, gw_xml_node n);
+
 /* Builds <report> (report.c), the quarterly supervision report of quarter
  * (2017Q4) from plan and the record's numbers: status (every task's status
  * in quarter), prev (the quarter before; NULL leaves out the change),

@@ -21,7 +21,9 @@
 
   <xsl:import href="../stylesheets/gbt9704.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="*"/>
+  <!-- no xsl:strip-space: gongwen's XML has no whitespace-only text
+       (xmlbuild.c), and stripping walks the whole plan on every run of a
+       notice in pieces -->
 
   <!-- "0" leaves 附件2 out, "1" puts it in, "" follows the record (meta
        table); the no-table option of gongwen notice passes "0" -->
@@ -39,7 +41,7 @@
       <xsl:otherwise>1</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="with-table" select="$table-wanted = '1' and count(//task) &gt; 0"/>
+  <xsl:variable name="with-table" select="$table-wanted = '1' and $gw-tasks &gt; 0"/>
   <xsl:variable name="req-in-body" select="normalize-space($meta/requirements-in) = 'body'"/>
   <xsl:variable name="nattach">
     <xsl:choose>
@@ -57,51 +59,100 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/kinds.c
+       cuts them): gw-piece = k (0-based) gives piece k of gw-pieces alone,
+       a document of its own whose page-sequences and tables marked
+       gw:continue="true" go on where the piece before left off.  Pieces
+       0 … gw-att1-pieces - 1 hold 附件1's paragraphs, the rest 附件2's rows;
+       gw-ids names the piece's headings, tasks and requirements (or tasks)
+       by xml:id, and gw-tasks, gw-deadlines and gw-leaders say what the
+       whole plan has, so that a run reads its piece and not the plan.
+       -1 (the default) gives the whole notice in one document. -->
+  <xsl:param name="gw-piece" select="-1"/>
+  <xsl:variable name="k" select="number($gw-piece)"/>
+  <xsl:variable name="whole" select="$k &lt; 0"/>
+  <xsl:param name="gw-pieces" select="1"/>
+  <xsl:param name="gw-att1-pieces" select="1"/>
+  <xsl:param name="gw-ids" select="''"/>
+  <!-- every task; none in a piece, which must not read the whole plan -->
+  <xsl:variable name="rows" select="(/self::node()[$whole])//task"/>
+  <xsl:param name="gw-tasks" select="count($rows)"/>
+  <xsl:param name="gw-deadlines" select="number(boolean($rows/milestone))"/>
+  <xsl:param name="gw-leaders" select="number(boolean($rows/leader))"/>
+  <!-- this piece's headings, tasks and requirements, or tasks -->
+  <xsl:variable name="items" select="id($gw-ids)"/>
+  <!-- 附件1's headings, tasks and requirements in reading order: one
+       paragraph (or a task's few) each -->
+  <xsl:variable name="att1-items" select="(/self::node()[$whole])//section | $rows
+      | (/self::node()[$whole])//requirement"/>
+  <!-- what this piece holds: 附件1 (start or rest), 附件2 (start or rest),
+       the 版记 -->
+  <xsl:variable name="in-att1" select="$whole or $k &lt; $gw-att1-pieces"/>
+  <xsl:variable name="att1-cont" select="$k &gt; 0 and $k &lt; $gw-att1-pieces"/>
+  <xsl:variable name="in-table" select="$with-table and ($whole or $k &gt;= $gw-att1-pieces)"/>
+  <xsl:variable name="table-cont" select="$k &gt; $gw-att1-pieces"/>
+  <xsl:variable name="colophon" select="$with-table and ($whole or $k = $gw-pieces - 1)"/>
+
   <!-- ================================================================ root -->
   <xsl:template match="/plan">
     <fo:root gw:title="{normalize-space($meta/notice-title)}" gw:author="{normalize-space($meta/issuer)}"
         gw:subject="{$plan-title}" gw:keywords="{normalize-space($meta/doc-number)}"
         gw:date="{$meta/sign-date/@iso}" xml:lang="zh-CN">
+      <xsl:if test="$k = 0">
+        <xsl:attribute name="gw:pieces"><xsl:value-of select="$gw-pieces"/></xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="gw-layout-masters">
         <xsl:with-param name="meta" select="$meta"/>
       </xsl:call-template>
-      <fo:bookmark-tree>
-        <fo:bookmark internal-destination="gw-notice">
-          <fo:bookmark-title>通知</fo:bookmark-title>
-        </fo:bookmark>
-        <fo:bookmark internal-destination="gw-att1">
-          <fo:bookmark-title><xsl:call-template name="att-label"><xsl:with-param name="n" select="1"/></xsl:call-template></fo:bookmark-title>
-          <xsl:apply-templates select="section" mode="bookmark"/>
-        </fo:bookmark>
-        <xsl:if test="$with-table">
-          <fo:bookmark internal-destination="gw-att2">
-            <fo:bookmark-title>附件2</fo:bookmark-title>
+      <xsl:if test="$k &lt;= 0">
+        <fo:bookmark-tree>
+          <fo:bookmark internal-destination="gw-notice">
+            <fo:bookmark-title>通知</fo:bookmark-title>
           </fo:bookmark>
-        </xsl:if>
-      </fo:bookmark-tree>
+          <fo:bookmark internal-destination="gw-att1">
+            <fo:bookmark-title><xsl:call-template name="att-label"><xsl:with-param name="n" select="1"/></xsl:call-template></fo:bookmark-title>
+            <xsl:apply-templates select="section" mode="bookmark"/>
+          </fo:bookmark>
+          <xsl:if test="$with-table">
+            <fo:bookmark internal-destination="gw-att2">
+              <fo:bookmark-title>附件2</fo:bookmark-title>
+            </fo:bookmark>
+          </xsl:if>
+        </fo:bookmark-tree>
+      </xsl:if>
 
       <xsl:choose>
-        <xsl:when test="$with-table">
+        <xsl:when test="$with-table and $in-att1">
           <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
+            <xsl:if test="$att1-cont">
+              <xsl:attribute name="gw:continue">true</xsl:attribute>
+            </xsl:if>
             <xsl:call-template name="gw-page-number-static"/>
             <fo:flow flow-name="xsl-region-body">
-              <xsl:call-template name="notice"/>
+              <xsl:if test="not($att1-cont)">
+                <xsl:call-template name="notice"/>
+              </xsl:if>
               <xsl:call-template name="attachment1"/>
             </fo:flow>
           </fo:page-sequence>
         </xsl:when>
-        <xsl:otherwise>
-          <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
-            <xsl:call-template name="gw-page-number-static"/>
-            <fo:flow flow-name="xsl-region-body">
-              <xsl:call-template name="notice"/>
-            </fo:flow>
-          </fo:page-sequence>
+        <xsl:when test="$in-att1">
+          <xsl:if test="not($att1-cont)">
+            <fo:page-sequence master-reference="gw-portrait" initial-page-number="1" force-page-count="no-force">
+              <xsl:call-template name="gw-page-number-static"/>
+              <fo:flow flow-name="xsl-region-body">
+                <xsl:call-template name="notice"/>
+              </fo:flow>
+            </fo:page-sequence>
+          </xsl:if>
           <!-- Without 附件2 the plan's pages end the document: the 版记 goes
                on their last page (gw-portrait-end masters, GB/T 9704 §7.5:
                shared with the end of the text when that page is even and
                has room, else on the next even page) -->
           <fo:page-sequence master-reference="gw-portrait-end" force-page-count="end-on-even">
+            <xsl:if test="$att1-cont">
+              <xsl:attribute name="gw:continue">true</xsl:attribute>
+            </xsl:if>
             <xsl:call-template name="gw-page-number-static"/>
             <xsl:call-template name="gw-colophon-static">
               <xsl:with-param name="meta" select="$meta"/>
@@ -110,17 +161,22 @@
               <xsl:call-template name="attachment1"/>
             </fo:flow>
           </fo:page-sequence>
-        </xsl:otherwise>
+        </xsl:when>
       </xsl:choose>
 
-      <xsl:if test="$with-table">
+      <xsl:if test="$in-table">
         <fo:page-sequence master-reference="gw-landscape" force-page-count="no-force">
+          <xsl:if test="$table-cont">
+            <xsl:attribute name="gw:continue">true</xsl:attribute>
+          </xsl:if>
           <xsl:call-template name="gw-page-number-static-landscape"/>
           <fo:flow flow-name="xsl-region-body">
             <xsl:call-template name="attachment2"/>
           </fo:flow>
         </fo:page-sequence>
+      </xsl:if>
 
+      <xsl:if test="$colophon">
         <!-- 版记 after the landscape table: alone at the foot of the next
              even page; a blank page put before it and the 版记 page then go
              unnumbered (GB/T 9704 §7.5, the gw-colophon masters) -->
@@ -146,7 +202,7 @@
   </xsl:template>
 
   <xsl:template match="section" mode="bookmark">
-    <fo:bookmark internal-destination="gw-{generate-id()}">
+    <fo:bookmark internal-destination="gw-{@xml:id}{generate-id(self::node()[not(@xml:id)])}">
       <fo:bookmark-title><xsl:value-of select="concat(@label, heading)"/></fo:bookmark-title>
       <xsl:apply-templates select="section" mode="bookmark"/>
     </fo:bookmark>
@@ -230,6 +286,16 @@
 
   <!-- ========================================================= attachment 1 -->
   <xsl:template name="attachment1">
+    <xsl:if test="not($att1-cont)">
+      <xsl:call-template name="attachment1-head"/>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$whole"><xsl:apply-templates select="$att1-items"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$items"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="attachment1-head">
     <fo:block xsl:use-attribute-sets="gw-attachment-label" id="gw-att1"><xsl:call-template name="att-label"><xsl:with-param name="n" select="1"/></xsl:call-template></fo:block>
     <xsl:call-template name="gw-title-lines">
       <xsl:with-param name="title" select="$meta/title"/>
@@ -238,17 +304,16 @@
     <xsl:for-each select="preamble[normalize-space()]">
       <fo:block xsl:use-attribute-sets="gw-para" space-before="{$gw-p}pt"><xsl:value-of select="normalize-space(.)"/></fo:block>
     </xsl:for-each>
-    <xsl:apply-templates select="section"/>
   </xsl:template>
 
+  <!-- a heading alone: what follows it is in $att1-items -->
+
   <xsl:template match="section[@level = 1]">
-    <fo:block xsl:use-attribute-sets="gw-h1" id="gw-{generate-id()}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
-    <xsl:apply-templates select="section | task | requirement"/>
+    <fo:block xsl:use-attribute-sets="gw-h1" id="gw-{@xml:id}{generate-id(self::node()[not(@xml:id)])}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
   </xsl:template>
 
   <xsl:template match="section">
-    <fo:block xsl:use-attribute-sets="gw-h2" id="gw-{generate-id()}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
-    <xsl:apply-templates select="section | task | requirement"/>
+    <fo:block xsl:use-attribute-sets="gw-h2" id="gw-{@xml:id}{generate-id(self::node()[not(@xml:id)])}"><xsl:value-of select="concat(@label, heading)"/></fo:block>
   </xsl:template>
 
   <!-- A task as published: "1.顶尖人才引领工程。body（units）"; one with
@@ -314,9 +379,9 @@
 
   <!-- 完成时限 only when the plan has deadlines (milestones); an empty
        column says nothing -->
-  <xsl:variable name="deadlines" select="boolean(//task/milestone)"/>
+  <xsl:variable name="deadlines" select="$gw-deadlines = 1"/>
   <!-- 责任领导 only when the plan names any (its 22 mm come out of 主要内容) -->
-  <xsl:variable name="leaders" select="boolean(//task/leader)"/>
+  <xsl:variable name="leaders" select="$gw-leaders = 1"/>
 
   <!-- 'yes' when the row of the task in context is kept whole, moved to
        the next page when it does not fit (the .docx says w:cantSplit):
@@ -339,14 +404,21 @@
   </xsl:template>
 
   <xsl:template name="attachment2">
-    <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
-        keep-with-next.within-page="always">附件2</fo:block>
-    <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
-        space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
-        keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
-    <!-- geometry: stylesheets/gbt9704.xsl, gw-table-tasks -->
+    <xsl:if test="not($table-cont)">
+      <fo:block font-family="{$gw-hei}" font-size="16pt" line-height="{$gw-p}pt" id="gw-att2"
+          keep-with-next.within-page="always">附件2</fo:block>
+      <fo:block font-family="{$gw-xbs}" font-size="22pt" line-height="{$gw-p}pt" text-align="center"
+          space-before="{$gw-p}pt" space-after="{$gw-p div 2}pt"
+          keep-with-next.within-page="always"><xsl:value-of select="$table-title"/></fo:block>
+    </xsl:if>
+    <!-- geometry: stylesheets/gbt9704.xsl, gw-table-tasks.  A piece after
+         the first goes on with the table: its header is repeated at page
+         tops only -->
     <fo:table xsl:use-attribute-sets="gw-table-tasks" font-family="{$gw-fangsong}"
         gw:grid="none">
+      <xsl:if test="$table-cont">
+        <xsl:attribute name="gw:continue">true</xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="gw-table-tasks-columns">
         <xsl:with-param name="deadlines" select="$deadlines"/>
         <xsl:with-param name="leaders" select="$leaders"/>
@@ -367,7 +439,7 @@
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
-        <xsl:for-each select="//task">
+        <xsl:for-each select="$rows | $items">
           <xsl:variable name="sec" select="parent::section"/>
           <xsl:if test="$sec and not(preceding-sibling::*[1][self::task])">
             <fo:table-row keep-with-next.within-page="always">

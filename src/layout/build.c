@@ -123,7 +123,8 @@ gw_lo_id_add(gw_lo *lo, const char *id, size_t page, double y)
     if (lo->idhash[i])
         return;                 /* the first area of an id wins */
     lo->ids = gw_lo_mgrow(lo->ids, lo->nids, &lo->idcap, sizeof *lo->ids);
-    lo->ids[lo->nids].id = id;
+    /* a copy: a document laid out in pieces lets each piece's FO go */
+    lo->ids[lo->nids].id = gw_arena_strdup(lo->base, id);
     lo->ids[lo->nids].page = page;
     lo->ids[lo->nids].y = y;
     lo->nids++;
@@ -204,6 +205,7 @@ typedef struct S_rowb {
 
 typedef struct S_tbl {
     const gw_fo_node *node;
+    int     cont;               /* gw:continue: the header repeats only */
     int     ncols;
     double *colx;               /* ncols + 1 edges */
     int    *span_left;          /* rows still covered per column */
@@ -1219,8 +1221,9 @@ S_table_finish(S_b *b, S_tbl *tb)
 {
     gw_lo *lo = b->lo;
     S_ctx *c = tb->ctx;
-    size_t r, i, k, nh = 0, start;
+    size_t r, i, k, nh = 0, nflow = 0, start;
     int sec, body_seen = 0;
+    S_vstate saved = *c->vs;
     gw_lo_row **rows = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *rows);
     int *nobreak = gw_arena_alloc(lo->arena, (tb->nrows + 1) * sizeof *nobreak);
 
@@ -1263,7 +1266,7 @@ S_table_finish(S_b *b, S_tbl *tb)
     /* header rows first, then body, then footer (rows were read in
      * document order; the footer element precedes the body in FO) */
     start = c->vs->vl->n;
-    for (sec = 0; sec < 3; sec++)
+    for (sec = 0; sec < 3; sec++) {
         for (r = 0; r < tb->nrows; r++) {
             gw_lo_item *it;
             const gw_fo_props *rp = tb->rows[r]->node->p;
@@ -1276,7 +1279,7 @@ S_table_finish(S_b *b, S_tbl *tb)
             it = S_push(b, c, GW_LI_ROW, rows[r]->h);
             it->ptr = rows[r];
             /* headers stay with the first body row; footers with the last */
-            if (nobreak[r] || (sec == 0 && nh > 0) || (sec == 1 && nh > 0 && !body_seen)
+            if (nobreak[r] || (sec == 0 && nh > 0) || (sec == 1 && nflow > 0 && !body_seen)
                 || sec == 2)
                 it->nobreak = 1;
             if (sec == 1)
@@ -1292,15 +1295,25 @@ S_table_finish(S_b *b, S_tbl *tb)
             if (sec == 1 && r + 1 < tb->nrows && !nobreak[r + 1])
                 S_break(b, c, rp->break_after);
         }
-    /* the header rows, for repeating after page breaks */
-    if (nh) {
-        gw_lo_vlist *vl = c->vs->vl;
-        size_t first = start;
-        tb->lt->header = gw_arena_alloc(lo->arena, nh * sizeof *tb->lt->header);
-        memcpy(tb->lt->header, &vl->v[first], nh * sizeof *tb->lt->header);
-        tb->lt->nheader = nh;
-        for (i = 0; i < nh; i++)
-            tb->lt->header[i].nobreak = 1;
+        if (sec > 0)
+            continue;
+        /* the header rows, for repeating after page breaks */
+        if (nh) {
+            gw_lo_vlist *vl = c->vs->vl;
+            tb->lt->header = gw_arena_alloc(lo->arena, nh * sizeof *tb->lt->header);
+            memcpy(tb->lt->header, &vl->v[start], nh * sizeof *tb->lt->header);
+            tb->lt->nheader = nh;
+            for (i = 0; i < nh; i++)
+                tb->lt->header[i].nobreak = 1;
+        }
+        /* a table that goes on from the piece before: its rows follow that
+         * piece's as if in one table, the header only at page tops */
+        if (tb->cont) {
+            c->vs->vl->n = start;
+            *c->vs = saved;
+        } else {
+            nflow = nh;
+        }
     }
     for (r = 0; r < tb->nrows; r++) {
         free(tb->rows[r]->cells);
@@ -1638,6 +1651,10 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             return rc;
         tb = gw_arena_alloc(lo->arena, sizeof *tb);
         tb->node = n;
+        {
+            const char *cv = gw_fo_gw_attr(n, "continue");
+            tb->cont = cv && !strcmp(cv, "true");
+        }
         tb->lt = gw_arena_alloc(lo->arena, sizeof *tb->lt);
         {
             const char *om = gw_fo_attr(n, "table-omit-header-at-break");
@@ -1881,7 +1898,7 @@ S_leave(S_b *b, S_frame *f)
 
 int
 gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *grid,
-            const char *pagenum, gw_lo_vlist *out)
+            const char *pagenum, gw_lo_carry *carry, gw_lo_vlist *out)
 {
     S_b b;
     S_ctx *c;
@@ -1897,6 +1914,10 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
     c->w = w;
     if (grid)
         c->grid = *grid;
+    if (carry) {
+        c->vs->keep_pending = carry->keep_pending;
+        c->vs->nobreak_next = carry->nobreak_next;
+    }
     b.st[0].kind = F_ROOT;
     b.st[0].node = parent;
     b.st[0].child = parent->first;
@@ -1917,6 +1938,10 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
         rc = S_enter(&b, f, n);
         if (rc < 0)
             goto out;
+    }
+    if (carry) {
+        carry->keep_pending = c->vs->keep_pending;
+        carry->nobreak_next = c->vs->nobreak_next;
     }
 out:
     /* on an error, rows being built are still owned by their frames */

@@ -161,7 +161,9 @@ typedef struct gw_lo_pnpos {
 
 /* Set by gw_lo_new, freed by gw_lo_free; allocated from its own arena. */
 struct gw_lo {
-    gw_arena     *arena;
+    gw_arena     *arena;        /* what is being laid out (in pieces: the
+                                 * newest piece's, freed with the piece) */
+    gw_arena     *base;         /* the layout's own: lo, masters, ids */
     gw_fontset   *fonts;
     const gw_fo_tree *tree;
     const char   *basedir;      /* for external-graphic src (in the arena) */
@@ -191,6 +193,7 @@ struct gw_lo {
      * document may be laid out twice, but each file is read once */
     gw_lo_image  *images;
     size_t        nimages, imagecap;
+    int           stream;       /* laid out in pieces (gw_lo_stream) */
     /* the pages (paginate.c), set by gw_lo_paginate */
     struct gw_lo_pages *pages;
 };
@@ -209,13 +212,22 @@ void *gw_lo_mgrow(void *v, size_t n, size_t *cap, size_t size);
 /* Appends an item; returns it (valid until the next append). */
 gw_lo_item *gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h);
 
+/* The keep state at the end of a flow's list, for the flow's next piece:
+ * a keep-with-next still to honour, a break not allowed before what comes. */
+typedef struct gw_lo_carry {
+    int keep_pending, nobreak_next;
+} gw_lo_carry;
+
 /* Builds the vertical list of the children of `parent` (a flow, a
  * static-content or an absolute block-container) for a reference area of
- * width w, with grid (may be NULL).  `pagenum` is the formatted number of
- * the page being drawn (static content) or NULL (the flow: page numbers are
- * drawn later).  0 or a negative GW_E* with lo->err set. */
+ * width w, with grid (may be NULL), appending to out.  `pagenum` is the
+ * formatted number of the page being drawn (static content) or NULL (the
+ * flow: page numbers are drawn later).  carry (may be NULL): the keep
+ * state of the list so far, updated to its end (a flow in pieces).  0 or a
+ * negative GW_E* with lo->err set. */
 int gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w,
-                const gw_lo_grid *grid, const char *pagenum, gw_lo_vlist *out);
+                const gw_lo_grid *grid, const char *pagenum, gw_lo_carry *carry,
+                gw_lo_vlist *out);
 
 /* Line height of props per XSL (normal = 1.2em). */
 double gw_lo_line_height(const gw_fo_props *p);

@@ -1,14 +1,17 @@
 /* paginate.c — page masters, pagination and drawing (see layout-imp.h).
  *
- * Per page-sequence: the flow is built once into a vertical list for the
- * region-body width of the first page's master; pages are then filled
- * greedily, and when an item does not fit the page ends at the last legal
+ * Per page-sequence: the flow is built into a vertical list for the
+ * region-body width of the first page's master (in pieces, when it comes
+ * in pieces: gw:continue); pages are filled greedily as the list grows, and when an item does not fit the page ends at the last legal
  * break (an item without `nobreak`: keeps, widows/orphans and box edges
  * forbid the others).  A table row that does not fit is split between
  * lines of its cells; a page that continues a table starts with its header
  * rows again.  Static content is built per page (it holds the page number).
  * Pages, then ids, are recorded first; a document with page-number
- * citations is laid out twice so forward references know their pages. */
+ * citations is laid out twice so forward references know their pages.
+ * A document in pieces (gw_lo_stream) is laid out once: each page is drawn
+ * and handed over when nothing to come can change it, and each piece is
+ * let go when all it made is on pages handed over (S_flush). */
 #include "layout-imp.h"
 #include "svg.h"
 
@@ -42,8 +45,54 @@ typedef struct S_pagerec {
     gw_lo_vlist       body;
 } S_pagerec;
 
+/* Where the flow stands between pages. */
+typedef struct S_flowpos {
+    size_t            pos;
+    const gw_lo_item *pending;      /* the rest of a split row */
+    int               parity;       /* a break-before odd/even-page seen */
+} S_flowpos;
+
+/* The page-sequence being filled.  Its flow comes in one piece or several
+ * (gw:continue); pages are made while what follows them is known, so that
+ * a page ends where it would in one document: a page that runs out of
+ * items is left for the next piece. */
+typedef struct S_run {
+    int               open;
+    const gw_fo_node *seq;          /* its (newest piece's) fo:page-sequence */
+    size_t            start;        /* its first page's index */
+    int               idx;          /* the next page's index in the sequence */
+    double            width;        /* the flow is set for the first page's */
+    gw_lo_grid        grid;
+    int               warned;
+    S_flowpos         fp;           /* where the flow stands */
+    S_flowpos         ls;           /* where its last page began */
+    gw_lo_vlist       vl;           /* the flow from item `base` on */
+    size_t            base;
+    gw_lo_carry       carry;        /* keeps across the seam of two pieces */
+    const gw_fo_node *prev;         /* the sequence before it */
+    size_t            prev_start;
+} S_run;
+
+/* A piece of a document laid out in pieces: its FO and its arena, let go
+ * when every item it made is on a page handed over. */
+typedef struct S_piece {
+    gw_fo_tree *tree;               /* NULL: the layout's own (lo->tree) */
+    gw_arena   *arena;
+    size_t      end;                /* items fed up to its end */
+    int         freed;
+} S_piece;
+
 typedef struct gw_lo_pages {
     gw_lo      *lo;
+    S_run       run;
+    size_t      fed;                /* flow items made, all sequences */
+    /* in pieces (gw_lo_stream): pages are handed to put as they are done */
+    gw_lo_put_fn put;
+    void       *put_ctx;
+    gw_doc     *scratch;
+    size_t      drawn;
+    S_piece    *pieces;
+    size_t      npieces;
     const gw_fo_node *lms;          /* layout-master-set */
     S_master  **masters;            /* parsed simple-page-masters */
     size_t      nmasters;
@@ -401,13 +450,6 @@ typedef struct S_bp {
     const gw_lo_item *pending;
 } S_bp;
 
-/* Where the flow stands between pages. */
-typedef struct S_flowpos {
-    size_t            pos;
-    const gw_lo_item *pending;      /* the rest of a split row */
-    int               parity;       /* a break-before odd/even-page seen */
-} S_flowpos;
-
 /* Fills one page record from the flow list v, starting at fp and leaving
  * fp after the last item placed.  A page that continues a table starts
  * with its header rows. */
@@ -505,49 +547,65 @@ S_skip_top(const gw_lo_vlist *v, S_flowpos *fp)
     }
 }
 
-/* Fills pages of sequence seq from the flow list v.  *last_start gets
- * where the flow stood when its last page began (page-position="last"
- * lays that page out again). */
+/* Fills pages of the open sequence from its flow list.  final: the flow
+ * is complete; else a page that would take the list's last item is left
+ * (with a blank page made for it) until more comes, since what follows
+ * decides where it ends. */
 static int
-S_paginate(S_doc *d, const gw_fo_node *seq, const gw_lo_vlist *v, int first_idx,
-           double width, S_flowpos *last_start)
+S_paginate(S_doc *d, int final)
 {
-    int warned = 0;
     gw_lo *lo = d->lo;
-    S_flowpos fp = {0, NULL, GW_FO_BREAK_AUTO};
-    int idx = first_idx, rc;
+    S_run *r = &d->run;
+    const gw_lo_vlist *v = &r->vl;
+    int rc;
 
     for (;;) {
         const S_master *m;
         S_pagerec *pr;
+        size_t np0;
+        int next0, idx0;
+        S_flowpos fp0, ls0;
 
-        S_skip_top(v, &fp);
-        if (!fp.pending && fp.pos >= v->n && idx > first_idx)
+        S_skip_top(v, &r->fp);
+        if (!r->fp.pending && r->fp.pos >= v->n && (r->idx > 0 || !final))
             break;
+        np0 = d->npages;
+        next0 = d->next_number;
+        idx0 = r->idx;
+        fp0 = r->fp;
+        ls0 = r->ls;
         /* break-before odd-page / even-page: a blank page when needed */
-        if ((fp.parity == GW_FO_BREAK_ODD && d->next_number % 2 == 0)
-            || (fp.parity == GW_FO_BREAK_EVEN && d->next_number % 2 != 0)) {
-            rc = S_pick(d, seq, idx, d->next_number, 0, 1, d->npages, &m);
+        if ((r->fp.parity == GW_FO_BREAK_ODD && d->next_number % 2 == 0)
+            || (r->fp.parity == GW_FO_BREAK_EVEN && d->next_number % 2 != 0)) {
+            rc = S_pick(d, r->seq, r->idx, d->next_number, 0, 1, d->npages, &m);
             if (rc < 0)
                 return rc;
-            S_new_page(d, seq, m, 1);
-            idx++;
+            S_new_page(d, r->seq, m, 1);
+            r->idx++;
         }
-        fp.parity = GW_FO_BREAK_AUTO;
-        rc = S_pick(d, seq, idx, d->next_number, 0, 0, d->npages, &m);
+        r->fp.parity = GW_FO_BREAK_AUTO;
+        rc = S_pick(d, r->seq, r->idx, d->next_number, 0, 0, d->npages, &m);
         if (rc < 0)
             return rc;
-        pr = S_new_page(d, seq, m, 0);
-        if (!warned && fabs(m->body.w - width) > 0.5) {
+        pr = S_new_page(d, r->seq, m, 0);
+        if (!r->warned && fabs(m->body.w - r->width) > 0.5) {
             /* the flow was set once, for the first page's width */
-            warned = 1;
+            r->warned = 1;
             gw_warnf("%s:%d: page %d's region-body is %.1f pt wide, the first page's "
-                     "%.1f pt; lines keep the first width", lo->tree->name, seq->line,
-                     pr->number, m->body.w, width);
+                     "%.1f pt; lines keep the first width", lo->tree->name, r->seq->line,
+                     pr->number, m->body.w, r->width);
         }
-        idx++;
-        *last_start = fp;
-        S_fill(d, pr, v, &fp);
+        r->idx++;
+        r->ls = r->fp;
+        S_fill(d, pr, v, &r->fp);
+        if (!final && !r->fp.pending && r->fp.pos >= v->n) {
+            d->npages = np0;            /* its body stays in the arena */
+            d->next_number = next0;
+            r->idx = idx0;
+            r->fp = fp0;
+            r->ls = ls0;
+            break;
+        }
     }
     return 0;
 }
@@ -811,6 +869,12 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             S_mapbox(dc, x, top, o->w, h, &bx, &by, &bw, &bh);
             if (gw_lo_id_lookup(lo, o->str, &pg, &y) == 0)
                 gw_page_link(dc->pg, bx, by, bw, bh, pg, y);
+            else if (lo->stream)
+                /* the id may come later: its page is not known yet */
+                return gw_err_set(lo->err, GW_EINPUT, "%s: fo:basic-link: internal-"
+                                  "destination '%s' is not on a page before it; a document "
+                                  "in pieces (gw:pieces) can link only back", lo->tree->name,
+                                  o->str);
             else
                 gw_warnf("%s: fo:basic-link: internal-destination '%s' names no id",
                          lo->tree->name, o->str);
@@ -1150,109 +1214,251 @@ S_format(gw_lo *lo, const gw_fo_node *seq, int number)
     return gw_arena_strdup(lo->arena, buf);
 }
 
-/* Lays out every page-sequence into page records. */
+/* The flow of page-sequence seq. */
+static int
+S_flow_of(S_doc *d, const gw_fo_node *seq, const gw_fo_node **out)
+{
+    const gw_fo_node *c, *flow = NULL;
+    for (c = seq->first; c; c = c->next)
+        if (c->kind == GW_FO_FLOW) {
+            if (flow)
+                return S_err(d->lo, c, "only one fo:flow per page-sequence is supported", NULL);
+            flow = c;
+        } else if (c->kind != GW_FO_STATIC_CONTENT && c->kind != GW_FO_TITLE) {
+            return S_err(d->lo, c, "is not allowed in fo:page-sequence", NULL);
+        }
+    if (!flow)
+        return S_err(d->lo, seq, "has no fo:flow", NULL);
+    *out = flow;
+    return 0;
+}
+
+/* Begins page-sequence seq: its first page number, the blank page the
+ * sequence before may need, the width its flow is set for. */
+static int
+S_seq_open(S_doc *d, const gw_fo_node *seq)
+{
+    gw_lo *lo = d->lo;
+    S_run *r = &d->run;
+    const char *ipn = gw_fo_attr(seq, "initial-page-number");
+    const S_master *m;
+    int first = d->next_number, prev_auto, rc;
+
+    if (ipn && !strcmp(ipn, "auto-odd")) {
+        first = d->next_number | 1;
+    } else if (ipn && !strcmp(ipn, "auto-even")) {
+        first = d->next_number % 2 ? d->next_number + 1 : d->next_number;
+    } else if (ipn && strcmp(ipn, "auto")) {
+        int v = atoi(ipn);
+        if (v < 0 || v > 1000000)
+            return S_err(lo, seq, "bad initial-page-number", ipn);
+        first = v;
+    }
+    /* force-page-count="auto" (the default) on the previous sequence:
+     * it ends on the parity this one's first number asks for, with a
+     * blank page when needed (XSL 1.1 §7.27.6) */
+    prev_auto = r->prev && (!gw_fo_attr(r->prev, "force-page-count")
+                            || !strcmp(gw_fo_attr(r->prev, "force-page-count"), "auto"));
+    if (prev_auto && ipn && strcmp(ipn, "auto")
+        && (d->next_number - 1) % 2 == first % 2) {
+        rc = S_pick(d, r->prev, (int)(d->npages - r->prev_start), d->next_number, 1, 1,
+                    d->npages, &m);
+        if (rc < 0)
+            return rc;
+        S_new_page(d, r->prev, m, 1);
+    }
+    if (ipn && strcmp(ipn, "auto"))
+        d->next_number = first;
+    rc = S_pick(d, seq, 0, d->next_number, 0, 0, d->npages, &m);
+    if (rc < 0)
+        return rc;
+    r->open = 1;
+    r->seq = seq;
+    r->start = d->npages;
+    r->idx = 0;
+    r->width = m->body.w;
+    r->grid = m->grid;
+    r->warned = 0;
+    memset(&r->fp, 0, sizeof r->fp);
+    r->fp.parity = GW_FO_BREAK_AUTO;
+    r->ls = r->fp;
+    memset(&r->vl, 0, sizeof r->vl);
+    r->base = d->fed;
+    memset(&r->carry, 0, sizeof r->carry);
+    return 0;
+}
+
+/* Ends the open sequence, its flow complete: its last page ('last'
+ * masters), force-page-count. */
+static int
+S_seq_close(S_doc *d)
+{
+    gw_lo *lo = d->lo;
+    S_run *r = &d->run;
+    const gw_fo_node *seq = r->seq;
+    const char *fpc = gw_fo_attr(seq, "force-page-count");
+    const S_master *m;
+    int count, lastnum, added = 0, rc;
+
+    rc = S_paginate(d, 1);
+    if (rc < 0)
+        return rc;
+    rc = S_last_page(d, seq, r->start, &r->vl, &r->ls, &added);
+    if (rc < 0)
+        return rc;
+    /* force-page-count: a blank page at the end, which is then the last */
+    count = (int)(d->npages - r->start);
+    lastnum = d->next_number - 1;
+    if (fpc && ((!strcmp(fpc, "even") && count % 2) || (!strcmp(fpc, "odd") && count % 2 == 0)
+                || (!strcmp(fpc, "end-on-even") && lastnum % 2)
+                || (!strcmp(fpc, "end-on-odd") && lastnum % 2 == 0))) {
+        S_pagerec *pr = &d->pages[d->npages - 1];
+        if (added) {
+            /* the blank page put after a last page that did not fit
+             * is not the last any more */
+            rc = S_pick(d, seq, count - 1, pr->number, 0, 1, d->npages - 1, &m);
+            if (rc < 0)
+                return rc;
+            pr->m = m;
+        }
+        rc = S_pick(d, seq, count, d->next_number, 1, 1, d->npages, &m);
+        if (rc < 0)
+            return rc;
+        S_new_page(d, seq, m, 1);
+    } else if (fpc && strcmp(fpc, "auto") && strcmp(fpc, "no-force") && strcmp(fpc, "even")
+               && strcmp(fpc, "odd") && strcmp(fpc, "end-on-even")
+               && strcmp(fpc, "end-on-odd")) {
+        return S_err(lo, seq, "bad force-page-count", fpc);
+    }
+    r->open = 0;
+    r->prev = seq;
+    r->prev_start = r->start;
+    d->fed = r->base + r->vl.n;
+    return 0;
+}
+
+static int S_flush(S_doc *d);
+
+/* Page-sequence seq of the document (or of a piece of it): a new
+ * sequence, or with gw:continue="true" more of the open one's flow. */
+static int
+S_feed(S_doc *d, const gw_fo_node *seq)
+{
+    gw_lo *lo = d->lo;
+    S_run *r = &d->run;
+    const gw_fo_node *flow = NULL;
+    const char *cv = gw_fo_gw_attr(seq, "continue");
+    int rc = S_flow_of(d, seq, &flow);
+
+    if (rc < 0)
+        return rc;
+    if (cv && !strcmp(cv, "true")) {
+        const char *a = gw_fo_attr(seq, "master-reference");
+        const char *b = gw_fo_attr(r->seq, "master-reference");
+        if (!r->open)
+            return S_err(lo, seq, "gw:continue=\"true\", but there is no page-sequence "
+                         "before it to go on with", NULL);
+        if (!a || !b || strcmp(a, b))
+            return S_err(lo, seq, "gw:continue=\"true\" goes on with a page-sequence of "
+                         "another master-reference:", b ? b : "(none)");
+        r->seq = seq;
+    } else {
+        /* the closed sequence's pages go with the next flush, which lets
+         * its pieces go only after the new sequence has looked at it */
+        if (r->open && (rc = S_seq_close(d)) < 0)
+            return rc;
+        if ((rc = S_seq_open(d, seq)) < 0)
+            return rc;
+    }
+    rc = gw_lo_build(lo, flow, r->width, r->grid.line > 0 ? &r->grid : NULL, NULL, &r->carry,
+                     &r->vl);
+    if (rc < 0)
+        return rc;
+    d->fed = r->base + r->vl.n;
+    if ((rc = S_paginate(d, 0)) < 0)
+        return rc;
+    return S_flush(d);
+}
+
+/* Lays out every page-sequence of the document into page records. */
 static int
 S_layout_pages(S_doc *d)
 {
     gw_lo *lo = d->lo;
     const gw_fo_node *seq;
-    int rc = 0;
-
-    const gw_fo_node *prev = NULL;
-    size_t prev_start = 0;
+    int rc;
 
     d->npages = 0;
     d->next_number = 1;
-    for (seq = lo->tree->root->first; seq; seq = seq->next) {
-        const gw_fo_node *flow = NULL, *c;
-        const char *ipn = gw_fo_attr(seq, "initial-page-number");
-        const char *fpc = gw_fo_attr(seq, "force-page-count");
-        const S_master *m;
-        gw_lo_vlist vl = {0};
-        size_t seq_start;
-        int count, lastnum, first = d->next_number, prev_auto, added = 0;
-        S_flowpos ls = {0, NULL, GW_FO_BREAK_AUTO};
-
-        if (seq->kind != GW_FO_PAGE_SEQUENCE)
-            continue;
-        if (ipn && !strcmp(ipn, "auto-odd")) {
-            first = d->next_number | 1;
-        } else if (ipn && !strcmp(ipn, "auto-even")) {
-            first = d->next_number % 2 ? d->next_number + 1 : d->next_number;
-        } else if (ipn && strcmp(ipn, "auto")) {
-            int v = atoi(ipn);
-            if (v < 0 || v > 1000000)
-                return S_err(lo, seq, "bad initial-page-number", ipn);
-            first = v;
-        }
-        /* force-page-count="auto" (the default) on the previous sequence:
-         * it ends on the parity this one's first number asks for, with a
-         * blank page when needed (XSL 1.1 §7.27.6) */
-        prev_auto = prev && (!gw_fo_attr(prev, "force-page-count")
-                             || !strcmp(gw_fo_attr(prev, "force-page-count"), "auto"));
-        if (prev_auto && ipn && strcmp(ipn, "auto")
-            && (d->next_number - 1) % 2 == first % 2) {
-            rc = S_pick(d, prev, (int)(d->npages - prev_start), d->next_number, 1, 1,
-                        d->npages, &m);
-            if (rc < 0)
-                return rc;
-            S_new_page(d, prev, m, 1);
-        }
-        if (ipn && strcmp(ipn, "auto"))
-            d->next_number = first;
-        seq_start = d->npages;
-        prev = seq;
-        prev_start = seq_start;
-        for (c = seq->first; c; c = c->next)
-            if (c->kind == GW_FO_FLOW) {
-                if (flow)
-                    return S_err(lo, c, "only one fo:flow per page-sequence is supported",
-                                 NULL);
-                flow = c;
-            } else if (c->kind != GW_FO_STATIC_CONTENT && c->kind != GW_FO_TITLE) {
-                return S_err(lo, c, "is not allowed in fo:page-sequence", NULL);
-            }
-        if (!flow)
-            return S_err(lo, seq, "has no fo:flow", NULL);
-        rc = S_pick(d, seq, 0, d->next_number, 0, 0, d->npages, &m);
-        if (rc < 0)
+    d->fed = 0;
+    memset(&d->run, 0, sizeof d->run);
+    for (seq = lo->tree->root->first; seq; seq = seq->next)
+        if (seq->kind == GW_FO_PAGE_SEQUENCE && (rc = S_feed(d, seq)) < 0)
             return rc;
-        rc = gw_lo_build(lo, flow, m->body.w, m->grid.line > 0 ? &m->grid : NULL, NULL, &vl);
-        if (rc < 0)
-            return rc;
-        rc = S_paginate(d, seq, &vl, 0, m->body.w, &ls);
-        if (rc < 0)
-            return rc;
-        rc = S_last_page(d, seq, seq_start, &vl, &ls, &added);
-        if (rc < 0)
-            return rc;
-        /* force-page-count: a blank page at the end, which is then the last */
-        count = (int)(d->npages - seq_start);
-        lastnum = d->next_number - 1;
-        if (fpc && ((!strcmp(fpc, "even") && count % 2) || (!strcmp(fpc, "odd") && count % 2 == 0)
-                    || (!strcmp(fpc, "end-on-even") && lastnum % 2)
-                    || (!strcmp(fpc, "end-on-odd") && lastnum % 2 == 0))) {
-            S_pagerec *pr = &d->pages[d->npages - 1];
-            if (added) {
-                /* the blank page put after a last page that did not fit
-                 * is not the last any more */
-                rc = S_pick(d, seq, count - 1, pr->number, 0, 1, d->npages - 1, &m);
-                if (rc < 0)
-                    return rc;
-                pr->m = m;
-            }
-            rc = S_pick(d, seq, count, d->next_number, 1, 1, d->npages, &m);
-            if (rc < 0)
-                return rc;
-            S_new_page(d, seq, m, 1);
-        } else if (fpc && strcmp(fpc, "auto") && strcmp(fpc, "no-force") && strcmp(fpc, "even")
-                   && strcmp(fpc, "odd") && strcmp(fpc, "end-on-even")
-                   && strcmp(fpc, "end-on-odd")) {
-            return S_err(lo, seq, "bad force-page-count", fpc);
-        }
-    }
+    if (d->run.open && (rc = S_seq_close(d)) < 0)
+        return rc;
     if (d->npages == 0)
         return S_err(lo, lo->tree->root, "has no fo:page-sequence", NULL);
+    return 0;
+}
+
+/* In pieces: hands over every page that nothing to come can change (all
+ * but the open sequence's last: its flow may end on it, and a 'last'
+ * master would lay it out again), then lets go of the flow before the
+ * first page kept and of the pieces whose items are all on pages handed
+ * over.  Nothing in a whole document. */
+static int
+S_flush(S_doc *d)
+{
+    gw_lo *lo = d->lo;
+    S_run *r = &d->run;
+    size_t upto = d->npages, keep, point, i;
+    int held, rc;
+
+    if (!d->put)
+        return 0;
+    held = r->open && d->npages > r->start;
+    if (held)
+        upto--;
+    for (; d->drawn < upto; d->drawn++) {
+        gw_doc_clear(d->scratch);
+        if ((rc = gw_lo_draw_page(lo, d->drawn, d->scratch)) < 0 ||
+            (rc = d->put(d->put_ctx, d->drawn, gw_doc_page(d->scratch, 0), lo->err)) < 0)
+            return rc;
+        memset(&d->pages[d->drawn].body, 0, sizeof d->pages[d->drawn].body);
+    }
+    gw_doc_clear(d->scratch);
+    point = d->fed;
+    if (r->open) {
+        keep = held ? r->ls.pos : r->fp.pos;
+        if (keep > 0) {
+            size_t n = r->vl.n - keep;
+            gw_lo_item *v = gw_arena_alloc(lo->arena, (n ? n : 1) * sizeof *v);
+            if (n)
+                memcpy(v, r->vl.v + keep, n * sizeof *v);
+            r->vl.v = v;
+            r->vl.n = r->vl.cap = n;
+            r->base += keep;
+            r->fp.pos -= keep;
+            if (held)
+                r->ls.pos -= keep;
+            else
+                r->ls = r->fp;
+        }
+        point = r->base;
+    }
+    /* the newest piece stays: the next one may go on with its sequence */
+    for (i = 0; i + 1 < d->npieces; i++) {
+        S_piece *pc = &d->pieces[i];
+        if (pc->freed || pc->end > point)
+            continue;
+        gw_arena_free(pc->arena);
+        gw_fo_free(pc->tree);
+        pc->freed = 1;
+        /* its properties' addresses may come again */
+        lo->last_fl = NULL;
+        lo->last_fl_props = NULL;
+    }
     return 0;
 }
 
@@ -1304,7 +1510,7 @@ S_draw_static(S_draw_ctx *dc, const S_pagerec *pr, int after)
             /* a turned region: inline along the page's height */
             int turned = rg->rot == 90 || rg->rot == 270;
             double fw = turned ? rg->h : rg->w, fh = turned ? rg->w : rg->h;
-            rc = gw_lo_build(lo, c, fw, NULL, dc->pagenum, &vl);
+            rc = gw_lo_build(lo, c, fw, NULL, dc->pagenum, NULL, &vl);
             if (rc < 0)
                 return rc;
             for (i = 0; i < vl.n; i++)
@@ -1394,6 +1600,7 @@ gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
     gw_arena *a = gw_arena_new();
     gw_lo *lo = gw_arena_alloc(a, sizeof *lo);     /* zeroed */
     lo->arena = a;
+    lo->base = a;
     lo->fonts = fs;
     lo->tree = tree;
     lo->basedir = gw_arena_strdup(a, basedir ? basedir : ".");
@@ -1408,9 +1615,17 @@ gw_lo_free(gw_lo *lo)
     if (!lo)
         return;
     if (lo->pages) {
-        free(lo->pages->masters);
-        free(lo->pages->pages);
-        free(lo->pages);
+        S_doc *d = lo->pages;
+        for (size_t i = 0; i < d->npieces; i++)
+            if (!d->pieces[i].freed) {
+                gw_arena_free(d->pieces[i].arena);
+                gw_fo_free(d->pieces[i].tree);
+            }
+        free(d->pieces);
+        gw_doc_free(d->scratch);
+        free(d->masters);
+        free(d->pages);
+        free(d);
     }
     for (size_t i = 0; i < lo->nimages; i++)
         free((char *)lo->images[i].path);
@@ -1419,19 +1634,17 @@ gw_lo_free(gw_lo *lo)
     free(lo->idhash);
     free(lo->pn);
     free(lo->seen_fl);
-    gw_arena_free(lo->arena);       /* lo itself is in the arena */
+    gw_arena_free(lo->base);        /* lo itself is in it */
 }
 
-int
-gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages)
+/* The page masters of lo's tree, into a new lo->pages. */
+static int
+S_doc_new(gw_lo *lo)
 {
     S_doc *d;
     const gw_fo_node *c;
-    size_t i;
-    int rc = 0, pass;
-    static const char *const info[5] = {"title", "author", "subject", "keywords", "date"};
+    int rc;
 
-    *npages = 0;
     if (lo->pages)
         return gw_err_set(lo->err, GW_EDEP, "layout: paginated twice");
     d = lo->pages = gw_xcalloc(1, sizeof *d);
@@ -1454,19 +1667,19 @@ gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages)
         } else if (c->kind != GW_FO_PAGE_SEQUENCE_MASTER) {
             return S_err(lo, c, "is not allowed in fo:layout-master-set", NULL);
         }
-    /* citations refer to pages laid out later: a second pass uses the
-     * first one's id map */
-    for (pass = 0; pass < 2; pass++) {
-        rc = S_layout_pages(d);
-        if (rc < 0)
-            return rc;
-        rc = S_collect(d);
-        if (rc < 0)
-            return rc;
-        if (!lo->tree->has_citations && !lo->need_pass2)
-            break;
-        lo->need_pass2 = 0;
-    }
+    return 0;
+}
+
+/* The bookmarks and the document information, into meta. */
+static int
+S_meta(S_doc *d, gw_doc *meta)
+{
+    gw_lo *lo = d->lo;
+    const gw_fo_node *c;
+    size_t i;
+    int rc;
+    static const char *const info[5] = {"title", "author", "subject", "keywords", "date"};
+
     rc = S_bookmarks(d, meta);
     if (rc < 0)
         return rc;
@@ -1485,6 +1698,106 @@ gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages)
         if (lang && *lang)
             gw_doc_set_info(meta, "lang", lang);
     }
+    return 0;
+}
+
+int
+gw_lo_paginate(gw_lo *lo, gw_doc *meta, size_t *npages)
+{
+    S_doc *d;
+    int rc = 0, pass;
+
+    *npages = 0;
+    if ((rc = S_doc_new(lo)) < 0)
+        return rc;
+    d = lo->pages;
+    /* citations refer to pages laid out later: a second pass uses the
+     * first one's id map */
+    for (pass = 0; pass < 2; pass++) {
+        rc = S_layout_pages(d);
+        if (rc < 0)
+            return rc;
+        rc = S_collect(d);
+        if (rc < 0)
+            return rc;
+        if (!lo->tree->has_citations && !lo->need_pass2)
+            break;
+        lo->need_pass2 = 0;
+    }
+    if ((rc = S_meta(d, meta)) < 0)
+        return rc;
+    *npages = d->npages;
+    return 0;
+}
+
+/* A piece that a document in pieces cannot have: the page numbers it
+ * asks for are known only when the whole is laid out. */
+static int
+S_piece_check(gw_lo *lo, const gw_fo_tree *t)
+{
+    if (t->has_citations || lo->need_pass2)
+        return gw_err_set(lo->err, GW_EINPUT, "%s: fo:page-number-citation and "
+                          "fo:page-number in the flow need the whole document; a document "
+                          "in pieces (gw:pieces) cannot have them", t->name);
+    return 0;
+}
+
+int
+gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx)
+{
+    S_doc *d = lo->pages;
+    const gw_fo_tree *t = piece ? piece : lo->tree;
+    const gw_fo_node *seq;
+    S_piece *pc;
+    int rc;
+
+    if (!d) {
+        if (piece) {
+            gw_fo_free(piece);
+            return gw_err_set(lo->err, GW_EDEP, "layout: a piece before the first");
+        }
+        if ((rc = S_doc_new(lo)) < 0)
+            return rc;
+        d = lo->pages;
+        d->next_number = 1;
+        lo->stream = 1;
+        d->put = put;
+        d->put_ctx = ctx;
+        d->scratch = gw_doc_new();
+    } else if (!piece || !d->put) {
+        gw_fo_free(piece);
+        return gw_err_set(lo->err, GW_EDEP, "layout: the first piece twice");
+    }
+    /* the piece's layout takes an arena of its own, freed with the piece */
+    d->pieces = gw_xrealloc(d->pieces, (d->npieces + 1) * sizeof *d->pieces);
+    pc = &d->pieces[d->npieces++];
+    memset(pc, 0, sizeof *pc);
+    pc->tree = piece;
+    pc->arena = lo->arena = gw_arena_new();
+    if ((rc = S_piece_check(lo, t)) < 0)
+        return rc;
+    for (seq = t->root->first; seq; seq = seq->next)
+        if (seq->kind == GW_FO_PAGE_SEQUENCE && (rc = S_feed(d, seq)) < 0)
+            return rc;
+    d->pieces[d->npieces - 1].end = d->fed;
+    return S_piece_check(lo, t);
+}
+
+int
+gw_lo_stream_end(gw_lo *lo, gw_doc *meta, size_t *npages)
+{
+    S_doc *d = lo->pages;
+    int rc;
+
+    *npages = 0;
+    if (!d || !d->put)
+        return gw_err_set(lo->err, GW_EDEP, "layout: no pieces to end");
+    if (d->run.open && (rc = S_seq_close(d)) < 0)
+        return rc;
+    if (d->npages == 0)
+        return S_err(lo, lo->tree->root, "has no fo:page-sequence", NULL);
+    if ((rc = S_flush(d)) < 0 || (rc = S_meta(d, meta)) < 0)
+        return rc;
     *npages = d->npages;
     return 0;
 }
@@ -1506,12 +1819,12 @@ gw_lo_draw_page(gw_lo *lo, size_t i, gw_doc *doc)
     dc.d = d;
     dc.doc = doc;
     dc.page_index = i;
-    dc.pagenum = lo->pagenum_str[i];
     dc.pg = gw_doc_add_page(doc, pr->m->pw, pr->m->ph, 0);
     /* static content is built again for every page (it holds the page
      * number); what that takes from the arena is given back afterwards,
      * so drawing page after page does not grow the layout */
     mark = gw_arena_mark_get(lo->arena);
+    dc.pagenum = i < lo->npagenum ? lo->pagenum_str[i] : S_format(lo, pr->seq, pr->number);
     rc = S_draw_static(&dc, pr, 0);
     if (rc == 0)
         rc = S_draw(&dc, &pr->body, pr->m->body.x, pr->m->body.y, pr->m->grid.line, 0);
