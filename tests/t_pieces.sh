@@ -49,6 +49,15 @@ ok_if "300 tasks, pieces of 37: the same bytes as whole" cmp "$T/b0.pdf" "$T/b37
 ok_match "… in many pieces" \
     "$(GONGWEN_PIECE_ITEMS=37 "$GW" -v notice --db "$T/big.db" -o "$T/b37v.pdf" 2>&1)" \
     "pages in [0-9]{2} pieces"
+# a failure in a late piece, after pages have gone to the writer: nothing
+# written, the old PDF kept, the task named
+cp "$T/big.db" "$T/bad.db"
+sqlite3 "$T/bad.db" "UPDATE task SET body = body || char(983040) WHERE no = 250"
+echo old >"$T/keep.pdf"
+out=$(GONGWEN_PIECE_ITEMS=10 "$GW" -q notice --db "$T/bad.db" -o "$T/keep.pdf" 2>&1); rc=$?
+ok_eq "a character no font has in task 250, a late piece: exit 1" "$rc" 1
+ok_match "… named by task" "$out" "^gongwen: task 250: character U\+F0000"
+ok_eq "… the old PDF untouched, no temporary left" "$(cat "$T/keep.pdf") $(ls "$T" | grep -c 'keep.pdf.')" "old 0"
 ok_match "a bad GONGWEN_PIECE_ITEMS is said, and the default used" \
     "$({ GONGWEN_PIECE_ITEMS=lots "$GW" notice --db "$DB" -o "$T/bad.pdf" 2>&1
          cmp "$T/bad.pdf" "$T/whole.pdf" && echo same; } | tr '\n' ' ')" \
