@@ -72,6 +72,25 @@ fo("deep-300", "<fo:block>" * 300 + "深" + "</fo:block>" * 300)
 fo("deep-255", "<fo:block>" * 250 + "深" + "</fo:block>" * 250)
 fo("inline-deep", "<fo:block>" + "<fo:inline>" * 240 + "字" + "</fo:inline>" * 240 + "</fo:block>")
 fo("entity-ref", '<fo:block>&#x0;&#65;&amp;&lt;</fo:block>')
+# documents in pieces (fuzz_fo.c: parts after a "<!--piece-->" line)
+SEP = "\n<!--piece-->\n"
+CONT = FO_HEAD.replace('<fo:page-sequence master-reference="a4">',
+                       '<fo:page-sequence master-reference="a4" gw:continue="true">')
+TABLE = ('<fo:table%s><fo:table-column column-width="40mm"/><fo:table-column column-width="60mm"/>'
+         '<fo:table-header><fo:table-row><fo:table-cell border="0.5pt solid black"><fo:block>序号'
+         '</fo:block></fo:table-cell><fo:table-cell border="0.5pt solid black"><fo:block>任务</fo:block>'
+         '</fo:table-cell></fo:table-row></fo:table-header><fo:table-body>%s</fo:table-body></fo:table>')
+ROW = ('<fo:table-row><fo:table-cell border="0.5pt solid black"><fo:block>%d</fo:block></fo:table-cell>'
+       '<fo:table-cell border="0.5pt solid black"><fo:block>%s</fo:block></fo:table-cell></fo:table-row>')
+rows = lambda a, b: "".join(ROW % (i, "任务内容" * (i % 7 + 1)) for i in range(a, b))
+put("fo", "pieces-3", FO_HEAD.replace("<fo:root ", '<fo:root gw:pieces="3" ')
+    + '<fo:block keep-with-next.within-page="always">甲</fo:block>' + FO_TAIL + SEP
+    + CONT + "<fo:block>乙</fo:block>" * 40 + FO_TAIL + SEP + CONT + "<fo:block>丙</fo:block>" + FO_TAIL)
+put("fo", "pieces-table", FO_HEAD.replace("<fo:root ", '<fo:root gw:pieces="2" ')
+    + TABLE % ("", rows(1, 30)) + FO_TAIL + SEP
+    + CONT + TABLE % (' gw:continue="true"', rows(30, 60)) + FO_TAIL)
+put("fo", "pieces-short", FO_HEAD.replace("<fo:root ", '<fo:root gw:pieces="4" ')
+    + "<fo:block>甲</fo:block>" + FO_TAIL + SEP + CONT + "<fo:block>乙</fo:block>" + FO_TAIL)
 put("fo", "doctype-entity", '<!DOCTYPE fo:root [<!ENTITY a "甲甲甲甲">]>' + FO_HEAD + '<fo:block>&a;</fo:block>' + FO_TAIL)
 put("fo", "billion-laughs", '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
     + "".join('<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10) for i in range(1, 10))

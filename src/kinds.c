@@ -408,6 +408,172 @@ out:
     return rc;
 }
 
+/* ------------------------------------------------------ a sheet in pieces */
+
+/* One piece of a sheet: a part (templates/sheet.xsl gw-sheet-part) and
+ * which of its tasks. */
+typedef struct S_spiece {
+    const char *part;           /* summary, lead, responsible */
+    size_t      from, to;
+    int         open, close;    /* the part starts, ends in this piece */
+} S_spiece;
+
+/* A sheet typeset in pieces: its XML (a <unit-sheet>, alone or in a
+ * booklet part), its tasks by part, the pieces, and the parameters every
+ * piece shares (a booklet part's gw-part and gw-first-page). */
+typedef struct S_sc {
+    int          kk;
+    gw_xml_doc   xml;
+    xmlNodePtr   tasks;         /* the <tasks> element */
+    xmlNodePtr  *v[3];          /* all, lead, responsible */
+    size_t       n[3], cap[3];
+    S_spiece    *pc;
+    size_t       npc;
+    const char  *const *extra;  /* NULL or name, value, ..., NULL (2 pairs) */
+} S_sc;
+
+/* The <tasks> element of the sheet in xml (root/tasks, or
+ * root/unit-sheet/tasks in a booklet part), or NULL. */
+static xmlNodePtr
+S_tasks_el(gw_xml_doc xml)
+{
+    xmlNodePtr r = xmlDocGetRootElement(xml), n, m;
+    for (n = r ? r->children : NULL; n; n = n->next) {
+        if (S_named(n, "tasks"))
+            return n;
+        if (S_named(n, "unit-sheet"))
+            for (m = n->children; m; m = m->next)
+                if (S_named(m, "tasks"))
+                    return m;
+    }
+    return NULL;
+}
+
+/* Cuts the sheet into pieces of per tasks: the 任务一览 rows, then the
+ * lead tasks, then the responsible ones, each part at least one piece.
+ * 0 when it has at most per tasks (typeset whole). */
+static size_t
+S_sc_cut(S_sc *c, size_t per)
+{
+    static const char *const part[3] = {"summary", "lead", "responsible"};
+    xmlNodePtr t;
+    size_t i, k, cap = 0;
+
+    if (!(c->tasks = S_tasks_el(c->xml)))
+        return 0;
+    for (t = c->tasks->children; t; t = t->next) {
+        xmlChar *role;
+        if (!S_named(t, "task"))
+            continue;
+        role = xmlGetProp(t, (const xmlChar *)"role");
+        S_push_node(&c->v[0], &c->n[0], &c->cap[0], t);
+        i = role && !xmlStrcmp(role, (const xmlChar *)"lead") ? 1 : 2;
+        S_push_node(&c->v[i], &c->n[i], &c->cap[i], t);
+        xmlFree(role);
+    }
+    if (c->n[0] <= per)
+        return 0;
+    for (i = 0; i < 3; i++)
+        for (k = 0; k == 0 || k * per < c->n[i]; k++) {
+            S_spiece *p;
+            if (c->npc == cap) {
+                cap = cap ? cap * 2 : 16;
+                c->pc = gw_xrealloc(c->pc, cap * sizeof *c->pc);
+            }
+            p = &c->pc[c->npc++];
+            p->part = part[i];
+            p->from = k * per;
+            p->to = p->from + per < c->n[i] ? p->from + per : c->n[i];
+            p->open = k == 0;
+            p->close = p->to == c->n[i];
+        }
+    return c->npc;
+}
+
+/* A copy of the sheet's XML whose <tasks> holds v[from, to) only: what
+ * a piece's run reads (the rest as it is: the heading's counts are
+ * attributes of <tasks>). */
+static xmlDocPtr
+S_sc_doc(const S_sc *c, xmlNodePtr const *v, size_t from, size_t to)
+{
+    xmlNodePtr path[4], n, parent, ch;
+    xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
+    size_t np = 0, i, k;
+
+    for (n = c->tasks; n && n->type == XML_ELEMENT_NODE && np < 4; n = n->parent)
+        path[np++] = n;
+    parent = xmlDocCopyNode(path[np - 1], d, 2);
+    xmlDocSetRootElement(d, parent);
+    /* from the root down: the element on the path as a shell, its other
+     * children copied whole in their places */
+    for (i = np - 1; i > 0 && parent; i--) {
+        xmlNodePtr next = NULL;
+        for (ch = path[i]->children; ch; ch = ch->next)
+            if (ch == path[i - 1])
+                next = xmlAddChild(parent, xmlDocCopyNode(ch, d, 2));
+            else
+                xmlAddChild(parent, xmlDocCopyNode(ch, d, 1));
+        parent = next;
+    }
+    for (k = from; parent && k < to; k++)
+        xmlAddChild(parent, xmlDocCopyNode(v[k], d, 1));
+    return d;
+}
+
+/* Piece k of a sheet: its XML, then the template with the piece's
+ * parameters (and a booklet part's). */
+static int
+S_sc_piece(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err)
+{
+    S_sc *c = ctx;
+    const S_spiece *p = &c->pc[k];
+    int which = !strcmp(p->part, "summary") ? 0 : !strcmp(p->part, "lead") ? 1 : 2;
+    char num[24], total[24];
+    const char *extra[17] = {"gw-piece", num, "gw-pieces", total, "gw-sheet-part", p->part,
+                             "gw-open", p->open ? "1" : "0", "gw-close", p->close ? "1" : "0",
+                             "gw-end", k + 1 == c->npc ? "1" : "0", NULL};
+    xmlDocPtr in;
+    size_t i;
+    int rc;
+
+    snprintf(num, sizeof num, "%zu", k);
+    snprintf(total, sizeof total, "%zu", c->npc);
+    for (i = 0; c->extra && c->extra[i] && i < 4; i++)
+        extra[12 + i] = c->extra[i];
+    in = S_sc_doc(c, c->v[which], p->from, p->to);
+    rc = S_fo_extra(c->kk, in, NULL, NULL, extra, fo, err);
+    xmlFreeDoc(in);
+    return rc;
+}
+
+static void
+S_sc_free(S_sc *c)
+{
+    for (int i = 0; i < 3; i++)
+        free(c->v[i]);
+    free(c->pc);
+}
+
+/* The pieces of a sheet of more than S_PIECE_ITEMS tasks into *out (its
+ * PDF not yet written); 0 pieces (*out NULL) for a smaller one. */
+static int
+S_sheet_pieces(S_sc *c, const char *name, const char *path, gw_fontset *fonts,
+               gw_pieces **out, gw_err *err)
+{
+    gw_render_opts ro;
+    gw_xml_doc fo = NULL;
+    size_t per = S_piece_items();
+    int rc;
+
+    *out = NULL;
+    memset(&ro, 0, sizeof ro);
+    if (per == 0 || S_sc_cut(c, per) == 0)
+        return 0;
+    if ((rc = S_sc_piece(c, 0, &fo, err)) < 0)
+        return rc;
+    return gw_render_pieces(fo, name, S_sc_piece, c, path, &ro, fonts, out, err);
+}
+
 int
 gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_plan *plan,
             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
@@ -428,6 +594,28 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         rc = S_pdf_pieces(S_find(kind), xml, o, per, plan, name, path, fonts ? fonts : own,
                           err);
         goto out;
+    }
+    if (!strcmp(kind, "sheet")) {
+        /* a sheet of many tasks in pieces; a small one whole, below */
+        S_sc c;
+        gw_pieces *p = NULL;
+        memset(&c, 0, sizeof c);
+        c.kk = S_find(kind);
+        c.xml = xml;
+        if (!fonts && (rc = gw_fontset_new(&own, err)) < 0)
+            goto out;
+        if (!fonts)
+            fonts = own;
+        rc = S_sheet_pieces(&c, name, path, fonts, &p, err);
+        if (rc == 0 && p)
+            rc = gw_pieces_finish(p, err);
+        S_sc_free(&c);
+        if (rc < 0 || p) {
+            gw_pieces_free(p);
+            if (rc < 0)
+                gw_plan_explain(plan, err);
+            goto out;
+        }
     }
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
@@ -516,16 +704,51 @@ S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, gw_err *err)
     return 0;
 }
 
-/* Part k of a document typeset in parts: its XML, XSLT with gw-part and
- * gw-first-page, and its layout in *out (with the FO in *fo: the layout
- * reads it).  first_page: the number of the part's first page, 0 for the
- * first part. */
+/* A sheet part of a booklet typeset in parts (its XML *xml) when the
+ * sheet has more than S_PIECE_ITEMS tasks: in pieces, its pages written
+ * into pdf from page at on, its bookmarks into meta (from its first page),
+ * *n its pages, *xml freed (NULL).  A smaller sheet: nothing done, *xml
+ * left for the whole layout. */
+static int
+S_part_pieces(int kk, gw_xml_doc *xml, size_t first_page, const char *name, gw_fontset *fonts,
+              gw_pdf *pdf, size_t at, gw_doc *meta, size_t *n, gw_err *err)
+{
+    char num[24];
+    const char *extra[5] = {"gw-part", "sheet", "gw-first-page", num, NULL};
+    size_t per = S_piece_items();
+    gw_render_opts ro;
+    gw_xml_doc fo = NULL;
+    S_sc c;
+    int rc;
+
+    *n = 0;
+    memset(&ro, 0, sizeof ro);
+    memset(&c, 0, sizeof c);
+    c.kk = kk;
+    c.xml = *xml;
+    c.extra = extra;
+    snprintf(num, sizeof num, "%zu", first_page);
+    rc = 0;
+    if (per > 0 && S_sc_cut(&c, per) > 0) {
+        if ((rc = S_sc_piece(&c, 0, &fo, err)) == 0)
+            rc = gw_render_pieces_put(fo, name, S_sc_piece, &c, pdf, at, &ro, fonts, meta, n,
+                                      err);
+        xmlFreeDoc(*xml);
+        *xml = NULL;
+    }
+    S_sc_free(&c);
+    return rc;
+}
+
+/* Part k of a document typeset in parts: its XML (xml, taken, or made by
+ * xml_of when NULL), XSLT with gw-part and gw-first-page, and its layout
+ * in *out (with the FO in *fo: the layout reads it).  first_page: the
+ * number of the part's first page, 0 for the first part. */
 static int
 S_part(int kk, size_t k, size_t first_page, const size_t *first, gw_kind_part_fn xml_of,
        void *ctx, const gw_plan *plan, const char *name, gw_fontset *fonts, gw_xml_doc *fo,
-       gw_layout **out, gw_err *err, const gw_render_opts *ro)
+       gw_layout **out, gw_err *err, const gw_render_opts *ro, gw_xml_doc xml)
 {
-    gw_xml_doc xml = NULL;
     char num[24];
     const char *extra[5] = {"gw-part", k == 0 ? "cover" : "sheet", "gw-first-page", num,
                             NULL};
@@ -534,7 +757,7 @@ S_part(int kk, size_t k, size_t first_page, const size_t *first, gw_kind_part_fn
     *fo = NULL;
     *out = NULL;
     snprintf(num, sizeof num, "%zu", first_page);
-    if ((rc = xml_of(ctx, k, first, &xml, err)) < 0)
+    if (!xml && (rc = xml_of(ctx, k, first, &xml, err)) < 0)
         return rc;
     rc = S_fo_extra(kk, xml, NULL, NULL, extra, fo, err);
     xmlFreeDoc(xml);
@@ -556,7 +779,7 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
     gw_fontset *own = NULL;
     gw_render_opts ro;
     gw_pdf *pdf = NULL;
-    gw_doc *meta = NULL, *rest = NULL;
+    gw_doc *meta = NULL, *rest = NULL, *part;
     gw_xml_doc fo = NULL, cover_fo = NULL;
     gw_layout *lay = NULL, *cover = NULL;
     size_t *first = NULL, ncover, next, k, n;
@@ -577,7 +800,7 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
      * length does not depend on those numbers: laid out once without them
      * for its page count, and again with them after the other parts. */
     if ((rc = S_part(kk, 0, 0, NULL, xml_of, ctx, plan, name, fonts, &cover_fo, &cover, err,
-                     &ro)) < 0)
+                     &ro, NULL)) < 0)
         goto out;
     ncover = gw_layout_page_count(cover);
     gw_layout_free(cover);
@@ -588,9 +811,27 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
      * where it starts noted; the part is then let go. */
     next = ncover;
     for (k = 1; k < nparts; k++) {
+        gw_xml_doc xml = NULL;
         first[k] = next + 1;
+        if ((rc = xml_of(ctx, k, NULL, &xml, err)) < 0)
+            goto out;
+        /* a long sheet in pieces, a short one laid out whole */
+        part = gw_doc_new();
+        rc = S_part_pieces(kk, &xml, first[k], name, fonts, pdf, next, part, &n, err);
+        if (rc == 0 && !xml)
+            gw_doc_merge(rest, part, next);
+        gw_doc_free(part);
+        if (rc < 0) {
+            xmlFreeDoc(xml);
+            gw_plan_explain(plan, err);
+            goto out;
+        }
+        if (!xml) {
+            next += n;
+            continue;
+        }
         if ((rc = S_part(kk, k, first[k], NULL, xml_of, ctx, plan, name, fonts, &fo, &lay, err,
-                         &ro)) < 0)
+                         &ro, xml)) < 0)
             goto out;
         if ((rc = S_hand_pages(lay, pdf, next, err)) < 0)
             goto out;
@@ -603,7 +844,7 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
         fo = NULL;
     }
     if ((rc = S_part(kk, 0, 0, first, xml_of, ctx, plan, name, fonts, &cover_fo, &cover, err,
-                     &ro)) < 0)
+                     &ro, NULL)) < 0)
         goto out;
     if (gw_layout_page_count(cover) != ncover) {
         rc = gw_err_set(err, GW_EDEP, "%s: the cover took %zu pages with its page numbers and "

@@ -210,6 +210,7 @@ gw_render_file(const char *fo_path, const char *out_path, const gw_render_opts *
 
 struct gw_pieces {
     gw_pdf  *pdf;
+    size_t   at;                /* the document's first page in pdf */
     gw_doc  *meta;
     size_t   pages, blank;
 };
@@ -237,7 +238,7 @@ S_put(void *ctx, size_t i, const gw_page *pg, gw_err *err)
 {
     gw_pieces *p = ctx;
     p->blank += gw_page_item_count(pg) == 0;
-    return gw_pdf_put(p->pdf, i, pg, err);
+    return gw_pdf_put(p->pdf, p->at + i, pg, err);
 }
 
 /* XML piece -> its tree; the XML is freed. */
@@ -249,20 +250,16 @@ S_tree(gw_xml_doc fo, const char *name, gw_fo_tree **t, gw_err *err)
     return rc;
 }
 
-int
-gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, void *ctx,
-                 const char *out_path, const gw_render_opts *opts, gw_fontset *fs,
-                 gw_pieces **out, gw_err *err)
+/* The layout of every piece into p (its writer, its first page, its meta). */
+static int
+S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, gw_render_piece_fn piece,
+         void *ctx, const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
 {
-    gw_pieces *p = gw_xcalloc(1, sizeof *p);
     gw_fo_tree *t0 = NULL, *t = NULL;
     gw_lo *lo = NULL;
     size_t k, n;
     int rc;
 
-    *out = NULL;
-    p->pdf = gw_pdf_new(out_path);
-    p->meta = gw_doc_new();
     if ((rc = S_tree(first, name, &t0, err)) < 0)
         goto out;
     n = gw_fo_pieces(t0);
@@ -281,13 +278,47 @@ gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, v
     if ((rc = gw_lo_stream_end(lo, p->meta, &p->pages)) < 0)
         goto out;
     gw_debugf("%s: %zu pages in %zu pieces", name ? name : "<fo>", p->pages, n);
-    *out = p;
-    p = NULL;
 out:
     gw_lo_free(lo);
     gw_fo_free(t0);
     gw_fo_free(t);
+    return rc;
+}
+
+int
+gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, void *ctx,
+                 const char *out_path, const gw_render_opts *opts, gw_fontset *fs,
+                 gw_pieces **out, gw_err *err)
+{
+    gw_pieces *p = gw_xcalloc(1, sizeof *p);
+    int rc;
+
+    *out = NULL;
+    p->pdf = gw_pdf_new(out_path);
+    p->meta = gw_doc_new();
+    rc = S_pieces(p, first, name, piece, ctx, opts, fs, err);
+    if (rc == 0) {
+        *out = p;
+        p = NULL;
+    }
     gw_pieces_free(p);
+    return rc;
+}
+
+int
+gw_render_pieces_put(gw_xml_doc first, const char *name, gw_render_piece_fn piece,
+                     void *ctx, gw_pdf *pdf, size_t at, const gw_render_opts *opts,
+                     gw_fontset *fs, gw_doc *meta, size_t *pages, gw_err *err)
+{
+    gw_pieces p;
+    int rc;
+
+    memset(&p, 0, sizeof p);
+    p.pdf = pdf;
+    p.at = at;
+    p.meta = meta;
+    rc = S_pieces(&p, first, name, piece, ctx, opts, fs, err);
+    *pages = p.pages;
     return rc;
 }
 

@@ -81,6 +81,15 @@ typedef int (*gw_render_piece_fn)(void *ctx, size_t k, gw_xml_doc *fo, gw_err *e
 int gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece,
                      void *ctx, const char *out_path, const gw_render_opts *opts,
                      gw_fontset *fs, gw_pieces **out, gw_err *err);
+/* The same into a writer of the caller's (pdf.h), the document's pages
+ * from page at on (a part of a document typeset in parts): its bookmarks
+ * and information into meta (the caller's; their pages count from the
+ * part's first, as gw_layout_meta's), *pages its page count.  first is
+ * taken as above; nothing is finished.  0 or an error. */
+typedef struct gw_pdf gw_pdf;
+int gw_render_pieces_put(gw_xml_doc first, const char *name, gw_render_piece_fn piece,
+                         void *ctx, gw_pdf *pdf, size_t at, const gw_render_opts *opts,
+                         gw_fontset *fs, gw_doc *meta, size_t *pages, gw_err *err);
 /* The number of pages of p, and of those with nothing drawn on them. */
 void gw_pieces_count(const gw_pieces *p, size_t *pages, size_t *blank);
 /* Writes the PDF (atomically).  0 or an error as gw_render_write. */

@@ -31,6 +31,10 @@
         gw:title="任务交办单汇编" gw:author="{meta/issuer}"
         gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单"
         gw:date="{meta/sign-date/@iso}" xml:lang="zh-CN">
+      <!-- a long sheet typeset in pieces (sheet.xsl, gw-piece) -->
+      <xsl:if test="$piece = 0">
+        <xsl:attribute name="gw:pieces"><xsl:value-of select="$gw-pieces"/></xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="gw-layout-masters"/>
       <fo:bookmark-tree>
         <xsl:if test="$gw-part != 'sheet'">

@@ -27,12 +27,33 @@
        glyphs print as a dashed line) -->
   <xsl:variable name="blank" select="'　　　　　　　　'"/>
 
+  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/kinds.c
+       cuts them): a sheet of many tasks comes as gw-pieces documents, and
+       gw-piece = k gives piece k, made from XML whose <tasks> holds only
+       the piece's tasks.  A piece holds one part — gw-sheet-part summary
+       (the 任务一览 table's rows), lead or responsible (the task
+       entries) — which gw-open starts (its heading) and gw-close ends (the
+       table's space after it); piece 0 has the sheet's heading too and
+       gw-end the 工作要求 and 报送与签收.  Pieces after the first go on with
+       the page-sequence (gw:continue), a table piece with the table.  -1
+       (the default): the whole sheet in one document. -->
+  <xsl:param name="gw-piece" select="-1"/>
+  <xsl:param name="gw-pieces" select="1"/>
+  <xsl:param name="gw-sheet-part" select="''"/>
+  <xsl:param name="gw-open" select="0"/>
+  <xsl:param name="gw-close" select="0"/>
+  <xsl:param name="gw-end" select="0"/>
+  <xsl:variable name="piece" select="number($gw-piece)"/>
+
   <!-- ============================================================== root -->
   <xsl:template match="/unit-sheet">
     <fo:root font-family="{$gw-fangsong}" font-size="16pt" line-height="{$pitch}"
         gw:title="{recipient}任务交办单" gw:author="{meta/issuer}"
         gw:subject="{normalize-space(meta/title)}" gw:keywords="任务交办单"
         gw:date="{meta/sign-date/@iso}" xml:lang="zh-CN">
+      <xsl:if test="$piece = 0">
+        <xsl:attribute name="gw:pieces"><xsl:value-of select="$gw-pieces"/></xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="gw-layout-masters"/>
       <xsl:apply-templates select="." mode="page-sequence"/>
     </fo:root>
@@ -47,6 +68,9 @@
     <xsl:param name="force" select="'no-force'"/>
     <xsl:param name="first" select="'1'"/>
     <fo:page-sequence master-reference="gw-portrait" force-page-count="{$force}">
+      <xsl:if test="$piece &gt; 0">
+        <xsl:attribute name="gw:continue">true</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$first = 0">
           <xsl:attribute name="initial-page-number">auto-odd</xsl:attribute>
@@ -57,13 +81,47 @@
       </xsl:choose>
       <xsl:call-template name="gw-page-number-static"/>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="{@id}" xsl:use-attribute-sets="gw-text" text-align="justify">
-          <xsl:apply-templates select="." mode="heading"/>
-          <xsl:apply-templates select="tasks" mode="summary"/>
-          <xsl:apply-templates select="tasks" mode="lead"/>
-          <xsl:apply-templates select="tasks" mode="responsible"/>
-          <xsl:apply-templates select="requirements"/>
-          <xsl:apply-templates select="reporting"/>
+        <fo:block xsl:use-attribute-sets="gw-text">
+          <xsl:if test="$piece &lt;= 0">
+            <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+          </xsl:if>
+          <xsl:attribute name="text-align">justify</xsl:attribute>
+          <xsl:choose>
+            <xsl:when test="$piece &lt; 0">
+              <xsl:apply-templates select="." mode="heading"/>
+              <xsl:apply-templates select="tasks" mode="summary"/>
+              <xsl:apply-templates select="tasks" mode="lead"/>
+              <xsl:apply-templates select="tasks" mode="responsible"/>
+              <xsl:apply-templates select="requirements"/>
+              <xsl:apply-templates select="reporting"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:if test="$piece = 0">
+                <xsl:apply-templates select="." mode="heading"/>
+              </xsl:if>
+              <xsl:choose>
+                <xsl:when test="$gw-sheet-part = 'summary'">
+                  <xsl:apply-templates select="tasks" mode="summary"/>
+                </xsl:when>
+                <xsl:when test="$gw-sheet-part = 'lead' and $gw-open = 1">
+                  <xsl:apply-templates select="tasks" mode="lead"/>
+                </xsl:when>
+                <xsl:when test="$gw-sheet-part = 'lead'">
+                  <xsl:apply-templates select="tasks/task[@role = 'lead']"/>
+                </xsl:when>
+                <xsl:when test="$gw-sheet-part = 'responsible' and $gw-open = 1">
+                  <xsl:apply-templates select="tasks" mode="responsible"/>
+                </xsl:when>
+                <xsl:when test="$gw-sheet-part = 'responsible'">
+                  <xsl:apply-templates select="tasks/task[@role = 'responsible']"/>
+                </xsl:when>
+              </xsl:choose>
+              <xsl:if test="$gw-end = 1">
+                <xsl:apply-templates select="requirements"/>
+                <xsl:apply-templates select="reporting"/>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
         </fo:block>
       </fo:flow>
     </fo:page-sequence>
@@ -166,11 +224,20 @@
   </xsl:template>
 
   <!-- ===================================================== summary table -->
+  <!-- In pieces: the title only where the table opens, the space after it
+       only where it closes; a piece between goes on with the table -->
   <xsl:template match="tasks" mode="summary">
-    <fo:block space-before="{$pitch}" keep-with-next.within-page="always"
-        font-family="{$gw-hei}" text-align="center">任务一览</fo:block>
-    <fo:table xsl:use-attribute-sets="gw-table-summary" gw:grid="none"
-        space-after="{$pitch}">
+    <xsl:if test="$piece &lt; 0 or $gw-open = 1">
+      <fo:block space-before="{$pitch}" keep-with-next.within-page="always"
+          font-family="{$gw-hei}" text-align="center">任务一览</fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="gw-table-summary" gw:grid="none">
+      <xsl:if test="$piece &lt; 0 or $gw-close = 1">
+        <xsl:attribute name="space-after"><xsl:value-of select="$pitch"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$piece &gt;= 0 and $gw-open != 1">
+        <xsl:attribute name="gw:continue">true</xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="gw-table-summary-columns"/>
       <fo:table-header font-family="{$gw-hei}">
         <fo:table-row keep-together.within-page="always">

@@ -1,8 +1,8 @@
 #!/bin/sh
-# t_pieces.sh — a document in pieces (docs/fo-subset.md): the notice is
-# typeset piece by piece (src/kinds.c, templates/notice.xsl gw-piece) and
-# must come out byte for byte as when it is typeset whole, whatever the
-# piece size; FO that goes on with gw:continue="true" lays out as the same
+# t_pieces.sh — a document in pieces (docs/fo-subset.md): the notice and
+# long sheets are typeset piece by piece (src/kinds.c, templates/notice.xsl
+# and sheet.xsl gw-piece) and must come out byte for byte as when they are
+# typeset whole, whatever the piece size; FO that goes on with gw:continue="true" lays out as the same
 # FO in one flow or one table; what cannot be done is refused by name.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 2
@@ -62,6 +62,32 @@ ok_match "a bad GONGWEN_PIECE_ITEMS is said, and the default used" \
     "$({ GONGWEN_PIECE_ITEMS=lots "$GW" notice --db "$DB" -o "$T/bad.pdf" 2>&1
          cmp "$T/bad.pdf" "$T/whole.pdf" && echo same; } | tr '\n' ' ')" \
     "GONGWEN_PIECE_ITEMS='lots' is not a number.*same"
+
+# the sheets: a sheet of more tasks than a piece holds is typeset in pieces
+# (the 任务一览 rows, the lead and the responsible tasks), alone and as a
+# part of the booklet; every sheet and the booklet the same bytes
+sheets() { _i=$1 _o=$2; shift 2
+    GONGWEN_PIECE_ITEMS=$_i "$GW" -q sheets --db "$DB" -o "$_o" --booklet "$_o.pdf" "$@"; }
+sheets 0 "$T/sh0"
+GONGWEN_BOOKLET_PARTS=1 sheets 0 "$T/shp0"
+for n in 1 4; do
+    sheets $n "$T/sh$n"
+    bad=
+    for f in "$T/sh0"/*.pdf; do cmp -s "$f" "$T/sh$n/${f##*/}" || bad="$bad ${f##*/}"; done
+    ok_eq "sheets in pieces of $n: all 38 the same bytes as whole" "$(ls "$T/sh$n" | wc -l)$bad" 38
+    ok_if "… the booklet too" cmp "$T/sh0.pdf" "$T/sh$n.pdf"
+    GONGWEN_BOOKLET_PARTS=1 sheets $n "$T/shp$n"
+    ok_if "… the booklet typeset sheet by sheet, each sheet in pieces" cmp "$T/shp0.pdf" "$T/shp$n.pdf"
+done
+out=$(GONGWEN_PIECE_ITEMS=4 GONGWEN_BOOKLET_PARTS=1 "$GW" -v sheets --db "$DB" -o "$T/shv" \
+      --booklet "$T/shv.pdf" 2>&1)
+ok_match "a long sheet in pieces of 4 tasks" "$out" "02-市委组织部.pdf: 11 pages in [0-9]+ pieces"
+ok_match "… and as a booklet part" "$out" "sheets booklet: 12 pages in [0-9]+ pieces"
+ok_match "a sheet of at most 4 tasks stays whole" "$out" "\.pdf: [0-9]+ pages$"
+GONGWEN_PIECE_ITEMS=0 "$GW" -q sheets --db "$T/big.db" --unit 醴陵市 -o "$T/bs0" --no-booklet
+GONGWEN_PIECE_ITEMS=13 "$GW" -q sheets --db "$T/big.db" --unit 醴陵市 -o "$T/bs13" --no-booklet
+ok_if "300 tasks, a county's sheet in pieces of 13: the same bytes" \
+    cmp "$T/bs0/$(ls "$T/bs0")" "$T/bs13/$(ls "$T/bs13")"
 
 # FO: a flow split in two page-sequences, the second gw:continue="true",
 # lays out as one flow; a table split in two, the second gw:continue, as
