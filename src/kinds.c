@@ -1,5 +1,6 @@
 /* kinds.c — the table of document kinds and the pipeline (kinds.h). */
 #include "kinds.h"
+#include "pieces.h"
 #include "docx.h"
 #include "pdf.h"
 
@@ -130,215 +131,44 @@ gw_kind_fo(const char *kind, gw_xml_doc xml, const gw_kind_opts *o, gw_xml_doc *
     return S_fo(k, xml, o, NULL, out, err);
 }
 
-/* The notice is typeset in pieces of this many of 附件1's paragraphs and
- * 附件2's rows (templates/notice.xsl, gw-piece-items): small enough that
- * a piece's FO and layout are a few pages' worth, large enough that the
- * XSLT run each piece costs (it reads the whole plan) stays small.
- * GONGWEN_PIECE_ITEMS overrides it; 0 typesets the notice whole (the
- * tests compare the two; docs/performance.md). */
-#define S_PIECE_ITEMS 250
+/* ------------------------------------------------------------ in pieces */
 
-static size_t
-S_piece_items(void)
-{
-    const char *v = getenv("GONGWEN_PIECE_ITEMS");
-    char *end = NULL;
-    unsigned long n;
-    if (!v || !*v)
-        return S_PIECE_ITEMS;
-    n = strtoul(v, &end, 10);
-    if (*end || n > 1000000 || v[0] == '-') {
-        gw_warnf("GONGWEN_PIECE_ITEMS='%s' is not a number of items (0..1000000); %d is used",
-                 v, S_PIECE_ITEMS);
-        return S_PIECE_ITEMS;
-    }
-    return (size_t)n;
-}
-
-/* What every piece of a notice in pieces is made from: the XML (read, not
- * changed) and what the template is told instead of reading the whole of
- * it (templates/notice.xsl, gw-piece). */
+/* A document typeset in pieces (pieces.h): its XML, how it is cut, and
+ * the parameters every piece's run shares. */
 typedef struct S_pc {
     int                 kk;
     gw_xml_doc          xml;
     const gw_kind_opts *o;
     const char         *keep;       /* keep-lines, NULL: the template's */
-    size_t              per;        /* items a piece */
-    xmlNodePtr         *items;      /* 附件1's headings, tasks, requirements */
-    size_t              nitems;
-    xmlNodePtr         *tasks;      /* 附件2's rows */
-    size_t              ntasks;
-    int                 deadlines, leaders, table;
-    size_t              pa, pieces; /* 附件1's pieces; all */
-    gw_buf              ids;
+    gw_cut             *cut;
+    const char *const  *extra;      /* NULL or name, value, ... NULL (2 pairs) */
 } S_pc;
 
-static int
-S_named(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-/* The xml:id of n (gw_xml_notice gives every item one). */
-static const char *
-S_xml_id(xmlNodePtr n)
-{
-    xmlAttrPtr a = xmlHasNsProp(n, (const xmlChar *)"id", XML_XML_NAMESPACE);
-    return a && a->children && a->children->content ? (const char *)a->children->content : NULL;
-}
-
-static void
-S_push_node(xmlNodePtr **v, size_t *n, size_t *cap, xmlNodePtr x)
-{
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 256;
-        *v = gw_xrealloc(*v, *cap * sizeof **v);
-    }
-    (*v)[(*n)++] = x;
-}
-
-/* Reads the notice XML as the template would: its items in reading order,
- * its tasks, whether any has a milestone or a leader, whether 附件2 is
- * wanted.  GW_EDEP when an item has no xml:id (the builder gives each
- * one). */
-static int
-S_pc_read(S_pc *c, gw_err *err)
-{
-    xmlNodePtr root = xmlDocGetRootElement(c->xml), n, m;
-    size_t cap = 0, tcap = 0;
-    int table = 1;
-
-    for (n = root ? root->children : NULL; n; n = n->next)
-        if (S_named(n, "meta"))
-            for (m = n->children; m; m = m->next)
-                if (S_named(m, "table")) {
-                    xmlChar *v = xmlNodeGetContent(m);
-                    table = !(v && !xmlStrcmp(v, (const xmlChar *)"0"));
-                    xmlFree(v);
-                }
-    c->table = table && !(c->o && c->o->no_table);
-    for (n = NULL; root && (n = gw_xml_notice_next(root, n));) {
-        if (!S_xml_id(n))
-            return gw_err_set(err, GW_EDEP, "notice XML: a %s without xml:id", n->name);
-        S_push_node(&c->items, &c->nitems, &cap, n);
-        if (!S_named(n, "task"))
-            continue;
-        S_push_node(&c->tasks, &c->ntasks, &tcap, n);
-        for (m = n->children; m; m = m->next) {
-            c->deadlines |= S_named(m, "milestone");
-            c->leaders |= S_named(m, "leader");
-        }
-    }
-    c->table = c->table && c->ntasks > 0;
-    c->pa = c->nitems > c->per ? (c->nitems + c->per - 1) / c->per : 1;
-    c->pieces = c->pa + (c->table ? (c->ntasks > c->per ? (c->ntasks + c->per - 1) / c->per : 1)
-                                  : 0);
-    return 0;
-}
-
-/* n's copy in d without its children but with its heading: a section
- * as the template reads it around an item. */
-static xmlNodePtr
-S_shell(xmlNodePtr n, xmlDocPtr d)
-{
-    xmlNodePtr cp = xmlDocCopyNode(n, d, 2), ch;
-    for (ch = n->children; ch; ch = ch->next)
-        if (S_named(ch, "heading"))
-            xmlAddChild(cp, xmlDocCopyNode(ch, d, 1));
-    return cp;
-}
-
-/* The XML of piece k ≥ 1, so that its run reads the piece, not the plan
- * (libxslt walks the whole input at the start of every run): /plan with
- * its meta, and items[from, to) with what the template reads around them
- * — the sections they are in (attributes and heading), and an empty
- * <task/> before a task that follows another in its section (a heading row
- * of 附件2 goes only before a section's first task).  Copies keep their
- * xml:id, so id() finds them. */
-static xmlDocPtr
-S_piece_doc(const S_pc *c, xmlNodePtr const *items, size_t from, size_t to)
-{
-    xmlNodePtr root = xmlDocGetRootElement(c->xml), r, n;
-    xmlNodePtr orig[GW_XML_MAX_LEVEL + 2], copy[GW_XML_MAX_LEVEL + 2];
-    xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
-    size_t depth = 0, i;
-
-    r = xmlDocCopyNode(root, d, 2);
-    xmlDocSetRootElement(d, r);
-    for (n = root->children; n; n = n->next)
-        if (S_named(n, "meta"))
-            xmlAddChild(r, xmlDocCopyNode(n, d, 1));
-    for (i = from; i < to; i++) {
-        xmlNodePtr it = items[i], anc[GW_XML_MAX_LEVEL + 2], at, prev;
-        size_t na = 0, j;
-        /* its sections, outermost first; the path already made is kept */
-        for (n = it->parent; n && n != root && na < GW_XML_MAX_LEVEL + 1; n = n->parent)
-            na++;
-        for (n = it->parent, j = na; j > 0; n = n->parent)
-            anc[--j] = n;
-        for (j = 0; j < depth && j < na && orig[j] == anc[j]; j++)
-            ;
-        for (depth = j; j < na; j++, depth++) {
-            orig[j] = anc[j];
-            copy[j] = xmlAddChild(j ? copy[j - 1] : r, S_shell(anc[j], d));
-        }
-        at = depth ? copy[depth - 1] : r;
-        if (S_named(it, "section")) {
-            if (depth < GW_XML_MAX_LEVEL + 1) {
-                orig[depth] = it;
-                copy[depth] = xmlAddChild(at, S_shell(it, d));
-                depth++;
-            }
-            continue;
-        }
-        for (prev = it->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
-            ;
-        if (S_named(it, "task") && prev && S_named(prev, "task")
-            && !(at->last && S_named(at->last, "task")))
-            xmlNewChild(at, NULL, (const xmlChar *)"task", NULL);
-        xmlAddChild(at, xmlDocCopyNode(it, d, 1));
-    }
-    return d;
-}
-
-/* Piece k: the template with gw-piece, what it holds and what the plan
- * has; piece 0 reads the whole plan (its notice, bookmarks and 附件1's
- * head), the others their own XML. */
+/* Piece k: its XML (a copy of its part, or the whole) through the
+ * template with the piece's parameters. */
 static int
 S_piece(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err)
 {
     S_pc *c = ctx;
-    char num[24], total[24], pa[24], nt[24];
-    xmlNodePtr const *items = k < c->pa ? c->items : c->tasks;
-    size_t n = k < c->pa ? c->nitems : c->ntasks, from = (k < c->pa ? k : k - c->pa) * c->per;
-    size_t to = from + c->per < n ? from + c->per : n, i;
-    const char *extra[] = {"gw-piece", num, "gw-pieces", total, "gw-att1-pieces", pa,
-                           "gw-ids", NULL, "gw-tasks", nt,
-                           "gw-deadlines", c->deadlines ? "1" : "0",
-                           "gw-leaders", c->leaders ? "1" : "0", NULL};
-    xmlDocPtr in = NULL;
+    const char *const *pp;
+    const char *params[2 * GW_CUT_MAX_PARAMS + 5];
+    gw_xml_doc in = NULL;
+    size_t n = 0;
     int rc;
 
-    snprintf(num, sizeof num, "%zu", k);
-    snprintf(total, sizeof total, "%zu", c->pieces);
-    snprintf(pa, sizeof pa, "%zu", c->pa);
-    /* 0 tasks: no 附件2, as S_pc_read decided (the pieces depend on it) */
-    snprintf(nt, sizeof nt, "%zu", c->table ? c->ntasks : 0);
-    /* parameters are strings (gw_xslt_apply): the ids, space-separated */
-    gw_buf_clear(&c->ids);
-    for (i = from; i < to; i++) {
-        gw_buf_puts(&c->ids, S_xml_id(items[i]));
-        gw_buf_puts(&c->ids, " ");
-    }
-    extra[7] = c->ids.ptr;
-    if (k > 0)
-        in = S_piece_doc(c, items, from, to);
-    rc = S_fo_extra(c->kk, in ? in : c->xml, c->o, c->keep, extra, fo, err);
+    gw_cut_piece(c->cut, k, &in, &pp);
+    for (; *pp && n < 2 * GW_CUT_MAX_PARAMS; pp++)
+        params[n++] = *pp;
+    for (pp = c->extra; pp && *pp && n < 2 * GW_CUT_MAX_PARAMS + 4; pp++)
+        params[n++] = *pp;
+    params[n] = NULL;
+    rc = S_fo_extra(c->kk, in ? in : c->xml, c->o, c->keep, params, fo, err);
     xmlFreeDoc(in);
     return rc;
 }
 
-/* The whole notice laid out in pieces into *out, its PDF not yet written. */
+/* The whole document laid out in pieces into *out, its PDF not yet
+ * written. */
 static int
 S_pieces(S_pc *c, const char *name, const char *path, gw_fontset *fonts, gw_pieces **out,
          gw_err *err)
@@ -356,8 +186,8 @@ S_pieces(S_pc *c, const char *name, const char *path, gw_fontset *fonts, gw_piec
 /* gw_kind_pdf for a notice in pieces of per items: the same balancing of
  * 附件2, each try laid out piece by piece.  xml is borrowed. */
 static int
-S_pdf_pieces(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const gw_plan *plan,
-             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
+S_pdf_notice(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const char *name,
+             const char *path, gw_fontset *fonts, gw_err *err)
 {
     S_pc c;
     gw_pieces *p = NULL, *p2 = NULL;
@@ -368,9 +198,8 @@ S_pdf_pieces(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const gw
     c.kk = kk;
     c.xml = xml;
     c.o = o;
-    c.per = per;
-    gw_buf_init(&c.ids);
-    if ((rc = S_pc_read(&c, err)) < 0 || (rc = S_pieces(&c, name, path, fonts, &p, err)) < 0)
+    if ((rc = gw_cut_notice(xml, o && o->no_table, per, &c.cut, err)) < 0 ||
+        (rc = S_pieces(&c, name, path, fonts, &p, err)) < 0)
         goto out;
     gw_pieces_count(p, &pages, &blank);
     if (blank > 0) {
@@ -398,180 +227,34 @@ S_pdf_pieces(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const gw
     }
     rc = gw_pieces_finish(p, err);
 out:
-    if (rc < 0)
-        gw_plan_explain(plan, err);
     gw_pieces_free(p);
     gw_pieces_free(p2);
-    free(c.items);
-    free(c.tasks);
-    gw_buf_free(&c.ids);
+    gw_cut_free(c.cut);
     return rc;
 }
 
-/* ------------------------------------------------------ a sheet in pieces */
-
-/* One piece of a sheet: a part (templates/sheet.xsl gw-sheet-part) and
- * which of its tasks. */
-typedef struct S_spiece {
-    const char *part;           /* summary, lead, responsible */
-    size_t      from, to;
-    int         open, close;    /* the part starts, ends in this piece */
-} S_spiece;
-
-/* A sheet typeset in pieces: its XML (a <unit-sheet>, alone or in a
- * booklet part), its tasks by part, the pieces, and the parameters every
- * piece shares (a booklet part's gw-part and gw-first-page). */
-typedef struct S_sc {
-    int          kk;
-    gw_xml_doc   xml;
-    xmlNodePtr   tasks;         /* the <tasks> element */
-    xmlNodePtr  *v[3];          /* all, lead, responsible */
-    size_t       n[3], cap[3];
-    S_spiece    *pc;
-    size_t       npc;
-    const char  *const *extra;  /* NULL or name, value, ..., NULL (2 pairs) */
-} S_sc;
-
-/* The <tasks> element of the sheet in xml (root/tasks, or
- * root/unit-sheet/tasks in a booklet part), or NULL. */
-static xmlNodePtr
-S_tasks_el(gw_xml_doc xml)
-{
-    xmlNodePtr r = xmlDocGetRootElement(xml), n, m;
-    for (n = r ? r->children : NULL; n; n = n->next) {
-        if (S_named(n, "tasks"))
-            return n;
-        if (S_named(n, "unit-sheet"))
-            for (m = n->children; m; m = m->next)
-                if (S_named(m, "tasks"))
-                    return m;
-    }
-    return NULL;
-}
-
-/* Cuts the sheet into pieces of per tasks: the 任务一览 rows, then the
- * lead tasks, then the responsible ones, each part at least one piece.
- * 0 when it has at most per tasks (typeset whole). */
-static size_t
-S_sc_cut(S_sc *c, size_t per)
-{
-    static const char *const part[3] = {"summary", "lead", "responsible"};
-    xmlNodePtr t;
-    size_t i, k, cap = 0;
-
-    if (!(c->tasks = S_tasks_el(c->xml)))
-        return 0;
-    for (t = c->tasks->children; t; t = t->next) {
-        xmlChar *role;
-        if (!S_named(t, "task"))
-            continue;
-        role = xmlGetProp(t, (const xmlChar *)"role");
-        S_push_node(&c->v[0], &c->n[0], &c->cap[0], t);
-        i = role && !xmlStrcmp(role, (const xmlChar *)"lead") ? 1 : 2;
-        S_push_node(&c->v[i], &c->n[i], &c->cap[i], t);
-        xmlFree(role);
-    }
-    if (c->n[0] <= per)
-        return 0;
-    for (i = 0; i < 3; i++)
-        for (k = 0; k == 0 || k * per < c->n[i]; k++) {
-            S_spiece *p;
-            if (c->npc == cap) {
-                cap = cap ? cap * 2 : 16;
-                c->pc = gw_xrealloc(c->pc, cap * sizeof *c->pc);
-            }
-            p = &c->pc[c->npc++];
-            p->part = part[i];
-            p->from = k * per;
-            p->to = p->from + per < c->n[i] ? p->from + per : c->n[i];
-            p->open = k == 0;
-            p->close = p->to == c->n[i];
-        }
-    return c->npc;
-}
-
-/* A copy of the sheet's XML whose <tasks> holds v[from, to) only: what
- * a piece's run reads (the rest as it is: the heading's counts are
- * attributes of <tasks>). */
-static xmlDocPtr
-S_sc_doc(const S_sc *c, xmlNodePtr const *v, size_t from, size_t to)
-{
-    xmlNodePtr path[4], n, parent, ch;
-    xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
-    size_t np = 0, i, k;
-
-    for (n = c->tasks; n && n->type == XML_ELEMENT_NODE && np < 4; n = n->parent)
-        path[np++] = n;
-    parent = xmlDocCopyNode(path[np - 1], d, 2);
-    xmlDocSetRootElement(d, parent);
-    /* from the root down: the element on the path as a shell, its other
-     * children copied whole in their places */
-    for (i = np - 1; i > 0 && parent; i--) {
-        xmlNodePtr next = NULL;
-        for (ch = path[i]->children; ch; ch = ch->next)
-            if (ch == path[i - 1])
-                next = xmlAddChild(parent, xmlDocCopyNode(ch, d, 2));
-            else
-                xmlAddChild(parent, xmlDocCopyNode(ch, d, 1));
-        parent = next;
-    }
-    for (k = from; parent && k < to; k++)
-        xmlAddChild(parent, xmlDocCopyNode(v[k], d, 1));
-    return d;
-}
-
-/* Piece k of a sheet: its XML, then the template with the piece's
- * parameters (and a booklet part's). */
+/* gw_kind_pdf for a sheet of more than per tasks, in pieces; *done 0 (and
+ * nothing done) for a smaller one. */
 static int
-S_sc_piece(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err)
+S_pdf_sheet(int kk, gw_xml_doc xml, size_t per, const char *name, const char *path,
+            gw_fontset *fonts, int *done, gw_err *err)
 {
-    S_sc *c = ctx;
-    const S_spiece *p = &c->pc[k];
-    int which = !strcmp(p->part, "summary") ? 0 : !strcmp(p->part, "lead") ? 1 : 2;
-    char num[24], total[24];
-    const char *extra[17] = {"gw-piece", num, "gw-pieces", total, "gw-sheet-part", p->part,
-                             "gw-open", p->open ? "1" : "0", "gw-close", p->close ? "1" : "0",
-                             "gw-end", k + 1 == c->npc ? "1" : "0", NULL};
-    xmlDocPtr in;
-    size_t i;
+    S_pc c;
+    gw_pieces *p = NULL;
     int rc;
 
-    snprintf(num, sizeof num, "%zu", k);
-    snprintf(total, sizeof total, "%zu", c->npc);
-    for (i = 0; c->extra && c->extra[i] && i < 4; i++)
-        extra[12 + i] = c->extra[i];
-    in = S_sc_doc(c, c->v[which], p->from, p->to);
-    rc = S_fo_extra(c->kk, in, NULL, NULL, extra, fo, err);
-    xmlFreeDoc(in);
+    memset(&c, 0, sizeof c);
+    c.kk = kk;
+    c.xml = xml;
+    *done = 0;
+    if (per == 0 || !(c.cut = gw_cut_sheet(xml, per)))
+        return 0;
+    *done = 1;
+    if ((rc = S_pieces(&c, name, path, fonts, &p, err)) == 0)
+        rc = gw_pieces_finish(p, err);
+    gw_pieces_free(p);
+    gw_cut_free(c.cut);
     return rc;
-}
-
-static void
-S_sc_free(S_sc *c)
-{
-    for (int i = 0; i < 3; i++)
-        free(c->v[i]);
-    free(c->pc);
-}
-
-/* The pieces of a sheet of more than S_PIECE_ITEMS tasks into *out (its
- * PDF not yet written); 0 pieces (*out NULL) for a smaller one. */
-static int
-S_sheet_pieces(S_sc *c, const char *name, const char *path, gw_fontset *fonts,
-               gw_pieces **out, gw_err *err)
-{
-    gw_render_opts ro;
-    gw_xml_doc fo = NULL;
-    size_t per = S_piece_items();
-    int rc;
-
-    *out = NULL;
-    memset(&ro, 0, sizeof ro);
-    if (per == 0 || S_sc_cut(c, per) == 0)
-        return 0;
-    if ((rc = S_sc_piece(c, 0, &fo, err)) < 0)
-        return rc;
-    return gw_render_pieces(fo, name, S_sc_piece, c, path, &ro, fonts, out, err);
 }
 
 int
@@ -588,34 +271,24 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
 
     memset(&ro, 0, sizeof ro);
     *xmlp = NULL;
-    if (!strcmp(kind, "notice") && (per = S_piece_items()) > 0) {
-        if (!fonts && (rc = gw_fontset_new(&own, err)) < 0)
-            goto out;
-        rc = S_pdf_pieces(S_find(kind), xml, o, per, plan, name, path, fonts ? fonts : own,
-                          err);
-        goto out;
-    }
-    if (!strcmp(kind, "sheet")) {
-        /* a sheet of many tasks in pieces; a small one whole, below */
-        S_sc c;
-        gw_pieces *p = NULL;
-        memset(&c, 0, sizeof c);
-        c.kk = S_find(kind);
-        c.xml = xml;
+    /* the notice, and a long sheet, in pieces (docs/fo-subset.md) */
+    per = gw_piece_items();
+    if (!strcmp(kind, "notice") || !strcmp(kind, "sheet")) {
+        int done = 1;
         if (!fonts && (rc = gw_fontset_new(&own, err)) < 0)
             goto out;
         if (!fonts)
             fonts = own;
-        rc = S_sheet_pieces(&c, name, path, fonts, &p, err);
-        if (rc == 0 && p)
-            rc = gw_pieces_finish(p, err);
-        S_sc_free(&c);
-        if (rc < 0 || p) {
-            gw_pieces_free(p);
-            if (rc < 0)
-                gw_plan_explain(plan, err);
+        if (!strcmp(kind, "sheet"))
+            rc = S_pdf_sheet(S_find(kind), xml, per, name, path, fonts, &done, err);
+        else if (per > 0)
+            rc = S_pdf_notice(S_find(kind), xml, o, per, name, path, fonts, err);
+        else
+            done = 0;
+        if (rc < 0)
+            gw_plan_explain(plan, err);
+        if (rc < 0 || done)
             goto out;
-        }
     }
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
@@ -705,7 +378,7 @@ S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, gw_err *err)
 }
 
 /* A sheet part of a booklet typeset in parts (its XML *xml) when the
- * sheet has more than S_PIECE_ITEMS tasks: in pieces, its pages written
+ * sheet has more than GW_PIECE_ITEMS tasks: in pieces, its pages written
  * into pdf from page at on, its bookmarks into meta (from its first page),
  * *n its pages, *xml freed (NULL).  A smaller sheet: nothing done, *xml
  * left for the whole layout. */
@@ -715,10 +388,10 @@ S_part_pieces(int kk, gw_xml_doc *xml, size_t first_page, const char *name, gw_f
 {
     char num[24];
     const char *extra[5] = {"gw-part", "sheet", "gw-first-page", num, NULL};
-    size_t per = S_piece_items();
+    size_t per = gw_piece_items();
     gw_render_opts ro;
     gw_xml_doc fo = NULL;
-    S_sc c;
+    S_pc c;
     int rc;
 
     *n = 0;
@@ -728,15 +401,13 @@ S_part_pieces(int kk, gw_xml_doc *xml, size_t first_page, const char *name, gw_f
     c.xml = *xml;
     c.extra = extra;
     snprintf(num, sizeof num, "%zu", first_page);
-    rc = 0;
-    if (per > 0 && S_sc_cut(&c, per) > 0) {
-        if ((rc = S_sc_piece(&c, 0, &fo, err)) == 0)
-            rc = gw_render_pieces_put(fo, name, S_sc_piece, &c, pdf, at, &ro, fonts, meta, n,
-                                      err);
-        xmlFreeDoc(*xml);
-        *xml = NULL;
-    }
-    S_sc_free(&c);
+    if (per == 0 || !(c.cut = gw_cut_sheet(*xml, per)))
+        return 0;
+    if ((rc = S_piece(&c, 0, &fo, err)) == 0)
+        rc = gw_render_pieces_put(fo, name, S_piece, &c, pdf, at, &ro, fonts, meta, n, err);
+    gw_cut_free(c.cut);
+    xmlFreeDoc(*xml);
+    *xml = NULL;
     return rc;
 }
 

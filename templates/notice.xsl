@@ -59,7 +59,7 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/kinds.c
+  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/pieces.c
        cuts them): gw-piece = k (0-based) gives piece k of gw-pieces alone,
        a document of its own whose page-sequences and tables marked
        gw:continue="true" go on where the piece before left off.  Pieces

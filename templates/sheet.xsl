@@ -27,7 +27,7 @@
        glyphs print as a dashed line) -->
   <xsl:variable name="blank" select="'　　　　　　　　'"/>
 
-  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/kinds.c
+  <!-- In pieces (docs/fo-subset.md, "A document in pieces"; src/pieces.c
        cuts them): a sheet of many tasks comes as gw-pieces documents, and
        gw-piece = k gives piece k, made from XML whose <tasks> holds only
        the piece's tasks.  A piece holds one part — gw-sheet-part summary
