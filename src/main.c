@@ -70,9 +70,11 @@ static const S_command S_commands[] = {
      "  --db PATH  database (default " GW_DEFAULT_DB "; must exist)\n"
      "  --list     show every key with its value and meaning\n"},
     {"render", gw_cmd_render, "typeset an XSL-FO file into PDF",
-     "usage: gongwen render IN.fo -o OUT.pdf [--allow-missing-glyphs]\n"
+     "usage: gongwen render IN.fo [MORE.fo ...] -o OUT.pdf [--allow-missing-glyphs]\n"
      "\n"
-     "IN.fo may be - for standard input.  The supported subset of XSL-FO is\n"
+     "IN.fo may be - for standard input.  Several files are the pieces of one\n"
+     "document: the first's fo:root says gw:pieces=\"N\" for N files, and the\n"
+     "others go on from it (gw:continue).  The supported subset of XSL-FO is\n"
      "documented in docs/fo-subset.md.\n"
      "\n"
      "  -o FILE, --output FILE   the PDF to write\n"

@@ -252,8 +252,9 @@ S_tree(gw_xml_doc fo, const char *name, gw_fo_tree **t, gw_err *err)
 
 /* The layout of every piece into p (its writer, its first page, its meta). */
 static int
-S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, gw_render_piece_fn piece,
-         void *ctx, const gw_render_opts *opts, gw_fontset *fs, gw_err *err)
+S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, const char *const *names,
+         gw_render_piece_fn piece, void *ctx, const gw_render_opts *opts, gw_fontset *fs,
+         gw_err *err)
 {
     gw_fo_tree *t0 = NULL, *t = NULL;
     gw_lo *lo = NULL;
@@ -268,7 +269,8 @@ S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, gw_render_piece_fn pi
         goto out;
     for (k = 1; k < n; k++) {
         gw_xml_doc fo = NULL;
-        if ((rc = piece(ctx, k, &fo, err)) < 0 || (rc = S_tree(fo, name, &t, err)) < 0)
+        if ((rc = piece(ctx, k, &fo, err)) < 0 ||
+            (rc = S_tree(fo, names ? names[k] : name, &t, err)) < 0)
             goto out;
         rc = gw_lo_stream(lo, t, S_put, p);     /* takes t */
         t = NULL;
@@ -296,7 +298,7 @@ gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, v
     *out = NULL;
     p->pdf = gw_pdf_new(out_path);
     p->meta = gw_doc_new();
-    rc = S_pieces(p, first, name, piece, ctx, opts, fs, err);
+    rc = S_pieces(p, first, name, NULL, piece, ctx, opts, fs, err);
     if (rc == 0) {
         *out = p;
         p = NULL;
@@ -317,7 +319,7 @@ gw_render_pieces_put(gw_xml_doc first, const char *name, gw_render_piece_fn piec
     p.pdf = pdf;
     p.at = at;
     p.meta = meta;
-    rc = S_pieces(&p, first, name, piece, ctx, opts, fs, err);
+    rc = S_pieces(&p, first, name, NULL, piece, ctx, opts, fs, err);
     *pages = p.pages;
     return rc;
 }
@@ -328,5 +330,62 @@ gw_pieces_finish(gw_pieces *p, gw_err *err)
     int rc = gw_pdf_finish(p->pdf, p->meta, err);
     /* once, when every page has chosen its fonts */
     gw_font_report_substitutes();
+    return rc;
+}
+
+/* The files of gw_render_files after the first, read as gw_render_file
+ * reads one; asked: how many were asked for. */
+typedef struct S_files {
+    const char *const *in;
+    size_t             n, asked;
+} S_files;
+
+static int
+S_file_piece(void *ctx, size_t k, gw_xml_doc *fo, gw_err *err)
+{
+    S_files *f = ctx;
+    f->asked = k + 1;
+    if (k >= f->n)
+        return gw_err_set(err, GW_EINPUT, "%s: fo:root says gw:pieces=\"%zu\" or more, but "
+                          "%zu files are given", f->in[0], k + 1, f->n);
+    return gw_fo_parse_file(f->in[k], fo, err);
+}
+
+int
+gw_render_files(const char *const *in, size_t n, const char *out_path,
+                const gw_render_opts *opts, gw_err *err)
+{
+    S_files f = {in, n, 1};
+    gw_xml_doc doc = NULL;
+    gw_fontset *fs = NULL;
+    gw_pieces *p = NULL;
+    size_t i;
+    int rc;
+
+    if (n == 1)
+        return gw_render_file(in[0], out_path, opts, err);
+    for (i = 0; i < n; i++) {
+        if (!strcmp(in[i], "-"))
+            return gw_err_set(err, GW_EUSAGE, "render: standard input (-) only as the one "
+                              "input, not as a piece of several");
+        gw_file_protect(in[i], "the input");
+    }
+    if ((rc = gw_file_check_output(out_path, err)) < 0 ||
+        (rc = gw_fo_parse_file(in[0], &doc, err)) < 0 ||
+        (rc = gw_fontset_new(&fs, err)) < 0) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
+    p = gw_xcalloc(1, sizeof *p);
+    p->pdf = gw_pdf_new(out_path);
+    p->meta = gw_doc_new();
+    rc = S_pieces(p, doc, in[0], in, S_file_piece, &f, opts, fs, err);
+    if (rc == 0 && f.asked < n)
+        rc = gw_err_set(err, GW_EINPUT, "%s: fo:root says gw:pieces=\"%zu\", but %zu files "
+                        "are given", in[0], f.asked, n);
+    if (rc == 0)
+        rc = gw_pieces_finish(p, err);
+    gw_pieces_free(p);
+    gw_fontset_free(fs);
     return rc;
 }

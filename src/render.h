@@ -15,6 +15,13 @@
 int gw_render_file(const char *fo_path, const char *out_path,
                    const gw_render_opts *opts, gw_err *err);
 
+/* The same for the n files of a document in pieces (docs/fo-subset.md):
+ * in[0]'s fo:root says gw:pieces="n"; the others go on from it.  n = 1
+ * is gw_render_file.  GW_EUSAGE for "-" among several, GW_EINPUT when the
+ * count does not match, else as gw_render_file. */
+int gw_render_files(const char *const *in, size_t n, const char *out_path,
+                    const gw_render_opts *opts, gw_err *err);
+
 /* The same for an FO tree already in memory (from the XSLT module).  The
  * tree is borrowed.  `name` is used in messages (e.g. "notice.fo"). */
 int gw_render_doc(gw_xml_doc fo, const char *name, const char *out_path,

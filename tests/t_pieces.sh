@@ -93,36 +93,58 @@ ok_if "300 tasks, a county's sheet in pieces of 13: the same bytes" \
 # lays out as one flow; a table split in two, the second gw:continue, as
 # one table.  Every seam of keeps.fo (widows, keep-together, keep-with-next,
 # breaks) and of table.fo (header repeats, a row split across pages).
+# split_fo IN MODE OUT AT... : MODE flow (the flow's <fo:block> lines) or
+# table (the body's rows); OUT a file: one file of two page-sequences, cut
+# before the first AT; OUT a directory: OUT/00.fo … the pieces of one
+# document, cut before each AT (gongwen render OUT/*.fo)
 split_fo() {
     python3 - "$@" <<'EOF'
-import re, sys
-src, at, kind, out = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+import os, re, sys
+src, mode, out, cuts = sys.argv[1], sys.argv[2], sys.argv[3], [int(a) for a in sys.argv[4:]]
 s = open(src, encoding="utf-8").read()
-seq = re.search(r"<fo:page-sequence[^>]*>", s).group(0)
+seq = re.search(r"<fo:page-sequence\s[^>]*>", s).group(0)
 flow = re.search(r"<fo:flow[^>]*>", s).group(0)
-cont = seq[:-1] + ' gw:continue="true">'
-if kind == "flow":
-    # the flow's children, one a line
-    lines = s.split("\n")
-    kids = [i for i, l in enumerate(lines) if l.startswith("      <fo:block")]
-    i = kids[at]
-    lines.insert(i, "    </fo:flow>\n  </fo:page-sequence>\n  " + cont + "\n    " + flow)
-    s = "\n".join(lines)
+cseq = seq[:-1] + ' gw:continue="true">'
+# a piece's page-sequence: the same, with its static content
+statics = s[s.index(seq) + len(seq):s.index(flow)]
+if mode == "flow":
+    kids = [m.start() for m in re.finditer(r"(?m)^      <fo:block", s)]
+    close = "    </fo:flow>\n  </fo:page-sequence>\n"
+    chead = "  " + cseq + statics + flow + "\n"
 else:
-    rows = [m.start() for m in re.finditer(r"        <fo:table-row>", s)]
-    i = rows[at]
+    kids = [m.start() for m in re.finditer(r"        <fo:table-row>", s)]
     table = re.search(r"<fo:table [^>]*>", s).group(0)
-    head = s[s.index(table) + len(table):s.index("<fo:table-body>")]
-    s = (s[:i] + "        </fo:table-body>\n      </fo:table>\n    </fo:flow>\n  </fo:page-sequence>\n  "
-         + cont + "\n    " + flow + "\n      " + table[:-1] + ' gw:continue="true">'
-         + head + "<fo:table-body>\n" + s[i:])
-open(out, "w", encoding="utf-8").write(s)
+    thead = s[s.index(table) + len(table):s.index("<fo:table-body>")]
+    close = ("        </fo:table-body>\n      </fo:table>\n    </fo:flow>\n"
+             "  </fo:page-sequence>\n")
+    chead = ("  " + cseq + statics + flow + "\n      " + table[:-1] + ' gw:continue="true">'
+             + thead + "<fo:table-body>\n")
+pos = [kids[c] for c in cuts]
+if not os.path.isdir(out):
+    # one file: the second page-sequence goes on from the first
+    i = pos[0]
+    open(out, "w", encoding="utf-8").write(s[:i] + close + chead + s[i:])
+    sys.exit(0)
+root = re.search(r"<fo:root[^>]*>", s).group(0)
+masters = s[s.index(root):s.index("</fo:layout-master-set>") + len("</fo:layout-master-set>")]
+bounds = [None] + pos + [None]
+n = len(pos) + 1
+for k in range(n):
+    a, b = bounds[k], bounds[k + 1]
+    if k == 0:
+        text = s[:b].replace(root, root[:-1] + ' gw:pieces="%d">' % n, 1)
+    else:
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n' + masters + "\n" + chead
+                + (s[a:b] if b is not None else s[a:]))
+    if b is not None:
+        text += close + "</fo:root>\n"
+    open(os.path.join(out, "%02d.fo" % k), "w", encoding="utf-8").write(text)
 EOF
 }
 "$GW" -q render tests/fo/keeps.fo -o "$T/keeps.pdf"
 bad=
 for at in 1 5 18 19 20 21 37 38 39 40 52 53 54 55; do
-    split_fo tests/fo/keeps.fo $at flow "$T/k.fo"
+    split_fo tests/fo/keeps.fo flow "$T/k.fo" $at
     "$GW" -q render "$T/k.fo" -o "$T/k.pdf" && cmp -s "$T/k.pdf" "$T/keeps.pdf" || bad="$bad $at"
 done
 ok_eq "keeps.fo split before block 1, 5, … 55: the same bytes" "$bad" ""
@@ -130,13 +152,67 @@ ok_eq "keeps.fo split before block 1, 5, … 55: the same bytes" "$bad" ""
 bad=
 # row 10 spans two: a continued table starts a new row, not inside a span
 for at in 1 2 9 11 17 18 19 20 25 30 38; do
-    split_fo tests/fo/table.fo $at table "$T/t.fo"
+    split_fo tests/fo/table.fo table "$T/t.fo" $at
     "$GW" -q render "$T/t.fo" -o "$T/t.pdf" && cmp -s "$T/t.pdf" "$T/table.pdf" || bad="$bad $at"
 done
 ok_eq "table.fo split before row 2, 3, … 39: the same bytes" "$bad" ""
-split_fo tests/fo/table.fo 17 table "$T/t17.fo"
+split_fo tests/fo/table.fo table "$T/t17.fo" 17
 ok_eq "… the split FO has two tables, the second continuing" \
     "$(grep -c '<fo:table ' "$T/t17.fo") $(grep -c 'gw:continue' "$T/t17.fo")" "2 2"
+
+# the same seams as files of one document in pieces: pages handed over as
+# they are done, pieces let go (gongwen render A.fo B.fo …)
+pieces_eq() {   # pieces_eq IN MODE WHOLE.pdf CUTS... : rendered in pieces = WHOLE
+    _in=$1 _mode=$2 _whole=$3; shift 3
+    rm -rf "$T/pc"; mkdir "$T/pc"
+    split_fo "$_in" "$_mode" "$T/pc" "$@"
+    "$GW" -q render "$T/pc"/*.fo -o "$T/pc.pdf" && cmp -s "$T/pc.pdf" "$_whole"
+}
+bad=
+for at in 1 5 19 20 21 38 39 53 54 55; do pieces_eq tests/fo/keeps.fo flow "$T/keeps.pdf" $at || bad="$bad $at"; done
+pieces_eq tests/fo/keeps.fo flow "$T/keeps.pdf" 3 19 20 21 38 39 52 53 54 55 || bad="$bad all"
+ok_eq "keeps.fo as files in pieces (one seam, then ten): the same bytes" "$bad" ""
+bad=
+for at in 1 9 11 18 19 30 38; do pieces_eq tests/fo/table.fo table "$T/table.pdf" $at || bad="$bad $at"; done
+pieces_eq tests/fo/table.fo table "$T/table.pdf" 2 3 4 5 6 7 8 9 11 12 13 || bad="$bad all"
+ok_eq "table.fo as files in pieces: the same bytes" "$bad" ""
+# page-position="last" and force-page-count (tests/fo/last.fo): the last
+# page is laid out again on a shorter master, or a blank page follows; the
+# page before it must not have gone out too early
+last_fo() {    # last_fo NLINES FORCE -> $T/last.fo, $T/last.pdf (as t_render_pages.sh)
+    python3 - "$TOP/tests/fo/last.fo" "$1" "$2" >"$T/last.fo" <<'EOF'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+lines = "".join('      <fo:block line-height="20pt">第%d行</fo:block>\n' % i
+                for i in range(1, int(sys.argv[2]) + 1))
+print(s.replace("LINES\n", lines).replace("FPC", sys.argv[3]), end="")
+EOF
+    "$GW" -q render "$T/last.fo" -o "$T/last.pdf"
+}
+bad=
+for case in "12 end-on-even" "17 end-on-even" "18 no-force" "18 end-on-even" "3 end-on-even" "21 no-force"; do
+    set -- $case
+    last_fo "$1" "$2"
+    for at in 1 2 $(($1 / 2)) $(($1 - 2)) $(($1 - 1)); do
+        [ "$at" -ge 1 ] && [ "$at" -lt "$1" ] || continue
+        pieces_eq "$T/last.fo" flow "$T/last.pdf" $at || bad="$bad $1/$2@$at"
+    done
+done
+ok_eq "last.fo (a 'last' master, blank pages) as files in pieces: the same bytes" "$bad" ""
+# the sequence's last page is held until the sequence ends: here the last
+# piece holds only a space that does not fit (skipped at a page top), so
+# the page before it turns out to be the last and takes the 'last' master
+last_fo 12 no-force
+python3 - "$T/last.fo" <<'EOF'
+import sys
+p = sys.argv[1]; s = open(p, encoding="utf-8").read()
+open(p, "w", encoding="utf-8").write(s.replace("    </fo:flow>",
+    '      <fo:block space-before="400pt"/>\n    </fo:flow>', 1))
+EOF
+"$GW" -q render "$T/last.fo" -o "$T/last.pdf"
+ok_match "a trailing space that does not fit: page 2 on the 'last' master" \
+    "$(pdftotext "$T/last.pdf" - | tr '\n\f' ' |')" "\|第11行 +第12行 +版记 +第2页 *\|$"
+ok_if "… the same in pieces, the space alone in the last" pieces_eq "$T/last.fo" flow "$T/last.pdf" 12
 
 # what a document in pieces cannot do is refused by name, exit 1
 sed 's|<fo:page-sequence master-reference="a4">|<fo:page-sequence master-reference="a4" gw:continue="true">|' \
@@ -145,7 +221,7 @@ out=$("$GW" render "$T/first.fo" -o "$T/first.pdf" 2>&1); rc=$?
 ok_eq "gw:continue on the first page-sequence: exit 1" "$rc" 1
 ok_match "… names the line and says why" "$out" "first.fo:12: fo:page-sequence: gw:continue=\"true\", but there is no page-sequence before it"
 ok_if "… and writes nothing" test ! -e "$T/first.pdf"
-split_fo tests/fo/keeps.fo 20 flow "$T/other.fo"
+split_fo tests/fo/keeps.fo flow "$T/other.fo" 20
 python3 - "$T/other.fo" <<'EOF'
 import sys
 p = sys.argv[1]; s = open(p, encoding="utf-8").read()
@@ -169,6 +245,15 @@ out=$("$GW" render "$T/p3.fo" -o "$T/p3.pdf" 2>&1); rc=$?
 ok_match "the first of 3 pieces rendered alone: said" "$out" \
     "gw:pieces=\"3\": this is the first piece of a document in pieces; only it is typeset"
 ok_if "… and typeset as it is" cmp "$T/p3.pdf" "$T/keeps.pdf"
+rm -rf "$T/pc"; mkdir "$T/pc"; split_fo tests/fo/keeps.fo flow "$T/pc" 20 40
+out=$("$GW" render "$T/pc/00.fo" "$T/pc/01.fo" -o "$T/two.pdf" 2>&1); rc=$?
+ok_eq "three pieces, two files given: exit 1, nothing written" "$rc $(test -e "$T/two.pdf" && echo pdf)" "1 "
+ok_match "… says so" "$out" "00.fo: fo:root says gw:pieces=\"3\" or more, but 2 files are given"
+out=$("$GW" render "$T/pc"/*.fo tests/fo/text.fo -o "$T/four.pdf" 2>&1); rc=$?
+ok_eq "four files for three pieces: exit 1" "$rc $(test -e "$T/four.pdf" && echo pdf)" "1 "
+ok_match "… says so" "$out" "00.fo: fo:root says gw:pieces=\"3\", but 4 files are given"
+out=$("$GW" render - "$T/pc/01.fo" -o "$T/stdin.pdf" 2>&1 </dev/null); rc=$?
+ok_eq "standard input as a piece of several: a usage error (64)" "$rc" 64
 sed 's|<fo:block>一页1</fo:block>|<fo:block>一页1</fo:block><fo:block gw:continue="true">x</fo:block>|' \
     tests/fo/keeps.fo >"$T/blk.fo"
 ok_match "gw:continue on a block: a warning" "$("$GW" render "$T/blk.fo" -o "$T/blk.pdf" 2>&1)" \
