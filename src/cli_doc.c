@@ -108,6 +108,8 @@ S_notice(const gw_plan *plan, const char *path, const gw_cli_args *a, int docx, 
 
     memset(&ko, 0, sizeof ko);
     ko.no_table = a->no_table;
+    /* the PDF fills the tasks as it needs them (a notice in pieces) */
+    ko.bare_tasks = !docx;
     /* refuse a bad -o (the database, a device) before the work */
     if ((rc = gw_cli_mkdir_for(path, err)) < 0 || (rc = gw_file_check_output(path, err)) < 0 ||
         (rc = gw_kind_xml("notice", plan, &ko, &xml, err)) < 0)

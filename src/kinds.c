@@ -20,8 +20,18 @@ static const char *const S_no_table[] = {"table", "0", NULL};
 static int
 S_notice(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *err)
 {
-    (void)o;
-    return gw_xml_notice(plan, out, err);
+    return gw_xml_notice_bare(plan, o && o->bare_tasks, out, err);
+}
+
+/* Fills every bare task of notice XML (gw_kind_opts.bare_tasks): the
+ * notice typeset whole. */
+static void
+S_fill_all(const gw_plan *plan, gw_xml_doc xml)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xml), n = NULL;
+    while (root && (n = gw_xml_notice_next(root, n)))
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"task"))
+            gw_xml_notice_fill(plan, n);
 }
 
 static int
@@ -186,8 +196,8 @@ S_pieces(S_pc *c, const char *name, const char *path, gw_fontset *fonts, gw_piec
 /* gw_kind_pdf for a notice in pieces of per items: the same balancing of
  * 附件2, each try laid out piece by piece.  xml is borrowed. */
 static int
-S_pdf_notice(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const char *name,
-             const char *path, gw_fontset *fonts, gw_err *err)
+S_pdf_notice(int kk, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan, size_t per,
+             const char *name, const char *path, gw_fontset *fonts, gw_err *err)
 {
     S_pc c;
     gw_pieces *p = NULL, *p2 = NULL;
@@ -198,7 +208,7 @@ S_pdf_notice(int kk, gw_xml_doc xml, const gw_kind_opts *o, size_t per, const ch
     c.kk = kk;
     c.xml = xml;
     c.o = o;
-    if ((rc = gw_cut_notice(xml, o && o->no_table, per, &c.cut, err)) < 0 ||
+    if ((rc = gw_cut_notice(xml, plan, o && o->no_table, per, &c.cut, err)) < 0 ||
         (rc = S_pieces(&c, name, path, fonts, &p, err)) < 0)
         goto out;
     gw_pieces_count(p, &pages, &blank);
@@ -282,7 +292,7 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         if (!strcmp(kind, "sheet"))
             rc = S_pdf_sheet(S_find(kind), xml, per, name, path, fonts, &done, err);
         else if (per > 0)
-            rc = S_pdf_notice(S_find(kind), xml, o, per, name, path, fonts, err);
+            rc = S_pdf_notice(S_find(kind), xml, o, plan, per, name, path, fonts, err);
         else
             done = 0;
         if (rc < 0)
@@ -290,6 +300,8 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         if (rc < 0 || done)
             goto out;
     }
+    if (!strcmp(kind, "notice"))
+        S_fill_all(plan, xml);
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
      * built again from the plan if the layout has to be redone) */
@@ -325,8 +337,11 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         gw_layout_free(lay);
         lay = NULL;
         for (t = 0; t < 2 && !lay; t++) {
-            if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0 ||
-                (rc = S_fo(S_find(kind), xml, o, keep[t], &fo2, err)) < 0)
+            if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0)
+                goto out;
+            if (!strcmp(kind, "notice"))
+                S_fill_all(plan, xml);
+            if ((rc = S_fo(S_find(kind), xml, o, keep[t], &fo2, err)) < 0)
                 goto out;
             xmlFreeDoc(xml);
             xml = NULL;

@@ -16,6 +16,8 @@
 typedef struct gw_kind_opts {
     const char *unit;       /* sheet: the recipient (name, short name, alias) */
     int         no_table;   /* notice: leave out 附件2 whatever the record says */
+    int         bare_tasks; /* notice: tasks bare (gw_xml_notice_bare), for
+                             * gw_kind_pdf, which fills them when needed */
     /* report: the quarter and what the record layer computed for it (the
      * builders never query the store; the command does: cli_supervision.c) */
     const char            *quarter;   /* 2017Q4 */

@@ -125,15 +125,14 @@ out:
     return rc;
 }
 
+/* What a task element holds, from the record's task t. */
 static void
-S_task(const gw_plan *plan, const gw_task *t, xmlNodePtr parent)
+S_task_fill(const gw_plan *plan, const gw_task *t, xmlNodePtr n)
 {
-    xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)"task", NULL), u;
+    xmlNodePtr u;
     char num[32];
     size_t i;
 
-    snprintf(num, sizeof num, "%d", t->no);
-    xmlNewProp(n, (const xmlChar *)"no", (const xmlChar *)num);
     S_child(n, "title", t->title);
     gw_xb_body(n->doc, n, t->body);
     S_child(n, "units-text", t->units_text);
@@ -162,6 +161,46 @@ S_task(const gw_plan *plan, const gw_task *t, xmlNodePtr parent)
     }
 }
 
+/* <task no="N"> under parent: filled, or bare (gw_xml_notice_fill). */
+static void
+S_task(const gw_plan *plan, const gw_task *t, xmlNodePtr parent, int bare)
+{
+    xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)"task", NULL);
+    char num[32];
+
+    snprintf(num, sizeof num, "%d", t->no);
+    xmlNewProp(n, (const xmlChar *)"no", (const xmlChar *)num);
+    if (!bare)
+        S_task_fill(plan, t, n);
+}
+
+void
+gw_xml_notice_fill(const gw_plan *plan, gw_xml_node task)
+{
+    xmlChar *v;
+    long no;
+    size_t lo = 0, hi = gw_plan_task_count(plan);
+
+    if (task->children)
+        return;                 /* filled already */
+    v = xmlGetProp(task, (const xmlChar *)"no");
+    no = v ? strtol((const char *)v, NULL, 10) : -1;
+    xmlFree(v);
+    /* the record's tasks are in the order of their numbers */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const gw_task *t = gw_plan_task(plan, mid);
+        if (t->no == no) {
+            S_task_fill(plan, t, task);
+            return;
+        }
+        if (t->no < no)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+}
+
 /* The XML node of section `id` (linear lookup: plans have tens of
  * sections). */
 static xmlNodePtr
@@ -175,7 +214,7 @@ S_find(const int *ids, xmlNodePtr *nodes, size_t n, int id)
 }
 
 static int
-S_body(const gw_plan *plan, xmlNodePtr root, gw_err *err)
+S_body(const gw_plan *plan, xmlNodePtr root, int bare, gw_err *err)
 {
     size_t ns = gw_plan_section_count(plan), nt = gw_plan_task_count(plan);
     size_t nr = gw_plan_requirement_count(plan), i;
@@ -219,7 +258,7 @@ S_body(const gw_plan *plan, xmlNodePtr root, gw_err *err)
     for (i = 0; i < nt; i++) {
         const gw_task *t = gw_plan_task(plan, i);
         xmlNodePtr parent = S_find(ids, nodes, ns, t->section);
-        S_task(plan, t, parent ? parent : root);
+        S_task(plan, t, parent ? parent : root, bare);
     }
     if (nr > 0 && req == NULL) {
         rc = gw_err_set(err, GW_EINPUT, "the plan has %zu work requirements but no 工作要求 section "
@@ -284,6 +323,12 @@ S_ids(xmlNodePtr root)
 int
 gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err)
 {
+    return gw_xml_notice_bare(plan, 0, out, err);
+}
+
+int
+gw_xml_notice_bare(const gw_plan *plan, int bare, gw_xml_doc *out, gw_err *err)
+{
     xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
     xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"plan");
     int rc;
@@ -294,7 +339,7 @@ gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err)
     rc = S_meta(plan, root, err);
     if (rc < 0)
         goto out;
-    rc = S_body(plan, root, err);
+    rc = S_body(plan, root, bare, err);
     if (rc < 0)
         goto out;
     S_ids(root);

@@ -41,6 +41,7 @@ enum { S_NOTICE, S_SHEET };
 struct gw_cut {
     int          kind;
     xmlDocPtr    xml;
+    const gw_plan *plan;        /* notice: the tasks' contents */
     xmlNodePtr   tasks_el;      /* a sheet's <tasks> */
     /* notice: 附件1's items, 附件2's rows; sheet: all, lead, responsible */
     xmlNodePtr  *v[3];
@@ -120,15 +121,18 @@ gw_cut_count(const gw_cut *c)
 /* ------------------------------------------------------------ the notice */
 
 int
-gw_cut_notice(gw_xml_doc xml, int no_table, size_t per, gw_cut **out, gw_err *err)
+gw_cut_notice(gw_xml_doc xml, const gw_plan *plan, int no_table, size_t per, gw_cut **out,
+              gw_err *err)
 {
     gw_cut *c = gw_xcalloc(1, sizeof *c);
     xmlNodePtr root = xmlDocGetRootElement(xml), n, m;
+    size_t i;
     int table = 1;
 
     *out = NULL;
     c->kind = S_NOTICE;
     c->xml = xml;
+    c->plan = plan;
     gw_buf_init(&c->ids);
     /* as the template decides: --no-table, else the record's table = 0 */
     for (n = root ? root->children : NULL; n; n = n->next)
@@ -145,13 +149,15 @@ gw_cut_notice(gw_xml_doc xml, int no_table, size_t per, gw_cut **out, gw_err *er
             return gw_err_set(err, GW_EDEP, "notice XML: a %s without xml:id", n->name);
         }
         S_push(c, 0, n);
-        if (!S_named(n, "task"))
-            continue;
-        S_push(c, 1, n);
-        for (m = n->children; m; m = m->next) {
-            c->deadlines |= S_named(m, "milestone");
-            c->leaders |= S_named(m, "leader");
-        }
+        if (S_named(n, "task"))
+            S_push(c, 1, n);
+    }
+    /* what the template asks of every task, from the record: the XML's
+     * tasks may be bare */
+    for (i = 0; i < gw_plan_task_count(plan); i++) {
+        const gw_task *t = gw_plan_task(plan, i);
+        c->deadlines |= t->nmilestones > 0;
+        c->leaders |= t->leader[0] != '\0';
     }
     c->table = table && !no_table && c->n[1] > 0;
     S_cut_list(c, 0, per);
@@ -221,7 +227,9 @@ S_notice_doc(const gw_cut *c, xmlNodePtr const *items, size_t from, size_t to)
         if (S_named(it, "task") && prev && S_named(prev, "task")
             && !(at->last && S_named(at->last, "task")))
             xmlNewChild(at, NULL, (const xmlChar *)"task", NULL);
-        xmlAddChild(at, xmlDocCopyNode(it, d, 1));
+        n = xmlAddChild(at, xmlDocCopyNode(it, d, 1));
+        if (n && S_named(n, "task"))
+            gw_xml_notice_fill(c->plan, n);
     }
     return d;
 }
@@ -255,6 +263,10 @@ S_notice_piece(gw_cut *c, size_t k, gw_xml_doc *in)
     *a++ = "gw-leaders";     *a++ = c->leaders ? "1" : "0";
     *a = NULL;
     *in = k > 0 ? S_notice_doc(c, c->v[p->list], p->from, p->to) : NULL;
+    /* piece 0 reads the XML itself: its tasks filled there */
+    for (i = p->from; k == 0 && i < p->to; i++)
+        if (S_named(c->v[p->list][i], "task"))
+            gw_xml_notice_fill(c->plan, c->v[p->list][i]);
 }
 
 /* ------------------------------------------------------------ a sheet */

@@ -7,6 +7,7 @@
 #define GW_PIECES_H
 
 #include "gw.h"
+#include "plan.h"
 
 /* The size of a piece: GONGWEN_PIECE_ITEMS, else GW_PIECE_ITEMS (a bad
  * value is warned about and the default used); 0: every document whole. */
@@ -19,10 +20,13 @@ typedef struct gw_cut gw_cut;
 /* The notice's cut into pieces of per items (per ≥ 1): the notice and
  * the start of 附件1 first, then 附件1's headings, tasks and requirements,
  * then 附件2's rows (none when no_table, the record's table = 0 or a plan
- * without tasks).  xml is notice XML (gw_xml_notice), borrowed for the
- * cut's life.  *out: caller frees with gw_cut_free.  GW_EDEP when an item
- * has no xml:id. */
-int gw_cut_notice(gw_xml_doc xml, int no_table, size_t per, gw_cut **out, gw_err *err);
+ * without tasks).  xml is notice XML of plan, its tasks bare or not
+ * (gw_xml_notice_bare): a piece's tasks are filled from plan when the
+ * piece is made, so the whole plan's XML need never exist.  xml and plan
+ * are borrowed for the cut's life.  *out: caller frees with gw_cut_free.
+ * GW_EDEP when an item has no xml:id. */
+int gw_cut_notice(gw_xml_doc xml, const gw_plan *plan, int no_table, size_t per, gw_cut **out,
+                  gw_err *err);
 
 /* A sheet's cut into pieces of per tasks (per ≥ 1): its 任务一览 rows,
  * then its lead tasks, then its responsible tasks.  xml is a <unit-sheet>

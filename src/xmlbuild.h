@@ -20,6 +20,17 @@
  * number without 〔YYYY〕, a date that is not a date). */
 int gw_xml_notice(const gw_plan *plan, gw_xml_doc *out, gw_err *err);
 
+/* The same with bare tasks when bare is 1: <task no="N" xml:id="…"/>
+ * without what they hold, which gw_xml_notice_fill adds when it is needed
+ * (a notice typeset in pieces fills a piece's tasks as the piece comes, so
+ * the whole plan's XML never exists at once). */
+int gw_xml_notice_bare(const gw_plan *plan, int bare, gw_xml_doc *out, gw_err *err);
+
+/* Fills a bare <task> (of gw_xml_notice_bare, or a copy of one) from the
+ * record's task of its number; a task that holds anything, or whose
+ * number the plan does not have, is left as it is. */
+void gw_xml_notice_fill(const gw_plan *plan, gw_xml_node task);
+
 /* The notice XML's items in reading order: the section, task or
  * requirement after n below root (root = <plan>; n NULL: the first), or
  * NULL after the last.  Sections are walked into, tasks are not; no
