@@ -252,6 +252,15 @@ ok_match "… says so" "$out" "00.fo: fo:root says gw:pieces=\"3\" or more, but 
 out=$("$GW" render "$T/pc"/*.fo tests/fo/text.fo -o "$T/four.pdf" 2>&1); rc=$?
 ok_eq "four files for three pieces: exit 1" "$rc $(test -e "$T/four.pdf" && echo pdf)" "1 "
 ok_match "… says so" "$out" "00.fo: fo:root says gw:pieces=\"3\", but 4 files are given"
+python3 - "$T/pc/01.fo" <<'EOF'
+import sys
+p = sys.argv[1]; s = open(p, encoding="utf-8").read()
+open(p, "w", encoding="utf-8").write(s.replace("    </fo:flow>",
+    '    </fo:flow><fo:flow flow-name="xsl-region-body"><fo:block>x</fo:block></fo:flow>', 1))
+EOF
+out=$("$GW" render "$T/pc"/*.fo -o "$T/err2.pdf" 2>&1); rc=$?
+ok_eq "a layout error in the second file: exit 1, nothing written" "$rc $(test -e "$T/err2.pdf" && echo pdf)" "1 "
+ok_match "… the message names that file" "$out" "01\.fo:[0-9]+: fo:flow: only one fo:flow per page-sequence"
 out=$("$GW" render - "$T/pc/01.fo" -o "$T/stdin.pdf" 2>&1 </dev/null); rc=$?
 ok_eq "standard input as a piece of several: a usage error (64)" "$rc" 64
 sed 's|<fo:block>一页1</fo:block>|<fo:block>一页1</fo:block><fo:block gw:continue="true">x</fo:block>|' \

@@ -405,14 +405,14 @@ S_add_char(S_b *b, const gw_fo_props *p, const gw_fontlist *fl, uint32_t cp,
         if (!b->lo->opts || !b->lo->opts->allow_missing_glyphs) {
             gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: character U+%04X '%s' has no glyph "
                        "in any installed font (font-family \"%s\")",
-                       b->lo->tree->name, line, (unsigned)cp, u, p->font_family);
+                       b->lo->name, line, (unsigned)cp, u, p->font_family);
             /* the document builders name where in the plan it came from */
             if (b->lo->err)
                 b->lo->err->cp = cp;
             return GW_EINPUT;
         }
         gw_warnf("%s:%d: character U+%04X '%s' has no glyph in any installed font; "
-                 "left out", b->lo->tree->name, line, (unsigned)cp, u);
+                 "left out", b->lo->name, line, (unsigned)cp, u);
         return 0;
     }
     inf = S_acc_add(&b->acc, cp, gw_face_advance(face, cp, p->font_size) + p->letter_spacing);
@@ -455,7 +455,7 @@ S_add_text(S_b *b, const gw_fo_props *p, const char *s, size_t len, int line,
         int k = gw_utf8_decode(s + i, len - i, &cp);
         if (k < 0)
             return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: invalid UTF-8",
-                              b->lo->tree->name, line);
+                              b->lo->name, line);
         i += (size_t)k;
         if (cp == '\r')
             continue;
@@ -675,7 +675,7 @@ S_flush(S_b *b, S_frame *f)
     }
     rc = gw_linebreak(a->it, a->n, &o, &lines, &nl, lo->err);
     if (rc < 0) {
-        gw_err_prefix(lo->err, "%s:%d", lo->tree->name, f->node->line);
+        gw_err_prefix(lo->err, "%s:%d", lo->name, f->node->line);
         goto out;
     }
     pitch_line = grid ? c->grid.line : 0;
@@ -898,7 +898,7 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
         lv = gw_fo_attr(n, "leader-length.minimum");
     if (lv && gw_fo_length(lv, n->p->font_size, avail, &len) < 0)
         return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: fo:leader: bad leader-length '%s'",
-                          b->lo->tree->name, n->line, lv);
+                          b->lo->name, n->line, lv);
     o.w = len;
     /* no leader-length: minimum 0, maximum 100% — it fills justified lines */
     if (!gw_fo_attr(n, "leader-length") && !gw_fo_attr(n, "leader-length.optimum")) {
@@ -912,13 +912,13 @@ S_leader(S_b *b, const gw_fo_node *n, double avail, const char *link)
             o.h = 0;
         else if (rs && strcmp(rs, "solid"))
             gw_warnf("%s:%d: fo:leader: rule-style '%s' is drawn solid",
-                     b->lo->tree->name, n->line, rs);
+                     b->lo->name, n->line, rs);
     }
     if (pat && !strcmp(pat, "space"))
         o.h = 0;
     else if (pat && strcmp(pat, "rule"))
         gw_warnf("%s:%d: fo:leader: leader-pattern '%s' is not supported; drawn as space",
-                 b->lo->tree->name, n->line, pat);
+                 b->lo->name, n->line, pat);
     if (pat && strcmp(pat, "rule"))
         o.h = 0;
     return S_add_obj(b, n->p, &o, n->line, link);
@@ -1030,10 +1030,10 @@ S_image_size(S_b *b, const gw_fo_node *n, const char *path, double *w, double *h
         }
     rc = gw_image_load(path, GW_IMAGE_CHECK, &img, lo->err);
     if (rc < 0)
-        return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name, n->line);
+        return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->name, n->line);
     warning = gw_image_warning(img, &nwarn);
     if (warning)
-        gw_warnf("%s:%d: fo:external-graphic: %.60s: libpng: %s%s", lo->tree->name, n->line,
+        gw_warnf("%s:%d: fo:external-graphic: %.60s: libpng: %s%s", lo->name, n->line,
                  path, warning, nwarn > 1 ? " (and more warnings)" : "");
     gw_image_size_pt(img, w, h);
     gw_image_free(img);
@@ -1059,12 +1059,12 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
         gw_buf path;
         if (!src)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:external-graphic needs src",
-                              lo->tree->name, n->line);
+                              lo->name, n->line);
         gw_buf_init(&path);
         rc = S_image_src(lo, src, &path);
         if (rc < 0) {
             gw_buf_free(&path);
-            return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->tree->name,
+            return gw_err_prefix(lo->err, "%s:%d: fo:external-graphic", lo->name,
                                  n->line);
         }
         rc = S_image_size(b, n, path.ptr, &iw, &ih);
@@ -1077,7 +1077,7 @@ S_graphic(S_b *b, const gw_fo_node *n, double avail, const char *link)
         gw_xml_node svg = gw_fo_svg(n);
         if (!svg)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:instream-foreign-object must "
-                              "hold an <svg> element", lo->tree->name, n->line);
+                              "hold an <svg> element", lo->name, n->line);
         rc = gw_svg_size(svg, &iw, &ih, lo->err);
         if (rc < 0)
             return rc;
@@ -1108,7 +1108,7 @@ S_table_columns(S_b *b, const gw_fo_node *t, double width, S_tbl *tb)
         r = rep ? atoi(rep) : 1;
         if (r < 1 || r > 1000) {
             rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-column: bad "
-                            "number-columns-repeated '%s'", lo->tree->name, c->line, rep);
+                            "number-columns-repeated '%s'", lo->name, c->line, rep);
             goto out;
         }
         for (k = 0; k < r; k++) {
@@ -1127,7 +1127,7 @@ S_table_columns(S_b *b, const gw_fo_node *t, double width, S_tbl *tb)
                     pr[n] = 1;
             } else if (gw_fo_length(cw, c->p->font_size, width, &w[n]) < 0 || w[n] < 0) {
                 rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-column: bad "
-                                "column-width '%s'", lo->tree->name, c->line, cw);
+                                "column-width '%s'", lo->name, c->line, cw);
                 goto out;
             }
             fixed += w[n];
@@ -1152,7 +1152,7 @@ S_table_columns(S_b *b, const gw_fo_node *t, double width, S_tbl *tb)
         }
         if (n <= 0 || n > 1000) {
             rc = gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table: no columns",
-                            lo->tree->name, t->line);
+                            lo->name, t->line);
             goto out;
         }
         w = gw_xcalloc((size_t)n, sizeof *w);
@@ -1330,7 +1330,7 @@ S_err_here(S_b *b, const gw_fo_node *n, const char *what)
 {
     const gw_fo_node *par = n->parent;
     return gw_err_set(b->lo->err, GW_EINPUT, "%s:%d: %s is not allowed %s%s",
-                      b->lo->tree->name, n->line, gw_fo_kind_name(n->kind), what,
+                      b->lo->name, n->line, gw_fo_kind_name(n->kind), what,
                       par ? gw_fo_kind_name(par->kind) : "");
 }
 
@@ -1359,7 +1359,7 @@ S_open_nested(S_b *b, const S_ctx *c, const gw_fo_node *n)
         return rc;
     if (c->nest + 1 > GW_LO_MAX_NEST)
         return gw_err_set(lo->err, GW_EINPUT, "%s:%d: tables, lists and block-"
-                          "containers nested deeper than %d", lo->tree->name, n->line,
+                          "containers nested deeper than %d", lo->name, n->line,
                           GW_LO_MAX_NEST);
     return 0;
 }
@@ -1488,7 +1488,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
                 for (k = 0; k < n->len; k++)
                     if (!strchr(" \t\r\n", n->text[k]))
                         return gw_err_set(lo->err, GW_EINPUT, "%s:%d: text outside any "
-                                          "fo:block (in %s)", lo->tree->name, n->line,
+                                          "fo:block (in %s)", lo->name, n->line,
                                           gw_fo_kind_name(n->parent->kind));
                 return 0;
             }
@@ -1504,7 +1504,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
                 || p->border_w[1] > 0 || p->border_w[2] > 0 || p->border_w[3] > 0)) {
                 lo->inline_deco_warned = 1;
                 gw_warnf("%s:%d: %s: borders and backgrounds of inline areas are not "
-                         "drawn", lo->tree->name, n->line, gw_fo_kind_name(n->kind));
+                         "drawn", lo->name, n->line, gw_fo_kind_name(n->kind));
             }
             g = S_push_frame(b, F_INLINE, n, c);
             if (n->kind == GW_FO_BASIC_LINK) {
@@ -1514,7 +1514,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
                 else if (gw_fo_attr(n, "external-destination"))
                     gw_warnf("%s:%d: fo:basic-link: external-destination is not "
                              "supported; the text is set without a link",
-                             lo->tree->name, n->line);
+                             lo->name, n->line);
             }
             return 0;
         case GW_FO_CHARACTER: {
@@ -1557,7 +1557,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             const char *num = "00";
             if (!ref)
                 return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:page-number-citation "
-                                  "needs ref-id", lo->tree->name, n->line);
+                                  "needs ref-id", lo->name, n->line);
             if (gw_lo_id_lookup(lo, ref, &pg, &y) == 0 && pg < lo->npagenum)
                 num = lo->pagenum_str[pg];
             S_acc_id(b, n->id);
@@ -1775,7 +1775,7 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
             rs = atoi(v);
         if (col + cs > tb->ncols)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table-cell: the row has more "
-                              "cells than the table's %d columns", lo->tree->name, n->line,
+                              "cells than the table's %d columns", lo->name, n->line,
                               tb->ncols);
         cl = gw_arena_alloc(lo->arena, sizeof *cl);
         S_cell_props(cl, n);

@@ -166,6 +166,7 @@ struct gw_lo {
     gw_arena     *base;         /* the layout's own: lo, masters, ids */
     gw_fontset   *fonts;
     const gw_fo_tree *tree;
+    const char   *name;         /* of the FO in messages: the piece's */
     const char   *basedir;      /* for external-graphic src (in the arena) */
     const gw_render_opts *opts; /* NULL = defaults */
     gw_err       *err;

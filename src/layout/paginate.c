@@ -106,7 +106,7 @@ typedef struct gw_lo_pages {
 static int
 S_err(gw_lo *lo, const gw_fo_node *n, const char *msg, const char *arg)
 {
-    return gw_err_set(lo->err, GW_EINPUT, "%s:%d: %s: %s%s%s%s", lo->tree->name,
+    return gw_err_set(lo->err, GW_EINPUT, "%s:%d: %s: %s%s%s%s", lo->name,
                       n ? n->line : 0, n ? gw_fo_kind_name(n->kind) : "fo", msg,
                       arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 }
@@ -302,7 +302,7 @@ S_pick(S_doc *d, const gw_fo_node *seq, int idx, int number, int last, int blank
         }
         if (!c)
             return gw_err_set(lo->err, GW_EINPUT, "%s:%d: no conditional-page-master-"
-                              "reference matches page %d", lo->tree->name, spec->line,
+                              "reference matches page %d", lo->name, spec->line,
                               number);
     }
     ref = gw_fo_attr(spec, "master-reference");
@@ -592,7 +592,7 @@ S_paginate(S_doc *d, int final)
             /* the flow was set once, for the first page's width */
             r->warned = 1;
             gw_warnf("%s:%d: page %d's region-body is %.1f pt wide, the first page's "
-                     "%.1f pt; lines keep the first width", lo->tree->name, r->seq->line,
+                     "%.1f pt; lines keep the first width", lo->name, r->seq->line,
                      pr->number, m->body.w, r->width);
         }
         r->idx++;
@@ -665,7 +665,7 @@ S_last_page(S_doc *d, const gw_fo_node *seq, size_t seq_start, const gw_lo_vlist
     }
     if (fabs(m->body.w - pr->m->body.w) > 0.5)
         gw_warnf("%s:%d: the last page's region-body is %.1f pt wide, the others' %.1f pt; "
-                 "lines keep the first width", lo->tree->name, seq->line, m->body.w,
+                 "lines keep the first width", lo->name, seq->line, m->body.w,
                  pr->m->body.w);
     saved = *pr;
     pr->m = m;
@@ -873,11 +873,11 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
                 /* the id may come later: its page is not known yet */
                 return gw_err_set(lo->err, GW_EINPUT, "%s: fo:basic-link: internal-"
                                   "destination '%s' is not on a page before it; a document "
-                                  "in pieces (gw:pieces) can link only back", lo->tree->name,
+                                  "in pieces (gw:pieces) can link only back", lo->name,
                                   o->str);
             else
                 gw_warnf("%s: fo:basic-link: internal-destination '%s' names no id",
-                         lo->tree->name, o->str);
+                         lo->name, o->str);
             break;
         }
         default:
@@ -1580,7 +1580,7 @@ S_bookmarks(S_doc *d, gw_doc *doc)
             dest = gw_fo_attr(n, "internal-destination");
             if (!dest || gw_lo_id_lookup(lo, dest, &page, &y) < 0)
                 gw_warnf("%s:%d: fo:bookmark: internal-destination '%s' names no id; "
-                         "pointing at page 1", lo->tree->name, n->line, dest ? dest : "");
+                         "pointing at page 1", lo->name, n->line, dest ? dest : "");
             id = gw_doc_add_bookmark(doc, st[sp].parent, title.ptr, page, y);
             gw_buf_free(&title);
             if (n->first && sp + 1 < GW_FO_MAX_DEPTH) {
@@ -1603,6 +1603,7 @@ gw_lo_new(const gw_fo_tree *tree, gw_fontset *fs, const char *basedir,
     lo->base = a;
     lo->fonts = fs;
     lo->tree = tree;
+    lo->name = tree->name;
     lo->basedir = gw_arena_strdup(a, basedir ? basedir : ".");
     lo->opts = opts;
     lo->err = err;
@@ -1774,6 +1775,8 @@ gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx)
     memset(pc, 0, sizeof *pc);
     pc->tree = piece;
     pc->arena = lo->arena = gw_arena_new();
+    /* messages name the piece they are about */
+    lo->name = t->name;
     if ((rc = S_piece_check(lo, t)) < 0)
         return rc;
     for (seq = t->root->first; seq; seq = seq->next)
