@@ -73,7 +73,7 @@ typedef struct S_font {
 } S_font;
 
 typedef struct S_image {
-    const char *path;
+    char       *path;           /* owned: the page's item goes with the page */
     HPDF_Image  img;
 } S_img;
 
@@ -1424,7 +1424,8 @@ S_load_image(S_writer *w, const gw_item *it, size_t pageno, HPDF_Image *out, gw_
         rc = gw_err_set(err, GW_EDEP, "libharu: cannot embed the image");
     if (rc < 0)
         goto out;
-    w->images[w->nimages].path = it->path;
+    /* a copy: it->path lives in the page, which goes when it is written */
+    w->images[w->nimages].path = gw_xstrdup(it->path);
     w->images[w->nimages++].img = img;
     *out = img;
 out:
@@ -2089,6 +2090,8 @@ gw_pdf_free(gw_pdf *w)
         free(w->fonts[i].cps);
         free(w->fonts[i].seen);
     }
+    for (i = 0; i < w->nimages; i++)
+        free(w->images[i].path);
     for (i = 0; i < w->cap; i++)
         free(w->spans[i]);
     free(w->spans);

@@ -132,4 +132,40 @@ sed 's/<fo:block line-height="20pt">第1行/<fo:block gw:after-blank="true" line
 ok_match "gw:after-blank elsewhere than on a conditional-page-master-reference warns" \
     "$("$GW" render "$T/warn.fo" -o "$T/warn.pdf" 2>&1 | tr '\n' ' ')" \
     'warn.fo:[0-9]+: .*gw:after-blank belongs on fo:conditional-page-master-reference; ignored'
+# Two images that alternate page by page (odd and even pages' static
+# content, names of one length): each page shows its own.  The writer kept
+# a pointer to the first page's path, freed with that page, and found it
+# again under the next page's path: every page showed the first image.
+python3 - "$T" <<'EOF'
+import os, struct, sys, zlib
+d = sys.argv[1]
+def png(name, w, h, rgb):
+    raw = b"".join(b"\x00" + bytes(rgb) * w for _ in range(h))
+    def chunk(t, b): return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+    open(os.path.join(d, name), "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                                            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png("ra.png", 4, 4, (255, 0, 0))
+png("rb.png", 6, 3, (0, 0, 255))
+spm = ('<fo:simple-page-master master-name="%s" page-width="200pt" page-height="200pt">'
+       '<fo:region-body margin-bottom="30pt"/><fo:region-after region-name="a-%s" extent="30pt"/>'
+       '</fo:simple-page-master>')
+img = ('<fo:static-content flow-name="a-%s"><fo:block><fo:external-graphic src="%s" '
+       'content-width="20pt"/></fo:block></fo:static-content>')
+open(os.path.join(d, "alt.fo"), "w", encoding="utf-8").write(
+    '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>'
+    + spm % ("odd", "odd") + spm % ("even", "even")
+    + '<fo:page-sequence-master master-name="m"><fo:repeatable-page-master-alternatives>'
+      '<fo:conditional-page-master-reference odd-or-even="odd" master-reference="odd"/>'
+      '<fo:conditional-page-master-reference odd-or-even="even" master-reference="even"/>'
+      '</fo:repeatable-page-master-alternatives></fo:page-sequence-master></fo:layout-master-set>'
+      '<fo:page-sequence master-reference="m">' + img % ("odd", "ra.png") + img % ("even", "rb.png")
+    + '<fo:flow flow-name="xsl-region-body" font-family="宋体">'
+    + "".join('<fo:block break-before="page">第%d页</fo:block>' % i for i in range(1, 7))
+    + '</fo:flow></fo:page-sequence></fo:root>')
+EOF
+"$GW" -q render "$T/alt.fo" -o "$T/alt.pdf"
+ok_eq "two images alternating page by page: each page shows its own (width x height)" \
+    "$(pdfimages -list "$T/alt.pdf" | awk 'NR > 2 { printf "%s:%sx%s ", $1, $4, $5 }')" \
+    "1:4x4 2:6x3 3:4x4 4:6x3 5:4x4 6:6x3 "
+
 done_testing
