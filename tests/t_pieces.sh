@@ -176,6 +176,28 @@ bad=
 for at in 1 9 11 18 19 30 38; do pieces_eq tests/fo/table.fo table "$T/table.pdf" $at || bad="$bad $at"; done
 pieces_eq tests/fo/table.fo table "$T/table.pdf" 2 3 4 5 6 7 8 9 11 12 13 || bad="$bad all"
 ok_eq "table.fo as files in pieces: the same bytes" "$bad" ""
+# a keep-with-previous at the start of a piece binds the space at the end
+# of the piece before: the page made before it came must not be final
+python3 - "$T/kwp.fo" <<'EOF'
+import sys
+blocks = ['      <fo:block>A%d</fo:block>\n' % i for i in range(1, 9)]
+blocks.append('      <fo:block space-after="30pt">A9</fo:block>\n')
+blocks.append('      <fo:block keep-with-previous="always">B1</fo:block>\n')
+blocks.append('      <fo:block>B2</fo:block>\n')
+open(sys.argv[1], "w", encoding="utf-8").write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:gw="urn:gongwen:fo">\n'
+    '  <fo:layout-master-set>\n'
+    '    <fo:simple-page-master master-name="p" page-width="300pt" page-height="200pt">\n'
+    '      <fo:region-body/>\n    </fo:simple-page-master>\n  </fo:layout-master-set>\n'
+    '  <fo:page-sequence master-reference="p">\n'
+    '    <fo:flow flow-name="xsl-region-body" font-family="仿宋" font-size="12pt" line-height="20pt">\n'
+    + "".join(blocks) + '    </fo:flow>\n  </fo:page-sequence>\n</fo:root>\n')
+EOF
+"$GW" -q render "$T/kwp.fo" -o "$T/kwp.pdf"
+ok_eq "keep-with-previous after a space: A9 goes with B1" \
+    "$(pdftotext -layout "$T/kwp.pdf" - | tr -s ' \n' ' ' | tr '\f' '|')" "A1 A2 A3 A4 A5 A6 A7 A8 |A9 B1 B2 |"
+ok_if "… the same with B1 starting a piece" pieces_eq "$T/kwp.fo" flow "$T/kwp.pdf" 9
 # page-position="last" and force-page-count (tests/fo/last.fo): the last
 # page is laid out again on a shorter master, or a blank page follows; the
 # page before it must not have gone out too early

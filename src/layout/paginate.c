@@ -547,10 +547,23 @@ S_skip_top(const gw_lo_vlist *v, S_flowpos *fp)
     }
 }
 
+/* Whether v holds nothing from pos on but spaces and anchors: what a
+ * keep-with-previous on the next piece's first block may still mark
+ * unbreakable (build.c S_keep_previous), so a page ending before them is
+ * not final yet. */
+static int
+S_soft_tail(const gw_lo_vlist *v, size_t pos)
+{
+    for (; pos < v->n; pos++)
+        if (v->v[pos].kind != GW_LI_GLUE && v->v[pos].kind != GW_LI_ANCHOR)
+            return 0;
+    return 1;
+}
+
 /* Fills pages of the open sequence from its flow list.  final: the flow
- * is complete; else a page that would take the list's last item is left
- * (with a blank page made for it) until more comes, since what follows
- * decides where it ends. */
+ * is complete; else a page that would end before the list's last item
+ * other than spaces and anchors is left (with a blank page made for it)
+ * until more comes, since what follows decides where it ends. */
 static int
 S_paginate(S_doc *d, int final)
 {
@@ -598,7 +611,7 @@ S_paginate(S_doc *d, int final)
         r->idx++;
         r->ls = r->fp;
         S_fill(d, pr, v, &r->fp);
-        if (!final && !r->fp.pending && r->fp.pos >= v->n) {
+        if (!final && !r->fp.pending && S_soft_tail(v, r->fp.pos)) {
             d->npages = np0;            /* its body stays in the arena */
             d->next_number = next0;
             r->idx = idx0;
