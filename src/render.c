@@ -264,7 +264,13 @@ S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, const char *const *na
     if ((rc = S_tree(first, name, &t0, err)) < 0)
         goto out;
     n = gw_fo_pieces(t0);
-    lo = gw_lo_new(t0, fs, NULL, opts, err);
+    {
+        /* external-graphic src is relative to the FO file (S_layout) */
+        const char *sl = name ? strrchr(name, '/') : NULL;
+        char *dir = sl ? gw_xstrndup(name, (size_t)(sl - name)) : NULL;
+        lo = gw_lo_new(t0, fs, dir, opts, err);
+        free(dir);
+    }
     if ((rc = gw_lo_stream(lo, NULL, S_put, p)) < 0)
         goto out;
     for (k = 1; k < n; k++) {

@@ -176,6 +176,29 @@ bad=
 for at in 1 9 11 18 19 30 38; do pieces_eq tests/fo/table.fo table "$T/table.pdf" $at || bad="$bad $at"; done
 pieces_eq tests/fo/table.fo table "$T/table.pdf" 2 3 4 5 6 7 8 9 11 12 13 || bad="$bad all"
 ok_eq "table.fo as files in pieces: the same bytes" "$bad" ""
+# an image in a later piece is found beside that piece's file, as in a
+# whole file (render runs from elsewhere)
+mkdir -p "$T/pimg"
+cp tests/fo/red-square.png "$T/pimg/"
+python3 - "$T/pimg/whole.fo" <<'EOF'
+import sys
+blocks = "".join('      <fo:block>第%d段</fo:block>\n' % i for i in range(1, 12))
+blocks += ('      <fo:block><fo:external-graphic src="red-square.png" content-width="20pt"/></fo:block>\n')
+open(sys.argv[1], "w", encoding="utf-8").write(
+    '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:gw="urn:gongwen:fo">\n'
+    '  <fo:layout-master-set>\n'
+    '    <fo:simple-page-master master-name="p" page-width="300pt" page-height="200pt">\n'
+    '      <fo:region-body/>\n    </fo:simple-page-master>\n  </fo:layout-master-set>\n'
+    '  <fo:page-sequence master-reference="p">\n'
+    '    <fo:flow flow-name="xsl-region-body" font-family="宋体" line-height="20pt">\n'
+    + blocks + '    </fo:flow>\n  </fo:page-sequence>\n</fo:root>\n')
+EOF
+(cd / && "$GW" -q render "$T/pimg/whole.fo" -o "$T/pimg/whole.pdf")
+mkdir -p "$T/pimg/pc"
+split_fo "$T/pimg/whole.fo" flow "$T/pimg/pc" 6
+cp tests/fo/red-square.png "$T/pimg/pc/"
+ok_if "an image in a later piece, found beside its file" sh -c \
+    "cd / && '$GW' -q render '$T/pimg/pc/00.fo' '$T/pimg/pc/01.fo' -o '$T/pimg/p.pdf' && cmp -s '$T/pimg/p.pdf' '$T/pimg/whole.pdf'"
 # a keep-with-previous at the start of a piece binds the space at the end
 # of the piece before: the page made before it came must not be final
 python3 - "$T/kwp.fo" <<'EOF'
@@ -267,6 +290,24 @@ out=$("$GW" render "$T/p3.fo" -o "$T/p3.pdf" 2>&1); rc=$?
 ok_match "the first of 3 pieces rendered alone: said" "$out" \
     "gw:pieces=\"3\": this is the first piece of a document in pieces; only it is typeset"
 ok_if "… and typeset as it is" cmp "$T/p3.pdf" "$T/keeps.pdf"
+# a continued table must go on from a table: first in its piece's flow,
+# after a flow that ended with one (else its header would silently vanish)
+split_fo tests/fo/table.fo table "$T/tc.fo" 17
+sed 's|<fo:table table-layout="fixed" width="100%" border-collapse="separate" gw:continue="true">|<fo:block>插入</fo:block>&|' \
+    "$T/tc.fo" >"$T/tc-after-block.fo"
+out=$("$GW" render "$T/tc-after-block.fo" -o "$T/tcb.pdf" 2>&1); rc=$?
+ok_eq "a continued table after a block of its own flow: exit 1" "$rc" 1
+ok_match "… says what it goes on with" "$out" "tc-after-block.fo:[0-9]+: fo:table: gw:continue=\"true\", but no table ends the flow before it"
+sed 's|<fo:table table-layout="fixed" width="100%" border-collapse="separate">|<fo:table table-layout="fixed" width="100%" border-collapse="separate" gw:continue="true">|' \
+    tests/fo/table.fo >"$T/tc-first.fo"
+out=$("$GW" render "$T/tc-first.fo" -o "$T/tcf.pdf" 2>&1); rc=$?
+ok_eq "a continued table with no table before it: exit 1" "$rc" 1
+split_fo tests/fo/keeps.fo flow "$T/fpc.fo" 20
+sed 's|<fo:page-sequence master-reference="a4" gw:continue="true">|<fo:page-sequence master-reference="a4" force-page-count="even" gw:continue="true">|' \
+    "$T/fpc.fo" >"$T/fpc2.fo"
+out=$("$GW" render "$T/fpc2.fo" -o "$T/fpc.pdf" 2>&1); rc=$?
+ok_eq "a continuation with another force-page-count: exit 1" "$rc" 1
+ok_match "… names it" "$out" "gw:continue=\"true\": this attribute differs from the page-sequence it goes on with: 'force-page-count'"
 rm -rf "$T/pc"; mkdir "$T/pc"; split_fo tests/fo/keeps.fo flow "$T/pc" 20 40
 out=$("$GW" render "$T/pc/00.fo" "$T/pc/01.fo" -o "$T/two.pdf" 2>&1); rc=$?
 ok_eq "three pieces, two files given: exit 1, nothing written" "$rc $(test -e "$T/two.pdf" && echo pdf)" "1 "

@@ -235,6 +235,9 @@ typedef struct S_frame {
 
 typedef struct S_b {
     gw_lo      *lo;
+    int         table_end;      /* nothing begun since a table ended */
+    int         carried_table;  /* the list before this build ended so */
+    size_t      nbegun;         /* elements begun in this build */
     gw_lo_table *list_table;    /* list items are rows of a headerless table */
     const char *pagenum;
     S_acc       acc;
@@ -1654,6 +1657,14 @@ S_enter(S_b *b, S_frame *f, const gw_fo_node *n)
         {
             const char *cv = gw_fo_gw_attr(n, "continue");
             tb->cont = cv && !strcmp(cv, "true");
+            /* it goes on with the table that ended the piece before: the
+             * first thing in its flow (a header without its table would
+             * be silently lost) */
+            if (tb->cont && !(b->carried_table && b->nbegun == (size_t)b->depth))
+                return gw_err_set(lo->err, GW_EINPUT, "%s:%d: fo:table: gw:continue=\"true\", "
+                                  "but no table ends the flow before it to go on with (a "
+                                  "continued table comes first in its piece's flow)",
+                                  lo->name, n->line);
         }
         tb->lt = gw_arena_alloc(lo->arena, sizeof *tb->lt);
         {
@@ -1852,6 +1863,7 @@ S_leave(S_b *b, S_frame *f)
     case F_TABLE:
         S_table_finish(b, f->tb);
         S_block_close(b, f->ctx, f->node, f);
+        b->table_end = 1;
         break;
     case F_LIST:
         S_block_close(b, f->ctx, f->node, f);
@@ -1917,6 +1929,7 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
     if (carry) {
         c->vs->keep_pending = carry->keep_pending;
         c->vs->nobreak_next = carry->nobreak_next;
+        b.carried_table = carry->table_end;
     }
     b.st[0].kind = F_ROOT;
     b.st[0].node = parent;
@@ -1936,12 +1949,18 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
         }
         f->child = n->next;
         rc = S_enter(&b, f, n);
+        if (n->kind != GW_FO_TEXT) {
+            /* a table, then anything else: nothing to go on with */
+            b.table_end = 0;
+            b.nbegun++;
+        }
         if (rc < 0)
             goto out;
     }
     if (carry) {
         carry->keep_pending = c->vs->keep_pending;
         carry->nobreak_next = c->vs->nobreak_next;
+        carry->table_end = b.table_end;
     }
 out:
     /* on an error, rows being built are still owned by their frames */

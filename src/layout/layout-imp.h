@@ -217,6 +217,8 @@ gw_lo_item *gw_lo_push(gw_lo *lo, gw_lo_vlist *vl, gw_li_kind kind, double h);
  * a keep-with-next still to honour, a break not allowed before what comes. */
 typedef struct gw_lo_carry {
     int keep_pending, nobreak_next;
+    int table_end;              /* the list ends with a table, which a
+                                 * gw:continue table goes on with */
 } gw_lo_carry;
 
 /* Builds the vertical list of the children of `parent` (a flow, a

@@ -1352,6 +1352,10 @@ S_seq_close(S_doc *d)
 
 static int S_flush(S_doc *d);
 
+/* What a page-sequence and its continuation must say alike. */
+static const char *const S_seq_same[] = {"initial-page-number", "force-page-count", "format",
+                                         "grouping-separator", "letter-value", NULL};
+
 /* Page-sequence seq of the document (or of a piece of it): a new
  * sequence, or with gw:continue="true" more of the open one's flow. */
 static int
@@ -1374,6 +1378,14 @@ S_feed(S_doc *d, const gw_fo_node *seq)
         if (!a || !b || strcmp(a, b))
             return S_err(lo, seq, "gw:continue=\"true\" goes on with a page-sequence of "
                          "another master-reference:", b ? b : "(none)");
+        /* one sequence: what its pages are numbered and counted by is the
+         * same in every piece (the newest piece's is used) */
+        for (const char *const *k = S_seq_same; *k; k++) {
+            const char *x = gw_fo_attr(seq, *k), *y = gw_fo_attr(r->seq, *k);
+            if ((x || y) && (!x || !y || strcmp(x, y)))
+                return S_err(lo, seq, "gw:continue=\"true\": this attribute differs from "
+                             "the page-sequence it goes on with:", *k);
+        }
         r->seq = seq;
     } else {
         /* the closed sequence's pages go with the next flush, which lets
@@ -1788,8 +1800,13 @@ gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx)
     memset(pc, 0, sizeof *pc);
     pc->tree = piece;
     pc->arena = lo->arena = gw_arena_new();
-    /* messages name the piece they are about */
+    /* messages name the piece they are about, and its external-graphic
+     * src is relative to its own file */
     lo->name = t->name;
+    if (piece) {
+        const char *sl = t->name ? strrchr(t->name, '/') : NULL;
+        lo->basedir = sl ? gw_arena_strndup(lo->base, t->name, (size_t)(sl - t->name)) : ".";
+    }
     if ((rc = S_piece_check(lo, t)) < 0)
         return rc;
     for (seq = t->root->first; seq; seq = seq->next)
@@ -1810,9 +1827,13 @@ gw_lo_stream_end(gw_lo *lo, gw_doc *meta, size_t *npages)
         return gw_err_set(lo->err, GW_EDEP, "layout: no pieces to end");
     if (d->run.open && (rc = S_seq_close(d)) < 0)
         return rc;
+    if ((rc = S_flush(d)) < 0)
+        return rc;
+    /* the bookmarks and the information are the first piece's */
+    lo->name = lo->tree->name;
     if (d->npages == 0)
         return S_err(lo, lo->tree->root, "has no fo:page-sequence", NULL);
-    if ((rc = S_flush(d)) < 0 || (rc = S_meta(d, meta)) < 0)
+    if ((rc = S_meta(d, meta)) < 0)
         return rc;
     *npages = d->npages;
     return 0;
