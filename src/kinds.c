@@ -23,6 +23,19 @@ S_notice(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *er
     return gw_xml_notice_bare(plan, o && o->bare_tasks, out, err);
 }
 
+/* Fills every bare task of a sheet's XML (gw_sheet_doc with bare): a
+ * sheet typeset whole after all (a no-op for one built whole). */
+static void
+S_fill_sheet(const gw_plan *plan, gw_xml_doc xml)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xml), n, t;
+    for (n = root ? root->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"tasks"))
+            for (t = n->children; t; t = t->next)
+                if (t->type == XML_ELEMENT_NODE)
+                    gw_sheet_fill_task(plan, t);
+}
+
 /* Fills every bare task of notice XML (gw_kind_opts.bare_tasks): the
  * notice typeset whole. */
 static void
@@ -246,8 +259,8 @@ out:
 /* gw_kind_pdf for a sheet of more than per tasks, in pieces; *done 0 (and
  * nothing done) for a smaller one. */
 static int
-S_pdf_sheet(int kk, gw_xml_doc xml, size_t per, const char *name, const char *path,
-            gw_fontset *fonts, int *done, gw_err *err)
+S_pdf_sheet(int kk, gw_xml_doc xml, const gw_plan *plan, size_t per, const char *name,
+            const char *path, gw_fontset *fonts, int *done, gw_err *err)
 {
     S_pc c;
     gw_pieces *p = NULL;
@@ -257,7 +270,7 @@ S_pdf_sheet(int kk, gw_xml_doc xml, size_t per, const char *name, const char *pa
     c.kk = kk;
     c.xml = xml;
     *done = 0;
-    if (per == 0 || !(c.cut = gw_cut_sheet(xml, per)))
+    if (per == 0 || !(c.cut = gw_cut_sheet(xml, per, gw_sheet_fill_task, plan)))
         return 0;
     *done = 1;
     if ((rc = S_pieces(&c, name, path, fonts, &p, err)) == 0)
@@ -290,7 +303,7 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         if (!fonts)
             fonts = own;
         if (!strcmp(kind, "sheet"))
-            rc = S_pdf_sheet(S_find(kind), xml, per, name, path, fonts, &done, err);
+            rc = S_pdf_sheet(S_find(kind), xml, plan, per, name, path, fonts, &done, err);
         else if (per > 0)
             rc = S_pdf_notice(S_find(kind), xml, o, plan, per, name, path, fonts, err);
         else
@@ -302,6 +315,8 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
     }
     if (!strcmp(kind, "notice"))
         S_fill_all(plan, xml);
+    else if (!strcmp(kind, "sheet"))
+        S_fill_sheet(plan, xml);
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
      * built again from the plan if the layout has to be redone) */
@@ -398,8 +413,8 @@ S_hand_pages(gw_layout *lay, gw_pdf *pdf, size_t at, gw_err *err)
  * *n its pages, *xml freed (NULL).  A smaller sheet: nothing done, *xml
  * left for the whole layout. */
 static int
-S_part_pieces(int kk, gw_xml_doc *xml, size_t first_page, const char *name, gw_fontset *fonts,
-              gw_pdf *pdf, size_t at, gw_doc *meta, size_t *n, gw_err *err)
+S_part_pieces(int kk, gw_xml_doc *xml, const gw_plan *plan, size_t first_page, const char *name,
+              gw_fontset *fonts, gw_pdf *pdf, size_t at, gw_doc *meta, size_t *n, gw_err *err)
 {
     char num[24];
     const char *extra[5] = {"gw-part", "sheet", "gw-first-page", num, NULL};
@@ -416,7 +431,7 @@ S_part_pieces(int kk, gw_xml_doc *xml, size_t first_page, const char *name, gw_f
     c.xml = *xml;
     c.extra = extra;
     snprintf(num, sizeof num, "%zu", first_page);
-    if (per == 0 || !(c.cut = gw_cut_sheet(*xml, per)))
+    if (per == 0 || !(c.cut = gw_cut_sheet(*xml, per, gw_sheet_fill_task, plan)))
         return 0;
     if ((rc = S_piece(&c, 0, &fo, err)) == 0)
         rc = gw_render_pieces_put(fo, name, S_piece, &c, pdf, at, &ro, fonts, meta, n, err);
@@ -503,7 +518,7 @@ gw_kind_pdf_parts(const char *kind, size_t nparts, gw_kind_part_fn xml_of, void 
             goto out;
         /* a long sheet in pieces, a short one laid out whole */
         part = gw_doc_new();
-        rc = S_part_pieces(kk, &xml, first[k], name, fonts, pdf, next, part, &n, err);
+        rc = S_part_pieces(kk, &xml, plan, first[k], name, fonts, pdf, next, part, &n, err);
         if (rc == 0 && !xml)
             gw_doc_merge(rest, part, next);
         gw_doc_free(part);

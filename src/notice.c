@@ -178,27 +178,15 @@ void
 gw_xml_notice_fill(const gw_plan *plan, gw_xml_node task)
 {
     xmlChar *v;
-    long no;
-    size_t lo = 0, hi = gw_plan_task_count(plan);
+    const gw_task *t;
 
     if (task->children)
         return;                 /* filled already */
     v = xmlGetProp(task, (const xmlChar *)"no");
-    no = v ? strtol((const char *)v, NULL, 10) : -1;
+    t = v ? gw_plan_task_by_no(plan, (int)strtol((const char *)v, NULL, 10)) : NULL;
     xmlFree(v);
-    /* the record's tasks are in the order of their numbers */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const gw_task *t = gw_plan_task(plan, mid);
-        if (t->no == no) {
-            S_task_fill(plan, t, task);
-            return;
-        }
-        if (t->no < no)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    if (t)
+        S_task_fill(plan, t, task);
 }
 
 /* The XML node of section `id` (linear lookup: plans have tens of

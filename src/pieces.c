@@ -41,7 +41,8 @@ enum { S_NOTICE, S_SHEET };
 struct gw_cut {
     int          kind;
     xmlDocPtr    xml;
-    const gw_plan *plan;        /* notice: the tasks' contents */
+    const gw_plan *plan;        /* the tasks' contents */
+    gw_cut_fill_fn fill;        /* a sheet's: fills a bare task */
     xmlNodePtr   tasks_el;      /* a sheet's <tasks> */
     /* notice: 附件1's items, 附件2's rows; sheet: all, lead, responsible */
     xmlNodePtr  *v[3];
@@ -289,7 +290,7 @@ S_tasks_el(gw_xml_doc xml)
 }
 
 gw_cut *
-gw_cut_sheet(gw_xml_doc xml, size_t per)
+gw_cut_sheet(gw_xml_doc xml, size_t per, gw_cut_fill_fn fill, const gw_plan *plan)
 {
     gw_cut *c;
     xmlNodePtr el = S_tasks_el(xml), t;
@@ -300,6 +301,8 @@ gw_cut_sheet(gw_xml_doc xml, size_t per)
     c->kind = S_SHEET;
     c->xml = xml;
     c->tasks_el = el;
+    c->fill = fill;
+    c->plan = plan;
     gw_buf_init(&c->ids);
     for (t = el->children; t; t = t->next) {
         xmlChar *role;
@@ -344,8 +347,11 @@ S_sheet_doc(const gw_cut *c, xmlNodePtr const *v, size_t from, size_t to)
                 xmlAddChild(parent, xmlDocCopyNode(ch, d, 1));
         parent = next;
     }
-    for (k = from; parent && k < to; k++)
-        xmlAddChild(parent, xmlDocCopyNode(v[k], d, 1));
+    for (k = from; parent && k < to; k++) {
+        n = xmlAddChild(parent, xmlDocCopyNode(v[k], d, 1));
+        if (n && c->fill)
+            c->fill(c->plan, n);
+    }
     return d;
 }
 

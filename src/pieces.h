@@ -28,12 +28,16 @@ typedef struct gw_cut gw_cut;
 int gw_cut_notice(gw_xml_doc xml, const gw_plan *plan, int no_table, size_t per, gw_cut **out,
                   gw_err *err);
 
+/* Fills a bare task element from the record (gw_sheet_fill_task). */
+typedef void (*gw_cut_fill_fn)(const gw_plan *plan, gw_xml_node task);
+
 /* A sheet's cut into pieces of per tasks (per ≥ 1): its 任务一览 rows,
  * then its lead tasks, then its responsible tasks.  xml is a <unit-sheet>
- * or a booklet part holding one, borrowed for the cut's life.  NULL (typeset
+ * or a booklet part holding one, borrowed for the cut's life; fill (with
+ * plan; NULL: none) fills the bare tasks of a piece's copy.  NULL (typeset
  * whole) when the sheet has at most per tasks; else caller frees with
  * gw_cut_free. */
-gw_cut *gw_cut_sheet(gw_xml_doc xml, size_t per);
+gw_cut *gw_cut_sheet(gw_xml_doc xml, size_t per, gw_cut_fill_fn fill, const gw_plan *plan);
 
 /* The number of pieces (at least 1). */
 size_t gw_cut_count(const gw_cut *c);

@@ -294,6 +294,23 @@ gw_plan_task(const gw_plan *plan, size_t i)
     return i < plan->ntasks ? &plan->tasks[i] : NULL;
 }
 
+const gw_task *
+gw_plan_task_by_no(const gw_plan *plan, int no)
+{
+    /* the tasks are in the order of their numbers */
+    size_t lo = 0, hi = plan->ntasks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (plan->tasks[mid].no == no)
+            return &plan->tasks[mid];
+        if (plan->tasks[mid].no < no)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
 size_t
 gw_plan_unit_count(const gw_plan *plan)
 {

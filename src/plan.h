@@ -115,6 +115,8 @@ const gw_section *gw_plan_section_by_id(const gw_plan *plan, int id);
 
 size_t gw_plan_task_count(const gw_plan *plan);
 const gw_task *gw_plan_task(const gw_plan *plan, size_t i);         /* by number */
+/* The task numbered no (borrowed), or NULL. */
+const gw_task *gw_plan_task_by_no(const gw_plan *plan, int no);
 
 size_t gw_plan_unit_count(const gw_plan *plan);
 const gw_unit *gw_plan_unit(const gw_plan *plan, size_t i);         /* directory order */

@@ -30,9 +30,13 @@ size_t gw_sheet_rcpt_tasks(const gw_sheet_rcpt *r);
 /* The <unit-sheet> of r and the <sheet-booklet> of sel: new documents the
  * caller frees with xmlFreeDoc.  cover_only: each <unit-sheet> with its
  * recipient and task counts but no tasks, requirements or reporting dates
- * (what the booklet's cover lists, without the whole booklet's XML). */
-gw_xml_doc gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r);
+ * (what the booklet's cover lists, without the whole booklet's XML).
+ * bare: a sheet that will be typeset in pieces (more than gw_piece_items()
+ * tasks) gets bare tasks, <task no role via/>, which gw_kind_pdf fills
+ * piece by piece (gw_sheet_fill_task); only for a PDF typeset by parts. */
+gw_xml_doc gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r,
+                        int bare);
 gw_xml_doc gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix,
-                          const gw_sheet_rcpt *const *sel, size_t nsel, int cover_only);
+                          const gw_sheet_rcpt *const *sel, size_t nsel, int cover_only, int bare);
 
 #endif

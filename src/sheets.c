@@ -12,6 +12,7 @@
 #include "date.h"
 #include "meta.h"
 #include "xmlbuild-imp.h"
+#include "pieces.h"
 
 #include <libxml/tree.h>
 
@@ -276,35 +277,30 @@ S_reporting_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan)
     }
 }
 
+/* What a task element holds, from the record's task t; self_id: the unit
+ * that makes it the recipient's (marked self="1"). */
 static void
-S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
-          const S_item *it)
+S_task_fill(xmlDocPtr doc, xmlNodePtr n, const gw_plan *plan, const gw_task *t, int self_id)
 {
-    const gw_task *t = it->task;
     const gw_section *sec = gw_plan_section_by_id(plan, t->section);
-    xmlNodePtr n = S_el(x, parent, "task", NULL), c;
+    xmlNodePtr c;
     char ref[32];
     size_t j;
-    int self_id = it->via ? it->via->id : r->unit->id;
 
-    gw_xb_attr_int(n, "no", t->no);
-    gw_xb_attr(n, "role", it->role == GW_ROLE_LEAD ? "lead" : "responsible");
-    if (it->via)
-        gw_xb_attr(n, "via", it->via->name);
     if (sec) {
-        c = S_el(x, n, "section", sec->title);
+        c = gw_xb_el(doc, n, "section", sec->title);
         gw_xb_attr(c, "label", sec->label);
     }
-    S_el(x, n, "title", t->title);
-    gw_xb_body(x->doc, n, t->body);
+    gw_xb_el(doc, n, "title", t->title);
+    gw_xb_body(doc, n, t->body);
     if (t->leader[0])
-        S_el(x, n, "leader", t->leader);
+        gw_xb_el(doc, n, "leader", t->leader);
     for (j = 0; j < t->nassignments; j++) {
         const gw_assignment *a = &t->assignments[j];
         const gw_unit *u = gw_plan_unit_by_id(plan, a->unit);
         if (!u)
             continue;
-        c = S_el(x, n, "unit", u->name);
+        c = gw_xb_el(doc, n, "unit", u->name);
         gw_xb_attr(c, "role", a->role == GW_ROLE_LEAD ? "lead" : "responsible");
         snprintf(ref, sizeof ref, "u%d", u->id);
         gw_xb_attr(c, "ref", ref);
@@ -314,7 +310,7 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
     for (j = 0; j < t->nmilestones; j++) {
         const gw_milestone *ms = &t->milestones[j];
         gw_date d;
-        c = S_el(x, n, "milestone", ms->description);
+        c = gw_xb_el(doc, n, "milestone", ms->description);
         if (gw_date_parse(ms->due, &d)) {
             char iso[11];
             gw_date_iso(&d, iso);
@@ -327,10 +323,64 @@ S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
     }
 }
 
+/* <task> of item it of r's sheet under parent; bare: its attributes only,
+ * filled later (gw_sheet_fill_task). */
+static void
+S_task_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_rcpt *r,
+          const S_item *it, int bare)
+{
+    xmlNodePtr n = S_el(x, parent, "task", NULL);
+
+    gw_xb_attr_int(n, "no", it->task->no);
+    gw_xb_attr(n, "role", it->role == GW_ROLE_LEAD ? "lead" : "responsible");
+    if (it->via)
+        gw_xb_attr(n, "via", it->via->name);
+    if (!bare)
+        S_task_fill(x->doc, n, plan, it->task, it->via ? it->via->id : r->unit->id);
+}
+
+void
+gw_sheet_fill_task(const gw_plan *plan, gw_xml_node task)
+{
+    xmlChar *no, *via;
+    const gw_task *t;
+    const gw_unit *u = NULL;
+    xmlNodePtr sheet, c;
+    int self_id = -1;
+
+    if (task->children)
+        return;                 /* filled already */
+    no = xmlGetProp(task, (const xmlChar *)"no");
+    via = xmlGetProp(task, (const xmlChar *)"via");
+    t = no ? gw_plan_task_by_no(plan, (int)strtol((const char *)no, NULL, 10)) : NULL;
+    /* the unit that makes it the recipient's: the group it came through,
+     * else the recipient (<unit-sheet><recipient ref="u7">) */
+    if (via)
+        u = gw_plan_unit_lookup(plan, (const char *)via);
+    if (u) {
+        self_id = u->id;
+    } else {
+        for (sheet = task->parent; sheet && !xmlStrEqual(sheet->name, (const xmlChar *)"unit-sheet");
+             sheet = sheet->parent)
+            ;
+        for (c = sheet ? sheet->children : NULL; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)"recipient")) {
+                xmlChar *ref = xmlGetProp(c, (const xmlChar *)"ref");
+                if (ref && ref[0] == 'u')
+                    self_id = (int)strtol((const char *)ref + 1, NULL, 10);
+                xmlFree(ref);
+            }
+    }
+    if (t)
+        S_task_fill(task->doc, task, plan, t, self_id);
+    xmlFree(no);
+    xmlFree(via);
+}
+
 /* <unit-sheet> of r, appended to parent (or made the root when NULL). */
 static xmlNodePtr
 S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
-           const S_rcpt *r, int cover_only)
+           const S_rcpt *r, int cover_only, int bare)
 {
     xmlNodePtr sheet = S_el(x, NULL, "unit-sheet", NULL), n, tasks, reqs;
     char ref[32];
@@ -373,8 +423,11 @@ S_sheet_el(S_xml *x, xmlNodePtr parent, const gw_plan *plan, const S_index *ix,
     gw_xb_attr_int(tasks, "responsible", (long)r->nresp);
     if (cover_only)
         return sheet;
+    /* bare tasks only where the sheet will be typeset in pieces, which
+     * fill a piece's tasks when it comes (pieces.h) */
+    bare = bare && gw_piece_items() > 0 && r->n > gw_piece_items();
     for (i = 0; i < r->n; i++)
-        S_task_el(x, tasks, plan, r, &r->items[i]);
+        S_task_el(x, tasks, plan, r, &r->items[i], bare);
 
     reqs = S_el(x, sheet, "requirements", NULL);
     for (i = 0; i < gw_plan_requirement_count(plan); i++) {
@@ -460,7 +513,7 @@ gw_sheet_xml(const gw_plan *plan, const char *unit, gw_xml_doc *out, gw_err *err
     if (rc)
         goto out;
     S_xml_init(&x);
-    S_sheet_el(&x, NULL, plan, &ix, r, 0);
+    S_sheet_el(&x, NULL, plan, &ix, r, 0, 0);
     *out = x.doc;
 out:
     S_index_free(&ix);
@@ -512,17 +565,17 @@ gw_sheet_rcpt_tasks(const gw_sheet_rcpt *r)
 }
 
 gw_xml_doc
-gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r)
+gw_sheet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *r, int bare)
 {
     S_xml x;
     S_xml_init(&x);
-    S_sheet_el(&x, NULL, plan, ix, r, 0);
+    S_sheet_el(&x, NULL, plan, ix, r, 0, bare);
     return x.doc;
 }
 
 gw_xml_doc
 gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *const *sel,
-               size_t nsel, int cover_only)
+               size_t nsel, int cover_only, int bare)
 {
     S_xml x;
     xmlNodePtr root;
@@ -532,7 +585,7 @@ gw_booklet_doc(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcp
     gw_xb_attr(root, "version", "1");
     S_meta_el(&x, root, plan);
     for (size_t i = 0; i < nsel; i++)
-        S_sheet_el(&x, root, plan, ix, sel[i], cover_only);
+        S_sheet_el(&x, root, plan, ix, sel[i], cover_only, bare);
     return x.doc;
 }
 

@@ -23,4 +23,9 @@ int gw_sheets_write(const gw_plan *plan, const char *dir, const char *booklet_pa
 int gw_sheets_write_docx(const gw_plan *plan, const char *dir, const char *const *units,
                          size_t nunits, gw_err *err);
 
+/* Fills a bare <task> of a sheet's XML (gw_sheet_doc with bare) from the
+ * record's task of its number, for the recipient of its <unit-sheet>; a
+ * task that holds anything is left as it is. */
+void gw_sheet_fill_task(const gw_plan *plan, gw_xml_node task);
+
 #endif

@@ -46,7 +46,8 @@ S_write_one(const gw_plan *plan, const gw_sheet_index *ix, const gw_sheet_rcpt *
     }
     gw_buf_printf(&b, "%s/%s", dir, fname);
     path = gw_buf_detach(&b);
-    doc = gw_sheet_doc(plan, ix, r);
+    /* a PDF fills a long sheet's tasks piece by piece; Word gets them all */
+    doc = gw_sheet_doc(plan, ix, r, !docx);
     rc = docx ? gw_kind_docx("sheet", doc, NULL, path, err)
               : gw_kind_pdf("sheet", &doc, NULL, plan, fname, path, fonts, err);
     if (rc)
@@ -75,10 +76,10 @@ S_booklet_part(void *ctx, size_t k, const size_t *first, gw_xml_doc *out, gw_err
     S_booklet *b = ctx;
     (void)err;
     if (k > 0) {
-        *out = gw_booklet_doc(b->plan, b->ix, &b->sel[k - 1], 1, 0);
+        *out = gw_booklet_doc(b->plan, b->ix, &b->sel[k - 1], 1, 0, 1);
         return 0;
     }
-    *out = gw_booklet_doc(b->plan, b->ix, b->sel, b->nsel, 1);
+    *out = gw_booklet_doc(b->plan, b->ix, b->sel, b->nsel, 1, 0);
     if (first) {
         /* the <unit-sheet> children in order, as gw_booklet_doc made them */
         xmlNodePtr c = xmlDocGetRootElement(*out)->children;
@@ -125,7 +126,7 @@ S_write_booklet(const gw_plan *plan, const gw_sheet_index *ix,
         rc = gw_kind_pdf_parts("booklet", nsel + 1, S_booklet_part, &b, plan,
                                "sheets booklet", path, fonts, err);
     } else {
-        doc = gw_booklet_doc(plan, ix, sel, nsel, 0);
+        doc = gw_booklet_doc(plan, ix, sel, nsel, 0, 0);
         rc = gw_kind_pdf("booklet", &doc, NULL, plan, "sheets booklet", path, fonts, err);
     }
     if (rc)
