@@ -290,22 +290,23 @@ out=$("$GW" render "$T/p3.fo" -o "$T/p3.pdf" 2>&1); rc=$?
 ok_match "the first of 3 pieces rendered alone: said" "$out" \
     "gw:pieces=\"3\": this is the first piece of a document in pieces; only it is typeset"
 ok_if "… and typeset as it is" cmp "$T/p3.pdf" "$T/keeps.pdf"
+# edited IN OUT SED: OUT is IN edited by the sed expression, rendered
+# into $out (the messages) and $rc
+edited() {
+    sed "$3" "$1" >"$2"
+    out=$("$GW" render "$2" -o "$2.pdf" 2>&1); rc=$?
+}
 # a continued table must go on from a table: first in its piece's flow,
 # after a flow that ended with one (else its header would silently vanish)
 split_fo tests/fo/table.fo table "$T/tc.fo" 17
-sed 's|<fo:table table-layout="fixed" width="100%" border-collapse="separate" gw:continue="true">|<fo:block>插入</fo:block>&|' \
-    "$T/tc.fo" >"$T/tc-after-block.fo"
-out=$("$GW" render "$T/tc-after-block.fo" -o "$T/tcb.pdf" 2>&1); rc=$?
+TB='<fo:table table-layout="fixed" width="100%" border-collapse="separate"'
+edited "$T/tc.fo" "$T/tc-after-block.fo" "s|$TB gw:continue=\"true\">|<fo:block>插入</fo:block>&|"
 ok_eq "a continued table after a block of its own flow: exit 1" "$rc" 1
 ok_match "… says what it goes on with" "$out" "tc-after-block.fo:[0-9]+: fo:table: gw:continue=\"true\", but no table ends the flow before it"
-sed 's|<fo:table table-layout="fixed" width="100%" border-collapse="separate">|<fo:table table-layout="fixed" width="100%" border-collapse="separate" gw:continue="true">|' \
-    tests/fo/table.fo >"$T/tc-first.fo"
-out=$("$GW" render "$T/tc-first.fo" -o "$T/tcf.pdf" 2>&1); rc=$?
+edited tests/fo/table.fo "$T/tc-first.fo" "s|$TB>|$TB gw:continue=\"true\">|"
 ok_eq "a continued table with no table before it: exit 1" "$rc" 1
 split_fo tests/fo/keeps.fo flow "$T/fpc.fo" 20
-sed 's|<fo:page-sequence master-reference="a4" gw:continue="true">|<fo:page-sequence master-reference="a4" force-page-count="even" gw:continue="true">|' \
-    "$T/fpc.fo" >"$T/fpc2.fo"
-out=$("$GW" render "$T/fpc2.fo" -o "$T/fpc.pdf" 2>&1); rc=$?
+edited "$T/fpc.fo" "$T/fpc2.fo" 's|master-reference="a4" gw:continue="true">|master-reference="a4" force-page-count="even" gw:continue="true">|'
 ok_eq "a continuation with another force-page-count: exit 1" "$rc" 1
 ok_match "… names it" "$out" "gw:continue=\"true\": this attribute differs from the page-sequence it goes on with: 'force-page-count'"
 rm -rf "$T/pc"; mkdir "$T/pc"; split_fo tests/fo/keeps.fo flow "$T/pc" 20 40
