@@ -23,19 +23,6 @@ S_notice(const gw_plan *plan, const gw_kind_opts *o, gw_xml_doc *out, gw_err *er
     return gw_xml_notice_bare(plan, o && o->bare_tasks, out, err);
 }
 
-/* Fills every bare task of a sheet's XML (gw_sheet_doc with bare): a
- * sheet typeset whole after all (a no-op for one built whole). */
-static void
-S_fill_sheet(const gw_plan *plan, gw_xml_doc xml)
-{
-    xmlNodePtr root = xmlDocGetRootElement(xml), n, t;
-    for (n = root ? root->children : NULL; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"tasks"))
-            for (t = n->children; t; t = t->next)
-                if (t->type == XML_ELEMENT_NODE)
-                    gw_sheet_fill_task(plan, t);
-}
-
 /* Fills every bare task of notice XML (gw_kind_opts.bare_tasks): the
  * notice typeset whole. */
 static void
@@ -43,7 +30,7 @@ S_fill_all(const gw_plan *plan, gw_xml_doc xml)
 {
     xmlNodePtr root = xmlDocGetRootElement(xml), n = NULL;
     while (root && (n = gw_xml_notice_next(root, n)))
-        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"task"))
+        if (gw_xml_is(n, "task"))
             gw_xml_notice_fill(plan, n);
 }
 
@@ -206,6 +193,18 @@ S_pieces(S_pc *c, const char *name, const char *path, gw_fontset *fonts, gw_piec
     return gw_render_pieces(fo, name, S_piece, c, path, &ro, fonts, out, err);
 }
 
+/* The balancing's choice: try t (0: rows of more than 4 lines split, 1:
+ * the first layout made again) is taken when it is the last or saves
+ * pages.  1 to take it. */
+static int
+S_take_try(int t, size_t pages, size_t pages_t, const char *name)
+{
+    if (t == 0 && pages_t < pages)
+        gw_debugf("%s: %zu pages with rows split at page ends instead of %zu", name, pages_t,
+                  pages);
+    return t == 1 || pages_t < pages;
+}
+
 /* gw_kind_pdf for a notice in pieces of per items: the same balancing of
  * 附件2, each try laid out piece by piece.  xml is borrowed. */
 static int
@@ -236,10 +235,7 @@ S_pdf_notice(int kk, gw_xml_doc xml, const gw_kind_opts *o, const gw_plan *plan,
             if ((rc = S_pieces(&c, name, path, fonts, &p2, err)) < 0)
                 goto out;
             gw_pieces_count(p2, &pages2, &blank2);
-            if (t == 1 || pages2 < pages) {
-                if (t == 0)
-                    gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
-                              name ? name : "notice", pages2, pages);
+            if (S_take_try(t, pages, pages2, name ? name : "notice")) {
                 p = p2;
                 p2 = NULL;
             } else {
@@ -313,10 +309,9 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         if (rc < 0 || done)
             goto out;
     }
+    /* a bare notice typeset whole (a sheet is bare only when it is cut) */
     if (!strcmp(kind, "notice"))
         S_fill_all(plan, xml);
-    else if (!strcmp(kind, "sheet"))
-        S_fill_sheet(plan, xml);
     rc = gw_kind_fo(kind, xml, o, &fo, err);
     /* the FO has what the XML had: its memory serves the layout (it is
      * built again from the plan if the layout has to be redone) */
@@ -348,15 +343,18 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
         /* one layout at a time: the first goes before the second is made,
          * and is made again in the rare case that the second is no better */
         const char *keep[2] = {"4", NULL};
+        gw_kind_opts whole;
         int t;
+        /* built again with its tasks whole: nothing fills them here */
+        memset(&whole, 0, sizeof whole);
+        if (o)
+            whole = *o;
+        whole.bare_tasks = 0;
         gw_layout_free(lay);
         lay = NULL;
         for (t = 0; t < 2 && !lay; t++) {
-            if ((rc = gw_kind_xml(kind, plan, o, &xml, err)) < 0)
-                goto out;
-            if (!strcmp(kind, "notice"))
-                S_fill_all(plan, xml);
-            if ((rc = S_fo(S_find(kind), xml, o, keep[t], &fo2, err)) < 0)
+            if ((rc = gw_kind_xml(kind, plan, &whole, &xml, err)) < 0 ||
+                (rc = S_fo(S_find(kind), xml, o, keep[t], &fo2, err)) < 0)
                 goto out;
             xmlFreeDoc(xml);
             xml = NULL;
@@ -364,10 +362,7 @@ gw_kind_pdf(const char *kind, gw_xml_doc *xmlp, const gw_kind_opts *o, const gw_
             fo2 = NULL;
             if (rc < 0 || (rc = gw_render_pages(lay2, &pages2, &blank2)) < 0)
                 goto out;
-            if (t == 1 || pages2 < pages) {
-                if (t == 0)
-                    gw_debugf("%s: %zu pages with rows split at page ends instead of %zu",
-                              name ? name : kind, pages2, pages);
+            if (S_take_try(t, pages, pages2, name ? name : kind)) {
                 lay = lay2;
                 lay2 = NULL;
             } else {

@@ -264,26 +264,20 @@ out:
     return rc;
 }
 
-static int
-S_named(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 gw_xml_node
 gw_xml_notice_next(gw_xml_node root, gw_xml_node n)
 {
     /* into a section; else on, or up and on */
     if (!n)
         n = root->children;
-    else if (S_named(n, "section") && n->children)
+    else if (gw_xml_is(n, "section") && n->children)
         n = n->children;
     else {
         while (n != root && !n->next)
             n = n->parent;
         n = n != root ? n->next : NULL;
     }
-    while (n && !(S_named(n, "section") || S_named(n, "task") || S_named(n, "requirement"))) {
+    while (n && !(gw_xml_is(n, "section") || gw_xml_is(n, "task") || gw_xml_is(n, "requirement"))) {
         while (n != root && !n->next)
             n = n->parent;
         n = n != root ? n->next : NULL;

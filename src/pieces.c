@@ -57,12 +57,6 @@ struct gw_cut {
     const char  *params[2 * GW_CUT_MAX_PARAMS + 1];
 };
 
-static int
-S_named(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 /* The xml:id of n (gw_xml_notice gives every item one). */
 static const char *
 S_xml_id(xmlNodePtr n)
@@ -137,9 +131,9 @@ gw_cut_notice(gw_xml_doc xml, const gw_plan *plan, int no_table, size_t per, gw_
     gw_buf_init(&c->ids);
     /* as the template decides: --no-table, else the record's table = 0 */
     for (n = root ? root->children : NULL; n; n = n->next)
-        if (S_named(n, "meta"))
+        if (gw_xml_is(n, "meta"))
             for (m = n->children; m; m = m->next)
-                if (S_named(m, "table")) {
+                if (gw_xml_is(m, "table")) {
                     xmlChar *v = xmlNodeGetContent(m);
                     table = !(v && !xmlStrcmp(v, (const xmlChar *)"0"));
                     xmlFree(v);
@@ -150,7 +144,7 @@ gw_cut_notice(gw_xml_doc xml, const gw_plan *plan, int no_table, size_t per, gw_
             return gw_err_set(err, GW_EDEP, "notice XML: a %s without xml:id", n->name);
         }
         S_push(c, 0, n);
-        if (S_named(n, "task"))
+        if (gw_xml_is(n, "task"))
             S_push(c, 1, n);
     }
     /* what the template asks of every task, from the record: the XML's
@@ -176,7 +170,7 @@ S_shell(xmlNodePtr n, xmlDocPtr d)
 {
     xmlNodePtr cp = xmlDocCopyNode(n, d, 2), ch;
     for (ch = n->children; ch; ch = ch->next)
-        if (S_named(ch, "heading"))
+        if (gw_xml_is(ch, "heading"))
             xmlAddChild(cp, xmlDocCopyNode(ch, d, 1));
     return cp;
 }
@@ -198,7 +192,7 @@ S_notice_doc(const gw_cut *c, xmlNodePtr const *items, size_t from, size_t to)
     r = xmlDocCopyNode(root, d, 2);
     xmlDocSetRootElement(d, r);
     for (n = root->children; n; n = n->next)
-        if (S_named(n, "meta"))
+        if (gw_xml_is(n, "meta"))
             xmlAddChild(r, xmlDocCopyNode(n, d, 1));
     for (i = from; i < to; i++) {
         xmlNodePtr it = items[i], anc[GW_XML_MAX_LEVEL + 2], at, prev;
@@ -215,7 +209,7 @@ S_notice_doc(const gw_cut *c, xmlNodePtr const *items, size_t from, size_t to)
             copy[j] = xmlAddChild(j ? copy[j - 1] : r, S_shell(anc[j], d));
         }
         at = depth ? copy[depth - 1] : r;
-        if (S_named(it, "section")) {
+        if (gw_xml_is(it, "section")) {
             if (depth < GW_XML_MAX_LEVEL + 1) {
                 orig[depth] = it;
                 copy[depth] = xmlAddChild(at, S_shell(it, d));
@@ -225,11 +219,11 @@ S_notice_doc(const gw_cut *c, xmlNodePtr const *items, size_t from, size_t to)
         }
         for (prev = it->prev; prev && prev->type != XML_ELEMENT_NODE; prev = prev->prev)
             ;
-        if (S_named(it, "task") && prev && S_named(prev, "task")
-            && !(at->last && S_named(at->last, "task")))
+        if (gw_xml_is(it, "task") && prev && gw_xml_is(prev, "task")
+            && !(at->last && gw_xml_is(at->last, "task")))
             xmlNewChild(at, NULL, (const xmlChar *)"task", NULL);
         n = xmlAddChild(at, xmlDocCopyNode(it, d, 1));
-        if (n && S_named(n, "task"))
+        if (n && gw_xml_is(n, "task"))
             gw_xml_notice_fill(c->plan, n);
     }
     return d;
@@ -266,7 +260,7 @@ S_notice_piece(gw_cut *c, size_t k, gw_xml_doc *in)
     *in = k > 0 ? S_notice_doc(c, c->v[p->list], p->from, p->to) : NULL;
     /* piece 0 reads the XML itself: its tasks filled there */
     for (i = p->from; k == 0 && i < p->to; i++)
-        if (S_named(c->v[p->list][i], "task"))
+        if (gw_xml_is(c->v[p->list][i], "task"))
             gw_xml_notice_fill(c->plan, c->v[p->list][i]);
 }
 
@@ -279,11 +273,11 @@ S_tasks_el(gw_xml_doc xml)
 {
     xmlNodePtr r = xmlDocGetRootElement(xml), n, m;
     for (n = r ? r->children : NULL; n; n = n->next) {
-        if (S_named(n, "tasks"))
+        if (gw_xml_is(n, "tasks"))
             return n;
-        if (S_named(n, "unit-sheet"))
+        if (gw_xml_is(n, "unit-sheet"))
             for (m = n->children; m; m = m->next)
-                if (S_named(m, "tasks"))
+                if (gw_xml_is(m, "tasks"))
                     return m;
     }
     return NULL;
@@ -306,7 +300,7 @@ gw_cut_sheet(gw_xml_doc xml, size_t per, gw_cut_fill_fn fill, const gw_plan *pla
     gw_buf_init(&c->ids);
     for (t = el->children; t; t = t->next) {
         xmlChar *role;
-        if (!S_named(t, "task"))
+        if (!gw_xml_is(t, "task"))
             continue;
         role = xmlGetProp(t, (const xmlChar *)"role");
         S_push(c, 0, t);

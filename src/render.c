@@ -264,13 +264,8 @@ S_pieces(gw_pieces *p, gw_xml_doc first, const char *name, const char *const *na
     if ((rc = S_tree(first, name, &t0, err)) < 0)
         goto out;
     n = gw_fo_pieces(t0);
-    {
-        /* external-graphic src is relative to the FO file (S_layout) */
-        const char *sl = name ? strrchr(name, '/') : NULL;
-        char *dir = sl ? gw_xstrndup(name, (size_t)(sl - name)) : NULL;
-        lo = gw_lo_new(t0, fs, dir, opts, err);
-        free(dir);
-    }
+    /* external-graphic src: gw_lo_stream takes each piece's directory */
+    lo = gw_lo_new(t0, fs, NULL, opts, err);
     if ((rc = gw_lo_stream(lo, NULL, S_put, p)) < 0)
         goto out;
     for (k = 1; k < n; k++) {
@@ -293,17 +288,25 @@ out:
     return rc;
 }
 
+/* A new document in pieces with a writer of its own for out_path. */
+static gw_pieces *
+S_pieces_new(const char *out_path)
+{
+    gw_pieces *p = gw_xcalloc(1, sizeof *p);
+    p->pdf = gw_pdf_new(out_path);
+    p->meta = gw_doc_new();
+    return p;
+}
+
 int
 gw_render_pieces(gw_xml_doc first, const char *name, gw_render_piece_fn piece, void *ctx,
                  const char *out_path, const gw_render_opts *opts, gw_fontset *fs,
                  gw_pieces **out, gw_err *err)
 {
-    gw_pieces *p = gw_xcalloc(1, sizeof *p);
+    gw_pieces *p = S_pieces_new(out_path);
     int rc;
 
     *out = NULL;
-    p->pdf = gw_pdf_new(out_path);
-    p->meta = gw_doc_new();
     rc = S_pieces(p, first, name, NULL, piece, ctx, opts, fs, err);
     if (rc == 0) {
         *out = p;
@@ -382,9 +385,7 @@ gw_render_files(const char *const *in, size_t n, const char *out_path,
         xmlFreeDoc(doc);
         return rc;
     }
-    p = gw_xcalloc(1, sizeof *p);
-    p->pdf = gw_pdf_new(out_path);
-    p->meta = gw_doc_new();
+    p = S_pieces_new(out_path);
     rc = S_pieces(p, doc, in[0], in, S_file_piece, &f, opts, fs, err);
     if (rc == 0 && f.asked < n)
         rc = gw_err_set(err, GW_EINPUT, "%s: fo:root says gw:pieces=\"%zu\", but %zu files "

@@ -360,11 +360,10 @@ gw_sheet_fill_task(const gw_plan *plan, gw_xml_node task)
     if (u) {
         self_id = u->id;
     } else {
-        for (sheet = task->parent; sheet && !xmlStrEqual(sheet->name, (const xmlChar *)"unit-sheet");
-             sheet = sheet->parent)
+        for (sheet = task->parent; sheet && !gw_xml_is(sheet, "unit-sheet"); sheet = sheet->parent)
             ;
         for (c = sheet ? sheet->children : NULL; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)"recipient")) {
+            if (gw_xml_is(c, "recipient")) {
                 xmlChar *ref = xmlGetProp(c, (const xmlChar *)"ref");
                 if (ref && ref[0] == 'u')
                     self_id = (int)strtol((const char *)ref + 1, NULL, 10);

@@ -355,6 +355,12 @@ gw_xb_body(xmlDocPtr doc, xmlNodePtr task, const char *body)
     }
 }
 
+int
+gw_xml_is(gw_xml_node n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
 void
 gw_xb_attr(xmlNodePtr n, const char *name, const char *value)
 {

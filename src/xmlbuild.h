@@ -31,6 +31,9 @@ int gw_xml_notice_bare(const gw_plan *plan, int bare, gw_xml_doc *out, gw_err *e
  * number the plan does not have, is left as it is. */
 void gw_xml_notice_fill(const gw_plan *plan, gw_xml_node task);
 
+/* 1 when n is an element called name. */
+int gw_xml_is(gw_xml_node n, const char *name);
+
 /* The notice XML's items in reading order: the section, task or
  * requirement after n below root (root = <plan>; n NULL: the first), or
  * NULL after the last.  Sections are walked into, tasks are not; no

@@ -1929,7 +1929,7 @@ gw_lo_build(gw_lo *lo, const gw_fo_node *parent, double w, const gw_lo_grid *gri
     if (carry) {
         c->vs->keep_pending = carry->keep_pending;
         c->vs->nobreak_next = carry->nobreak_next;
-        b.carried_table = carry->table_end;
+        b.carried_table = b.table_end = carry->table_end;
     }
     b.st[0].kind = F_ROOT;
     b.st[0].node = parent;

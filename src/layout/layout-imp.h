@@ -194,7 +194,6 @@ struct gw_lo {
      * document may be laid out twice, but each file is read once */
     gw_lo_image  *images;
     size_t        nimages, imagecap;
-    int           stream;       /* laid out in pieces (gw_lo_stream) */
     /* the pages (paginate.c), set by gw_lo_paginate */
     struct gw_lo_pages *pages;
 };

@@ -882,7 +882,7 @@ S_draw_line(S_draw_ctx *dc, const gw_lo_line *ln, double ox, double top, double 
             S_mapbox(dc, x, top, o->w, h, &bx, &by, &bw, &bh);
             if (gw_lo_id_lookup(lo, o->str, &pg, &y) == 0)
                 gw_page_link(dc->pg, bx, by, bw, bh, pg, y);
-            else if (lo->stream)
+            else if (dc->d->put)
                 /* the id may come later: its page is not known yet */
                 return gw_err_set(lo->err, GW_EINPUT, "%s: fo:basic-link: internal-"
                                   "destination '%s' is not on a page before it; a document "
@@ -1786,7 +1786,6 @@ gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx)
             return rc;
         d = lo->pages;
         d->next_number = 1;
-        lo->stream = 1;
         d->put = put;
         d->put_ctx = ctx;
         d->scratch = gw_doc_new();
@@ -1803,7 +1802,7 @@ gw_lo_stream(gw_lo *lo, gw_fo_tree *piece, gw_lo_put_fn put, void *ctx)
     /* messages name the piece they are about, and its external-graphic
      * src is relative to its own file */
     lo->name = t->name;
-    if (piece) {
+    {
         const char *sl = t->name ? strrchr(t->name, '/') : NULL;
         lo->basedir = sl ? gw_arena_strndup(lo->base, t->name, (size_t)(sl - t->name)) : ".";
     }
